@@ -1,0 +1,33 @@
+"""policytext: structure, rhetoric and themes of Chinese policy texts.
+
+Every result carries exact offsets into the caller's original string, in
+Traditional or Simplified script alike.
+"""
+
+from __future__ import annotations
+
+from .document import PolicyDoc, analyze
+from .model import Enumeration, Item, Parallel, Slogan, Span, Token
+from .script import detect_script, simplified_view, to_simplified, to_traditional
+from .segment import split_clauses, split_paragraphs, split_sentences
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Enumeration",
+    "Item",
+    "Parallel",
+    "PolicyDoc",
+    "Slogan",
+    "Span",
+    "Token",
+    "__version__",
+    "analyze",
+    "detect_script",
+    "simplified_view",
+    "split_clauses",
+    "split_paragraphs",
+    "split_sentences",
+    "to_simplified",
+    "to_traditional",
+]

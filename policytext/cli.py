@@ -1,0 +1,94 @@
+"""Command line: ``policytext analyze FILE… [--format json|jsonl|outline]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .document import PolicyDoc, analyze
+
+EPILOG = """examples:
+  policytext analyze corpora/reference_essay.txt
+  policytext analyze report.txt --format json > report.json
+  cat a.txt b.txt | policytext analyze - --format jsonl
+"""
+
+
+def _read(source: str) -> str:
+    if source == "-":
+        return sys.stdin.read()
+    return Path(source).read_text(encoding="utf-8")
+
+
+def format_outline(doc: PolicyDoc, name: str) -> str:
+    """A readable summary: paragraphs with their sentences, offsets in brackets."""
+    lines = [
+        f"{name}: {len(doc.text)} characters, script {doc.script}, "
+        f"{len(doc.paragraphs)} paragraphs, {len(doc.sentences)} sentences, "
+        f"{len(doc.clauses)} clauses"
+    ]
+    sentences = iter(doc.sentences)
+    sentence = next(sentences, None)
+    for number, paragraph in enumerate(doc.paragraphs, 1):
+        lines.append(f"¶{number} [{paragraph.start}:{paragraph.end}]")
+        while sentence is not None and sentence.end <= paragraph.end:
+            preview = sentence.text if len(sentence) <= 40 else sentence.text[:39] + "…"
+            lines.append(f"    [{sentence.start}:{sentence.end}] {preview}")
+            sentence = next(sentences, None)
+    return "\n".join(lines)
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    status = 0
+    for source in args.files:
+        name = "<stdin>" if source == "-" else source
+        try:
+            text = _read(source)
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"policytext: cannot read {name}: {error}", file=sys.stderr)
+            status = 1
+            continue
+        doc = analyze(text)
+        if args.format == "json":
+            data = doc.to_dict() if len(args.files) == 1 else {"file": name, **doc.to_dict()}
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+        elif args.format == "jsonl":
+            print(json.dumps({"file": name, **doc.to_dict()}, ensure_ascii=False))
+        else:
+            print(format_outline(doc, name))
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policytext",
+        description="Structure of Chinese policy texts (Traditional or Simplified).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    analyze_parser = commands.add_parser(
+        "analyze",
+        help="analyse files ('-' reads standard input)",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    analyze_parser.add_argument("files", nargs="+", metavar="FILE")
+    analyze_parser.add_argument("--format", choices=("outline", "json", "jsonl"), default="outline")
+    analyze_parser.set_defaults(run=_cmd_analyze)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # e.g. piped into head
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""``PolicyDoc``: one object that ties the analysis layers of a text together."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from .model import Enumeration, Parallel, Slogan, Span
+from .script import Script, detect_script
+from .segment import _clauses_in, _sentences_in, split_paragraphs
+from .validation import ensure_text
+
+
+class PolicyDoc:
+    """The analysis of one text. Layers are computed on first access and cached.
+
+    Use :func:`analyze` to build one.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = ensure_text(text)
+
+    def __repr__(self) -> str:
+        preview = self.text[:20].replace("\n", " ")
+        return (
+            f"<PolicyDoc {len(self.text)} chars, {len(self.paragraphs)} paragraphs, "
+            f"{len(self.sentences)} sentences: {preview!r}…>"
+        )
+
+    @cached_property
+    def script(self) -> Script:
+        """ "traditional", "simplified", "mixed" or "unknown"."""
+        return detect_script(self.text)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        return split_paragraphs(self.text)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        return tuple(s for p in self.paragraphs for s in _sentences_in(self.text, p))
+
+    @cached_property
+    def clauses(self) -> tuple[Span, ...]:
+        return tuple(c for s in self.sentences for c in _clauses_in(self.text, s))
+
+    @cached_property
+    def enumerations(self) -> tuple[Enumeration, ...]:
+        # enumeration parsing is not part of this release yet (issue 3)
+        return ()
+
+    @cached_property
+    def parallels(self) -> tuple[Parallel, ...]:
+        # parallel detection is not part of this release yet (issue 4)
+        return ()
+
+    @cached_property
+    def slogans(self) -> tuple[Slogan, ...]:
+        # slogan detection is not part of this release yet (issue 4)
+        return ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary of every layer."""
+        return {
+            "text": self.text,
+            "script": self.script,
+            "paragraphs": [s.to_dict() for s in self.paragraphs],
+            "sentences": [s.to_dict() for s in self.sentences],
+            "clauses": [s.to_dict() for s in self.clauses],
+            "enumerations": [e.to_dict() for e in self.enumerations],
+            "parallels": [p.to_dict() for p in self.parallels],
+            "slogans": [s.to_dict() for s in self.slogans],
+        }
+
+
+def analyze(text: str) -> PolicyDoc:
+    """Analyse ``text`` (a ``str``, either script) and return a :class:`PolicyDoc`."""
+    return PolicyDoc(text)

@@ -1,0 +1,112 @@
+"""Result types: frozen, hashable dataclasses with ``to_dict()``.
+
+Every offset is a ``str`` index into the caller's original text, ``end``
+exclusive, so ``text[span.start:span.end] == span.text`` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, _Result):
+        return value.to_dict()
+    if isinstance(value, (tuple, list)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+class _Result:
+    """Mixin: a JSON-ready ``to_dict`` for the frozen result dataclasses."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Span(_Result):
+    """A stretch of the original text: ``text == original[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    label: str | None = None
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span offsets {self.start}..{self.end}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"span text has {len(self.text)} characters for offsets {self.start}..{self.end}"
+            )
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        """True when ``other`` lies within this span."""
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True)
+class Token(_Result):
+    """A word from the tokenizer; ``norm`` is its Simplified form."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+
+
+@dataclass(frozen=True)
+class Item(_Result):
+    """One item of an enumeration: its marker, extent, lead phrase and sub-enumerations."""
+
+    index: int
+    marker: Span
+    span: Span
+    heading: Span | None = None
+    children: tuple[Enumeration, ...] = ()
+
+
+@dataclass(frozen=True)
+class Enumeration(_Result):
+    """A numbered sequence of items (``style`` is "mixed" when marker styles vary).
+
+    ``issues`` reports irregularities the text itself has (a gap or a repeated
+    ordinal); they are never silently repaired.
+    """
+
+    items: tuple[Item, ...]
+    style: str
+    level: int
+    start: int
+    end: int
+    preview: Span | None = None
+    issues: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Parallel(_Result):
+    """A group of adjacent units sharing a lexical template (排比, pair, slogan shape)."""
+
+    members: tuple[Span, ...]
+    kind: str
+    shared: tuple[str, ...]
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Slogan(_Result):
+    """A quoted slogan or a numbered formula (三个代表, 五送) with its expansion if listed."""
+
+    span: Span
+    kind: str
+    count: int | None = None
+    expansion: tuple[Span, ...] | None = None

@@ -1,0 +1,111 @@
+"""Traditional / Simplified handling.
+
+Two kinds of conversion live here:
+
+* ``to_simplified`` / ``to_traditional`` — OpenCC's phrase-aware conversion
+  (opencc-python-reimplemented), for text a user reads.
+* ``simplified_view`` — a *length-preserving* character-by-character mapping
+  used internally: every analysis layer runs on this view, so an offset found
+  in it is an offset in the caller's original string, whatever its script.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Literal
+
+from .validation import ensure_text
+
+Script = Literal["traditional", "simplified", "mixed", "unknown"]
+
+# share of the minority script (among characters that tell the scripts apart)
+# above which a text counts as mixed
+MIXED_THRESHOLD = 0.1
+
+
+@lru_cache(maxsize=2)
+def _opencc(config: str):  # -> opencc.OpenCC
+    from opencc import OpenCC
+
+    return OpenCC(config)
+
+
+def _opencc_dictionary(name: str) -> dict[str, list[str]]:
+    import opencc
+
+    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", name)
+    table: dict[str, list[str]] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            key, _, values = line.rstrip("\n").partition("\t")
+            if key and values:
+                table[key] = values.split(" ")
+    return table
+
+
+@lru_cache(maxsize=1)
+def _character_tables() -> tuple[dict[int, str], frozenset[str], frozenset[str]]:
+    """(t2s translate table, Traditional-only characters, Simplified-only characters)."""
+    t2s = _opencc_dictionary("TSCharacters.txt")
+    s2t = _opencc_dictionary("STCharacters.txt")
+    table: dict[int, str] = {}
+    traditional_only = set()
+    for char, targets in t2s.items():
+        if len(char) != 1 or len(targets[0]) != 1 or targets[0] == char:
+            continue
+        table[ord(char)] = targets[0]
+        if char not in targets:
+            traditional_only.add(char)
+    simplified_only = {
+        char
+        for char, targets in s2t.items()
+        if len(char) == 1 and char not in targets and char not in traditional_only
+    }
+    return table, frozenset(traditional_only), frozenset(simplified_only)
+
+
+def to_simplified(text: str) -> str:
+    """Convert Traditional characters to Simplified with OpenCC (``t2s``, phrase-aware)."""
+    return _opencc("t2s").convert(ensure_text(text))
+
+
+def to_traditional(text: str) -> str:
+    """Convert Simplified characters to Traditional with OpenCC (``s2t``, phrase-aware)."""
+    return _opencc("s2t").convert(ensure_text(text))
+
+
+def simplified_view(text: str) -> str:
+    """Map each Traditional character to its Simplified form, one character for one.
+
+    ``len(simplified_view(t)) == len(t)`` always, so offsets found in the view
+    are offsets in ``t``. Characters with one-to-many mappings take OpenCC's
+    first (most common) reading.
+    """
+    table, _, _ = _character_tables()
+    return ensure_text(text).translate(table)
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """How many characters are Traditional-only and Simplified-only."""
+    _, traditional_only, simplified_only = _character_tables()
+    text = ensure_text(text)
+    traditional = sum(1 for char in text if char in traditional_only)
+    simplified = sum(1 for char in text if char in simplified_only)
+    return traditional, simplified
+
+
+def detect_script(text: str) -> Script:
+    """Say whether ``text`` is written in Traditional, Simplified or mixed characters.
+
+    Only characters whose form differs between the scripts count; a text
+    without any of them (ASCII, or characters common to both) is "unknown".
+    """
+    traditional, simplified = script_counts(text)
+    total = traditional + simplified
+    if total == 0:
+        return "unknown"
+    minority = min(traditional, simplified) / total
+    if minority > MIXED_THRESHOLD:
+        return "mixed"
+    return "traditional" if traditional > simplified else "simplified"

@@ -1,0 +1,399 @@
+"""Paragraphs, sentences and clauses with exact offsets into the original text.
+
+The splitter is rule-based, in the manner of pySBD: each decision is a small
+named rule (``rule_*``) with golden examples in ``tests/test_segment_rules.py``.
+Candidates are found with regular expressions and judged in Python, so the cost
+is one C-speed scan plus a few steps per punctuation mark.
+
+Conventions (see README, "Sentence conventions"):
+
+* A line break ends a paragraph, so a heading line without punctuation is its
+  own sentence. Whitespace (ASCII, U+3000, zero-width) at either end of a
+  paragraph, sentence or clause is not part of it.
+* A sentence ends after 。！？!? (and runs of them), after an ellipsis (……, ⋯,
+  ...) that is followed by a new sentence, and after an ASCII/fullwidth period
+  that is not part of a number, a URL, an abbreviation or a list marker (1.).
+  Closing quotes and brackets after the terminal stay with the sentence.
+* No split inside 《》〈〉, inside brackets, or inside quotation marks that close
+  in the same paragraph; a quotation or bracket whose content ends with a
+  terminal ends the sentence right after its closing mark (“什么？”他说。 is
+  two sentences; 他说：“加油。”谢谢 too).
+* Clauses split a sentence after ，、；：,;: (not inside 《》, 〈〉 or brackets,
+  not inside a number such as 3,500 or 09:23); the mark stays with its clause.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from .model import Span
+from .validation import ensure_text
+
+# --- character classes -------------------------------------------------------
+
+#: characters trimmed from the ends of paragraphs, sentences and clauses
+WHITESPACE = (
+    " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680"
+    + "".join(chr(c) for c in range(0x2000, 0x200B))
+    + "\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
+)
+#: a line break of any convention (\r\n counts once)
+LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+STRONG_TERMINALS = "。！？!?｡﹒﹗﹖"
+ELLIPSIS_CHARS = "…⋯"
+PERIODS = ".．"
+#: closing marks that stay with the sentence they follow
+CLOSERS = "”’」』）)]】》〉〕﹞»›\"'"
+CLAUSE_MARKS = "，、；：,;:﹐﹑﹔﹕､"
+
+#: paired marks: opening -> closing
+PAIRS = {
+    "《": "》",
+    "〈": "〉",
+    "「": "」",
+    "『": "』",
+    "“": "”",
+    "‘": "’",
+    "（": "）",
+    "(": ")",
+    "[": "]",
+    "【": "】",
+    "〔": "〕",
+    "﹝": "﹞",
+    "«": "»",
+}
+CLOSING = {close: open_ for open_, close in PAIRS.items()}
+#: titles and names: never split, and a terminal inside them does not end the sentence
+TITLE_MARKS = frozenset("《〈")
+QUOTE_MARKS = frozenset('“‘「『«"')
+BRACKET_MARKS = frozenset("（([【〔﹝")
+
+#: words after an ellipsis that continue the same sentence (……等, ……的通知)
+ELLIPSIS_CONTINUATIONS = frozenset("等的之和与與及或")
+
+_PAIR_RE = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSING)) + '"]')
+_TERMINAL_RE = re.compile(
+    "[" + re.escape(STRONG_TERMINALS) + "]+[" + re.escape(ELLIPSIS_CHARS) + "]*"
+    "|[" + re.escape(ELLIPSIS_CHARS) + "]+[" + re.escape(STRONG_TERMINALS) + "]*"
+    r"|\.{2,}[" + re.escape(STRONG_TERMINALS) + "]*"
+    "|[" + re.escape(PERIODS) + "]"
+)
+_CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_MARKS) + "]+")
+_CLOSERS_RE = re.compile("[" + re.escape(CLOSERS) + "]*")
+#: a citation or footnote marker right after a terminal ([1], [12])
+_FOOTNOTE_RE = re.compile(r"(?:\[\d{1,3}\])+")
+_URL_RE = re.compile(
+    r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+"
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+    r"|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|cn|org|net|gov|edu|int)(?:\.cn)?\b(?:/[A-Za-z0-9\-._~/?#=&%]*)?"
+)
+_LIST_MARKER_BEFORE_PERIOD_RE = re.compile(r"(?<![^\W\d_])(?<!\d)(?:\d{1,3}|[A-Za-z])$")
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+# --- small helpers -----------------------------------------------------------
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum()
+
+
+def _has_word_char(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+def _strip_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``start..end`` past whitespace at both ends."""
+    while start < end and text[start] in WHITESPACE:
+        start += 1
+    while end > start and text[end - 1] in WHITESPACE:
+        end -= 1
+    return start, end
+
+
+def _span(text: str, start: int, end: int, label: str | None = None) -> Span | None:
+    start, end = _strip_bounds(text, start, end)
+    if start >= end:
+        return None
+    return Span(start, end, text[start:end], label)
+
+
+# --- rules ---------------------------------------------------------------------
+
+
+def rule_line_breaks(text: str) -> Iterator[tuple[int, int]]:
+    """Lines of ``text`` as ``(start, end)`` without their line-break characters.
+
+    >>> list(rule_line_breaks("甲\\r\\n乙"))
+    [(0, 1), (3, 4)]
+    """
+    start = 0
+    for match in LINE_BREAK_RE.finditer(text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def rule_paired_regions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Outermost paired regions (quotes, brackets, 《》) closing inside ``start..end``.
+
+    Each region is ``(open_pos, close_pos + 1, opening_mark)``. Marks are
+    matched with a stack; a closer without its opener, and an opener that never
+    closes, are ignored (so unbalanced text degrades to no protection). ASCII
+    ``"`` pairs alternate.
+    """
+    stack: list[tuple[str, int]] = []
+    regions: list[tuple[int, int, str]] = []
+    for match in _PAIR_RE.finditer(text, start, end):
+        char = match.group()
+        pos = match.start()
+        if char == '"':
+            if stack and stack[-1][0] == '"':
+                open_pos = stack.pop()[1]
+                if not stack:
+                    regions.append((open_pos, pos + 1, '"'))
+            else:
+                stack.append(('"', pos))
+            continue
+        if char in PAIRS:
+            stack.append((char, pos))
+            continue
+        opener = CLOSING[char]
+        depth = len(stack) - 1
+        while depth >= 0 and stack[depth][0] != opener:
+            depth -= 1
+        if depth < 0:
+            continue  # stray closer
+        open_pos = stack[depth][1]
+        del stack[depth:]
+        if not stack:
+            regions.append((open_pos, pos + 1, opener))
+    return regions
+
+
+def rule_url_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """URLs, e-mail addresses and bare domains: no split inside them."""
+    regions = []
+    for match in _URL_RE.finditer(text, start, end):
+        url_end = match.end()
+        while url_end > match.start() and text[url_end - 1] in ".,;:!?)]'":
+            url_end -= 1
+        regions.append((match.start(), url_end))
+    return regions
+
+
+def rule_absorb_closers(text: str, pos: int, end: int) -> int:
+    """Move ``pos`` past closing quotes/brackets and footnote markers ([1]) after a terminal."""
+    while True:
+        new = _CLOSERS_RE.match(text, pos, end).end()
+        footnote = _FOOTNOTE_RE.match(text, new, end)
+        if footnote:
+            new = footnote.end()
+        if new == pos:
+            return pos
+        pos = new
+
+
+def rule_is_decimal_or_marker_period(text: str, pos: int) -> bool:
+    """An ASCII/fullwidth period that belongs to a number or a list marker (1. / A. / １．).
+
+    >>> rule_is_decimal_or_marker_period("增长3.5%", 3)
+    True
+    >>> rule_is_decimal_or_marker_period("；2.加强领导", 2)
+    True
+    """
+    before = text[pos - 1] if pos > 0 else ""
+    after = text[pos + 1] if pos + 1 < len(text) else ""
+    if before.isdigit() and after.isdigit():
+        return True
+    return bool(_LIST_MARKER_BEFORE_PERIOD_RE.search(text, max(0, pos - 4), pos))
+
+
+def rule_period_ends_sentence(text: str, pos: int, end: int) -> bool:
+    """Whether a lone ``.``/``．`` at ``pos`` ends a sentence.
+
+    It does before CJK text, an opening quote, the end of the paragraph, or a
+    space followed by an upper-case letter or CJK; it does not inside numbers,
+    after list markers, or before a lower-case word, a digit or a letter
+    directly (hankcs.com, v1.2, No.1).
+    """
+    if rule_is_decimal_or_marker_period(text, pos):
+        return False
+    nxt = pos + 1
+    if nxt >= end:
+        return True
+    char = text[nxt]
+    if char in WHITESPACE:
+        while nxt < end and text[nxt] in WHITESPACE:
+            nxt += 1
+        if nxt >= end:
+            return True
+        char = text[nxt]
+        return char.isupper() or bool(_CJK_RE.match(char)) or char in PAIRS
+    if char.isascii():
+        return char in CLOSERS or char in "([\"'"
+    return bool(_CJK_RE.match(char)) or char in PAIRS or char in CLOSERS
+
+
+def rule_ellipsis_ends_sentence(text: str, after: int, end: int) -> bool:
+    """An ellipsis (with the closers after it) ends a sentence when a new sentence follows.
+
+    Not when a punctuation mark follows (that mark decides), nor before a
+    continuation such as 等/的 (……等方面, 关于……的通知).
+    """
+    if after >= end:
+        return True
+    char = text[after]
+    if char in WHITESPACE:
+        return True
+    if char in ELLIPSIS_CONTINUATIONS:
+        return False
+    return _is_word_char(char) or char in PAIRS
+
+
+def rule_region_closes_sentence(text: str, region: tuple[int, int, str]) -> bool:
+    """A quotation or bracket whose content ends with a terminal ends the sentence after it.
+
+    Titles (《》〈〉) never do; nor does a quoted punctuation mark (“。”).
+    """
+    open_pos, close_end, mark = region
+    if mark in TITLE_MARKS:
+        return False
+    inner_end = close_end - 1
+    while inner_end > open_pos + 1 and (
+        text[inner_end - 1] in CLOSERS or text[inner_end - 1] in WHITESPACE
+    ):
+        inner_end -= 1
+    if inner_end <= open_pos + 1:
+        return False
+    last = text[inner_end - 1]
+    if last not in STRONG_TERMINALS and last not in ELLIPSIS_CHARS and last not in PERIODS:
+        return False
+    return _has_word_char(text[open_pos + 1 : inner_end])
+
+
+# --- splitting -----------------------------------------------------------------
+
+
+def _merge(regions: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, merged region starts and ends (regions may overlap or nest)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(regions):
+        if ends and a < ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _covered(position: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether ``position`` lies inside a region, before its last (closing) character."""
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < ends[index] - 1
+
+
+def _sentence_boundaries(text: str, start: int, end: int) -> list[int]:
+    """Positions inside ``start..end`` (one paragraph) after which a sentence ends."""
+    regions = rule_paired_regions(text, start, end)
+    starts, ends = _merge([(a, b) for a, b, _ in regions] + rule_url_regions(text, start, end))
+    candidates = [(m.start(), m.end(), m.group()) for m in _TERMINAL_RE.finditer(text, start, end)]
+    candidates.extend((r[1] - 1, r[1], "") for r in regions if rule_region_closes_sentence(text, r))
+    candidates.sort()
+
+    boundaries: list[int] = []
+    sentence_start = start
+    for pos, after, mark in candidates:
+        if pos < sentence_start:
+            continue
+        boundary = rule_absorb_closers(text, after, end)
+        if not mark:  # a quotation or bracket closing on a terminal
+            if _TERMINAL_RE.match(text, boundary, end):
+                continue  # “……！”。 — the terminal after it decides
+        elif _covered(pos, starts, ends) or not _has_word_char(text[sentence_start:pos]):
+            continue
+        elif mark in PERIODS:
+            if not rule_period_ends_sentence(text, pos, end):
+                continue
+        elif not any(c in STRONG_TERMINALS for c in mark) and not rule_ellipsis_ends_sentence(
+            text, boundary, end
+        ):
+            continue  # an ellipsis inside a sentence
+        if boundary >= end:
+            break
+        boundaries.append(boundary)
+        sentence_start = boundary
+    return boundaries
+
+
+def split_paragraphs(text: str) -> tuple[Span, ...]:
+    """Paragraphs: the non-blank lines of ``text``, without surrounding whitespace."""
+    text = ensure_text(text)
+    spans = (_span(text, a, b) for a, b in rule_line_breaks(text))
+    return tuple(span for span in spans if span is not None)
+
+
+def _sentences_in(text: str, paragraph: Span) -> Iterator[Span]:
+    start = paragraph.start
+    for boundary in _sentence_boundaries(text, paragraph.start, paragraph.end):
+        span = _span(text, start, boundary)
+        if span is not None:
+            yield span
+        start = boundary
+    span = _span(text, start, paragraph.end)
+    if span is not None:
+        yield span
+
+
+def split_sentences(text: str) -> tuple[Span, ...]:
+    """Sentences of ``text`` in order; see the module docstring for the rules."""
+    text = ensure_text(text)
+    return tuple(s for p in split_paragraphs(text) for s in _sentences_in(text, p))
+
+
+def _between_digits(text: str, pos: int, after: int, end: int) -> bool:
+    return pos > 0 and text[pos - 1].isdigit() and after < end and text[after].isdigit()
+
+
+def _clause_boundaries(text: str, start: int, end: int) -> list[int]:
+    starts, ends = _merge(
+        [
+            (a, b)
+            for a, b, mark in rule_paired_regions(text, start, end)
+            if mark in TITLE_MARKS or mark in BRACKET_MARKS
+        ]
+        + rule_url_regions(text, start, end)
+    )
+    boundaries = []
+    for match in _CLAUSE_RE.finditer(text, start, end):
+        pos = match.start()
+        if _covered(pos, starts, ends):
+            continue
+        if match.group() in ",:，：" and _between_digits(text, pos, match.end(), end):
+            continue  # 3,500 and 09:23
+        boundary = _CLOSERS_RE.match(text, match.end(), end).end()
+        if start < boundary < end:
+            boundaries.append(boundary)
+    return boundaries
+
+
+def _clauses_in(text: str, sentence: Span) -> Iterator[Span]:
+    start = sentence.start
+    for boundary in _clause_boundaries(text, sentence.start, sentence.end):
+        span = _span(text, start, boundary)
+        if span is not None:
+            yield span
+        start = boundary
+    span = _span(text, start, sentence.end)
+    if span is not None:
+        yield span
+
+
+def split_clauses(text: str) -> tuple[Span, ...]:
+    """Clauses: sentences split after ，、；：,;: (the mark stays with its clause)."""
+    text = ensure_text(text)
+    return tuple(c for s in split_sentences(text) for c in _clauses_in(text, s))

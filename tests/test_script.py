@@ -1,0 +1,64 @@
+"""Traditional/Simplified conversion, the length-preserving view and script detection."""
+
+from __future__ import annotations
+
+import pytest
+
+import policytext as pt
+
+
+def test_conversion_both_ways():
+    assert pt.to_simplified("工會組織作用發揮經驗交流") == "工会组织作用发挥经验交流"
+    assert pt.to_traditional("工会组织作用发挥经验交流") == "工會組織作用發揮經驗交流"
+    # phrase-aware: 干部 -> 幹部, 发展 -> 發展
+    assert pt.to_traditional("干部发展") == "幹部發展"
+
+
+def test_simplified_view_preserves_length_and_offsets(essay):
+    view = pt.simplified_view(essay)
+    assert len(view) == len(essay)
+    assert view.startswith("工会组织作用发挥经验交流")
+    # every character maps one for one; punctuation and ASCII are untouched
+    for original, simplified in zip(essay, view, strict=True):
+        if original.isascii() or not original.isalnum():
+            assert original == simplified
+
+
+def test_simplified_view_agrees_with_opencc_on_the_essay(essay):
+    view = pt.simplified_view(essay)
+    reference = pt.to_simplified(essay)
+    assert len(reference) == len(essay)
+    differing = sum(a != b for a, b in zip(view, reference, strict=True))
+    assert differing <= len(essay) // 500
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("工會組織作用發揮經驗交流", "traditional"),
+        ("工会组织作用发挥经验交流", "simplified"),
+        ("工會組織作用发挥经验交流", "mixed"),
+        ("一二三 abc 123", "unknown"),
+        ("", "unknown"),
+    ],
+)
+def test_detect_script(text, script):
+    assert pt.detect_script(text) == script
+
+
+def test_essay_is_traditional(essay):
+    assert pt.detect_script(essay) == "traditional"
+    assert pt.analyze(essay).script == "traditional"
+    assert pt.detect_script(pt.to_simplified(essay)) == "simplified"
+
+
+@pytest.mark.parametrize("bad", [b"\xe5\xb7\xa5", None, 3, ["工"]])
+def test_non_str_is_refused(bad):
+    for function in (pt.to_simplified, pt.to_traditional, pt.simplified_view, pt.detect_script):
+        with pytest.raises(TypeError, match=type(bad).__name__):
+            function(bad)
+
+
+def test_bytes_message_says_decode():
+    with pytest.raises(TypeError, match="decode"):
+        pt.split_sentences(b"abc")
