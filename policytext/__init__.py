@@ -7,6 +7,7 @@ Traditional or Simplified script alike.
 from __future__ import annotations
 
 from .document import PolicyDoc, analyze
+from .enumerations import find_enumerations
 from .model import Enumeration, Item, Parallel, Slogan, Span, Token
 from .script import detect_script, simplified_view, to_simplified, to_traditional
 from .segment import split_clauses, split_paragraphs, split_sentences
@@ -24,6 +25,7 @@ __all__ = [
     "__version__",
     "analyze",
     "detect_script",
+    "find_enumerations",
     "simplified_view",
     "split_clauses",
     "split_paragraphs",

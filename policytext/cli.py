@@ -1,4 +1,4 @@
-"""Command line: ``policytext analyze FILE… [--format json|jsonl|outline]``."""
+"""Command line: ``policytext analyze FILE… [--format outline|sentences|json|jsonl]``."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from .document import PolicyDoc, analyze
 
 EPILOG = """examples:
   policytext analyze corpora/reference_essay.txt
+  policytext analyze corpora/reference_essay.txt --format sentences
   policytext analyze report.txt --format json > report.json
   cat a.txt b.txt | policytext analyze - --format jsonl
 """
@@ -23,13 +24,22 @@ def _read(source: str) -> str:
     return Path(source).read_text(encoding="utf-8")
 
 
-def format_outline(doc: PolicyDoc, name: str) -> str:
-    """A readable summary: paragraphs with their sentences, offsets in brackets."""
-    lines = [
+def _summary(doc: PolicyDoc, name: str) -> str:
+    return (
         f"{name}: {len(doc.text)} characters, script {doc.script}, "
         f"{len(doc.paragraphs)} paragraphs, {len(doc.sentences)} sentences, "
-        f"{len(doc.clauses)} clauses"
-    ]
+        f"{len(doc.clauses)} clauses, {len(doc.outline_rows())} enumeration items"
+    )
+
+
+def format_outline(doc: PolicyDoc, name: str) -> str:
+    """A summary line and the enumeration tree (path, marker, heading, offsets)."""
+    return _summary(doc, name) + "\n" + (doc.outline() or "(no enumerations)")
+
+
+def format_sentences(doc: PolicyDoc, name: str) -> str:
+    """A summary line, then paragraphs with their sentences, offsets in brackets."""
+    lines = [_summary(doc, name)]
     sentences = iter(doc.sentences)
     sentence = next(sentences, None)
     for number, paragraph in enumerate(doc.paragraphs, 1):
@@ -57,6 +67,8 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             print(json.dumps(data, ensure_ascii=False, indent=2))
         elif args.format == "jsonl":
             print(json.dumps({"file": name, **doc.to_dict()}, ensure_ascii=False))
+        elif args.format == "sentences":
+            print(format_sentences(doc, name))
         else:
             print(format_outline(doc, name))
     return status
@@ -77,7 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     analyze_parser.add_argument("files", nargs="+", metavar="FILE")
-    analyze_parser.add_argument("--format", choices=("outline", "json", "jsonl"), default="outline")
+    analyze_parser.add_argument(
+        "--format", choices=("outline", "sentences", "json", "jsonl"), default="outline"
+    )
     analyze_parser.set_defaults(run=_cmd_analyze)
     return parser
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
+from .enumerations import build_enumerations, enumeration_rows, format_outline
 from .model import Enumeration, Parallel, Slogan, Span
-from .script import Script, detect_script
-from .segment import _clauses_in, _sentences_in, split_paragraphs
+from .script import Script, detect_script, simplified_view
+from .segment import clauses_of, sentences_of, split_paragraphs
 from .validation import ensure_text
 
 
@@ -38,16 +39,20 @@ class PolicyDoc:
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
-        return tuple(s for p in self.paragraphs for s in _sentences_in(self.text, p))
+        return sentences_of(self.text, self.paragraphs)
 
     @cached_property
     def clauses(self) -> tuple[Span, ...]:
-        return tuple(c for s in self.sentences for c in _clauses_in(self.text, s))
+        return clauses_of(self.text, self.sentences)
+
+    @cached_property
+    def view(self) -> str:
+        """The length-preserving Simplified view every layer works on."""
+        return simplified_view(self.text)
 
     @cached_property
     def enumerations(self) -> tuple[Enumeration, ...]:
-        # enumeration parsing is not part of this release yet (issue 3)
-        return ()
+        return build_enumerations(self.text, self.view, self.paragraphs, self.sentences)
 
     @cached_property
     def parallels(self) -> tuple[Parallel, ...]:
@@ -58,6 +63,14 @@ class PolicyDoc:
     def slogans(self) -> tuple[Slogan, ...]:
         # slogan detection is not part of this release yet (issue 4)
         return ()
+
+    def outline(self) -> str:
+        """The enumeration tree as indented text (path, marker, heading, offsets)."""
+        return format_outline(self.enumerations)
+
+    def outline_rows(self) -> list[dict[str, Any]]:
+        """The enumeration items as rows (level, path, marker, heading, start, end …)."""
+        return enumeration_rows(self.enumerations)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary of every layer."""

@@ -337,6 +337,16 @@ def split_paragraphs(text: str) -> tuple[Span, ...]:
     return tuple(span for span in spans if span is not None)
 
 
+def sentences_of(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Sentences of already-split ``paragraphs`` of ``text``."""
+    return tuple(s for p in paragraphs for s in _sentences_in(text, p))
+
+
+def clauses_of(text: str, sentences: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Clauses of already-split ``sentences`` of ``text``."""
+    return tuple(c for s in sentences for c in _clauses_in(text, s))
+
+
 def _sentences_in(text: str, paragraph: Span) -> Iterator[Span]:
     start = paragraph.start
     for boundary in _sentence_boundaries(text, paragraph.start, paragraph.end):
@@ -352,7 +362,7 @@ def _sentences_in(text: str, paragraph: Span) -> Iterator[Span]:
 def split_sentences(text: str) -> tuple[Span, ...]:
     """Sentences of ``text`` in order; see the module docstring for the rules."""
     text = ensure_text(text)
-    return tuple(s for p in split_paragraphs(text) for s in _sentences_in(text, p))
+    return sentences_of(text, split_paragraphs(text))
 
 
 def _between_digits(text: str, pos: int, after: int, end: int) -> bool:
@@ -396,4 +406,4 @@ def _clauses_in(text: str, sentence: Span) -> Iterator[Span]:
 def split_clauses(text: str) -> tuple[Span, ...]:
     """Clauses: sentences split after ，、；：,;: (the mark stays with its clause)."""
     text = ensure_text(text)
-    return tuple(c for s in split_sentences(text) for c in _clauses_in(text, s))
+    return clauses_of(text, split_sentences(text))

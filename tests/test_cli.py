@@ -13,11 +13,19 @@ from tests.conftest import CORPORA
 ESSAY = str(CORPORA / "reference_essay.txt")
 
 
-def test_outline_lists_paragraphs_and_sentences(capsys, essay):
-    assert main(["analyze", ESSAY]) == 0
+def test_sentences_format_lists_paragraphs_and_sentences(capsys, essay):
+    assert main(["analyze", ESSAY, "--format", "sentences"]) == 0
     out = capsys.readouterr().out
     assert "11 paragraphs, 58 sentences" in out
     assert "[638:645] 一要圍繞核心。" in out
+
+
+def test_outline_shows_the_enumeration_tree(capsys, essay):
+    assert main(["analyze", ESSAY]) == 0
+    out = capsys.readouterr().out
+    assert "17 enumeration items" in out
+    assert "  3 三是要 突出重心 [1502:2376]" in out
+    assert "    5.1 一是要 加強與有關部門的溝通和聯系 [2870:2911]" in out
 
 
 def test_stdin_json_equals_analyze_to_dict(essay):

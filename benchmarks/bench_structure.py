@@ -1,0 +1,59 @@
+"""Throughput of the structure layers (no tokenizer) on one core.
+
+Run: ``python benchmarks/bench_structure.py [--mb 10] [--repeat 3]``. Prints one
+row per layer with characters per second (best of ``--repeat`` runs) and its
+ratio to the bar the issues set (2 M chars/s for sentences, 1 M for
+enumerations).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from _corpus import corpus_text
+
+import policytext as pt
+
+
+def best_time(function, text: str, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def analyze_structure(text: str) -> None:
+    """Every structure layer of ``analyze`` that exists (no tokenizer)."""
+    doc = pt.analyze(text)
+    for layer in ("paragraphs", "sentences", "clauses", "enumerations", "parallels", "slogans"):
+        getattr(doc, layer)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mb", type=float, default=10.0, help="input size, millions of chars")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    text = corpus_text(int(args.mb * 1_000_000))
+    print(f"input: {len(text):,} characters from ../shared/corpora, best of {args.repeat}")
+    print(f"{'layer':<22}{'seconds':>10}{'chars/s':>16}{'bar':>12}{'ratio':>8}")
+    for name, function, bar in [
+        ("split_paragraphs", pt.split_paragraphs, None),
+        ("split_sentences", pt.split_sentences, 2_000_000),
+        ("split_clauses", pt.split_clauses, None),
+        ("simplified_view", pt.simplified_view, None),
+        ("find_enumerations", pt.find_enumerations, 1_000_000),
+        ("analyze (structure)", analyze_structure, None),
+    ]:
+        seconds = best_time(function, text, args.repeat)
+        speed = len(text) / seconds
+        bar_text = f"{bar:>12,}" if bar else f"{'':>12}"
+        ratio = f"{speed / bar:>8.2f}" if bar else ""
+        print(f"{name:<22}{seconds:>10.3f}{speed:>16,.0f}{bar_text}{ratio}")
+
+
+if __name__ == "__main__":
+    main()

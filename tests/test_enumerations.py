@@ -1,0 +1,260 @@
+"""Enumerations: the reference essay's gold, rule examples and false friends."""
+
+from __future__ import annotations
+
+import pytest
+
+import policytext as pt
+from policytext import enumerations as en
+from tests.enumeration_scoring import item_keys
+
+
+def _gold_items(enumerations, parent=None):
+    rows = []
+    for enumeration in enumerations:
+        for item in enumeration["items"]:
+            rows.append(
+                (
+                    item["marker"]["start"],
+                    item["marker"]["text"],
+                    parent,
+                    item["index"],
+                    item["span"]["start"],
+                    item["span"]["end"],
+                    item["heading"]["text"],
+                )
+            )
+            rows += _gold_items(item["children"], item["marker"]["start"])
+    return rows
+
+
+def _items(enumerations, parent=None):
+    rows = []
+    for enumeration in enumerations:
+        for item in enumeration.items:
+            heading = item.heading.text if item.heading else None
+            rows.append(
+                (
+                    item.marker.start,
+                    item.marker.text,
+                    parent,
+                    item.index,
+                    item.span.start,
+                    item.span.end,
+                    heading,
+                )
+            )
+            rows += _items(item.children, item.marker.start)
+    return rows
+
+
+def test_essay_items_match_gold(essay, gold):
+    got = _items(pt.find_enumerations(essay))
+    expected = _gold_items(gold["enumerations"])
+    assert len(expected) == 17
+    assert sorted(got) == sorted(expected)
+
+
+def test_essay_structure(essay, gold):
+    (top,) = pt.find_enumerations(essay)
+    assert top.style == "mixed" and top.level == 1
+    assert [len(item.children) for item in top.items] == [0, 1, 1, 0, 1]
+    assert [len(item.children[0].items) for item in top.items if item.children] == [4, 5, 3]
+    assert all(child.level == 2 for item in top.items for child in item.children)
+    preview = gold["enumerations"][0]["preview"]
+    assert (top.preview.start, top.preview.end) == (preview["start"], preview["end"])
+    assert top.issues == ()
+
+
+def test_essay_same_in_both_scripts(essay):
+    simplified = pt.to_simplified(essay)
+    assert item_keys(pt.find_enumerations(simplified)) == item_keys(pt.find_enumerations(essay))
+    assert pt.find_enumerations(simplified)[0].items[0].heading.text == "围绕核心"
+
+
+def _markers(text):
+    return [
+        (item.marker.text, item.index) for _, _, item in en.walk_items(pt.find_enumerations(text))
+    ]
+
+
+NOT_ENUMERATIONS = [
+    ("word-tong-yi", "各地要统一要求。二要加强领导。"),
+    ("word-wei-yi", "这是唯一是非标准。二是其他。"),
+    ("jin-yi-bu", "进一步加强领导。进一步完善机制。"),
+    ("di-yi-ci", "这是第一次会议。第二次会议在明天举行。"),
+    ("rank-slogan", "提出了“全省创第一，中部进十强，全国争百强”的目标。"),
+    ("cross-reference-paren", "依照本条第（一）项、第（二）项的规定处理。"),
+    ("cross-reference-article", "第一条 为了加强管理，制定本办法。第二条 本办法适用于全省。"),
+    ("idiom", "一是一，二是二，实事求是。"),
+    ("numeral-list", "获得一、二、三等奖的同学。"),
+    ("arabic-numeral-list", "第1、2、3号文件已下发。"),
+    ("footnotes", "列宁说过，社会主义是群众创造的。①毫无疑义，这是对的。②他们说得好。"),
+    ("lone-shouxian", "首先要加强学习，提高本领。"),
+    ("lone-zuihou", "到了最后，他们失败了。"),
+    ("lone-marker", "一是加强领导。"),
+    ("decimal", "增长2.5%。增长3.5%。"),
+    ("qi-yi-qie", "打击“四人帮”及其一小撮死党。"),
+    ("zhi-yi", "重要问题之一是计划性不足，问题之二是质量。"),
+    ("page-reference", "见该书第六十三页，第六十四页。"),
+]
+
+
+@pytest.mark.parametrize(
+    ("case_id", "text"), NOT_ENUMERATIONS, ids=[c[0] for c in NOT_ENUMERATIONS]
+)
+def test_false_friends_are_not_enumerations(case_id, text):
+    assert pt.find_enumerations(text) == ()
+    assert pt.find_enumerations(pt.to_traditional(text)) == ()
+
+
+ENUMERATIONS = [
+    (
+        "semicolons",
+        "主要做到：一是加强领导；二是完善机制；三是狠抓落实。",
+        [("一是", 1), ("二是", 2), ("三是", 3)],
+    ),
+    ("mid-sentence-start", "这里一是要加强联系。二是积极反映意见。", [("一是要", 1), ("二是", 2)]),
+    (
+        "zuihou-closes",
+        "首先，要学习。其次，要实践。最后，要总结。",
+        [("首先", 1), ("其次", 2), ("最后", 3)],
+    ),
+    (
+        "zuihou-closes-yishi",
+        "一是加强领导。二是完善机制。最后，要狠抓落实。",
+        [("一是", 1), ("二是", 2), ("最后", 3)],
+    ),
+    (
+        "traditional-zuihou",
+        "首先，要學習。其次，要實踐。最後，要總結。",
+        [("首先", 1), ("其次", 2), ("最後", 3)],
+    ),
+    ("mixed", "一要加强。二要完善。三是要落实。", [("一要", 1), ("二要", 2), ("三是要", 3)]),
+    (
+        "di-yi-shi",
+        "应当注意三点。第一是质量。第二是效益。第三是速度。",
+        [("第一", 1), ("第二", 2), ("第三", 3)],
+    ),
+    (
+        "di-yi-comma",
+        "这个论断包括两层含义。第一，已经是社会主义社会。第二，还处在初级阶段。",
+        [("第一", 1), ("第二", 2)],
+    ),
+    ("qi-yi", "理由有二：其一，成本低；其二，见效快。", [("其一", 1), ("其二", 2)]),
+    (
+        "paragraphs",
+        "一是加强领导。\n二是完善机制。\n三是狠抓落实。",
+        [("一是", 1), ("二是", 2), ("三是", 3)],
+    ),
+    ("arabic-lines", "1.加强领导。\n2.完善机制。", [("1.", 1), ("2.", 2)]),
+    ("fullwidth-arabic", "１．加强领导。\n２．完善机制。", [("１．", 1), ("２．", 2)]),
+    ("paren-arabic", "措施如下：（1）加强领导；（2）完善机制。", [("（1）", 1), ("（2）", 2)]),
+    ("half-paren", "措施如下：1）加强领导；2）完善机制。", [("1）", 1), ("2）", 2)]),
+    ("circled", "措施如下：①加强领导；②完善机制。", [("①", 1), ("②", 2)]),
+    ("halfwidth-paren-cn", "(一)加强领导。\n(二)完善机制。", [("(一)", 1), ("(二)", 2)]),
+    (
+        "ten-plus",
+        "".join(f"{n}是第{i}项。" for i, n in enumerate("一二三四五六七八九十", 1))
+        + "十一是乙。十二是丙。",
+        [(f"{n}是", i) for i, n in enumerate("一二三四五六七八九十", 1)]
+        + [("十一是", 11), ("十二是", 12)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case_id", "text", "expected"), ENUMERATIONS, ids=[c[0] for c in ENUMERATIONS]
+)
+def test_enumeration_cases(case_id, text, expected):
+    assert _markers(text) == expected
+    simplified = pt.to_simplified(text)
+    if len(simplified) == len(text):
+        assert item_keys(pt.find_enumerations(simplified)) == item_keys(pt.find_enumerations(text))
+
+
+def test_headings_and_item_extents():
+    text = "主要做到：一是加强领导；二是完善机制；三是狠抓落实。其他工作照常。"
+    (enumeration,) = pt.find_enumerations(text)
+    assert [i.heading.text for i in enumeration.items] == ["加强领导", "完善机制", "狠抓落实"]
+    assert [i.span.text for i in enumeration.items] == [
+        "一是加强领导；",
+        "二是完善机制；",
+        "三是狠抓落实。",
+    ]
+    assert enumeration.style == "一是"
+
+
+def test_last_item_as_long_as_its_siblings():
+    # one-sentence items: the last is one sentence, and the list after it is not its child
+    text = "原因有三。首先，基础差。其次，底子薄。最后，人才少。他们分为三派：1．甲派；2．乙派；3．丙派。"
+    enumerations = pt.find_enumerations(text)
+    assert [len(e.items) for e in enumerations] == [3, 3]
+    assert enumerations[0].items[-1].span.text == "最后，人才少。"
+    # multi-sentence items: the last runs to the end of the paragraph
+    text = "一是甲。甲很好。二是乙。乙也好。结束语。"
+    (enumeration,) = pt.find_enumerations(text)
+    assert enumeration.items[-1].span.text == "二是乙。乙也好。结束语。"
+
+
+def test_nesting_of_sections():
+    text = "一、总体要求\n（一）指导思想\n坚持稳中求进。\n（二）基本原则\n一是守正。二是创新。\n二、主要任务\n（一）发展经济\n（二）改善民生"
+    rows = pt.analyze(text).outline_rows()
+    assert [(r["path"], r["marker"]) for r in rows] == [
+        ("1", "一、"),
+        ("1.1", "（一）"),
+        ("1.2", "（二）"),
+        ("1.2.1", "一是"),
+        ("1.2.2", "二是"),
+        ("2", "二、"),
+        ("2.1", "（一）"),
+        ("2.2", "（二）"),
+    ]
+    top = pt.find_enumerations(text)[0]
+    assert top.items[0].span.end == text.index("\n二、")
+    assert top.items[1].span.end == len(text)
+    assert [r["level"] for r in rows] == [1, 2, 2, 3, 3, 1, 2, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("一是加强。二是完善。四是落实。", "ordinal 3 missing"),
+        ("一是加强。二是完善。二是落实。", "ordinal 2 repeated"),
+    ],
+)
+def test_irregular_ordinals_are_reported_not_fixed(text, issue):
+    (enumeration,) = pt.find_enumerations(text)
+    assert [i.index for i in enumeration.items][-1] in (2, 4)
+    assert any(issue in message for message in enumeration.issues)
+    assert issue in pt.analyze(text).outline()
+    assert enumeration.to_dict()["issues"] == list(enumeration.issues)
+
+
+def test_outline_paths_distinguish_several_runs_in_one_item():
+    text = "（一）财政政策。一是甲。二是乙。另外，一是丙。二是丁。\n（二）货币政策。"
+    paths = [r["path"] for r in pt.analyze(text).outline_rows()]
+    assert paths == ["1", "1.a1", "1.a2", "1.b1", "1.b2", "2"]
+
+
+def test_preview_points_to_the_announcing_run():
+    text = "要做到强基础，优服务，促发展。\n一要强基础。\n二要优服务。\n三要促发展。"
+    (enumeration,) = pt.find_enumerations(text)
+    assert enumeration.preview.text == "强基础，优服务，促发展"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n", "。。。", "一是"])
+def test_empty_or_trivial_text(text):
+    assert pt.find_enumerations(text) == ()
+
+
+def test_chinese_numbers():
+    assert [en.chinese_number(n) for n in ("一", "十", "十一", "二十", "二十三", "九十九")] == [
+        1,
+        10,
+        11,
+        20,
+        23,
+        99,
+    ]
+    assert en.chinese_number("一一") is None and en.chinese_number("十十") is None
