@@ -9,8 +9,10 @@ from __future__ import annotations
 from .document import PolicyDoc, analyze
 from .enumerations import find_enumerations
 from .model import Enumeration, Item, Parallel, Slogan, Span, Token
+from .parallels import find_parallels
 from .script import detect_script, simplified_view, to_simplified, to_traditional
 from .segment import split_clauses, split_paragraphs, split_sentences
+from .slogans import find_slogans
 
 __version__ = "0.1.0"
 
@@ -26,6 +28,8 @@ __all__ = [
     "analyze",
     "detect_script",
     "find_enumerations",
+    "find_parallels",
+    "find_slogans",
     "simplified_view",
     "split_clauses",
     "split_paragraphs",

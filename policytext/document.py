@@ -7,8 +7,10 @@ from typing import Any
 
 from .enumerations import build_enumerations, enumeration_rows, format_outline
 from .model import Enumeration, Parallel, Slogan, Span
+from .parallels import build_parallels
 from .script import Script, detect_script, simplified_view
 from .segment import clauses_of, sentences_of, split_paragraphs
+from .slogans import build_slogans
 from .validation import ensure_text
 
 
@@ -56,13 +58,11 @@ class PolicyDoc:
 
     @cached_property
     def parallels(self) -> tuple[Parallel, ...]:
-        # parallel detection is not part of this release yet (issue 4)
-        return ()
+        return build_parallels(self.text, self.view, self.paragraphs, self.sentences, self.slogans)
 
     @cached_property
     def slogans(self) -> tuple[Slogan, ...]:
-        # slogan detection is not part of this release yet (issue 4)
-        return ()
+        return build_slogans(self.text, self.view, self.sentences)
 
     def outline(self) -> str:
         """The enumeration tree as indented text (path, marker, heading, offsets)."""
