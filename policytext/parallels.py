@@ -2,7 +2,7 @@
 
 Four kinds of *unit* are compared, each only with its neighbours:
 
-* ``phrase`` — the items of a 、-list (the last split at 和/及/与: 理解改革、支持改革和积极参与改革);
+* ``phrase`` — the items of a 、-list (the last split at 和/及/与: 支持改革和积极参与改革);
 * ``clause`` — the pieces of a sentence between ，；：;
 * ``semicolon`` — the ；-pieces of a sentence, compared by their first clause
   (从X向Y转变，…；从X向Y转变，…);
