@@ -37,8 +37,8 @@ NUMERALS = {
     "十": 10,
 }
 QUOTE_OPENERS = frozenset('“「『‘"')
-#: verbs that introduce reported speech before a colon or directly
-SPEECH = re.compile(r"(说|指出|强调|表示|认为|提出|要求|号召|宣布|写道|问道|答道)[：:]?$")
+#: reported speech: a verb of saying before a colon (指出：“…”), or 说/道 right before the quote
+SPEECH = re.compile(r"(?:(?:指出|强调|表示|认为|提出|要求|号召|宣布)[：:]|[说道][：:]?)$")
 MAX_SLOGAN = 16
 MAX_CLAUSE = 8
 
@@ -92,9 +92,11 @@ def rule_slogan_shape(content: str) -> bool:
     clauses = [c for c in _CLAUSE_SPLIT.split(content) if c]
     if not clauses or any(not _is_cjk_text(c) for c in clauses):
         return False
+    if all(c in NUMERALS or c in "百千万" for c in content):
+        return False  # “十四五”: the name of a plan period
     if len(clauses) == 1:
         return 3 <= len(content) <= MAX_SLOGAN
-    return all(2 <= len(c) <= MAX_CLAUSE for c in clauses) and len(clauses) <= 4
+    return all(2 <= len(c) <= MAX_CLAUSE for c in clauses) and len(clauses) <= 8
 
 
 def _is_cjk_text(text: str) -> bool:

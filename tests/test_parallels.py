@@ -1,0 +1,150 @@
+"""Parallel structures: the reference essay's gold, rule examples and non-examples."""
+
+from __future__ import annotations
+
+import pytest
+
+import policytext as pt
+from policytext import parallels as pl
+from tests.parallel_scoring import match_groups
+
+
+def _groups(parallels):
+    return [[(m.start, m.end) for m in g.members] for g in parallels]
+
+
+def _gold_groups(gold):
+    return [[(m["start"], m["end"]) for m in g["members"]] for g in gold["parallels"]]
+
+
+def test_essay_recall_of_every_group_of_three_or_more(essay, gold):
+    predicted = _groups(pt.find_parallels(essay))
+    gold_groups = _gold_groups(gold)
+    _, matched_gold = match_groups(predicted, gold_groups)
+    big = [j for j, g in enumerate(gold_groups) if len(g) >= 3]
+    assert len(big) == 17
+    assert {j for j in big if j in matched_gold} == set(big)
+
+
+def test_essay_precision(essay, gold):
+    predicted = _groups(pt.find_parallels(essay))
+    matched, _ = match_groups(predicted, _gold_groups(gold))
+    assert len(matched) / len(predicted) >= 0.9
+
+
+def test_essay_same_groups_in_simplified(essay):
+    simplified = pt.to_simplified(essay)
+    assert _groups(pt.find_parallels(simplified)) == _groups(pt.find_parallels(essay))
+
+
+def test_essay_group_details(essay):
+    groups = {tuple(m.text for m in g.members): g for g in pt.find_parallels(essay)}
+    wan = groups[("進萬家門", "知萬家情", "解萬家難", "溫萬家心")]
+    assert wan.kind == "parallelism" and wan.shared == ("万家",)
+    assert 0 < wan.score <= 1
+    song = groups[("送政策", "送技能", "送維權", "送安全", "送健康")]
+    assert song.shared == ("送",)
+    slogan = groups[("全省創第一", "中部進十強", "全國爭百強")]
+    assert slogan.kind == "slogan"
+    frame = groups[
+        (
+            "從依賴行政型向依法維護型轉變",
+            "從被動性維權向主動性維權轉變",
+            "從個體性維權向整體性維權轉變",
+            "從工會包攬向社會化維權轉變",
+        )
+    ]
+    assert frame.shared == ("从", "向", "转变")
+    for group in groups.values():
+        assert group.kind == ("pair" if len(group.members) == 2 else group.kind)
+        for member in group.members:
+            assert essay[member.start : member.end] == member.text
+
+
+PARALLEL = [
+    ("prefix", "开展送政策、送技能、送维权活动。", ["送政策", "送技能", "送维权"]),
+    (
+        "suffix",
+        "建立利益协调机制、诉求表达机制、矛盾调处机制。",
+        ["利益协调机制", "诉求表达机制", "矛盾调处机制"],
+    ),
+    (
+        "infix",
+        "真正做到进万家门，知万家情，解万家难，温万家心。",
+        ["进万家门", "知万家情", "解万家难", "温万家心"],
+    ),
+    (
+        "frame",
+        "推动从被动维权向主动维权转变；从个体维权向整体维权转变；从工会包揽向社会化维权转变。",
+        ["从被动维权向主动维权转变", "从个体维权向整体维权转变", "从工会包揽向社会化维权转变"],
+    ),
+    (
+        "lead-cut",
+        "要学习新知识，增长新技能，提高新能力。",
+        ["学习新知识", "增长新技能", "提高新能力"],
+    ),
+    ("conjunction", "理解改革、支持改革和积极参与改革。", ["理解改革", "支持改革", "积极参与改革"]),
+    (
+        "tail-cut",
+        "从解决群众最关心、最直接、最现实的利益问题入手。",
+        ["最关心", "最直接", "最现实"],
+    ),
+    ("suffix-one-char", "实现好、维护好、发展好群众的根本利益。", ["实现好", "维护好", "发展好"]),
+    (
+        "copula",
+        "城镇化是解决城乡差距的根本途径，也是最大的内需所在。",
+        ["是解决城乡差距的根本途径", "也是最大的内需所在"],
+    ),
+    (
+        "same-shape",
+        "争夺是绝对的、长期的；勾结是相对的、暂时的。",
+        ["争夺是绝对的、长期的", "勾结是相对的、暂时的"],
+    ),
+    (
+        "sentences",
+        "在思想上，要统一认识。在思想上，要提高站位。在工作上，要狠抓落实。",
+        ["在思想上，要统一认识", "在思想上，要提高站位", "在工作上，要狠抓落实"],
+    ),
+    (
+        "quoted-slogan",
+        "提出“全省创第一，中部进十强，全国争百强”的目标。",
+        ["全省创第一", "中部进十强", "全国争百强"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case_id", "text", "members"), PARALLEL, ids=[c[0] for c in PARALLEL])
+def test_parallel_cases(case_id, text, members):
+    found = [[m.text for m in g.members] for g in pt.find_parallels(text)]
+    assert members in found
+    traditional = pt.to_traditional(text)
+    assert _groups(pt.find_parallels(traditional)) == _groups(pt.find_parallels(text))
+
+
+NOT_PARALLEL = [
+    ("noun-list", "围绕劳动关系的建立、运行、监督和调处等环节。"),
+    ("four-char-no-template", "大力倡导爱岗敬业、诚实守信、勇于奉献的风尚。"),
+    ("numbered-items", "一是加强领导。二是完善机制。三是狠抓落实。"),
+    ("shared-morpheme", "电力、电信、民航等行业的改革加快。"),
+    ("one-char-head", "林业、畜牧业、渔业都取得了新的成绩。"),
+    ("word-inside-clauses", "社队企业继续有所发展，社员家庭副业的发展更快。"),
+    ("subject-and-predicate", "民生民权问题，是构建和谐社会的根本问题。"),
+    ("statistics", "规上工业增加值增长9.4%，社会消费品零售总额增长4.2%，进出口总额增长17.3%。"),
+]
+
+
+@pytest.mark.parametrize(("case_id", "text"), NOT_PARALLEL, ids=[c[0] for c in NOT_PARALLEL])
+def test_not_parallel(case_id, text):
+    assert pt.find_parallels(text) == ()
+
+
+def test_scores_order_confidence():
+    strong = pt.find_parallels("真正做到进万家门，知万家情，解万家难，温万家心。")[0]
+    weak = pt.find_parallels("发展是硬道理，是解决我国所有问题的关键，也是根本。")
+    assert all(g.score < strong.score for g in weak)
+    assert pl.MIN_SCORE <= strong.score <= 1
+
+
+@pytest.mark.parametrize("text", ["", "   ", "。，、", "送", "送、送"])
+def test_trivial_text(text):
+    assert pt.find_parallels(text) == ()
