@@ -40,8 +40,31 @@ TRIM = frozenset(WHITESPACE + "，、；：。！？,;:.!?…—·“”‘’�
 CONJUNCTIONS = ("以及", "和", "及", "与", "或")
 #: words that contain a conjunction character (和谐, 及时, 缓和, 与会)
 NOT_CONJUNCTION = frozenset(
-    "和谐 和平 和睦 和美 和衷 及时 及早 与会 与其 或许 或者 "
-    "缓和 总和 温和 平和 调和 协和 饱和 共和 参与 给与 赋与".split()
+    [
+        "和谐",
+        "和平",
+        "和睦",
+        "和美",
+        "和衷",
+        "及时",
+        "及早",
+        "与会",
+        "与其",
+        "或许",
+        "或者",
+        "缓和",
+        "总和",
+        "温和",
+        "平和",
+        "调和",
+        "协和",
+        "饱和",
+        "共和",
+        "参与",
+        "给与",
+        "赋与",
+    ]
+)
 )
 _OPENERS_SET = frozenset("“‘「『《〈（(【[")
 _CLOSERS_SET = frozenset("”’」』》〉）)】]")
