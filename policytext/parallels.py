@@ -65,7 +65,6 @@ NOT_CONJUNCTION = frozenset(
         "赋与",
     ]
 )
-)
 _OPENERS_SET = frozenset("“‘「『《〈（(【[")
 _CLOSERS_SET = frozenset("”’」』》〉）)】]")
 _QUOTES = frozenset('“”‘’「」『』"《》〈〉（）()【】[]')
