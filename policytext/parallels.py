@@ -520,22 +520,23 @@ def _could_join(first: str, rest: Template) -> bool:
 def _hopeless(carriers: list[str], level: str) -> bool:
     """A cheap test that no reading of these clauses or sentences can share a template.
 
-    Sentences must open alike. Clauses must share an opening (after a lead the
-    second clause anchors: 是, 既, a leading word near the first's start) or an
-    ending, or be short enough for an infix or one shape.
+    Sentences must open alike. Two clauses must share an opening (after a lead
+    the second anchors it: 是, 既, 也是, a leading word near the first's start),
+    an ending, or one length (a shape); longer runs need the clauses after the
+    first to share an opening or an ending, or to be short.
     """
     if level == "sentence":
         return len({c[0] for c in carriers}) > 1
+    if len({c[-1] for c in carriers}) == 1:
+        return False
     first, rest = carriers[0], carriers[1:]
     if len(rest) > 1:  # the first may lose a lead; the others must share something
-        if len({c[0] for c in rest}) == 1 or len({c[-1] for c in carriers}) == 1:
+        if len({c[0] for c in rest}) == 1:
             return False
         lengths = {len(c) for c in rest}
         return not (max(lengths) <= 8 or (len(lengths) == 1 and max(lengths) <= 12))
-    if len({c[-1] for c in carriers}) == 1 or max(len(c) for c in carriers) <= 12:
-        return False
     second = rest[0]
-    if first[0] == second[0] or second[0] in "是既":
+    if first[0] == second[0] or len(first) == len(second) or second[0] in "是既":
         return False
     if any(second.startswith(b) for _, b in CORRELATIVES):
         return False

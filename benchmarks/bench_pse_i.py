@@ -1,0 +1,85 @@
+"""Parallelism detection on third-party student essays (PSE-I, validation split).
+
+Run: ``python benchmarks/bench_pse_i.py [--split validation] [--min-score 0.52]``.
+Reads ``../shared/external/parallelism/pse_i_train_valid.jsonl`` (CC-BY-SA; not
+copied into the project) and prints group precision/recall/F1 (a group matches
+when it has the same number of members, each overlapping the gold member by at
+least half) and branch-match F1 (members matched one to one by the same
+overlap), next to the published BERT-CRF tagger's branch match of 0.52 (on
+the test split, which is not distributed here). The data is prose by
+students, not policy text: policytext was not tuned on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import policytext as pt
+from tests.parallel_scoring import branch_f1, match_groups
+
+DATA = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "external"
+    / "parallelism"
+    / "pse_i_train_valid.jsonl"
+)
+PUBLISHED_BRANCH_MATCH = 0.52
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--split", default="validation", choices=("training", "optimization", "validation")
+    )
+    parser.add_argument(
+        "--min-score", type=float, default=0.0, help="drop groups scoring below this"
+    )
+    args = parser.parse_args()
+    if not DATA.exists():
+        sys.exit(f"{DATA} is absent: the shared material lives beside the project")
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+    rows = [r for r in rows if r["split"] == args.split]
+    matched_groups = predicted_groups = gold_groups = 0
+    matched_branches = predicted_branches = gold_branches = 0
+    for row in rows:
+        predicted = [
+            [(m.start, m.end) for m in g.members]
+            for g in pt.find_parallels(row["text"])
+            if g.score >= args.min_score
+        ]
+        gold = [[tuple(m) for m in g["members"]] for g in row["parallels"]]
+        matched, _ = match_groups(predicted, gold)
+        matched_groups += len(matched)
+        predicted_groups += len(predicted)
+        gold_groups += len(gold)
+        m, p, g = branch_f1(predicted, gold)
+        matched_branches += m
+        predicted_branches += p
+        gold_branches += g
+    gp = matched_groups / max(1, predicted_groups)
+    gr = matched_groups / max(1, gold_groups)
+    bp = matched_branches / max(1, predicted_branches)
+    br = matched_branches / max(1, gold_branches)
+    print(
+        f"PSE-I {args.split}: {len(rows)} passages, "
+        f"{gold_groups} gold groups, {predicted_groups} predicted"
+    )
+    print(f"{'measure':<16}{'precision':>10}{'recall':>8}{'F1':>8}")
+    print(f"{'group match':<16}{gp:>10.3f}{gr:>8.3f}{f1(gp, gr):>8.3f}")
+    print(f"{'branch match':<16}{bp:>10.3f}{br:>8.3f}{f1(bp, br):>8.3f}")
+    print(f"published BERT-CRF branch match (test split): {PUBLISHED_BRANCH_MATCH:.2f}")
+    print(f"ratio policytext / published (branch F1): {f1(bp, br) / PUBLISHED_BRANCH_MATCH:.2f}")
+
+
+if __name__ == "__main__":
+    main()
