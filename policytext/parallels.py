@@ -873,8 +873,9 @@ def build_parallels(
             for run in phrase_units(view, sentence):
                 found += groups_in_run(text, view, run)
             found += groups_in_run(text, view, clause_units(view, sentence))
-            lead_runs = groups_in_run(text, view, semicolon_units(view, sentence))
-            found += [g for g in lead_runs if len(g.members) >= 3]  # 从…转变，…；从…转变，…；…
+            leads = semicolon_units(view, sentence)
+            if len(leads) >= 3:  # 从…转变，…；从…转变，…；…: first clauses count from three pieces
+                found += [g for g in groups_in_run(text, view, leads) if len(g.members) >= 3]
             whole_runs = groups_in_run(text, view, semicolon_units(view, sentence, whole=True))
             found += [_minimal_members(text, view, g) for g in whole_runs]
         found += groups_in_run(text, view, sentence_units(view, paragraph_sentences))
