@@ -13,27 +13,35 @@ from .parallels import find_parallels
 from .script import detect_script, simplified_view, to_simplified, to_traditional
 from .segment import split_clauses, split_paragraphs, split_sentences
 from .slogans import find_slogans
+from .themes import BackgroundIDF, ThemeVectorizer, top_terms
+from .tokenizer import add_terms, load, tokenize
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BackgroundIDF",
     "Enumeration",
     "Item",
     "Parallel",
     "PolicyDoc",
     "Slogan",
     "Span",
+    "ThemeVectorizer",
     "Token",
     "__version__",
+    "add_terms",
     "analyze",
     "detect_script",
     "find_enumerations",
     "find_parallels",
     "find_slogans",
+    "load",
     "simplified_view",
     "split_clauses",
     "split_paragraphs",
     "split_sentences",
     "to_simplified",
     "to_traditional",
+    "tokenize",
+    "top_terms",
 ]

@@ -1,4 +1,4 @@
-"""Command line: ``policytext analyze FILE… [--format outline|sentences|json|jsonl]``."""
+"""Command line: ``policytext analyze|themes|download``."""
 
 from __future__ import annotations
 
@@ -9,12 +9,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .document import PolicyDoc, analyze
+from .models import ModelError
 
 EPILOG = """examples:
   policytext analyze corpora/reference_essay.txt
   policytext analyze corpora/reference_essay.txt --format sentences
   policytext analyze report.txt --format json > report.json
   cat a.txt b.txt | policytext analyze - --format jsonl
+  policytext themes corpora/reference_essay.txt --top-k 15
+  policytext themes corpora/reference_essay.txt --by section
+  policytext download
 """
 
 
@@ -74,6 +78,59 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_themes(args: argparse.Namespace) -> int:
+    status = 0
+    for source in args.files:
+        name = "<stdin>" if source == "-" else source
+        try:
+            text = _read(source)
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"policytext: cannot read {name}: {error}", file=sys.stderr)
+            status = 1
+            continue
+        doc = analyze(text)
+        try:
+            if args.by == "section":
+                print(f"{name}:")
+                for span, terms in doc.themes(args.top_k, by="section"):
+                    head = span.text[:12].replace("\n", " ")
+                    print(f"  [{span.start}:{span.end}] {head}…  " + "  ".join(t for t, _ in terms))
+            else:
+                terms = doc.themes(args.top_k)
+                print(f"{name}: " + "  ".join(f"{t} {s:.3f}" for t, s in terms))
+        except ModelError as error:
+            print(f"policytext: {error}", file=sys.stderr)
+            return 2
+    return status
+
+
+def _cmd_download(args: argparse.Namespace) -> int:
+    from . import models
+
+    def progress(done: int, total: int) -> None:
+        if total:
+            width = 30
+            filled = int(width * done / total)
+            bar = "#" * filled + "-" * (width - filled)
+            print(
+                f"\r{models.ARCHIVE_NAME} [{bar}] {done / 1e6:5.1f}/{total / 1e6:.1f} MB",
+                end="",
+                file=sys.stderr,
+            )
+
+    if models.is_installed(verify=args.verify):
+        print(f"model already installed in {models.default_model_dir()}")
+        return 0
+    print(f"fetching {models.ARCHIVE_NAME} (pkuseg's default model) …", file=sys.stderr)
+    try:
+        path = models.ensure_model(progress=progress, verify=args.verify)
+    except ModelError as error:
+        print(f"\npolicytext: {error}", file=sys.stderr)
+        return 1
+    print(f"\nmodel installed in {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policytext",
@@ -93,7 +150,31 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("outline", "sentences", "json", "jsonl"), default="outline"
     )
     analyze_parser.set_defaults(run=_cmd_analyze)
+    themes_parser = commands.add_parser(
+        "themes",
+        help="TF-IDF themes of files (needs the segmentation model)",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    themes_parser.add_argument("files", nargs="+", metavar="FILE")
+    themes_parser.add_argument("--top-k", type=_positive_int, default=10, metavar="N")
+    themes_parser.add_argument("--by", choices=("document", "section"), default="document")
+    themes_parser.set_defaults(run=_cmd_themes)
+    download_parser = commands.add_parser(
+        "download", help="fetch, verify and install the segmentation model"
+    )
+    download_parser.add_argument(
+        "--verify", action="store_true", help="also re-hash an installed model"
+    )
+    download_parser.set_defaults(run=_cmd_download)
     return parser
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def main(argv: Sequence[str] | None = None) -> int:

