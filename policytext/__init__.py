@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .document import PolicyDoc, analyze
 from .enumerations import find_enumerations
+from .frames import corpus_frames
 from .model import Enumeration, Item, Parallel, Slogan, Span, Token
 from .parallels import find_parallels
 from .script import detect_script, simplified_view, to_simplified, to_traditional
@@ -31,6 +32,7 @@ __all__ = [
     "__version__",
     "add_terms",
     "analyze",
+    "corpus_frames",
     "detect_script",
     "find_enumerations",
     "find_parallels",

@@ -14,8 +14,11 @@ from .models import ModelError
 EPILOG = """examples:
   policytext analyze corpora/reference_essay.txt
   policytext analyze corpora/reference_essay.txt --format sentences
+  policytext analyze corpora/reference_essay.txt --format html > out.html
   policytext analyze report.txt --format json > report.json
-  cat a.txt b.txt | policytext analyze - --format jsonl
+  policytext analyze reports/*.txt --format csv --table parallels > parallels.csv
+  policytext analyze reports/*.txt --format html --out-dir pages/
+  cat a.txt | policytext analyze - --format jsonl
   policytext themes corpora/reference_essay.txt --top-k 15
   policytext themes corpora/reference_essay.txt --by section
   policytext download
@@ -55,9 +58,38 @@ def format_sentences(doc: PolicyDoc, name: str) -> str:
     return "\n".join(lines)
 
 
+def _progress(items: list[str]):
+    """Files with a progress bar on stderr when there are several and stderr is a terminal."""
+    from tqdm import tqdm
+
+    return tqdm(
+        items, unit="file", disable=len(items) < 2 or not sys.stderr.isatty(), file=sys.stderr
+    )
+
+
+def _render(doc: PolicyDoc, name: str, args: argparse.Namespace, several: bool) -> str:
+    if args.format == "json":
+        data = {"file": name, **doc.to_dict()} if several else doc.to_dict()
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    if args.format == "jsonl":
+        return json.dumps({"file": name, **doc.to_dict()}, ensure_ascii=False)
+    if args.format == "csv":
+        frame = doc.to_frames(themes=args.table == "themes")[args.table]
+        return frame.assign(file=name)[["file", *frame.columns]].to_csv(index=False).rstrip("\n")
+    if args.format == "html":
+        return doc.to_html(title=Path(name).name)
+    if args.format == "sentences":
+        return format_sentences(doc, name)
+    return format_outline(doc, name)
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     status = 0
-    for source in args.files:
+    several = len(args.files) > 1
+    extension = {"outline": "txt", "sentences": "txt", "jsonl": "jsonl"}.get(
+        args.format, args.format
+    )
+    for number, source in enumerate(_progress(args.files)):
         name = "<stdin>" if source == "-" else source
         try:
             text = _read(source)
@@ -65,16 +97,19 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             print(f"policytext: cannot read {name}: {error}", file=sys.stderr)
             status = 1
             continue
-        doc = analyze(text)
-        if args.format == "json":
-            data = doc.to_dict() if len(args.files) == 1 else {"file": name, **doc.to_dict()}
-            print(json.dumps(data, ensure_ascii=False, indent=2))
-        elif args.format == "jsonl":
-            print(json.dumps({"file": name, **doc.to_dict()}, ensure_ascii=False))
-        elif args.format == "sentences":
-            print(format_sentences(doc, name))
-        else:
-            print(format_outline(doc, name))
+        try:
+            output = _render(analyze(text), name, args, several)
+        except ModelError as error:
+            print(f"policytext: {error}", file=sys.stderr)
+            return 2
+        if args.format == "csv" and number > 0 and not args.out_dir:
+            output = output.split("\n", 1)[1] if "\n" in output else ""  # one header for all files
+        if args.out_dir:
+            args.out_dir.mkdir(parents=True, exist_ok=True)
+            stem = "stdin" if source == "-" else Path(source).stem
+            (args.out_dir / f"{stem}.{extension}").write_text(output + "\n", encoding="utf-8")
+        elif output:
+            print(output)
     return status
 
 
@@ -147,7 +182,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze_parser.add_argument("files", nargs="+", metavar="FILE")
     analyze_parser.add_argument(
-        "--format", choices=("outline", "sentences", "json", "jsonl"), default="outline"
+        "--format",
+        choices=("outline", "sentences", "json", "jsonl", "csv", "html"),
+        default="outline",
+        help="outline (default), sentences, json, jsonl (one line a file), csv (one table), html",
+    )
+    analyze_parser.add_argument(
+        "--table",
+        choices=("items", "sentences", "parallels", "slogans", "themes"),
+        default="items",
+        help="the table --format csv writes (default: enumeration items)",
+    )
+    analyze_parser.add_argument(
+        "--out-dir", type=Path, help="write one output file per input into this folder"
     )
     analyze_parser.set_defaults(run=_cmd_analyze)
     themes_parser = commands.add_parser(
@@ -178,11 +225,14 @@ def _positive_int(value: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 a file failed, 2 usage or model)."""
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
     except BrokenPipeError:  # e.g. piped into head
         return 0
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":

@@ -104,6 +104,23 @@ class PolicyDoc:
         """The enumeration items as rows (level, path, marker, heading, start, end …)."""
         return enumeration_rows(self.enumerations)
 
+    def to_frames(self, themes: bool = True, top_k: int = 20) -> dict[str, Any]:
+        """The layers as pandas DataFrames: sentences, items, parallels, slogans, themes."""
+        from .frames import to_frames
+
+        return to_frames(self, themes=themes, top_k=top_k)
+
+    def to_html(self, title: str = "policytext", themes: bool = True) -> str:
+        """A standalone HTML page with the structure highlighted."""
+        from .html import page
+
+        return page(self, title=title, themes=themes)
+
+    def _repr_html_(self) -> str:
+        from .html import render
+
+        return render(self)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary of every layer."""
         return {

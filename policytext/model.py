@@ -19,12 +19,32 @@ def _jsonable(value: Any) -> Any:
 
 
 class _Result:
-    """Mixin: a JSON-ready ``to_dict`` for the frozen result dataclasses."""
+    """Mixin: JSON-ready ``to_dict`` and its inverse ``from_dict`` for the result dataclasses."""
 
     __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        """Rebuild a result from :meth:`to_dict` output (lists or tuples)."""
+        nested = _NESTED.get(cls.__name__, {})
+        values = {}
+        for f in fields(cls):  # type: ignore[arg-type]
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            kind = nested.get(f.name)
+            if kind is None:
+                values[f.name] = tuple(value) if isinstance(value, list) else value
+            elif value is None:
+                values[f.name] = None
+            elif isinstance(value, dict):
+                values[f.name] = _CLASSES[kind].from_dict(value)
+            else:
+                values[f.name] = tuple(_CLASSES[kind].from_dict(v) for v in value)
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -110,3 +130,13 @@ class Slogan(_Result):
     kind: str
     count: int | None = None
     expansion: tuple[Span, ...] | None = None
+
+
+_CLASSES = {c.__name__: c for c in (Span, Token, Item, Enumeration, Parallel, Slogan)}
+#: fields holding nested results: class name -> {field: class name of its elements}
+_NESTED = {
+    "Item": {"marker": "Span", "span": "Span", "heading": "Span", "children": "Enumeration"},
+    "Enumeration": {"items": "Item", "preview": "Span"},
+    "Parallel": {"members": "Span"},
+    "Slogan": {"span": "Span", "expansion": "Span"},
+}

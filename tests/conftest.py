@@ -36,3 +36,28 @@ def model_dir():
     from policytext.models import ensure_model
 
     return ensure_model()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's Chromium; installed with apt-get when missing and the tests run as root (CI)."""
+    import os
+    import shutil
+    import subprocess
+
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], capture_output=True, check=False, env=env)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "chromium"],
+            capture_output=True,
+            check=False,
+            env=env,
+        )
+        found = shutil.which("chromium")
+        if found:
+            return found
+    pytest.skip("Chromium is not installed (Debian: apt-get install chromium)")

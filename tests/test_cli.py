@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 import policytext as pt
 from policytext.cli import main
 from tests.conftest import CORPORA
@@ -54,3 +56,23 @@ def test_undecodable_file_is_reported(capsys, tmp_path):
     path.write_bytes("工会".encode("gbk"))
     assert main(["analyze", str(path)]) == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_csv_and_html_formats(capsys, tmp_path):
+    assert main(["analyze", ESSAY, ESSAY, "--format", "csv", "--table", "slogans"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("file,slogan,kind,count") and len(lines) == 1 + 2 * 6
+    assert main(["analyze", ESSAY, "--format", "html", "--out-dir", str(tmp_path)]) == 0
+    assert "pt-marker" in (tmp_path / "reference_essay.html").read_text(encoding="utf-8")
+
+
+def test_themes_command(capsys, model_dir):
+    assert main(["themes", ESSAY, "--top-k", "3"]) == 0
+    assert capsys.readouterr().out.startswith(f"{ESSAY}: 工會")
+
+
+def test_usage_errors_exit_2():
+    for argv in (["analyze"], ["themes", ESSAY, "--top-k", "0"], ["nonsense"]):
+        with pytest.raises(SystemExit) as stop:
+            main(argv)
+        assert stop.value.code == 2

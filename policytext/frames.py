@@ -1,0 +1,142 @@
+"""pandas views: one DataFrame per layer, for one document or a corpus.
+
+``to_frames(doc)`` returns a dict of DataFrames:
+
+* ``sentences`` — paragraph, sentence, start, end, text;
+* ``items`` — enumeration items: enumeration, level, path ("2.3"), index,
+  marker, heading, style, start, end, text;
+* ``parallels`` — one row per member: group, kind, score, shared, member,
+  start, end, text;
+* ``slogans`` — slogan, kind, count, start, end, text, expansion;
+* ``themes`` — rank, term, score (needs the segmentation model; skipped with
+  ``themes=False``).
+
+``corpus_frames(items)`` does the same for many documents (paths, texts, or
+``(doc_id, text)`` pairs) and adds a ``doc_id`` column in front.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from .document import PolicyDoc
+
+COLUMNS = {
+    "sentences": ["paragraph", "sentence", "start", "end", "text"],
+    "items": [
+        "enumeration",
+        "level",
+        "path",
+        "index",
+        "marker",
+        "heading",
+        "style",
+        "start",
+        "end",
+        "text",
+    ],
+    "parallels": ["group", "kind", "score", "shared", "member", "start", "end", "text"],
+    "slogans": ["slogan", "kind", "count", "start", "end", "text", "expansion"],
+    "themes": ["rank", "term", "score"],
+}
+
+
+def to_frames(doc: PolicyDoc, themes: bool = True, top_k: int = 20) -> dict[str, pd.DataFrame]:
+    """The layers of ``doc`` as DataFrames (see the module docstring)."""
+    text = doc.text
+    rows: dict[str, list[dict]] = {name: [] for name in COLUMNS}
+    paragraph_ends = [p.end for p in doc.paragraphs]
+    paragraph = 0
+    for number, sentence in enumerate(doc.sentences, 1):
+        while paragraph_ends[paragraph] < sentence.end:
+            paragraph += 1
+        rows["sentences"].append(
+            {
+                "paragraph": paragraph + 1,
+                "sentence": number,
+                "start": sentence.start,
+                "end": sentence.end,
+                "text": sentence.text,
+            }
+        )
+    for row in doc.outline_rows():
+        rows["items"].append({**row, "text": text[row["start"] : row["end"]]})
+    for number, group in enumerate(doc.parallels, 1):
+        for position, member in enumerate(group.members, 1):
+            rows["parallels"].append(
+                {
+                    "group": number,
+                    "kind": group.kind,
+                    "score": group.score,
+                    "shared": "|".join(group.shared),
+                    "member": position,
+                    "start": member.start,
+                    "end": member.end,
+                    "text": member.text,
+                }
+            )
+    for number, slogan in enumerate(doc.slogans, 1):
+        rows["slogans"].append(
+            {
+                "slogan": number,
+                "kind": slogan.kind,
+                "count": slogan.count,
+                "start": slogan.span.start,
+                "end": slogan.span.end,
+                "text": slogan.span.text,
+                "expansion": "、".join(s.text for s in slogan.expansion)
+                if slogan.expansion
+                else None,
+            }
+        )
+    if themes:
+        for rank, (term, score) in enumerate(doc.themes(top_k), 1):
+            rows["themes"].append({"rank": rank, "term": term, "score": score})
+    frames = {name: pd.DataFrame(rows[name], columns=COLUMNS[name]) for name in COLUMNS}
+    frames["slogans"]["count"] = frames["slogans"]["count"].astype("Int64")
+    return frames
+
+
+def _documents(items: Iterable[str | Path | tuple[str, str]]) -> Iterable[tuple[str, str]]:
+    for number, item in enumerate(items):
+        if isinstance(item, tuple):
+            doc_id, text = item
+            yield str(doc_id), text
+        elif isinstance(item, Path):
+            yield str(item), item.read_text(encoding="utf-8")
+        elif isinstance(item, str):
+            yield f"doc{number}", item
+        else:
+            raise TypeError(
+                f"corpus items must be str, Path or (id, text) pairs, not {type(item).__name__}"
+            )
+
+
+def corpus_frames(
+    items: Iterable[str | Path | tuple[str, str]], themes: bool = False, top_k: int = 20
+) -> dict[str, pd.DataFrame]:
+    """:func:`to_frames` for many documents, concatenated, with a leading ``doc_id`` column.
+
+    Strings are texts (ids ``doc0``, ``doc1`` …); pass ``Path`` objects for files
+    (their path is the id) or ``(doc_id, text)`` pairs.
+    """
+    from .document import analyze
+
+    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in COLUMNS}
+    for doc_id, text in _documents(items):
+        for name, frame in to_frames(analyze(text), themes=themes, top_k=top_k).items():
+            collected[name].append(frame.assign(doc_id=doc_id))
+    result = {}
+    for name, frames in collected.items():
+        frame = (
+            pd.concat(frames, ignore_index=True)
+            if frames
+            else pd.DataFrame(columns=[*COLUMNS[name], "doc_id"])
+        )
+        result[name] = frame[["doc_id", *COLUMNS[name]]]
+    return result

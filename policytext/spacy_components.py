@@ -1,0 +1,159 @@
+"""spaCy pipeline components: policytext's layers in any Chinese pipeline.
+
+Factories (registered with ``@Language.factory`` and as ``spacy_factories``
+entry points, so ``spacy.blank("zh").add_pipe("policytext_enumerations")``
+works after ``pip install`` without importing policytext):
+
+* ``policytext_sentencizer`` — sets ``doc.sents`` from :func:`split_sentences`;
+* ``policytext_enumerations`` — ``doc._.enumerations``;
+* ``policytext_parallels`` — ``doc._.parallels``;
+* ``policytext_slogans`` — ``doc._.slogans``.
+
+The components read ``doc.text`` and keep their results as plain data in
+``doc.user_data`` (so ``DocBin(store_user_data=True)`` and ``nlp.to_disk``
+carry them); ``doc._.enumerations`` and friends are spaCy ``Span`` objects
+built from it (expanded to token boundaries), and ``span._.policytext`` is
+the policytext result behind each (``Enumeration``, ``Parallel``, ``Slogan``).
+Any tokenizer works, the character tokenizer of ``spacy.blank("zh")`` included.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from .enumerations import find_enumerations
+from .model import Enumeration, Parallel, Slogan
+from .parallels import find_parallels
+from .segment import split_sentences
+from .slogans import find_slogans
+
+LAYERS = {"enumerations": Enumeration, "parallels": Parallel, "slogans": Slogan}
+LABELS = {"enumerations": "ENUMERATION", "parallels": "PARALLEL", "slogans": "SLOGAN"}
+
+
+def _key(layer: str) -> str:
+    return f"policytext.{layer}"
+
+
+def _results(doc: Doc, layer: str) -> list:
+    cls = LAYERS[layer]
+    return [cls.from_dict(data) for data in doc.user_data.get(_key(layer), ())]
+
+
+def _extent(result: Any) -> tuple[int, int]:
+    span = getattr(result, "span", None)
+    return (span.start, span.end) if span is not None else (result.start, result.end)
+
+
+def _spans(doc: Doc, layer: str) -> list[SpacySpan]:
+    spans = []
+    for result in _results(doc, layer):
+        start, end = _extent(result)
+        span = doc.char_span(start, end, label=LABELS[layer], alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _result_of(span: SpacySpan) -> Any:
+    """The policytext result a span of ``doc._.<layer>`` stands for."""
+    layer = next((name for name, label in LABELS.items() if label == span.label_), None)
+    if layer is None:
+        return None
+    for result in _results(span.doc, layer):
+        start, end = _extent(result)
+        candidate = span.doc.char_span(start, end, alignment_mode="expand")
+        if candidate is not None and (candidate.start, candidate.end) == (span.start, span.end):
+            return result
+    return None
+
+
+def register_extensions() -> None:
+    """Add the ``Doc._`` and ``Span._`` attributes (idempotent)."""
+    for layer in LAYERS:
+        if not Doc.has_extension(layer):
+            Doc.set_extension(layer, getter=lambda doc, layer=layer: _spans(doc, layer))
+    if not SpacySpan.has_extension("policytext"):
+        SpacySpan.set_extension("policytext", getter=_result_of)
+
+
+class _Layer:
+    """A stateless component that stores one policytext layer in ``doc.user_data``."""
+
+    layer = ""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        register_extensions()
+
+    def find(self, text: str) -> tuple:
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.user_data[_key(self.layer)] = [result.to_dict() for result in self.find(doc.text)]
+        return doc
+
+
+class EnumerationsComponent(_Layer):
+    layer = "enumerations"
+
+    def find(self, text: str) -> tuple:
+        return find_enumerations(text)
+
+
+class ParallelsComponent(_Layer):
+    layer = "parallels"
+
+    def find(self, text: str) -> tuple:
+        return find_parallels(text)
+
+
+class SlogansComponent(_Layer):
+    layer = "slogans"
+
+    def find(self, text: str) -> tuple:
+        return find_slogans(text)
+
+
+class SentencizerComponent:
+    """Sets ``token.is_sent_start`` from policytext sentences (whitespace joins the one before)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = set()
+        for sentence in split_sentences(doc.text):
+            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is not None:
+                starts.add(span.start)
+        for token in doc:
+            token.is_sent_start = token.i == 0 or token.i in starts
+        return doc
+
+
+@Language.factory("policytext_sentencizer")
+def make_sentencizer(nlp: Language, name: str) -> SentencizerComponent:
+    return SentencizerComponent(name)
+
+
+@Language.factory("policytext_enumerations")
+def make_enumerations(nlp: Language, name: str) -> EnumerationsComponent:
+    return EnumerationsComponent(name)
+
+
+@Language.factory("policytext_parallels")
+def make_parallels(nlp: Language, name: str) -> ParallelsComponent:
+    return ParallelsComponent(name)
+
+
+@Language.factory("policytext_slogans")
+def make_slogans(nlp: Language, name: str) -> SlogansComponent:
+    return SlogansComponent(name)
+
+
+register_extensions()
