@@ -267,6 +267,8 @@ def find_markers(
 
 #: how many paragraphs a sequence with mid-paragraph items may skip between two items
 MAX_PARAGRAPH_GAP = 3
+#: the deepest nesting kept; a deeper 一 starts a sibling sequence instead
+MAX_DEPTH = 8
 
 
 def _compatible(chain: _Chain, marker: Marker) -> bool:
@@ -318,14 +320,30 @@ def chain_markers(markers: list[Marker]) -> list[_Chain]:
         if marker.index != 1:
             continue  # an ordinal that continues nothing
         rank = STRUCTURAL_RANK.get(marker.style)
-        if rank is not None:
-            while stack and (stack[-1].structural_rank or 0) >= rank:
-                stack.pop()
+        if rank is not None:  # a new 一、 closes the previous 一、 section and all inside it
+            outer = [k for k, c in enumerate(stack) if (c.structural_rank or 0) >= rank]
+            if outer:
+                del stack[outer[0] :]
+        while stack and _restarts(stack[-1], marker):
+            stack.pop()
+        del stack[MAX_DEPTH - 1 :]
         parent = (stack[-1], len(stack[-1].markers) - 1) if stack else None
         chain = _Chain(markers=[marker], parent=parent)
         (parent[0].children if parent else roots).append(chain)
         stack.append(chain)
     return roots
+
+
+def _restarts(chain: _Chain, marker: Marker) -> bool:
+    """A lone paragraph-opening 一 followed by another of its style: siblings, not nesting."""
+    first = chain.markers[0]
+    return (
+        len(chain.markers) == 1
+        and first.at_paragraph_start
+        and marker.at_paragraph_start
+        and marker.paragraph > first.paragraph
+        and _compatible(chain, marker)
+    )
 
 
 def _with_index(marker: Marker, index: int) -> Marker:
@@ -389,12 +407,14 @@ def _valid(chain: _Chain) -> bool:
 def _flatten_invalid(chains: list[_Chain]) -> list[_Chain]:
     """Drop chains that are not enumerations, lifting their children to their place."""
     result: list[_Chain] = []
-    for chain in chains:
-        chain.children = _flatten_invalid(chain.children)
+    pending = list(chains)
+    while pending:
+        chain = pending.pop(0)
         if _valid(chain):
+            chain.children = _flatten_invalid(chain.children)  # depth is bounded by MAX_DEPTH
             result.append(chain)
         else:
-            result.extend(chain.children)
+            pending[:0] = chain.children
     return result
 
 
@@ -478,11 +498,29 @@ class _Builder:
             position = self.view.rfind(headings[0], window_start, position)
         return None
 
-    def build(self, chain: _Chain, level: int, limit: int) -> tuple[Enumeration, list[_Chain]]:
-        """The enumeration of ``chain`` (ending by ``limit``) and children that fall outside it."""
+    def build(
+        self, chain: _Chain, level: int, limit: int
+    ) -> tuple[Enumeration | None, list[_Chain]]:
+        """The enumeration of ``chain`` (ending by ``limit``) and children that fall outside it.
+
+        Markers past ``limit`` (a parent item that ended earlier than the run
+        suggested) are left out; a run left with one marker is no enumeration
+        and hands its children up.
+        """
+        inside = [m for m in chain.markers if m.end <= limit]
+        if len(inside) < 2:
+            return None, list(chain.children)
+        if len(inside) < len(chain.markers):
+            chain.markers = inside
+            chain.children = [
+                c for c in chain.children if c.parent is None or c.parent[1] < len(inside)
+            ]
         ends = [m.start for m in chain.markers[1:]]
         ends.append(self.last_item_end(chain, limit))
-        ends = [_trim_end(self.text, m.start, e) for m, e in zip(chain.markers, ends, strict=True)]
+        ends = [
+            max(m.end, _trim_end(self.text, m.start, e))
+            for m, e in zip(chain.markers, ends, strict=True)
+        ]
         escaped: list[_Chain] = []
         items: list[Item] = []
         children_by_item: dict[int, list[_Chain]] = {}
@@ -498,7 +536,8 @@ class _Builder:
                     escaped.append(child)
                     continue
                 enumeration, outside = self.build(child, level + 1, end)
-                child_enums.append(enumeration)
+                if enumeration is not None:
+                    child_enums.append(enumeration)
                 pending[:0] = [c for c in outside if c.markers[0].start < end]
                 escaped.extend(c for c in outside if c.markers[0].start >= end)
             items.append(
@@ -536,11 +575,15 @@ def build_enumerations(
     pending = _flatten_invalid(chain_markers(markers))
     builder = _Builder(text, view, paragraphs, sentences)
     result = []
-    limit = _trim_end(text, 0, len(text))
+    text_end = _trim_end(text, 0, len(text))
     while pending:
         chain = pending.pop(0)
+        # a top-level run ends where the next one begins (or with the text)
+        later = [c.markers[0].start for c in pending if c.markers[0].start > chain.last.start]
+        limit = _trim_end(text, chain.last.start, min(later)) if later else text_end
         enumeration, escaped = builder.build(chain, 1, limit)
-        result.append(enumeration)
+        if enumeration is not None:
+            result.append(enumeration)
         pending[:0] = escaped
     result.sort(key=lambda e: e.start)
     return tuple(result)

@@ -47,7 +47,7 @@ class _Result:
         return cls(**values)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span(_Result):
     """A stretch of the original text: ``text == original[start:end]``."""
 
@@ -72,7 +72,7 @@ class Span(_Result):
         return self.start <= other.start and other.end <= self.end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token(_Result):
     """A word from the tokenizer; ``norm`` is its Simplified form."""
 
@@ -82,7 +82,7 @@ class Token(_Result):
     norm: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item(_Result):
     """One item of an enumeration: its marker, extent, lead phrase and sub-enumerations."""
 
@@ -93,7 +93,7 @@ class Item(_Result):
     children: tuple[Enumeration, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Enumeration(_Result):
     """A numbered sequence of items (``style`` is "mixed" when marker styles vary).
 
@@ -110,7 +110,7 @@ class Enumeration(_Result):
     issues: tuple[str, ...] = field(default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Parallel(_Result):
     """A group of adjacent units sharing a lexical template (排比, pair, slogan shape)."""
 
@@ -122,7 +122,7 @@ class Parallel(_Result):
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Slogan(_Result):
     """A quoted slogan or a numbered formula (三个代表, 五送) with its expansion if listed."""
 

@@ -33,6 +33,8 @@ from .validation import ensure_text
 
 #: groups scoring below this are not reported
 MIN_SCORE = 0.52
+#: the most members a group may have (longer runs are cut; it keeps the search linear)
+MAX_MEMBERS = 24
 #: characters that carry little template weight on their own
 FUNCTION_CHARS = frozenset("的和与及了等之而并也或在对把为被将从向于以")
 #: characters trimmed from both ends of a unit before comparing
@@ -467,7 +469,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
     i = 0
     while i < len(units) - 1:
         best = None
-        for j in range(i + 1, len(units)):
+        for j in range(i + 1, min(len(units), i + MAX_MEMBERS)):
             window = units[i : j + 1]
             found = _window_template(view, window, best[2].prefix if best else "")
             if found is None:

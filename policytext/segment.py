@@ -85,11 +85,14 @@ _CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_MARKS) + "]+")
 _CLOSERS_RE = re.compile("[" + re.escape(CLOSERS) + "]*")
 #: a citation or footnote marker right after a terminal ([1], [12])
 _FOOTNOTE_RE = re.compile(r"(?:\[\d{1,3}\])+")
-_URL_RE = re.compile(
-    r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+"
-    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
-    r"|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|cn|org|net|gov|edu|int)(?:\.cn)?\b(?:/[A-Za-z0-9\-._~/?#=&%]*)?"
+_URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")
+#: an e-mail address; it may start only where a run of address characters starts
+_EMAIL_RE = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
 )
+#: dotted names (hankcs.com, gov.cn); the top-level domain is checked in Python
+_DOTTED_RE = re.compile(r"(?<![A-Za-z0-9.\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+TOP_LEVEL_DOMAINS = frozenset({"com", "cn", "org", "net", "gov", "edu", "int", "info", "io"})
 _LIST_MARKER_BEFORE_PERIOD_RE = re.compile(r"(?<![^\W\d_])(?<!\d)(?:\d{1,3}|[A-Za-z])$")
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
@@ -175,13 +178,37 @@ def rule_paired_regions(text: str, start: int, end: int) -> list[tuple[int, int,
 
 
 def rule_url_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """URLs, e-mail addresses and bare domains: no split inside them."""
+    """URLs, e-mail addresses and bare domains: no split inside them.
+
+    Every pattern starts only at the beginning of a run of its characters, so
+    a long run (1.1.1.1…) is scanned once, not once per position.
+    """
     regions = []
     for match in _URL_RE.finditer(text, start, end):
         url_end = match.end()
         while url_end > match.start() and text[url_end - 1] in ".,;:!?)]'":
             url_end -= 1
         regions.append((match.start(), url_end))
+    urls = list(regions)
+
+    def inside_url(position: int) -> bool:
+        return any(a <= position < b for a, b in urls)
+
+    if "@" in text[start:end]:
+        regions += [
+            m.span() for m in _EMAIL_RE.finditer(text, start, end) if not inside_url(m.start())
+        ]
+    for match in _DOTTED_RE.finditer(text, start, end):
+        if inside_url(match.start()) or any(
+            a <= match.start() < b for a, b in regions[len(urls) :]
+        ):
+            continue
+        labels = match.group().split(".")
+        last = max(
+            (i for i, label in enumerate(labels) if label.lower() in TOP_LEVEL_DOMAINS), default=0
+        )
+        if last > 0:  # a domain ends with its top-level label: hankcs.com. → hankcs.com
+            regions.append((match.start(), match.start() + len(".".join(labels[: last + 1]))))
     return regions
 
 

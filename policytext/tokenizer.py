@@ -84,8 +84,14 @@ def _segmenter(model_dir: str) -> Segmenter:
     return Segmenter(Path(model_dir))
 
 
+def _check_model(model: object) -> None:
+    if model is not None and not isinstance(model, (str, Path)):
+        raise TypeError(f"model must be a path (str or Path) or None, not {type(model).__name__}")
+
+
 def segmenter(model: str | Path | None = None) -> Segmenter:
     """The process-wide segmenter for ``model`` (a pkuseg model directory; None: the default)."""
+    _check_model(model)
     with _LOCK:
         model_dir = ensure_model() if model is None else Path(model).expanduser().resolve()
         return _segmenter(str(model_dir))
@@ -93,7 +99,10 @@ def segmenter(model: str | Path | None = None) -> Segmenter:
 
 def add_terms(terms: Iterable[str], model: str | Path | None = None) -> None:
     """Add words the tokenizer must keep whole (e.g. a project's own policy terms)."""
-    segmenter(model).add_terms(terms)
+    if isinstance(terms, (str, bytes)):
+        raise TypeError("terms must be an iterable of str (a list of words), not a single string")
+    checked = [ensure_text(term, "term") for term in terms]
+    segmenter(model).add_terms(checked)
 
 
 def tokenize(text: str, model: str | Path | None = None) -> tuple[Token, ...]:
@@ -212,4 +221,5 @@ def _load(model: str) -> Any:
 
 def load(model: str | Path | None = None):
     """spaCy's Chinese ``Language`` with the policytext tokenizer (shared within a process)."""
+    _check_model(model)
     return _load(str(Path(model).expanduser().resolve()) if model is not None else "")

@@ -29,6 +29,24 @@ def _fake_archive(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def install_fake_index(log: str) -> None:
+    """For a child process: serve a fake archive (pinned), logging each download (no pytest)."""
+    import tempfile
+
+    source = Path(tempfile.mkdtemp()) / "pkuseg-0.0.25.tar.gz"
+    models.ARCHIVE_SHA256 = _fake_archive(source)
+    models._pip_download = lambda directory: None
+
+    def index_download(directory, progress):
+        with open(log, "a") as handle:
+            handle.write("download\n")
+        target = directory / models.ARCHIVE_NAME
+        target.write_bytes(source.read_bytes())
+        return target
+
+    models._index_download = index_download
+
+
 @pytest.fixture()
 def fake_index(tmp_path, monkeypatch):
     """POLICYTEXT_HOME in tmp, pip unusable, the index serving a fake archive (or broken bytes)."""
