@@ -11,7 +11,13 @@ sys.path.insert(0, str(ROOT))
 
 
 def samples() -> list[str]:
-    from tests import test_enumerations, test_parallels, test_robustness, test_sentences, test_slogans
+    from tests import (
+        test_enumerations,
+        test_parallels,
+        test_robustness,
+        test_sentences,
+        test_slogans,
+    )
 
     texts = [text for _, text, _ in test_sentences.CASES]
     texts += [text for _, text in test_enumerations.NOT_ENUMERATIONS]
