@@ -6,6 +6,7 @@ Traditional or Simplified script alike.
 
 from __future__ import annotations
 
+from .corpus import analyze_corpus
 from .document import PolicyDoc, analyze
 from .enumerations import find_enumerations
 from .frames import corpus_frames
@@ -32,6 +33,7 @@ __all__ = [
     "__version__",
     "add_terms",
     "analyze",
+    "analyze_corpus",
     "corpus_frames",
     "detect_script",
     "find_enumerations",

@@ -135,6 +135,31 @@ class PolicyDoc:
         }
 
 
+LAYERS = ("paragraphs", "sentences", "enumerations", "parallels", "slogans")
+_RESULT_TYPES = {"enumerations": Enumeration, "parallels": Parallel, "slogans": Slogan}
+
+
+def document_payload(doc: PolicyDoc, tokens: bool = False) -> dict[str, Any]:
+    """The computed layers of ``doc`` as plain data (cheap to send between processes)."""
+    payload: dict[str, Any] = {"text": doc.text}
+    for layer in LAYERS:
+        payload[layer] = [r.to_dict() for r in getattr(doc, layer)]
+    if tokens:
+        payload["tokens"] = [(t.text, t.start, t.end, t.norm) for t in doc.tokens]
+    return payload
+
+
+def document_from_payload(payload: dict[str, Any]) -> PolicyDoc:
+    """A :class:`PolicyDoc` with the layers of :func:`document_payload` already in place."""
+    doc = PolicyDoc(payload["text"])
+    for layer in LAYERS:
+        cls = _RESULT_TYPES.get(layer, Span)
+        doc.__dict__[layer] = tuple(cls.from_dict(d) for d in payload[layer])
+    if "tokens" in payload:
+        doc.__dict__["tokens"] = tuple(Token(*t) for t in payload["tokens"])
+    return doc
+
+
 def analyze(text: str) -> PolicyDoc:
     """Analyse ``text`` (a ``str``, either script) and return a :class:`PolicyDoc`."""
     return PolicyDoc(text)

@@ -136,6 +136,32 @@ class SentencizerComponent:
         return doc
 
 
+class DocumentComponent:
+    """Every policytext layer and the words in one pass, as plain data in ``doc.user_data``.
+
+    Used by :func:`policytext.corpus.analyze_corpus`; the words come from the
+    spaCy tokens (any tokenizer; ``policytext.load()`` gives pkuseg's).
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .document import analyze, document_payload
+
+        payload = document_payload(analyze(doc.text))
+        payload["tokens"] = [
+            (t.text, t.idx, t.idx + len(t.text), t.norm_) for t in doc if not t.is_space
+        ]
+        doc.user_data["policytext.document"] = payload
+        return doc
+
+
+@Language.factory("policytext_document")
+def make_document(nlp: Language, name: str) -> DocumentComponent:
+    return DocumentComponent(name)
+
+
 @Language.factory("policytext_sentencizer")
 def make_sentencizer(nlp: Language, name: str) -> SentencizerComponent:
     return SentencizerComponent(name)

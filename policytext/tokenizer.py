@@ -161,8 +161,7 @@ class PolicyTokenizer:
             norms.append(text[cursor:])
         doc = Doc(self.vocab, words=words, spaces=spaces)
         for token, norm in zip(doc, norms, strict=True):
-            if norm != token.text:
-                token.norm_ = norm
+            token.norm_ = norm  # the Simplified form (spaCy's own norms would turn 。 into .)
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator:

@@ -1,0 +1,89 @@
+"""Many documents: analyze_corpus (processes, order, ids) and Dask (identical results)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import policytext as pt
+from tests.conftest import CORPORA, shared_path
+
+TEXTS = [
+    "一是加强领导。二是完善机制。三是狠抓落实。",
+    "送政策、送技能、送维权。开展“五送”活动〈送政策、送技能、送维权、送安全、送健康〉。",
+    "真正做到进万家门，知万家情，解万家难，温万家心。",
+    "",
+    "（一）坚持稳中求进。\n（二）狠抓落实。",
+] * 3
+
+
+def _dicts(pairs):
+    return [(doc_id, doc.to_dict()) for doc_id, doc in pairs]
+
+
+def test_ids_order_and_equality_with_analyze():
+    results = list(pt.analyze_corpus(TEXTS, batch_size=4))
+    assert [doc_id for doc_id, _ in results] == [f"doc{i}" for i in range(len(TEXTS))]
+    assert [doc.to_dict() for _, doc in results] == [pt.analyze(t).to_dict() for t in TEXTS]
+
+
+def test_two_processes_give_the_same_results_in_the_same_order():
+    items = [(f"id-{i}", t) for i, t in enumerate(TEXTS)]
+    one = _dicts(pt.analyze_corpus(items, n_process=1))
+    two = _dicts(pt.analyze_corpus(items, n_process=2, batch_size=2))
+    assert one == two and [i for i, _ in two] == [f"id-{i}" for i in range(len(TEXTS))]
+
+
+def test_paths_and_a_generator_are_streamed():
+    paths = (CORPORA / "reference_essay.txt" for _ in range(3))
+    results = pt.analyze_corpus(paths, batch_size=1, progress=True)
+    doc_id, doc = next(results)
+    assert doc_id.endswith("reference_essay.txt") and len(doc.sentences) == 58
+    assert len(list(results)) == 2
+
+
+def test_bad_items_and_parameters():
+    with pytest.raises(TypeError, match="int"):
+        list(pt.analyze_corpus([3]))
+    with pytest.raises(ValueError):
+        pt.analyze_corpus(TEXTS, n_process=0)
+    with pytest.raises(ValueError):
+        pt.analyze_corpus(TEXTS, batch_size=0)
+
+
+def test_words_in_the_same_workers(model_dir):
+    items = [(f"d{i}", t) for i, t in enumerate(TEXTS[:5])]
+    one = list(pt.analyze_corpus(items, tokens=True))
+    two = list(pt.analyze_corpus(items, tokens=True, n_process=2, batch_size=1))
+    assert (
+        [d.tokens for _, d in one]
+        == [d.tokens for _, d in two]
+        == [pt.tokenize(t) for _, t in items]
+    )
+    assert _dicts(one) == _dicts(two)
+
+
+def test_dask_results_equal_single_process(model_dir):
+    distributed = pytest.importorskip("distributed")
+    from policytext import distributed as on_dask
+
+    folder = shared_path("corpora", "gwr_provincial_2026")
+    files = sorted(Path(folder).glob("*.txt"))[:6]
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        assert len(client.scheduler_info()["workers"]) == 2
+        got = on_dask.analyze_on_dask(client, files, partition_size=2)
+        assert _dicts(got) == _dicts(pt.analyze_corpus(files))
+        fitted = on_dask.fit_themes_on_dask(
+            client, texts, pt.ThemeVectorizer(max_df=0.9), partition_size=2
+        )
+    reference = pt.ThemeVectorizer(max_df=0.9).fit(texts)
+    assert list(fitted.get_feature_names_out()) == list(reference.get_feature_names_out())
+    assert np.array_equal(fitted.transform(texts).toarray(), reference.transform(texts).toarray())
