@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
-SHARED_CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
 
 
 def shared_documents() -> list[str]:
@@ -20,3 +24,48 @@ def corpus_text(target_chars: int) -> str:
     joined = "\n\n".join(shared_documents())
     repeats = target_chars // len(joined) + 1
     return ("\n\n".join([joined] * repeats))[:target_chars]
+
+
+def run_fresh(body: str) -> dict:
+    """Run ``body`` in a fresh interpreter; it sets ``seconds`` (and may set ``extra``).
+
+    Returns ``{"seconds", "peak_mb", "extra"}``; peak RSS is the whole
+    interpreter's, so every measurement that loads something runs on its own.
+    """
+    script = (
+        "import time, json, resource\nextra = None\n"
+        + textwrap.dedent(body)
+        + textwrap.dedent(
+            """
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps({"seconds": seconds, "peak_mb": peak, "extra": extra}))
+        """
+        )
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def documents_file(target_chars: int | None, name: str) -> tuple[Path, int]:
+    """The shared documents, cycled until ``target_chars``, one JSON string per line.
+
+    ``target_chars=None`` writes every document exactly once.
+
+    Returns the file (under the system temp directory) and its character count;
+    the benchmarks' fresh interpreters read it back with :func:`json.loads`.
+    """
+    import tempfile
+    from itertools import cycle
+
+    path = Path(tempfile.gettempdir()) / f"policytext-bench-{name}.jsonl"
+    total = 0
+    with path.open("w", encoding="utf-8") as out:
+        documents = shared_documents()
+        for document in documents if target_chars is None else cycle(documents):
+            if target_chars is not None and total >= target_chars:
+                break
+            out.write(json.dumps(document, ensure_ascii=False) + "\n")
+            total += len(document)
+    return path, total

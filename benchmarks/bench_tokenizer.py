@@ -9,15 +9,9 @@ same text in the same run.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
-from _corpus import corpus_text
-
-ROOT = Path(__file__).resolve().parents[1]
+from _corpus import corpus_text, run_fresh
 
 LOAD = {
     "raw spacy_pkuseg": """
@@ -66,23 +60,6 @@ PIPE = """
 """
 
 
-def run(body: str) -> dict:
-    script = (
-        "import time, json, resource\n"
-        + textwrap.dedent(body)
-        + textwrap.dedent(
-            """
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps({"seconds": seconds, "peak_mb": peak}))
-        """
-        )
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mb", type=float, default=0.5, help="text size, millions of chars")
@@ -94,10 +71,10 @@ def main() -> None:
     print("model load (fresh interpreter each)")
     print(f"  {'what':<22}{'seconds':>9}{'peak MB':>10}")
     for name, body in LOAD.items():
-        result = run(body)
+        result = run_fresh(body)
         print(f"  {name:<22}{result['seconds']:>9.2f}{result['peak_mb']:>10.0f}")
 
-    result = run(THROUGHPUT.format(path=str(path)))["seconds"]
+    result = run_fresh(THROUGHPUT.format(path=str(path)))["seconds"]
     print(f"\nthroughput on {len(text):,} characters (best of 3)")
     print(f"  {'what':<22}{'chars/s':>12}{'vs raw':>8}")
     for name, key in (
@@ -108,8 +85,8 @@ def main() -> None:
         print(f"  {name:<22}{len(text) / result[key]:>12,.0f}{result[key] / result['raw']:>8.2f}")
 
     print("\nnlp.pipe over the same text split into paragraphs")
-    one = run(PIPE.format(path=str(path), n=1))["seconds"]
-    two = run(PIPE.format(path=str(path), n=2))["seconds"]
+    one = run_fresh(PIPE.format(path=str(path), n=1))["seconds"]
+    two = run_fresh(PIPE.format(path=str(path), n=2))["seconds"]
     print(f"  n_process=1 {one:6.2f} s   n_process=2 {two:6.2f} s   speed-up {one / two:.2f}x")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .document import PolicyDoc, analyze
@@ -58,6 +58,18 @@ def format_sentences(doc: PolicyDoc, name: str) -> str:
     return "\n".join(lines)
 
 
+def _texts(sources: Iterable[str]) -> Iterator[tuple[str, str, str | None]]:
+    """``(source, display name, text)``; text is None (reported on stderr) when unreadable."""
+    for source in sources:
+        name = "<stdin>" if source == "-" else source
+        text: str | None = None
+        try:
+            text = _read(source)
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"policytext: cannot read {name}: {error}", file=sys.stderr)
+        yield source, name, text
+
+
 def _progress(items: list[str]):
     """Files with a progress bar on stderr when there are several and stderr is a terminal."""
     from tqdm import tqdm
@@ -89,12 +101,8 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     extension = {"outline": "txt", "sentences": "txt", "jsonl": "jsonl"}.get(
         args.format, args.format
     )
-    for number, source in enumerate(_progress(args.files)):
-        name = "<stdin>" if source == "-" else source
-        try:
-            text = _read(source)
-        except (OSError, UnicodeDecodeError) as error:
-            print(f"policytext: cannot read {name}: {error}", file=sys.stderr)
+    for number, (source, name, text) in enumerate(_texts(_progress(args.files))):
+        if text is None:
             status = 1
             continue
         try:
@@ -115,12 +123,8 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 def _cmd_themes(args: argparse.Namespace) -> int:
     status = 0
-    for source in args.files:
-        name = "<stdin>" if source == "-" else source
-        try:
-            text = _read(source)
-        except (OSError, UnicodeDecodeError) as error:
-            print(f"policytext: cannot read {name}: {error}", file=sys.stderr)
+    for _source, name, text in _texts(args.files):
+        if text is None:
             status = 1
             continue
         doc = analyze(text)

@@ -10,31 +10,14 @@ a time, and results come back in the order of the input.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from .document import PolicyDoc, analyze, document_from_payload, document_payload
-from .validation import ensure_positive_int, ensure_text
-
-Item = str | Path | tuple[str, str]
-
-
-def _items(items: Iterable[Item]) -> Iterator[tuple[str, str]]:
-    for number, item in enumerate(items):
-        if isinstance(item, tuple) and len(item) == 2:
-            doc_id, text = item
-            yield str(doc_id), ensure_text(text)
-        elif isinstance(item, Path):
-            yield str(item), item.read_text(encoding="utf-8")
-        elif isinstance(item, str):
-            yield f"doc{number}", item
-        else:
-            raise TypeError(
-                f"corpus items must be str, Path or (doc_id, text) pairs, not {type(item).__name__}"
-            )
+from .validation import Item, corpus_items, ensure_positive_int
 
 
 def _analyze_batch(batch: list[tuple[str, str]]) -> list[tuple[str, dict[str, Any]]]:
@@ -76,7 +59,7 @@ def analyze_corpus(
 def _stream_structure(
     items: Iterable[Item], n_process: int, batch_size: int
 ) -> Iterator[tuple[str, PolicyDoc]]:
-    batches = _batches(_items(items), batch_size)
+    batches = _batches(corpus_items(items), batch_size)
     if n_process == 1:
         for batch in batches:
             for doc_id, payload in _analyze_batch(batch):
@@ -92,15 +75,22 @@ def _stream_structure(
                 yield doc_id, document_from_payload(payload)
 
 
-def _stream_tokens(
-    items: Iterable[Item], n_process: int, batch_size: int
-) -> Iterator[tuple[str, PolicyDoc]]:
+@functools.cache
+def _document_pipeline():
+    """The shared ``load()`` pipeline's private copy with the document component (built once)."""
     from .tokenizer import load
 
     nlp = load()
-    pipeline = nlp.from_config(nlp.config)  # a private copy with the document component
+    pipeline = nlp.from_config(nlp.config)
     pipeline.add_pipe("policytext_document")
-    pairs = ((text, doc_id) for doc_id, text in _items(items))
+    return pipeline
+
+
+def _stream_tokens(
+    items: Iterable[Item], n_process: int, batch_size: int
+) -> Iterator[tuple[str, PolicyDoc]]:
+    pipeline = _document_pipeline()
+    pairs = ((text, doc_id) for doc_id, text in corpus_items(items))
     for doc, doc_id in pipeline.pipe(
         pairs, as_tuples=True, n_process=n_process, batch_size=batch_size
     ):

@@ -32,10 +32,9 @@ from typing import Any
 
 import numpy as np
 
-from .corpus import Item, _items
 from .document import PolicyDoc, analyze, document_from_payload, document_payload
 from .themes import BackgroundIDF, ThemeVectorizer
-from .validation import ensure_positive_int
+from .validation import Item, corpus_items, ensure_positive_int
 
 
 def _bag(client: Any, sequence: Sequence, partition_size: int):
@@ -55,7 +54,7 @@ def analyze_on_dask(
 ) -> list[tuple[str, PolicyDoc]]:
     """``(doc_id, PolicyDoc)`` for every item, computed on the cluster, in input order."""
     ensure_positive_int(partition_size, "partition_size")
-    pairs = list(_items(items))
+    pairs = list(corpus_items(items))
     bag = _bag(client, pairs, partition_size).map_partitions(_analyze_partition, tokens)
     payloads = client.compute(bag).result()
     return [(doc_id, document_from_payload(payload)) for doc_id, payload in payloads]

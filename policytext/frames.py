@@ -18,10 +18,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
+
+from .validation import Item, corpus_items
 
 if TYPE_CHECKING:
     from .document import PolicyDoc
@@ -102,23 +103,8 @@ def to_frames(doc: PolicyDoc, themes: bool = True, top_k: int = 20) -> dict[str,
     return frames
 
 
-def _documents(items: Iterable[str | Path | tuple[str, str]]) -> Iterable[tuple[str, str]]:
-    for number, item in enumerate(items):
-        if isinstance(item, tuple):
-            doc_id, text = item
-            yield str(doc_id), text
-        elif isinstance(item, Path):
-            yield str(item), item.read_text(encoding="utf-8")
-        elif isinstance(item, str):
-            yield f"doc{number}", item
-        else:
-            raise TypeError(
-                f"corpus items must be str, Path or (id, text) pairs, not {type(item).__name__}"
-            )
-
-
 def corpus_frames(
-    items: Iterable[str | Path | tuple[str, str]], themes: bool = False, top_k: int = 20
+    items: Iterable[Item], themes: bool = False, top_k: int = 20
 ) -> dict[str, pd.DataFrame]:
     """:func:`to_frames` for many documents, concatenated, with a leading ``doc_id`` column.
 
@@ -128,7 +114,7 @@ def corpus_frames(
     from .document import analyze
 
     collected: dict[str, list[pd.DataFrame]] = {name: [] for name in COLUMNS}
-    for doc_id, text in _documents(items):
+    for doc_id, text in corpus_items(items):
         for name, frame in to_frames(analyze(text), themes=themes, top_k=top_k).items():
             collected[name].append(frame.assign(doc_id=doc_id))
     result = {}

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
+
+Item = str | Path | tuple[str, str]
 
 
 def ensure_text(text: Any, name: str = "text") -> str:
@@ -24,3 +28,19 @@ def ensure_positive_int(value: Any, name: str) -> int:
     if value < 1:
         raise ValueError(f"{name} must be >= 1, got {value}")
     return value
+
+
+def corpus_items(items: Iterable[Item]) -> Iterator[tuple[str, str]]:
+    """``(doc_id, text)`` for texts (ids ``doc0``…), ``Path`` objects (read as UTF-8) and pairs."""
+    for number, item in enumerate(items):
+        if isinstance(item, tuple) and len(item) == 2:
+            doc_id, text = item
+            yield str(doc_id), ensure_text(text)
+        elif isinstance(item, Path):
+            yield str(item), item.read_text(encoding="utf-8")
+        elif isinstance(item, str):
+            yield f"doc{number}", item
+        else:
+            raise TypeError(
+                f"corpus items must be str, Path or (doc_id, text) pairs, not {type(item).__name__}"
+            )
