@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH, NORM
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -149,9 +150,12 @@ class DocumentComponent:
     def __call__(self, doc: Doc) -> Doc:
         from .document import analyze, document_payload
 
-        payload = document_payload(analyze(doc.text))
+        text, strings = doc.text, doc.vocab.strings  # doc.text joins every token: read once
+        payload = document_payload(analyze(text))
+        # one array read instead of a Python Token object per word
+        rows = doc.to_array([IDX, LENGTH, NORM, IS_SPACE]).tolist() if len(doc) else []
         payload["tokens"] = [
-            (t.text, t.idx, t.idx + len(t.text), t.norm_) for t in doc if not t.is_space
+            (text[i : i + n], i, i + n, strings[norm]) for i, n, norm, space in rows if not space
         ]
         doc.user_data["policytext.document"] = payload
         return doc

@@ -18,6 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .model import Token
 from .models import ModelError, ensure_model
 from .script import simplified_view
@@ -98,7 +100,11 @@ def segmenter(model: str | Path | None = None) -> Segmenter:
 
 
 def add_terms(terms: Iterable[str], model: str | Path | None = None) -> None:
-    """Add words the tokenizer must keep whole (e.g. a project's own policy terms)."""
+    """Add words the tokenizer must keep whole (e.g. a project's own policy terms).
+
+    The terms hold for this process: forked workers inherit them, Dask workers
+    need ``client.run(policytext.add_terms, terms)``.
+    """
     if isinstance(terms, (str, bytes)):
         raise TypeError("terms must be an iterable of str (a list of words), not a single string")
     checked = [ensure_text(term, "term") for term in terms]
@@ -134,6 +140,7 @@ class PolicyTokenizer:
             add_terms(self.user_terms, self.model)
 
     def __call__(self, text: str):
+        from spacy.attrs import NORM
         from spacy.tokens import Doc
 
         text = ensure_text(text)
@@ -160,8 +167,9 @@ class PolicyTokenizer:
             spaces.append(False)
             norms.append(text[cursor:])
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token, norm in zip(doc, norms, strict=True):
-            token.norm_ = norm  # the Simplified form (spaCy's own norms would turn 。 into .)
+        if norms:  # the Simplified form (spaCy's own norms would turn 。 into .)
+            hashes = [self.vocab.strings.add(norm) for norm in norms]
+            doc.from_array([NORM], np.array(hashes, dtype=np.uint64).reshape(-1, 1))
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator:

@@ -11,6 +11,7 @@ import pytest
 
 import policytext as pt
 from policytext.models import ModelError
+from policytext.tokenizer import segmenter
 
 pytestmark = pytest.mark.usefixtures("model_dir")
 
@@ -40,8 +41,15 @@ def test_same_words_in_both_scripts(essay):
 def test_users_add_their_own_terms():
     text = "推进智改数转工作"
     assert "智改数转" not in [t.text for t in pt.tokenize(text)]
-    pt.add_terms(["智改數轉"])  # either script
-    assert "智改数转" in [t.text for t in pt.tokenize(text)]
+    seg = segmenter()
+    saved = seg.terms
+    try:
+        pt.add_terms(["智改數轉"])  # either script
+        assert "智改数转" in [t.text for t in pt.tokenize(text)]
+    finally:  # the segmenter is process-wide: later tests must see the shipped terms only
+        seg.terms = ()
+        seg.add_terms(saved)
+    assert "智改数转" not in [t.text for t in pt.tokenize(text)]
 
 
 @pytest.mark.parametrize("text", ["", "  \n", "\u3000"])
