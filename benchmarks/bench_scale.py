@@ -140,7 +140,7 @@ WHOLE_PIPELINE = """
 
 CORPUS = """
     import policytext
-    list(policytext.analyze_corpus(["预热。"], tokens={tokens}))  # parent's load, not workers'
+    list(policytext.analyze_corpus(["预热。"], tokens={tokens}))  # the model load is not throughput
     pairs = [(str(i), doc) for i, doc in enumerate(docs)]
     start = time.perf_counter()
     extra = sum(

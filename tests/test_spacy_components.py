@@ -70,3 +70,18 @@ def test_components_in_the_policytext_pipeline(essay, model_dir):
     (enumeration,) = doc._.enumerations
     assert enumeration._.policytext == pt.find_enumerations(essay)[0]
     assert enumeration.text.startswith("一要圍繞核心")
+
+
+def test_document_component_holds_every_layer_and_the_words(essay, model_dir):
+    nlp = pt.load()
+    pipeline = nlp.from_config(nlp.config)
+    pipeline.add_pipe("policytext_document")
+    payload = pipeline(essay).user_data["policytext.document"]
+    doc = pt.analyze(essay)
+    assert [tuple(t) for t in payload["tokens"]] == [
+        (t.text, t.start, t.end, t.norm) for t in pt.tokenize(essay)
+    ]
+    assert len(payload["sentences"]) == len(doc.sentences) == 58
+    assert [p["members"] for p in payload["parallels"]] == [
+        [m.to_dict() for m in p.members] for p in doc.parallels
+    ]
