@@ -1,6 +1,6 @@
 """Corpus scale: policytext against the peers, processes, Dask and per-worker memory.
 
-Run: ``python benchmarks/bench_scale.py [--token-mb 0.3] [--big-mb 20]
+Run: ``python benchmarks/bench_scale.py [--token-mb 1.2] [--big-mb 20]
 [--memory-mb 10 40]`` (or ``.ci/bench``). Every row runs in a fresh interpreter
 on the same documents (the shared corpora, cycled to the size asked), so peak
 memory is the row's own; compare rows as ratios, not absolute times.
@@ -204,7 +204,7 @@ def row(name: str, result: dict | None, chars: int, reference: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--token-mb", type=float, default=0.3, help="chars (M) for word rows")
+    parser.add_argument("--token-mb", type=float, default=1.2, help="chars (M) for word rows")
     parser.add_argument("--big-mb", type=float, default=20.0, help="chars (M) of the big corpus")
     parser.add_argument("--memory-mb", type=float, nargs=2, default=[10.0, 40.0])
     parser.add_argument("--skip-big", action="store_true", help="leave out the big corpus")
