@@ -8,12 +8,13 @@ workers share it; workers send back plain data, not spaCy ``Doc`` objects.
 (``nlp.pipe(n_process=2)`` with the ``policytext_document`` component was
 measured at 1.13× one process on 1.2 M characters, this pool at 1.73×: spaCy
 pickles every Doc back to the parent and each worker loads its own model.)
-Only ``batch_size × n_process`` documents are in flight at a time, and
-results come back in the order of the input.
+At most ``2 × n_process`` batches are in flight at a time, and results come
+back in the order of the input.
 """
 
 from __future__ import annotations
 
+import collections
 import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator
@@ -70,14 +71,23 @@ def _stream(
     work = _analyze_batch_with_tokens if tokens else _analyze_batch
     if n_process == 1:
         for batch in batches:
-            for doc_id, payload in work(batch):
-                yield doc_id, document_from_payload(payload)
+            yield from _documents(work(batch))
         return
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     )
     with context.Pool(n_process) as pool:
-        # imap keeps the input order and pulls batches lazily (bounded memory)
-        for results in pool.imap(work, batches, chunksize=1):
-            for doc_id, payload in results:
-                yield doc_id, document_from_payload(payload)
+        # Pool.imap would read the whole input ahead; a window of 2 × n_process
+        # batches keeps memory bounded and the results in input order
+        pending: collections.deque = collections.deque()
+        for batch in batches:
+            pending.append(pool.apply_async(work, (batch,)))
+            if len(pending) >= 2 * n_process:
+                yield from _documents(pending.popleft().get())
+        while pending:
+            yield from _documents(pending.popleft().get())
+
+
+def _documents(results: list[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, PolicyDoc]]:
+    for doc_id, payload in results:
+        yield doc_id, document_from_payload(payload)

@@ -87,3 +87,18 @@ def test_dask_results_equal_single_process(model_dir):
     reference = pt.ThemeVectorizer(max_df=0.9).fit(texts)
     assert list(fitted.get_feature_names_out()) == list(reference.get_feature_names_out())
     assert np.array_equal(fitted.transform(texts).toarray(), reference.transform(texts).toarray())
+
+
+def test_workers_read_the_input_only_a_window_ahead():
+    consumed = 0
+
+    def texts():
+        nonlocal consumed
+        for _ in range(10_000):
+            consumed += 1
+            yield "一是加强学习。二是改进作风。"
+
+    stream = pt.analyze_corpus(texts(), n_process=2, batch_size=8)
+    next(stream)
+    assert consumed <= 2 * 2 * 8 + 8  # the window, plus the batch being cut
+    stream.close()
