@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,22 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: the shared material lives beside the project clone")
     return path
+
+
+def load_passages(name: str) -> dict:
+    """A passage set of ``tests/data`` (offsets into the shared corpora, no text)."""
+    return json.loads((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))
+
+
+def passage_texts(data: dict) -> Iterator[tuple[dict, str]]:
+    """``(passage, excerpt)`` for a passage set; each shared file is read once."""
+    corpora = shared_path("corpora")
+    files: dict[str, str] = {}
+    for passage in data["passages"]:
+        name = passage["file"]
+        if name not in files:
+            files[name] = (corpora / name).read_text(encoding="utf-8")
+        yield passage, files[name][passage["start"] : passage["end"]]
 
 
 @pytest.fixture(scope="session")

@@ -6,25 +6,17 @@ from ../shared/corpora, so the tests skip where it is absent.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 import policytext as pt
-from tests.conftest import shared_path
+from tests.conftest import load_passages, passage_texts
 from tests.enumeration_scoring import gold_keys, item_keys
 
-DATA = json.loads(
-    (Path(__file__).parent / "data" / "enumeration_passages.json").read_text(encoding="utf-8")
-)
+DATA = load_passages("enumeration_passages.json")
 
 
 def _passages():
-    corpora = shared_path("corpora")
-    for passage in DATA["passages"]:
-        text = (corpora / passage["file"]).read_text(encoding="utf-8")
-        yield passage, text[passage["start"] : passage["end"]]
+    return passage_texts(DATA)
 
 
 def test_the_set_is_large_and_balanced():

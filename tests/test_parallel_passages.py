@@ -6,23 +6,15 @@ with the same number of members whose members overlap by at least half.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import policytext as pt
-from tests.conftest import shared_path
+from tests.conftest import load_passages, passage_texts
 from tests.parallel_scoring import match_groups
 
-DATA = json.loads(
-    (Path(__file__).parent / "data" / "parallel_passages.json").read_text(encoding="utf-8")
-)
+DATA = load_passages("parallel_passages.json")
 
 
 def _passages():
-    corpora = shared_path("corpora")
-    for passage in DATA["passages"]:
-        text = (corpora / passage["file"]).read_text(encoding="utf-8")
-        yield passage, text[passage["start"] : passage["end"]]
+    return passage_texts(DATA)
 
 
 def _groups(parallels):
