@@ -140,8 +140,9 @@ class SentencizerComponent:
 class DocumentComponent:
     """Every policytext layer and the words in one pass, as plain data in ``doc.user_data``.
 
-    Used by :func:`policytext.corpus.analyze_corpus`; the words come from the
-    spaCy tokens (any tokenizer; ``policytext.load()`` gives pkuseg's).
+    For users' own spaCy pipelines (``analyze_corpus`` uses a process pool
+    instead); the words come from the spaCy tokens (any tokenizer;
+    ``policytext.load()`` gives pkuseg's).
     """
 
     def __init__(self, name: str) -> None:
