@@ -10,7 +10,8 @@ from .corpus import analyze_corpus
 from .document import PolicyDoc, analyze
 from .enumerations import find_enumerations
 from .frames import corpus_frames
-from .model import Enumeration, Item, Parallel, Slogan, Span, Token
+from .layout import find_layout
+from .model import Enumeration, Item, Layout, Parallel, Slogan, Span, Token
 from .parallels import find_parallels
 from .script import detect_script, simplified_view, to_simplified, to_traditional
 from .segment import split_clauses, split_paragraphs, split_sentences
@@ -24,6 +25,7 @@ __all__ = [
     "BackgroundIDF",
     "Enumeration",
     "Item",
+    "Layout",
     "Parallel",
     "PolicyDoc",
     "Slogan",
@@ -37,6 +39,7 @@ __all__ = [
     "corpus_frames",
     "detect_script",
     "find_enumerations",
+    "find_layout",
     "find_parallels",
     "find_slogans",
     "load",

@@ -19,7 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .segment import split_paragraphs
+from .segment import paragraphs_of
 from .themes import BackgroundIDF, terms_of
 from .tokenizer import tokenize
 
@@ -42,7 +42,7 @@ def build(corpus: Path, unit: str = "document") -> BackgroundIDF:
             if unit == "document":
                 yield terms_of(tokenize(text))
             else:
-                for paragraph in split_paragraphs(text):
+                for paragraph in paragraphs_of(text):
                     yield terms_of(tokenize(paragraph.text))
 
     source = f"{len(files)} documents of {corpus.name}/ ({unit}s counted)"

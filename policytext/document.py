@@ -6,10 +6,11 @@ from functools import cached_property
 from typing import Any
 
 from .enumerations import build_enumerations, enumeration_rows, format_outline
-from .model import Enumeration, Parallel, Slogan, Span, Token
+from .layout import Reading, ensure_layout, read
+from .model import Enumeration, Layout, Parallel, Slogan, Span, Token
 from .parallels import build_parallels
 from .script import Script, detect_script, simplified_view
-from .segment import clauses_of, sentences_of, split_paragraphs
+from .segment import clauses_of, paragraphs_of, sentences_of
 from .slogans import build_slogans
 from .themes import BackgroundIDF, document_themes, section_themes
 from .validation import ensure_text
@@ -18,11 +19,14 @@ from .validation import ensure_text
 class PolicyDoc:
     """The analysis of one text. Layers are computed on first access and cached.
 
-    Use :func:`analyze` to build one.
+    Use :func:`analyze` to build one. Hard-wrapped text (``layout``, see
+    :mod:`policytext.layout`) is analysed as read across its soft line breaks;
+    every offset still points into ``text``.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, layout: str = "auto") -> None:
         self.text = ensure_text(text)
+        self.layout_mode = ensure_layout(layout)
 
     def __repr__(self) -> str:
         preview = self.text[:20].replace("\n", " ")
@@ -37,15 +41,39 @@ class PolicyDoc:
         return detect_script(self.text)
 
     @cached_property
+    def _reading(self) -> Reading:
+        return read(self.text, self.layout_mode)
+
+    @cached_property
+    def _read(self) -> PolicyDoc | None:
+        """The analysis of the reading text, or None when it is the text itself."""
+        reading = self._reading
+        return None if reading.identity else PolicyDoc(reading.text, layout="lines")
+
+    def _from_reading(self, layer: str) -> Any:
+        return self._reading.to_raw(getattr(self._read, layer))
+
+    @cached_property
+    def layout(self) -> Layout:
+        """How the lines were read: paragraphs, soft breaks, furniture, captions."""
+        return self._reading.layout
+
+    @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
-        return split_paragraphs(self.text)
+        if self._read is not None:
+            return self._from_reading("paragraphs")
+        return paragraphs_of(self.text)
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
+        if self._read is not None:
+            return self._from_reading("sentences")
         return sentences_of(self.text, self.paragraphs)
 
     @cached_property
     def clauses(self) -> tuple[Span, ...]:
+        if self._read is not None:
+            return self._from_reading("clauses")
         return clauses_of(self.text, self.sentences)
 
     @cached_property
@@ -55,19 +83,31 @@ class PolicyDoc:
 
     @cached_property
     def enumerations(self) -> tuple[Enumeration, ...]:
+        if self._read is not None:
+            return self._from_reading("enumerations")
         return build_enumerations(self.text, self.view, self.paragraphs, self.sentences)
 
     @cached_property
     def parallels(self) -> tuple[Parallel, ...]:
+        if self._read is not None:
+            return self._from_reading("parallels")
         return build_parallels(self.text, self.view, self.paragraphs, self.sentences, self.slogans)
 
     @cached_property
     def slogans(self) -> tuple[Slogan, ...]:
+        if self._read is not None:
+            return self._from_reading("slogans")
         return build_slogans(self.text, self.view, self.sentences)
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
-        """Words (needs the segmentation model; fetched on first use)."""
+        """Words (needs the segmentation model; fetched on first use).
+
+        Words are cut from the reading text, so a word wrapped across a soft
+        line break is one token whose ``text`` contains the break.
+        """
+        if self._read is not None:
+            return self._from_reading("tokens")
         from .tokenizer import tokenize
 
         return tokenize(self.text)
@@ -141,7 +181,7 @@ _RESULT_TYPES = {"enumerations": Enumeration, "parallels": Parallel, "slogans": 
 
 def document_payload(doc: PolicyDoc, tokens: bool = False) -> dict[str, Any]:
     """The computed layers of ``doc`` as plain data (cheap to send between processes)."""
-    payload: dict[str, Any] = {"text": doc.text}
+    payload: dict[str, Any] = {"text": doc.text, "layout": doc.layout_mode}
     for layer in LAYERS:
         payload[layer] = [r.to_dict() for r in getattr(doc, layer)]
     if tokens:
@@ -151,7 +191,7 @@ def document_payload(doc: PolicyDoc, tokens: bool = False) -> dict[str, Any]:
 
 def document_from_payload(payload: dict[str, Any]) -> PolicyDoc:
     """A :class:`PolicyDoc` with the layers of :func:`document_payload` already in place."""
-    doc = PolicyDoc(payload["text"])
+    doc = PolicyDoc(payload["text"], layout=payload.get("layout", "auto"))
     for layer in LAYERS:
         cls = _RESULT_TYPES.get(layer, Span)
         doc.__dict__[layer] = tuple(cls.from_dict(d) for d in payload[layer])
@@ -160,6 +200,10 @@ def document_from_payload(payload: dict[str, Any]) -> PolicyDoc:
     return doc
 
 
-def analyze(text: str) -> PolicyDoc:
-    """Analyse ``text`` (a ``str``, either script) and return a :class:`PolicyDoc`."""
-    return PolicyDoc(text)
+def analyze(text: str, layout: str = "auto") -> PolicyDoc:
+    """Analyse ``text`` (a ``str``, either script) and return a :class:`PolicyDoc`.
+
+    ``layout`` says how to read its lines: ``"auto"`` (default), ``"lines"``,
+    ``"blank-lines"`` or ``"wrapped"`` (see :mod:`policytext.layout`).
+    """
+    return PolicyDoc(text, layout=layout)

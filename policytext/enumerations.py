@@ -25,9 +25,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .layout import through_layout
 from .model import Enumeration, Item, Span
 from .script import simplified_view
-from .segment import WHITESPACE, sentences_of, split_paragraphs
+from .segment import WHITESPACE, paragraphs_of, sentences_of
 from .validation import ensure_text
 
 CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -589,10 +590,13 @@ def build_enumerations(
     return tuple(result)
 
 
-def find_enumerations(text: str) -> tuple[Enumeration, ...]:
+def find_enumerations(text: str, layout: str = "auto") -> tuple[Enumeration, ...]:
     """Top-level enumerations of ``text``, nested ones reachable through ``Item.children``."""
-    text = ensure_text(text)
-    paragraphs = split_paragraphs(text)
+    return through_layout(ensure_text(text), layout, _enumerations_of)
+
+
+def _enumerations_of(text: str) -> tuple[Enumeration, ...]:
+    paragraphs = paragraphs_of(text)
     view = simplified_view(text)
     return build_enumerations(text, view, paragraphs, sentences_of(text, paragraphs))
 

@@ -132,11 +132,38 @@ class Slogan(_Result):
     expansion: tuple[Span, ...] | None = None
 
 
-_CLASSES = {c.__name__: c for c in (Span, Token, Item, Enumeration, Parallel, Slogan)}
+@dataclass(frozen=True, slots=True)
+class Layout(_Result):
+    """How the lines of a text were read (see :mod:`policytext.layout`).
+
+    ``mode`` is the mode applied ("lines", "blank-lines" or "wrapped"; "auto"
+    resolves to one of them), ``paragraphs`` the paragraphs as read,
+    ``soft_breaks`` the line breaks judged to be wraps inside a paragraph,
+    ``furniture`` the page numbers and running headers set aside (label
+    "page_number" or "running_header"), ``captions`` the figure and table
+    captions, ``width`` the page width in characters (or display cells) of a
+    wrapped text.
+    """
+
+    mode: str
+    paragraphs: tuple[Span, ...]
+    soft_breaks: tuple[Span, ...] = ()
+    furniture: tuple[Span, ...] = ()
+    captions: tuple[Span, ...] = ()
+    width: int | None = None
+
+
+_CLASSES = {c.__name__: c for c in (Span, Token, Item, Enumeration, Parallel, Slogan, Layout)}
 #: fields holding nested results: class name -> {field: class name of its elements}
 _NESTED = {
     "Item": {"marker": "Span", "span": "Span", "heading": "Span", "children": "Enumeration"},
     "Enumeration": {"items": "Item", "preview": "Span"},
     "Parallel": {"members": "Span"},
     "Slogan": {"span": "Span", "expansion": "Span"},
+    "Layout": {
+        "paragraphs": "Span",
+        "soft_breaks": "Span",
+        "furniture": "Span",
+        "captions": "Span",
+    },
 }

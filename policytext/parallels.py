@@ -25,9 +25,10 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .layout import through_layout
 from .model import Parallel, Slogan, Span
 from .script import simplified_view
-from .segment import WHITESPACE, sentences_of, split_paragraphs
+from .segment import WHITESPACE, paragraphs_of, sentences_of
 from .slogans import build_slogans, slogan_parallels
 from .validation import ensure_text
 
@@ -887,8 +888,11 @@ def build_parallels(
     return tuple(sorted(result, key=lambda g: (g.start, g.end)))
 
 
-def find_parallels(text: str) -> tuple[Parallel, ...]:
+def find_parallels(text: str, layout: str = "auto") -> tuple[Parallel, ...]:
     """Parallel groups (排比 of 3+ members, pairs) in ``text``, in text order."""
-    text = ensure_text(text)
-    paragraphs = split_paragraphs(text)
+    return through_layout(ensure_text(text), layout, _parallels_of)
+
+
+def _parallels_of(text: str) -> tuple[Parallel, ...]:
+    paragraphs = paragraphs_of(text)
     return build_parallels(text, simplified_view(text), paragraphs, sentences_of(text, paragraphs))

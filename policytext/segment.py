@@ -8,8 +8,10 @@ is one C-speed scan plus a few steps per punctuation mark.
 Conventions (see README, "Sentence conventions"):
 
 * A line break ends a paragraph, so a heading line without punctuation is its
-  own sentence. Whitespace (ASCII, U+3000, zero-width) at either end of a
-  paragraph, sentence or clause is not part of it.
+  own sentence. Hard-wrapped text (PDF extractions) is first read by the
+  layout layer (:mod:`policytext.layout`), which joins the wrapped lines.
+  Whitespace (ASCII, U+3000, zero-width) at either end of a paragraph,
+  sentence or clause is not part of it.
 * A sentence ends after 。！？!? (and runs of them), after an ellipsis (……, ⋯,
   ...) that is followed by a new sentence, and after an ASCII/fullwidth period
   that is not part of a number, a URL, an abbreviation or a list marker (1.).
@@ -28,19 +30,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from .layout import LINE_BREAK_RE, WHITESPACE, through_layout
 from .model import Span
 from .validation import ensure_text
 
 # --- character classes -------------------------------------------------------
-
-#: characters trimmed from the ends of paragraphs, sentences and clauses
-WHITESPACE = (
-    " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680"
-    + "".join(chr(c) for c in range(0x2000, 0x200B))
-    + "\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
-)
-#: a line break of any convention (\r\n counts once)
-LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 STRONG_TERMINALS = "。！？!?｡﹒﹗﹖"
 ELLIPSIS_CHARS = "…⋯"
@@ -357,11 +351,19 @@ def _sentence_boundaries(text: str, start: int, end: int) -> list[int]:
     return boundaries
 
 
-def split_paragraphs(text: str) -> tuple[Span, ...]:
-    """Paragraphs: the non-blank lines of ``text``, without surrounding whitespace."""
-    text = ensure_text(text)
+def paragraphs_of(text: str) -> tuple[Span, ...]:
+    """The non-blank lines of ``text``, without surrounding whitespace."""
     spans = (_span(text, a, b) for a, b in rule_line_breaks(text))
     return tuple(span for span in spans if span is not None)
+
+
+def split_paragraphs(text: str, layout: str = "auto") -> tuple[Span, ...]:
+    """Paragraphs as read under ``layout`` (see :mod:`policytext.layout`).
+
+    Text that is not hard-wrapped: its non-blank lines, without surrounding
+    whitespace.
+    """
+    return through_layout(ensure_text(text), layout, paragraphs_of)
 
 
 def sentences_of(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -386,10 +388,9 @@ def _sentences_in(text: str, paragraph: Span) -> Iterator[Span]:
         yield span
 
 
-def split_sentences(text: str) -> tuple[Span, ...]:
+def split_sentences(text: str, layout: str = "auto") -> tuple[Span, ...]:
     """Sentences of ``text`` in order; see the module docstring for the rules."""
-    text = ensure_text(text)
-    return sentences_of(text, split_paragraphs(text))
+    return through_layout(ensure_text(text), layout, lambda t: sentences_of(t, paragraphs_of(t)))
 
 
 def _between_digits(text: str, pos: int, after: int, end: int) -> bool:
@@ -430,7 +431,8 @@ def _clauses_in(text: str, sentence: Span) -> Iterator[Span]:
         yield span
 
 
-def split_clauses(text: str) -> tuple[Span, ...]:
+def split_clauses(text: str, layout: str = "auto") -> tuple[Span, ...]:
     """Clauses: sentences split after ，、；：,;: (the mark stays with its clause)."""
-    text = ensure_text(text)
-    return clauses_of(text, split_sentences(text))
+    return through_layout(
+        ensure_text(text), layout, lambda t: clauses_of(t, sentences_of(t, paragraphs_of(t)))
+    )

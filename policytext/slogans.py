@@ -18,9 +18,10 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .layout import through_layout
 from .model import Parallel, Slogan, Span
 from .script import simplified_view
-from .segment import rule_paired_regions, sentences_of, split_paragraphs
+from .segment import paragraphs_of, rule_paired_regions, sentences_of
 from .validation import ensure_text
 
 NUMERALS = {
@@ -180,8 +181,11 @@ def slogan_parallels(text: str, view: str, slogans: tuple[Slogan, ...]) -> list[
     return groups
 
 
-def find_slogans(text: str) -> tuple[Slogan, ...]:
+def find_slogans(text: str, layout: str = "auto") -> tuple[Slogan, ...]:
     """Quoted slogans and numbered formulas in ``text``, in text order."""
-    text = ensure_text(text)
-    paragraphs = split_paragraphs(text)
+    return through_layout(ensure_text(text), layout, _slogans_of)
+
+
+def _slogans_of(text: str) -> tuple[Slogan, ...]:
+    paragraphs = paragraphs_of(text)
     return build_slogans(text, simplified_view(text), sentences_of(text, paragraphs))

@@ -65,10 +65,14 @@ def terms_of(tokens: Iterable[Token], stop: frozenset[str] | None = None) -> lis
 
 
 def surface_forms(tokens: Iterable[Token]) -> dict[str, str]:
-    """For each Simplified form, its most frequent surface form among ``tokens``."""
+    """For each Simplified form, its most frequent surface form among ``tokens``.
+
+    A word wrapped over a soft line break shows without the break.
+    """
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     for token in tokens:
-        seen[token.norm][token.text] += 1
+        surface = token.text if len(token.text) == len(token.norm) else "".join(token.text.split())
+        seen[token.norm][surface] += 1
     return {norm: forms.most_common(1)[0][0] for norm, forms in seen.items()}
 
 

@@ -1,0 +1,580 @@
+"""Layout: which line breaks end a paragraph, and which lines are page furniture.
+
+Text pulled out of PDFs and web pages has a line break at every printed line
+end, page numbers and running headers on lines of their own, and captions.
+The layout layer reads the lines as a careful human would:
+
+* each line break is judged *hard* (it ends a paragraph) or *soft* (a wrap
+  inside a paragraph);
+* page furniture — page numbers (``18``, ``— 3 —``, ``第 3 页``) and the running
+  headers or footers repeated beside them or at form feeds — is set aside;
+* figure and table captions (``图 6 智能工厂标准子体系``) stay paragraphs of
+  their own.
+
+Its decisions are a :class:`~policytext.model.Layout`. The structure layers
+run on the *reading text* — the raw text with soft breaks, indentation and
+furniture taken out — and every offset is mapped back into the raw string, so
+a member or an item that runs over a soft break contains its ``\\n``.
+
+Modes (``layout=``):
+
+``"lines"``
+    every line break ends a paragraph (text that is not hard-wrapped: one
+    paragraph per line, or blank lines between paragraphs);
+``"blank-lines"``
+    paragraphs are separated by blank lines; a single line break is soft;
+``"wrapped"``
+    the text is hard-wrapped at a page width; each break is judged by the
+    rules ``rule_*`` below;
+``"auto"`` (default)
+    ``"wrapped"`` when most line lengths cluster at one width and those lines
+    end mid-sentence, else ``"lines"``.
+
+Furniture is set aside in every mode; it needs page numbers (two bare
+numbers, or one decorated ``— 3 —`` / ``第3页``) or form feeds, so a text
+without them is never touched. Text that is not hard-wrapped comes out of
+``"auto"`` exactly as it would with ``"lines"``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import Any, Literal, NamedTuple, TypeVar
+
+from .model import Layout, Span, Token
+from .validation import ensure_text
+
+LayoutMode = Literal["auto", "lines", "blank-lines", "wrapped"]
+LAYOUT_MODES = ("auto", "lines", "blank-lines", "wrapped")
+
+#: characters trimmed from the ends of lines, paragraphs, sentences and clauses
+WHITESPACE = (
+    " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680"
+    + "".join(chr(c) for c in range(0x2000, 0x200B))
+    + "\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
+)
+#: a line break of any convention (\r\n counts once)
+LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+FORM_FEED = "\x0c"
+
+#: punctuation a paragraph may end with (closing quotes, brackets, [1] may follow)
+PARAGRAPH_END = frozenset("。！？!?…⋯；;：:｡")
+#: punctuation that ends a sentence (before a heading marker, a new paragraph)
+SENTENCE_END = frozenset("。！？!?｡")
+SENTENCE_END_OR_COLON = SENTENCE_END | frozenset("：:")
+_TRAILING_CLOSERS_RE = re.compile(r"(?:[”’」』）)\]】》〉〕»›\"']|\[\d{1,3}\])+$")
+#: a page number on a line of its own: 18, — 3 —, - 3 -, ·3·, 第3页, 3/20, 第3页 共20页
+_PAGE_NUMBER_RE = re.compile(
+    r"(?P<lead>[-—–－―~～·•\s]*)(?P<di>第\s*)?[0-9０-９]{1,4}\s*(?P<ye>[页頁])?"
+    r"(?:\s*[/／]\s*[0-9０-９]{1,4}\s*[页頁]?|\s*共\s*[0-9０-９]{1,4}\s*[页頁])?"
+    r"(?P<tail>[-—–－―~～·•\s]*)"
+)
+#: a heading marker that starts a new paragraph (一、 （一） 1. 第一章 第一条)
+_HEADING_MARKER_RE = re.compile(
+    r"[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|[一二三四五六七八九十]{1,3}、"
+    r"|\d{1,3}(?:[.．、](?!\d)|(?:\.\d{1,3})+\s)"
+    r"|第[一二三四五六七八九十百零\d]{1,4}[章节節条條部编編篇]"
+)
+#: a heading of the outermost levels, which stands on a line of its own
+_SECTION_HEADING_RE = re.compile(
+    r"[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百零\d]{1,4}[章节節部编編篇]"
+)
+#: a caption: 图 6 智能工厂标准子体系, 表2：主要指标, Figure 3. …
+_CAPTION_RE = re.compile(
+    r"(?:附?[图表圖]|Figure|Fig\.|Table)\s*[0-9０-９]{1,3}(?:[-–.．][0-9０-９]{1,3})*"
+    r"(?:[\s\u3000]+|[：:.．]\s*)\S"
+)
+#: a marker cut by the break: （十 | 二）, (1 | 2)
+_OPEN_MARKER_END_RE = re.compile(r"[（(][一二三四五六七八九十百\d]{0,3}$")
+_CLOSE_MARKER_START_RE = re.compile(r"[一二三四五六七八九十百\d]{0,3}[)）]")
+_SPACE_JOIN = re.compile(r"[A-Za-z0-9]")
+
+CAPTION_MAX = 40
+HEADER_MAX = 40
+LONE_HEADER_MAX = 20
+#: display cells of indentation that mark a paragraph's first line (one U+3000)
+PARAGRAPH_INDENT = 2
+#: lines within this many non-blank lines of a page number are beside it
+HEADER_REACH = 2
+
+
+class _Line(NamedTuple):
+    start: int  # content start (after indentation)
+    end: int  # content end (before trailing whitespace)
+    line_start: int
+    break_start: int  # where the line break begins (== line end)
+    break_end: int  # after the line break
+    indent: int  # display width of the indentation
+
+
+#: characters one cell wide (ASCII, Latin, half-width forms); the rest, CJK text and its
+#: punctuation, take two cells as printed in Chinese
+_NARROW_RE = re.compile("[\x00-\u02ff\uff61-\uffdc\uffe8-\uffee]")
+
+
+def _display_width(text: str) -> int:
+    return 2 * len(text) - len(_NARROW_RE.findall(text))
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    start = 0
+    breaks = [(m.start(), m.end()) for m in LINE_BREAK_RE.finditer(text)]
+    breaks.append((len(text), len(text)))
+    for break_start, break_end in breaks:
+        content_start = start
+        while content_start < break_start and text[content_start] in WHITESPACE:
+            content_start += 1
+        content_end = break_start
+        while content_end > content_start and text[content_end - 1] in WHITESPACE:
+            content_end -= 1
+        indent = _display_width(text[start:content_start]) if content_start < content_end else 0
+        lines.append(_Line(content_start, content_end, start, break_start, break_end, indent))
+        start = break_end
+    return lines
+
+
+# --- rules ------------------------------------------------------------------------
+
+
+def rule_page_number(content: str) -> str | None:
+    """``"decorated"`` (— 3 —, 第3页), ``"bare"`` (18) or None for any other line.
+
+    >>> rule_page_number("— 3 —"), rule_page_number("18"), rule_page_number("1.")
+    ('decorated', 'bare', None)
+    """
+    match = _PAGE_NUMBER_RE.fullmatch(content)
+    if match is None:
+        return None
+    decorated = match["lead"].strip() or match["tail"].strip() or match["di"] or match["ye"]
+    return "decorated" if decorated else "bare"
+
+
+def rule_paragraph_end(content: str, marks: frozenset[str] = PARAGRAPH_END) -> bool:
+    """The line ends as a paragraph may: 。！？；： before closing marks or a [1].
+
+    >>> rule_paragraph_end("稳步推进。”[2]"), rule_paragraph_end("各直")
+    (True, False)
+    """
+    content = _TRAILING_CLOSERS_RE.sub("", content)
+    return bool(content) and content[-1] in marks
+
+
+def rule_heading_line(content: str, next_is_full: bool) -> bool:
+    """A whole section heading (一、… / 第一章…) on its own line that reaches the page width.
+
+    Such headings stand alone in policy documents and are one or two phrases;
+    the line after one is full body text, not the short rest of a heading
+    wrapped in two. Inner headings ((一)…) often run into their paragraph, and
+    a line of several clauses (一、大家知道，北京是…，近五百年来，…) is prose, so
+    neither counts.
+
+    >>> rule_heading_line("四、坚持和加强党的全面领导，全力建设让人民更加满意的政府", True)
+    True
+    """
+    return (
+        next_is_full
+        and _SECTION_HEADING_RE.match(content) is not None
+        and not any(mark in content for mark in SENTENCE_END)
+        and content[-1] not in "，、,；;："
+        and sum(content.count(mark) for mark in "，,；;：") <= 1
+    )
+
+
+def rule_heading_start(content: str) -> bool:
+    """The line starts with a heading marker (一、 （一） 1. 第一章 第三条).
+
+    >>> rule_heading_start("（二）加快建设"), rule_heading_start("二是加快")
+    (True, False)
+    """
+    return _HEADING_MARKER_RE.match(content) is not None
+
+
+def rule_caption(content: str) -> bool:
+    """A figure or table caption: 图/表 + number + title, short, no closing punctuation.
+
+    >>> rule_caption("图 6 智能工厂标准子体系"), rule_caption("图6显示，投资增长")
+    (True, False)
+    """
+    return (
+        len(content) <= CAPTION_MAX
+        and _CAPTION_RE.match(content) is not None
+        and not rule_paragraph_end(content)
+        and content[-1] not in "，、,"
+    )
+
+
+def rule_split_marker(before: str, after: str) -> bool:
+    """The break cuts a bracketed marker: （十 | 二）, ( | 3).
+
+    >>> rule_split_marker("（十", "二）完善"), rule_split_marker("（一）", "二）")
+    (True, False)
+    """
+    return bool(_OPEN_MARKER_END_RE.search(before[-4:]) and _CLOSE_MARKER_START_RE.match(after))
+
+
+def rule_split_token(before: str, after: str) -> bool:
+    """The break cuts a marker or a number: （十 | 二）, 3 | 500, 12 | .5%.
+
+    >>> rule_split_token("增长3", ".5%"), rule_split_token("2023", "年")
+    (True, False)
+    """
+    if rule_split_marker(before, after):
+        return True
+    return before[-1:].isdigit() and (after[:1].isdigit() or after[:1] in ".．%％,")
+
+
+# --- furniture ---------------------------------------------------------------------
+
+
+def _furniture(text: str, lines: list[_Line]) -> dict[int, str]:
+    """Indices of furniture lines and their labels ("page_number", "running_header")."""
+    kinds = {}
+    for index, line in enumerate(lines):
+        if line.start < line.end and line.end - line.start <= 20:
+            kind = rule_page_number(text[line.start : line.end])
+            if kind is not None:
+                kinds[index] = kind
+    form_feeds = [
+        i for i, line in enumerate(lines) if text[line.break_start : line.break_end] == FORM_FEED
+    ]
+    bare = sum(1 for kind in kinds.values() if kind == "bare")
+    page_lines = {
+        i for i, kind in kinds.items() if kind == "decorated" or bare >= 2 or _near(i, form_feeds)
+    }
+    if not page_lines and not form_feeds:
+        return {}
+    furniture = dict.fromkeys(page_lines, "page_number")
+    anchors = sorted(page_lines) + [i for i in form_feeds] + [i + 1 for i in form_feeds]
+    anchors.sort()
+    nonblank = [i for i, line in enumerate(lines) if line.start < line.end]
+    rank = {i: r for r, i in enumerate(nonblank)}
+    anchor_ranks = sorted({rank.get(i, _next_rank(i, nonblank)) for i in anchors})
+    by_key: dict[str, list[int]] = {}
+    for index in nonblank:
+        if index in page_lines:
+            continue
+        content = text[lines[index].start : lines[index].end]
+        if len(content) > HEADER_MAX or rule_paragraph_end(content) or rule_heading_start(content):
+            continue
+        key = re.sub(r"[0-9０-９]+", "0", re.sub(r"\s+", "", content))
+        by_key.setdefault(key, []).append(index)
+    single_page_break = len(anchor_ranks) == 1
+    for key, occurrences in by_key.items():
+        beside = sum(1 for i in occurrences if _near(rank[i], anchor_ranks, HEADER_REACH))
+        repeated = beside >= 2 and beside * 2 >= len(occurrences)
+        # with one page break, repetition cannot be seen: a short unpunctuated line
+        # right after the page number (the top of the next page) is taken for its header
+        lone = (
+            single_page_break
+            and len(occurrences) == 1
+            and len(key) <= LONE_HEADER_MAX
+            and not any(unicodedata.category(c).startswith("P") for c in key)
+            and rank[occurrences[0]] - 1 in anchor_ranks
+        )
+        if repeated or lone:
+            furniture.update(dict.fromkeys(occurrences, "running_header"))
+    return furniture
+
+
+def _next_rank(index: int, nonblank: list[int]) -> int:
+    return bisect_right(nonblank, index)
+
+
+def _near(position: int, anchors: list[int], reach: int = 1) -> bool:
+    at = bisect_right(anchors, position + reach) - 1
+    return at >= 0 and anchors[at] >= position - reach
+
+
+# --- decisions -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Widths:
+    """The page width of a wrapped text, in characters or in display cells."""
+
+    width: int
+    display: bool
+    tolerance: int
+
+    def measure(self, text: str) -> int:
+        return _display_width(text) if self.display else len(text)
+
+
+def _page_width(text: str, lines: list[_Line]) -> tuple[_Widths, float] | None:
+    """The width most lines stop at, and the share of lines that reach it."""
+    contents = [text[line.line_start : line.end] for line in lines]
+    if len(contents) < 3:
+        return None
+    best: tuple[_Widths, float] | None = None
+    for display, tolerance in ((False, 2), (True, 4)):
+        lengths = Counter(_display_width(c) if display else len(c) for c in contents)
+        width, full = max(
+            (
+                (w, sum(n for length, n in lengths.items() if w - tolerance <= length <= w + 1))
+                for w in lengths
+            ),
+            key=lambda pair: (pair[1], lengths[pair[0]], pair[0]),
+        )
+        share = full / len(contents)
+        if best is None or share > best[1]:
+            best = (_Widths(width, display, tolerance), share)
+    return best
+
+
+def rule_wrapped(text: str, lines: list[_Line]) -> _Widths | None:
+    """The page width when the text is hard-wrapped, else None.
+
+    Hard-wrapped: at least 3 lines, and 40% of them, stop within a tolerance
+    of one width of 8 or more characters, and at least half of those end
+    mid-sentence (text with one sentence per line stays lines).
+    """
+    found = _page_width(text, lines)
+    if found is None:
+        return None
+    widths, share = found
+    full = [
+        line for line in lines if _is_full(text, line, widths) and not _is_long(text, line, widths)
+    ]
+    if widths.width < (16 if widths.display else 8) or len(full) < 3 or share < 0.4:
+        return None
+    open_ended = sum(1 for line in full if not rule_paragraph_end(text[line.start : line.end]))
+    return widths if open_ended * 2 >= len(full) else None
+
+
+def _is_full(text: str, line: _Line, widths: _Widths) -> bool:
+    """The line, with its indentation, reaches the page width."""
+    return widths.measure(text[line.line_start : line.end]) >= widths.width - widths.tolerance
+
+
+def _is_long(text: str, line: _Line, widths: _Widths) -> bool:
+    return widths.measure(text[line.line_start : line.end]) > widths.width + 2 * widths.tolerance
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What the break decisions need to know about the whole text."""
+
+    text: str
+    mode: str
+    auto: bool  # the mode was chosen by "auto"
+    widths: _Widths | None
+    base_indent: int  # the indentation of wrapped lines
+    indents: bool  # some lines start further in: first-line indents mark paragraphs
+
+    def full(self, line: _Line) -> bool:
+        return self.widths is not None and _is_full(self.text, line, self.widths)
+
+
+def _soft(page: _Page, before: _Line, after: _Line, blank: bool, opens: bool) -> bool:
+    """Whether the break between the content lines ``before`` and ``after`` is soft.
+
+    ``blank``: blank lines (and no furniture) lie between them; ``opens``:
+    ``before`` is the first line of its paragraph.
+    """
+    text = page.text
+    head = text[before.start : before.end]
+    tail = text[after.start : after.end]
+    if blank:
+        return False
+    if page.mode == "lines":  # as read by "auto", a marker cut in two is still joined
+        return page.auto and rule_split_marker(head, tail)
+    if rule_caption(head) or rule_caption(tail):
+        return False
+    if rule_split_token(head, tail):
+        return True
+    if page.mode == "blank-lines":
+        return True
+    if not page.full(before):
+        return False  # a short line ends its paragraph (or is a heading)
+    if page.indents:
+        # a first-line indent (two cells or more) starts a paragraph
+        return after.indent < page.base_indent + PARAGRAPH_INDENT
+    if opens and rule_heading_line(head, page.full(after)):
+        return False
+    if rule_heading_start(tail) and (
+        rule_paragraph_end(head, SENTENCE_END_OR_COLON)
+        or (rule_paragraph_end(head) and not page.full(after))
+    ):
+        return False  # a heading or a numbered paragraph; after a ； an inline list goes on
+    assert page.widths is not None
+    return not (rule_paragraph_end(head) and _is_long(text, before, page.widths))
+
+
+# --- the reading text and its offsets ------------------------------------------------------
+
+T = TypeVar("T")
+
+
+class Reading:
+    """The reading text of a raw text under a layout, and the map of its offsets.
+
+    ``text`` is what the structure layers read; :meth:`to_raw` maps any result
+    found in it (spans, tokens, items, groups …) back onto the raw string.
+    """
+
+    def __init__(self, raw: str, layout: Layout, pieces: list[tuple[int, int, int]]) -> None:
+        self.raw = raw
+        self.layout = layout
+        #: (reading start, raw start, length) of each stretch copied from the raw text
+        self._reading_starts = [p[0] for p in pieces]
+        self._raw_starts = [p[1] for p in pieces]
+        self.identity = len(pieces) == 1 and pieces[0][:2] == (0, 0) and pieces[0][2] == len(raw)
+        self.text = raw if self.identity else ""
+
+    def position(self, reading: int) -> int:
+        """The raw offset of the reading character at ``reading``."""
+        at = bisect_right(self._reading_starts, reading) - 1
+        return self._raw_starts[at] + reading - self._reading_starts[at]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``(start, end)`` of the reading stretch ``start..end``."""
+        if self.identity:
+            return start, end
+        if end <= start:
+            raw = self.position(start) if self.text else 0
+            return raw, raw
+        return self.position(start), self.position(end - 1) + 1
+
+    def to_raw(self, value: T) -> T:
+        """``value`` (a result, or a tuple of them) with its offsets in the raw text."""
+        if self.identity:
+            return value
+        return self._map(value)
+
+    def _map(self, value: Any) -> Any:
+        if isinstance(value, tuple):
+            return tuple(self._map(v) for v in value)
+        if isinstance(value, Span):
+            start, end = self.bounds(value.start, value.end)
+            return Span(start, end, self.raw[start:end], value.label)
+        if isinstance(value, Token):
+            start, end = self.bounds(value.start, value.end)
+            return Token(self.raw[start:end], start, end, value.norm)
+        if not is_dataclass(value) or isinstance(value, type):
+            return value
+        names = [f.name for f in fields(value)]
+        changes = {n: self._map(getattr(value, n)) for n in names if n not in ("start", "end")}
+        if "start" in names and "end" in names:
+            changes["start"], changes["end"] = self.bounds(value.start, value.end)
+        return replace(value, **changes)
+
+
+def _build(text: str, mode: str) -> Reading:
+    lines = _lines(text)
+    furniture = _furniture(text, lines)
+    content = [i for i, line in enumerate(lines) if line.start < line.end and i not in furniture]
+    widths: _Widths | None = None
+    auto = mode == "auto"
+    if mode in ("auto", "wrapped"):
+        content_lines = [lines[i] for i in content]
+        widths = rule_wrapped(text, content_lines)
+        if mode == "wrapped" and widths is None:
+            found = _page_width(text, content_lines)
+            widths = found[0] if found else None
+        mode = "wrapped" if widths is not None else "lines"
+    base_indent = min(
+        (lines[i].indent for i in content if widths and _is_full(text, lines[i], widths)),
+        default=0,
+    )
+    page = _Page(
+        text,
+        mode,
+        auto,
+        widths,
+        base_indent,
+        any(lines[i].indent >= base_indent + PARAGRAPH_INDENT for i in content),
+    )
+    pieces: list[tuple[int, int, int]] = []
+    reading: list[str] = []
+    length = 0
+    soft_breaks: list[Span] = []
+    paragraphs: list[tuple[int, int]] = []
+    previous = -1
+    for index in content:
+        line = lines[index]
+        if previous >= 0:
+            before = lines[previous]
+            gap = range(previous + 1, index)
+            blank = any(i not in furniture for i in gap) and not any(i in furniture for i in gap)
+            opens = paragraphs[-1][0] == before.start
+            if _soft(page, before, line, blank, opens):
+                soft_breaks.append(_break_span(text, before))
+                joiner = " " if _spaced(text, before, line) else ""
+                paragraphs[-1] = (paragraphs[-1][0], line.end)
+            else:
+                joiner = "\n"
+                paragraphs.append((line.start, line.end))
+            if joiner:
+                pieces.append((length, before.end, 1))
+                reading.append(joiner)
+                length += 1
+        else:
+            paragraphs.append((line.start, line.end))
+        pieces.append((length, line.start, line.end - line.start))
+        reading.append(text[line.start : line.end])
+        length += line.end - line.start
+        previous = index
+    layout = Layout(
+        mode=mode,
+        paragraphs=tuple(Span(a, b, text[a:b]) for a, b in paragraphs),
+        soft_breaks=tuple(soft_breaks),
+        furniture=tuple(
+            Span(lines[i].start, lines[i].end, text[lines[i].start : lines[i].end], label)
+            for i, label in sorted(furniture.items())
+        ),
+        captions=tuple(
+            Span(lines[i].start, lines[i].end, text[lines[i].start : lines[i].end], "caption")
+            for i in content
+            if rule_caption(text[lines[i].start : lines[i].end])
+        ),
+        width=widths.width if widths else None,
+    )
+    if not soft_breaks and not furniture:
+        return Reading(text, layout, [(0, 0, len(text))])
+    result = Reading(text, layout, pieces)
+    result.text = "".join(reading)
+    return result
+
+
+def _break_span(text: str, line: _Line) -> Span:
+    return Span(line.break_start, line.break_end, text[line.break_start : line.break_end], "soft")
+
+
+def _spaced(text: str, before: _Line, after: _Line) -> bool:
+    """Latin words or numbers on both sides of a soft break keep a space between them."""
+    return bool(
+        _SPACE_JOIN.match(text[before.end - 1]) and _SPACE_JOIN.match(text[after.start])
+    ) and not rule_split_token(text[before.start : before.end], text[after.start : after.end])
+
+
+def ensure_layout(layout: Any) -> str:
+    """Return ``layout`` if it is one of :data:`LAYOUT_MODES`."""
+    if layout not in LAYOUT_MODES:
+        raise ValueError(
+            f"layout must be one of {', '.join(map(repr, LAYOUT_MODES))}, not {layout!r}"
+        )
+    return layout
+
+
+def read(text: str, layout: str = "auto") -> Reading:
+    """The :class:`Reading` of ``text`` under ``layout`` (see the module docstring)."""
+    text = ensure_text(text)
+    return _build(text, ensure_layout(layout))
+
+
+def find_layout(text: str, layout: str = "auto") -> Layout:
+    """The layout decisions for ``text``: paragraphs, soft breaks, furniture, captions."""
+    return read(text, layout).layout
+
+
+def through_layout(text: str, layout: str, compute: Callable[[str], T]) -> T:
+    """``compute`` run on the reading text of ``text``, its results mapped to raw offsets."""
+    reading = read(text, layout)
+    return reading.to_raw(compute(reading.text))
