@@ -43,7 +43,8 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass
+from functools import cache
 from typing import Any, Literal, NamedTuple, TypeVar
 
 from .model import Layout, Span, Token
@@ -67,6 +68,7 @@ PARAGRAPH_END = frozenset("。！？!?…⋯；;：:｡")
 #: punctuation that ends a sentence (before a heading marker, a new paragraph)
 SENTENCE_END = frozenset("。！？!?｡")
 SENTENCE_END_OR_COLON = SENTENCE_END | frozenset("：:")
+_CLOSER_CHARS = frozenset("”’」』）)]】》〉〕»›\"'")
 _TRAILING_CLOSERS_RE = re.compile(r"(?:[”’」』）)\]】》〉〕»›\"']|\[\d{1,3}\])+$")
 #: a page number on a line of its own: 18, — 3 —, - 3 -, ·3·, 第3页, 3/20, 第3页 共20页
 _PAGE_NUMBER_RE = re.compile(
@@ -94,9 +96,15 @@ _CAPTION_RE = re.compile(
 _OPEN_MARKER_END_RE = re.compile(r"[（(][一二三四五六七八九十百\d]{0,3}$")
 _CLOSE_MARKER_START_RE = re.compile(r"[一二三四五六七八九十百\d]{0,3}[)）]")
 _SPACE_JOIN = re.compile(r"[A-Za-z0-9]")
+_DIGITS_RE = re.compile(r"[0-9０-９]+")
+_SPACES_RE = re.compile(r"\s+")
+#: first characters a caption can have
+_CAPTION_FIRST = frozenset("附图表圖FT")
 
 CAPTION_MAX = 40
 HEADER_MAX = 40
+#: share of lines at one width above which the character count is taken as the measure
+CLEAR_SHARE = 0.75
 LONE_HEADER_MAX = 20
 #: display cells of indentation that mark a paragraph's first line (one U+3000)
 PARAGRAPH_INDENT = 2
@@ -134,7 +142,9 @@ def _lines(text: str) -> list[_Line]:
         content_end = break_start
         while content_end > content_start and text[content_end - 1] in WHITESPACE:
             content_end -= 1
-        indent = _display_width(text[start:content_start]) if content_start < content_end else 0
+        indent = (
+            _display_width(text[start:content_start]) if start < content_start < content_end else 0
+        )
         lines.append(_Line(content_start, content_end, start, break_start, break_end, indent))
         start = break_end
     return lines
@@ -162,6 +172,11 @@ def rule_paragraph_end(content: str, marks: frozenset[str] = PARAGRAPH_END) -> b
     >>> rule_paragraph_end("稳步推进。”[2]"), rule_paragraph_end("各直")
     (True, False)
     """
+    last = content[-1:]
+    if last in marks:
+        return True
+    if not last or last not in _CLOSER_CHARS:
+        return False
     content = _TRAILING_CLOSERS_RE.sub("", content)
     return bool(content) and content[-1] in marks
 
@@ -203,7 +218,8 @@ def rule_caption(content: str) -> bool:
     (True, False)
     """
     return (
-        len(content) <= CAPTION_MAX
+        content[:1] in _CAPTION_FIRST
+        and len(content) <= CAPTION_MAX
         and _CAPTION_RE.match(content) is not None
         and not rule_paragraph_end(content)
         and content[-1] not in "，、,"
@@ -256,30 +272,39 @@ def _furniture(text: str, lines: list[_Line]) -> dict[int, str]:
     nonblank = [i for i, line in enumerate(lines) if line.start < line.end]
     rank = {i: r for r, i in enumerate(nonblank)}
     anchor_ranks = sorted({rank.get(i, _next_rank(i, nonblank)) for i in anchors})
+    # running headers and footers: short lines beside the page breaks, the same on several pages
     by_key: dict[str, list[int]] = {}
-    for index in nonblank:
-        if index in page_lines:
-            continue
+    beside = {
+        i
+        for r in anchor_ranks
+        for i in nonblank[max(0, r - HEADER_REACH) : r + HEADER_REACH + 1]
+        if i not in page_lines
+    }
+    for index in sorted(beside):
         content = text[lines[index].start : lines[index].end]
         if len(content) > HEADER_MAX or rule_paragraph_end(content) or rule_heading_start(content):
             continue
-        key = re.sub(r"[0-9０-９]+", "0", re.sub(r"\s+", "", content))
-        by_key.setdefault(key, []).append(index)
+        by_key.setdefault(_DIGITS_RE.sub("0", _SPACES_RE.sub("", content)), []).append(index)
+    if not by_key:
+        return furniture
+    everywhere = Counter(
+        text[line.start : line.end] for line in lines if 0 < line.end - line.start <= HEADER_MAX
+    )
     single_page_break = len(anchor_ranks) == 1
-    for key, occurrences in by_key.items():
-        beside = sum(1 for i in occurrences if _near(rank[i], anchor_ranks, HEADER_REACH))
-        repeated = beside >= 2 and beside * 2 >= len(occurrences)
+    for key, found in by_key.items():
+        total = sum(everywhere[t] for t in {text[lines[i].start : lines[i].end] for i in found})
+        repeated = len(found) >= 2 and len(found) * 2 >= total
         # with one page break, repetition cannot be seen: a short unpunctuated line
         # right after the page number (the top of the next page) is taken for its header
         lone = (
             single_page_break
-            and len(occurrences) == 1
+            and total == 1
             and len(key) <= LONE_HEADER_MAX
             and not any(unicodedata.category(c).startswith("P") for c in key)
-            and rank[occurrences[0]] - 1 in anchor_ranks
+            and rank[found[0]] - 1 in anchor_ranks
         )
         if repeated or lone:
-            furniture.update(dict.fromkeys(occurrences, "running_header"))
+            furniture.update(dict.fromkeys(found, "running_header"))
     return furniture
 
 
@@ -297,24 +322,35 @@ def _near(position: int, anchors: list[int], reach: int = 1) -> bool:
 
 @dataclass(frozen=True)
 class _Widths:
-    """The page width of a wrapped text, in characters or in display cells."""
+    """The page width of a wrapped text, in characters or in display cells.
+
+    ``sizes`` holds each content line's size (by its start) in that measure,
+    indentation included.
+    """
 
     width: int
     display: bool
     tolerance: int
+    sizes: dict[int, int]
 
-    def measure(self, text: str) -> int:
-        return _display_width(text) if self.display else len(text)
+    def full(self, line: _Line) -> bool:
+        """The line reaches the page width."""
+        return self.sizes[line.start] >= self.width - self.tolerance
+
+    def long(self, line: _Line) -> bool:
+        """The line runs well past the page width (it was never wrapped)."""
+        return self.sizes[line.start] > self.width + 2 * self.tolerance
 
 
 def _page_width(text: str, lines: list[_Line]) -> tuple[_Widths, float] | None:
     """The width most lines stop at, and the share of lines that reach it."""
-    contents = [text[line.line_start : line.end] for line in lines]
-    if len(contents) < 3:
+    if len(lines) < 3:
         return None
+    contents = [text[line.line_start : line.end] for line in lines]
     best: tuple[_Widths, float] | None = None
     for display, tolerance in ((False, 2), (True, 4)):
-        lengths = Counter(_display_width(c) if display else len(c) for c in contents)
+        sizes = [_display_width(c) for c in contents] if display else [len(c) for c in contents]
+        lengths = Counter(sizes)
         width, full = max(
             (
                 (w, sum(n for length, n in lengths.items() if w - tolerance <= length <= w + 1))
@@ -324,7 +360,10 @@ def _page_width(text: str, lines: list[_Line]) -> tuple[_Widths, float] | None:
         )
         share = full / len(contents)
         if best is None or share > best[1]:
-            best = (_Widths(width, display, tolerance), share)
+            by_start = {line.start: size for line, size in zip(lines, sizes, strict=True)}
+            best = (_Widths(width, display, tolerance, by_start), share)
+        if share >= CLEAR_SHARE:
+            break  # clearly wrapped by character count: no need to measure cells
     return best
 
 
@@ -339,22 +378,11 @@ def rule_wrapped(text: str, lines: list[_Line]) -> _Widths | None:
     if found is None:
         return None
     widths, share = found
-    full = [
-        line for line in lines if _is_full(text, line, widths) and not _is_long(text, line, widths)
-    ]
+    full = [line for line in lines if widths.full(line) and not widths.long(line)]
     if widths.width < (16 if widths.display else 8) or len(full) < 3 or share < 0.4:
         return None
     open_ended = sum(1 for line in full if not rule_paragraph_end(text[line.start : line.end]))
     return widths if open_ended * 2 >= len(full) else None
-
-
-def _is_full(text: str, line: _Line, widths: _Widths) -> bool:
-    """The line, with its indentation, reaches the page width."""
-    return widths.measure(text[line.line_start : line.end]) >= widths.width - widths.tolerance
-
-
-def _is_long(text: str, line: _Line, widths: _Widths) -> bool:
-    return widths.measure(text[line.line_start : line.end]) > widths.width + 2 * widths.tolerance
 
 
 @dataclass(frozen=True)
@@ -369,7 +397,7 @@ class _Page:
     indents: bool  # some lines start further in: first-line indents mark paragraphs
 
     def full(self, line: _Line) -> bool:
-        return self.widths is not None and _is_full(self.text, line, self.widths)
+        return self.widths is not None and self.widths.full(line)
 
 
 def _soft(page: _Page, before: _Line, after: _Line, blank: bool, opens: bool) -> bool:
@@ -404,7 +432,7 @@ def _soft(page: _Page, before: _Line, after: _Line, blank: bool, opens: bool) ->
     ):
         return False  # a heading or a numbered paragraph; after a ； an inline list goes on
     assert page.widths is not None
-    return not (rule_paragraph_end(head) and _is_long(text, before, page.widths))
+    return not (rule_paragraph_end(head) and page.widths.long(before))
 
 
 # --- the reading text and its offsets ------------------------------------------------------
@@ -448,8 +476,27 @@ class Reading:
             return value
         return self._map(value)
 
+    def _spans(self, spans: tuple[Span, ...]) -> tuple[Span, ...]:
+        """Many spans at once (the hot path: sentences, clauses)."""
+        starts, raws, raw = self._reading_starts, self._raw_starts, self.raw
+        last = len(starts) - 1
+        mapped = []
+        for span in spans:
+            at = bisect_right(starts, span.start) - 1
+            start = raws[at] + span.start - starts[at]
+            end = span.end - 1
+            if at < last and end >= starts[at + 1]:
+                at = bisect_right(starts, end, at) - 1
+            end = raws[at] + end - starts[at] + 1
+            mapped.append(Span(start, end, raw[start:end], span.label))
+        return tuple(mapped)
+
     def _map(self, value: Any) -> Any:
+        if value is None or isinstance(value, (str, int, float)):
+            return value
         if isinstance(value, tuple):
+            if value and all(type(s) is Span and s.end > s.start for s in value):
+                return self._spans(value)
             return tuple(self._map(v) for v in value)
         if isinstance(value, Span):
             start, end = self.bounds(value.start, value.end)
@@ -459,11 +506,15 @@ class Reading:
             return Token(self.raw[start:end], start, end, value.norm)
         if not is_dataclass(value) or isinstance(value, type):
             return value
-        names = [f.name for f in fields(value)]
-        changes = {n: self._map(getattr(value, n)) for n in names if n not in ("start", "end")}
-        if "start" in names and "end" in names:
-            changes["start"], changes["end"] = self.bounds(value.start, value.end)
-        return replace(value, **changes)
+        values = {n: self._map(getattr(value, n)) for n in _field_names(type(value))}
+        if "start" in values and "end" in values:
+            values["start"], values["end"] = self.bounds(value.start, value.end)
+        return type(value)(**values)
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def _build(text: str, mode: str) -> Reading:
@@ -480,7 +531,7 @@ def _build(text: str, mode: str) -> Reading:
             widths = found[0] if found else None
         mode = "wrapped" if widths is not None else "lines"
     base_indent = min(
-        (lines[i].indent for i in content if widths and _is_full(text, lines[i], widths)),
+        (lines[i].indent for i in content if widths and widths.full(lines[i])),
         default=0,
     )
     page = _Page(
