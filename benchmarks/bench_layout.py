@@ -30,7 +30,7 @@ from policytext import parallels
 from policytext.layout import read
 
 sys.path.insert(0, str(ROOT))
-from tests.wrapping import wrap  # noqa: E402
+from tests.wrapping import wrap
 
 LAYERS = ("paragraphs", "sentences", "clauses", "enumerations", "parallels", "slogans")
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .document import PolicyDoc, analyze
+from .layout import LAYOUT_MODES
 from .models import ModelError
 
+_BREAK_RE = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
 EPILOG = """examples:
   policytext analyze corpora/reference_essay.txt
   policytext analyze corpora/reference_essay.txt --format sentences
@@ -19,6 +22,7 @@ EPILOG = """examples:
   policytext analyze reports/*.txt --format csv --table parallels > parallels.csv
   policytext analyze reports/*.txt --format html --out-dir pages/
   cat a.txt | policytext analyze - --format jsonl
+  policytext analyze extracted_from_pdf.txt --layout wrapped --format sentences
   policytext themes corpora/reference_essay.txt --top-k 15
   policytext themes corpora/reference_essay.txt --by section
   policytext download
@@ -32,11 +36,24 @@ def _read(source: str) -> str:
 
 
 def _summary(doc: PolicyDoc, name: str) -> str:
+    layout = doc.layout
+    read = ""
+    if layout.soft_breaks or layout.furniture:
+        width = f" at {layout.width}" if layout.width else ""
+        read = (
+            f", read as {layout.mode}{width} ({len(layout.soft_breaks)} soft line breaks, "
+            f"{len(layout.furniture)} furniture lines set aside)"
+        )
     return (
-        f"{name}: {len(doc.text)} characters, script {doc.script}, "
+        f"{name}: {len(doc.text)} characters, script {doc.script}{read}, "
         f"{len(doc.paragraphs)} paragraphs, {len(doc.sentences)} sentences, "
         f"{len(doc.clauses)} clauses, {len(doc.outline_rows())} enumeration items"
     )
+
+
+def _one_line(text: str) -> str:
+    """``text`` without its line breaks (and the indentation after them)."""
+    return _BREAK_RE.sub("", text)
 
 
 def format_outline(doc: PolicyDoc, name: str) -> str:
@@ -52,7 +69,8 @@ def format_sentences(doc: PolicyDoc, name: str) -> str:
     for number, paragraph in enumerate(doc.paragraphs, 1):
         lines.append(f"¶{number} [{paragraph.start}:{paragraph.end}]")
         while sentence is not None and sentence.end <= paragraph.end:
-            preview = sentence.text if len(sentence) <= 40 else sentence.text[:39] + "…"
+            text = _one_line(sentence.text)
+            preview = text if len(text) <= 40 else text[:39] + "…"
             lines.append(f"    [{sentence.start}:{sentence.end}] {preview}")
             sentence = next(sentences, None)
     return "\n".join(lines)
@@ -95,6 +113,17 @@ def _render(doc: PolicyDoc, name: str, args: argparse.Namespace, several: bool) 
     return format_outline(doc, name)
 
 
+def _layout_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--layout",
+        choices=LAYOUT_MODES,
+        default="auto",
+        help="how to read line breaks: auto (default) detects hard-wrapped text such as PDF "
+        "extractions; lines: each line a paragraph; blank-lines: blank lines end paragraphs; "
+        "wrapped: hard-wrapped at a page width",
+    )
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     status = 0
     several = len(args.files) > 1
@@ -106,7 +135,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             status = 1
             continue
         try:
-            output = _render(analyze(text), name, args, several)
+            output = _render(analyze(text, layout=args.layout), name, args, several)
         except ModelError as error:
             print(f"policytext: {error}", file=sys.stderr)
             return 2
@@ -127,7 +156,7 @@ def _cmd_themes(args: argparse.Namespace) -> int:
         if text is None:
             status = 1
             continue
-        doc = analyze(text)
+        doc = analyze(text, layout=args.layout)
         try:
             if args.by == "section":
                 print(f"{name}:")
@@ -200,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze_parser.add_argument(
         "--out-dir", type=Path, help="write one output file per input into this folder"
     )
+    _layout_option(analyze_parser)
     analyze_parser.set_defaults(run=_cmd_analyze)
     themes_parser = commands.add_parser(
         "themes",
@@ -210,6 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     themes_parser.add_argument("files", nargs="+", metavar="FILE")
     themes_parser.add_argument("--top-k", type=_positive_int, default=10, metavar="N")
     themes_parser.add_argument("--by", choices=("document", "section"), default="document")
+    _layout_option(themes_parser)
     themes_parser.set_defaults(run=_cmd_themes)
     download_parser = commands.add_parser(
         "download", help="fetch, verify and install the segmentation model"

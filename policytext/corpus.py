@@ -21,15 +21,18 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .document import PolicyDoc, analyze, document_from_payload, document_payload
+from .layout import ensure_layout
 from .validation import Item, corpus_items, ensure_positive_int
 
 
-def _analyze_batch(batch: list[tuple[str, str]]) -> list[tuple[str, dict[str, Any]]]:
-    return [(doc_id, document_payload(analyze(text))) for doc_id, text in batch]
-
-
-def _analyze_batch_with_tokens(batch: list[tuple[str, str]]) -> list[tuple[str, dict[str, Any]]]:
-    return [(doc_id, document_payload(analyze(text), tokens=True)) for doc_id, text in batch]
+def analyze_batch(
+    batch: Iterable[tuple[str, str]], tokens: bool = False, layout: str = "auto"
+) -> list[tuple[str, dict[str, Any]]]:
+    """``(doc_id, payload)`` for each pair: the work of one process or one Dask partition."""
+    return [
+        (doc_id, document_payload(analyze(text, layout=layout), tokens=tokens))
+        for doc_id, text in batch
+    ]
 
 
 def _batches(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
@@ -44,19 +47,22 @@ def analyze_corpus(
     batch_size: int = 32,
     tokens: bool = False,
     progress: bool = False,
+    layout: str = "auto",
 ) -> Iterator[tuple[str, PolicyDoc]]:
     """``(doc_id, PolicyDoc)`` for every item, in input order, layers computed.
 
     ``tokens=True`` also computes the words (needs the segmentation model);
-    ``progress=True`` shows a progress bar on stderr.
+    ``progress=True`` shows a progress bar on stderr; ``layout`` says how to
+    read the lines of every text (see :func:`policytext.analyze`).
     """
     ensure_positive_int(n_process, "n_process")
     ensure_positive_int(batch_size, "batch_size")
+    ensure_layout(layout)
     if tokens:
         from .tokenizer import segmenter
 
         segmenter()  # load the model here, once: forked workers share it
-    stream: Iterator = _stream(items, n_process, batch_size, tokens)
+    stream: Iterator = _stream(items, n_process, batch_size, tokens, layout)
     if progress:
         from tqdm import tqdm
 
@@ -65,13 +71,12 @@ def analyze_corpus(
 
 
 def _stream(
-    items: Iterable[Item], n_process: int, batch_size: int, tokens: bool
+    items: Iterable[Item], n_process: int, batch_size: int, tokens: bool, layout: str
 ) -> Iterator[tuple[str, PolicyDoc]]:
     batches = _batches(corpus_items(items), batch_size)
-    work = _analyze_batch_with_tokens if tokens else _analyze_batch
     if n_process == 1:
         for batch in batches:
-            yield from _documents(work(batch))
+            yield from _documents(analyze_batch(batch, tokens, layout))
         return
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
@@ -81,7 +86,7 @@ def _stream(
         # batches keeps memory bounded and the results in input order
         pending: collections.deque = collections.deque()
         for batch in batches:
-            pending.append(pool.apply_async(work, (batch,)))
+            pending.append(pool.apply_async(analyze_batch, (batch, tokens, layout)))
             if len(pending) >= 2 * n_process:
                 yield from _documents(pending.popleft().get())
         while pending:

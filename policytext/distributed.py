@@ -32,7 +32,9 @@ from typing import Any
 
 import numpy as np
 
-from .document import PolicyDoc, analyze, document_from_payload, document_payload
+from .corpus import analyze_batch
+from .document import PolicyDoc, document_from_payload
+from .layout import ensure_layout
 from .themes import BackgroundIDF, ThemeVectorizer
 from .validation import Item, corpus_items, ensure_positive_int
 
@@ -45,17 +47,18 @@ def _bag(client: Any, sequence: Sequence, partition_size: int):
     return db.from_sequence(sequence, partition_size=partition_size)
 
 
-def _analyze_partition(pairs: Iterable[tuple[str, str]], tokens: bool) -> list[tuple[str, dict]]:
-    return [(doc_id, document_payload(analyze(text), tokens=tokens)) for doc_id, text in pairs]
-
-
 def analyze_on_dask(
-    client: Any, items: Iterable[Item], partition_size: int = 16, tokens: bool = False
+    client: Any,
+    items: Iterable[Item],
+    partition_size: int = 16,
+    tokens: bool = False,
+    layout: str = "auto",
 ) -> list[tuple[str, PolicyDoc]]:
     """``(doc_id, PolicyDoc)`` for every item, computed on the cluster, in input order."""
     ensure_positive_int(partition_size, "partition_size")
+    ensure_layout(layout)
     pairs = list(corpus_items(items))
-    bag = _bag(client, pairs, partition_size).map_partitions(_analyze_partition, tokens)
+    bag = _bag(client, pairs, partition_size).map_partitions(analyze_batch, tokens, layout)
     payloads = client.compute(bag).result()
     return [(doc_id, document_from_payload(payload)) for doc_id, payload in payloads]
 

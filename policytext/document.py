@@ -166,6 +166,7 @@ class PolicyDoc:
         return {
             "text": self.text,
             "script": self.script,
+            "layout": self.layout.to_dict(),
             "paragraphs": [s.to_dict() for s in self.paragraphs],
             "sentences": [s.to_dict() for s in self.sentences],
             "clauses": [s.to_dict() for s in self.clauses],

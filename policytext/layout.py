@@ -105,6 +105,8 @@ CAPTION_MAX = 40
 HEADER_MAX = 40
 #: share of lines at one width above which the character count is taken as the measure
 CLEAR_SHARE = 0.75
+#: lines at the page width that auto needs before it calls a text wrapped
+MIN_FULL_LINES = 4
 LONE_HEADER_MAX = 20
 #: display cells of indentation that mark a paragraph's first line (one U+3000)
 PARAGRAPH_INDENT = 2
@@ -370,16 +372,17 @@ def _page_width(text: str, lines: list[_Line]) -> tuple[_Widths, float] | None:
 def rule_wrapped(text: str, lines: list[_Line]) -> _Widths | None:
     """The page width when the text is hard-wrapped, else None.
 
-    Hard-wrapped: at least 3 lines, and 40% of them, stop within a tolerance
-    of one width of 8 or more characters, and at least half of those end
-    mid-sentence (text with one sentence per line stays lines).
+    Hard-wrapped: at least 4 lines, and 40% of them, stop within a tolerance
+    of one width of 10 or more characters, and at least half of those end
+    mid-sentence (text with one sentence per line stays lines). Shorter
+    snippets need ``layout="wrapped"``.
     """
     found = _page_width(text, lines)
     if found is None:
         return None
     widths, share = found
     full = [line for line in lines if widths.full(line) and not widths.long(line)]
-    if widths.width < (16 if widths.display else 8) or len(full) < 3 or share < 0.4:
+    if widths.width < (20 if widths.display else 10) or len(full) < MIN_FULL_LINES or share < 0.4:
         return None
     open_ended = sum(1 for line in full if not rule_paragraph_end(text[line.start : line.end]))
     return widths if open_ended * 2 >= len(full) else None
@@ -421,16 +424,16 @@ def _soft(page: _Page, before: _Line, after: _Line, blank: bool, opens: bool) ->
         return True
     if not page.full(before):
         return False  # a short line ends its paragraph (or is a heading)
-    if page.indents:
-        # a first-line indent (two cells or more) starts a paragraph
-        return after.indent < page.base_indent + PARAGRAPH_INDENT
-    if opens and rule_heading_line(head, page.full(after)):
-        return False
     if rule_heading_start(tail) and (
         rule_paragraph_end(head, SENTENCE_END_OR_COLON)
         or (rule_paragraph_end(head) and not page.full(after))
     ):
         return False  # a heading or a numbered paragraph; after a ； an inline list goes on
+    if page.indents:
+        # a first-line indent (two cells or more) starts a paragraph
+        return after.indent < page.base_indent + PARAGRAPH_INDENT
+    if opens and rule_heading_line(head, page.full(after)):
+        return False
     assert page.widths is not None
     return not (rule_paragraph_end(head) and page.widths.long(before))
 

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from .enumerations import find_enumerations
+from .layout import ensure_layout
 from .model import Enumeration, Parallel, Slogan
 from .parallels import find_parallels
 from .segment import split_sentences
@@ -86,49 +87,44 @@ class _Layer:
     """A stateless component that stores one policytext layer in ``doc.user_data``."""
 
     layer = ""
+    find: Any = None  # the policytext function of the layer
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, layout: str = "auto") -> None:
         self.name = name
+        self.layout = ensure_layout(layout)
         register_extensions()
 
-    def find(self, text: str) -> tuple:
-        raise NotImplementedError
-
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data[_key(self.layer)] = [result.to_dict() for result in self.find(doc.text)]
+        results = type(self).find(doc.text, layout=self.layout)
+        doc.user_data[_key(self.layer)] = [result.to_dict() for result in results]
         return doc
 
 
 class EnumerationsComponent(_Layer):
     layer = "enumerations"
-
-    def find(self, text: str) -> tuple:
-        return find_enumerations(text)
+    find = find_enumerations
 
 
 class ParallelsComponent(_Layer):
     layer = "parallels"
-
-    def find(self, text: str) -> tuple:
-        return find_parallels(text)
+    find = find_parallels
 
 
 class SlogansComponent(_Layer):
     layer = "slogans"
-
-    def find(self, text: str) -> tuple:
-        return find_slogans(text)
+    find = find_slogans
 
 
 class SentencizerComponent:
     """Sets ``token.is_sent_start`` from policytext sentences (whitespace joins the one before)."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, layout: str = "auto") -> None:
         self.name = name
+        self.layout = ensure_layout(layout)
 
     def __call__(self, doc: Doc) -> Doc:
         starts = set()
-        for sentence in split_sentences(doc.text):
+        for sentence in split_sentences(doc.text, layout=self.layout):
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is not None:
                 starts.add(span.start)
@@ -145,14 +141,15 @@ class DocumentComponent:
     ``policytext.load()`` gives pkuseg's).
     """
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, layout: str = "auto") -> None:
         self.name = name
+        self.layout = ensure_layout(layout)
 
     def __call__(self, doc: Doc) -> Doc:
         from .document import analyze, document_payload
 
         text, strings = doc.text, doc.vocab.strings  # doc.text joins every token: read once
-        payload = document_payload(analyze(text))
+        payload = document_payload(analyze(text, layout=self.layout))
         # one array read instead of a Python Token object per word
         rows = doc.to_array([IDX, LENGTH, NORM, IS_SPACE]).tolist() if len(doc) else []
         payload["tokens"] = [
@@ -162,29 +159,29 @@ class DocumentComponent:
         return doc
 
 
-@Language.factory("policytext_document")
-def make_document(nlp: Language, name: str) -> DocumentComponent:
-    return DocumentComponent(name)
+@Language.factory("policytext_document", default_config={"layout": "auto"})
+def make_document(nlp: Language, name: str, layout: str) -> DocumentComponent:
+    return DocumentComponent(name, layout)
 
 
-@Language.factory("policytext_sentencizer")
-def make_sentencizer(nlp: Language, name: str) -> SentencizerComponent:
-    return SentencizerComponent(name)
+@Language.factory("policytext_sentencizer", default_config={"layout": "auto"})
+def make_sentencizer(nlp: Language, name: str, layout: str) -> SentencizerComponent:
+    return SentencizerComponent(name, layout)
 
 
-@Language.factory("policytext_enumerations")
-def make_enumerations(nlp: Language, name: str) -> EnumerationsComponent:
-    return EnumerationsComponent(name)
+@Language.factory("policytext_enumerations", default_config={"layout": "auto"})
+def make_enumerations(nlp: Language, name: str, layout: str) -> EnumerationsComponent:
+    return EnumerationsComponent(name, layout)
 
 
-@Language.factory("policytext_parallels")
-def make_parallels(nlp: Language, name: str) -> ParallelsComponent:
-    return ParallelsComponent(name)
+@Language.factory("policytext_parallels", default_config={"layout": "auto"})
+def make_parallels(nlp: Language, name: str, layout: str) -> ParallelsComponent:
+    return ParallelsComponent(name, layout)
 
 
-@Language.factory("policytext_slogans")
-def make_slogans(nlp: Language, name: str) -> SlogansComponent:
-    return SlogansComponent(name)
+@Language.factory("policytext_slogans", default_config={"layout": "auto"})
+def make_slogans(nlp: Language, name: str, layout: str) -> SlogansComponent:
+    return SlogansComponent(name, layout)
 
 
 register_extensions()

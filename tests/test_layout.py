@@ -278,3 +278,35 @@ def test_offsets_always_point_into_the_raw_text(body, width, layout):
         assert span.text == span.text.strip() or span.label == "soft"
     starts = [s.start for s in doc.sentences]
     assert starts == sorted(starts)
+
+
+# --- the views take the layout too --------------------------------------------------
+
+
+def test_cli_layout_option(capsys, tmp_path):
+    from policytext.cli import main
+
+    path = tmp_path / "wrapped.txt"
+    path.write_text(wrap(BODY * 2, 22, indent=True, page_lines=3, header="公报").text, "utf-8")
+    assert main(["analyze", str(path)]) == 0
+    summary = capsys.readouterr().out.splitlines()[0]
+    assert "read as wrapped at 22" in summary and "1 paragraphs" in summary
+    assert main(["analyze", str(path), "--layout", "lines"]) == 0
+    assert "1 paragraphs" not in capsys.readouterr().out.splitlines()[0]
+
+
+def test_corpus_and_spacy_components_pass_the_layout():
+    import spacy
+
+    text = wrap(BODY, 20).text
+    [(_, doc)] = pt.analyze_corpus([text], layout="lines")
+    assert doc.layout_mode == "lines" and len(doc.paragraphs) == text.count("\n") + 1
+    with pytest.raises(ValueError, match="layout must be one of"):
+        list(pt.analyze_corpus([text], layout="pdf"))
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("policytext_parallels", config={"layout": "wrapped"})
+    groups = nlp(text).user_data["policytext.parallels"]
+    assert groups
+    assert [g["members"][0]["text"] for g in groups] == [
+        g.members[0].text for g in pt.find_parallels(text, layout="wrapped")
+    ]

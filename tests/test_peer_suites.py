@@ -2,9 +2,11 @@
 
 Convention where the peers disagree (documented in README, "Sentence conventions"):
 sentences never carry leading or trailing whitespace (stanza's cases strip it,
-sentsplit's case sent-ext-43 keeps a leading space), and in the default
-``lines`` layout a line break ends a sentence (stanza's hard-wrapped cases
-sent-ext-37/38 join lines; the layout layer of issue 9 is what reads such text).
+sentsplit's case sent-ext-43 keeps a leading space), and a line break ends a
+sentence unless the layout layer judges it a soft wrap. stanza's cases
+sent-ext-37/38 break lines every two or three characters ("北\n京是中\n国的首\n都。"):
+too short for ``layout="auto"`` to see a page width, they split as the user
+who knows the source says (``layout="blank-lines"``).
 """
 
 from __future__ import annotations
@@ -38,6 +40,14 @@ def test_peer_suites_exact_split(capsys):
     assert len(cases) == 31
     assert len(passed) >= 28
     assert set(failed) <= CONVENTION_CONFLICTS
+
+
+def test_stanza_wrapped_cases_with_the_layout_the_source_needs():
+    cases = {c["id"]: c for c in _cases()}
+    for case_id in ("sent-ext-37", "sent-ext-38"):
+        case = cases[case_id]
+        got = pt.split_sentences(case["text"], layout="blank-lines")
+        assert [[s.start, s.end] for s in got] == case["sentences"], case_id
 
 
 def test_peer_suites_offsets_agree_where_whitespace_is_not_at_issue():
