@@ -39,6 +39,7 @@ def best(function, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         parallels._find_template.cache_clear()
+        parallels._weight.cache_clear()
         start = time.perf_counter()
         function()
         times.append(time.perf_counter() - start)
