@@ -44,7 +44,8 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
-from functools import cache
+from functools import cache, cached_property
+from itertools import accumulate
 from typing import Any, Literal, NamedTuple, TypeVar
 
 from .model import Layout, Span, Token
@@ -61,6 +62,8 @@ WHITESPACE = (
 )
 #: a line break of any convention (\r\n counts once)
 LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+#: one line-break character (a character class scans several times faster than the above)
+_BREAK_CHAR_RE = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 FORM_FEED = "\x0c"
 
 #: punctuation a paragraph may end with (closing quotes, brackets, [1] may follow)
@@ -96,6 +99,12 @@ _CAPTION_RE = re.compile(
 _OPEN_MARKER_END_RE = re.compile(r"[（(][一二三四五六七八九十百\d]{0,3}$")
 _CLOSE_MARKER_START_RE = re.compile(r"[一二三四五六七八九十百\d]{0,3}[)）]")
 _SPACE_JOIN = re.compile(r"[A-Za-z0-9]")
+#: a bracketed marker that might be cut by a line break (the rule decides; this finds candidates)
+_MARKER_CUT_RE = re.compile(
+    "[（(][一二三四五六七八九十百\\d]{0,3}[" + re.escape(WHITESPACE) + "]*"
+    "[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
+    "[" + re.escape(WHITESPACE) + "]*[一二三四五六七八九十百\\d]{0,3}[)）]"
+)
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
 _SPACES_RE = re.compile(r"\s+")
 #: first characters a caption can have
@@ -105,8 +114,12 @@ CAPTION_MAX = 40
 HEADER_MAX = 40
 #: share of lines at one width above which the character count is taken as the measure
 CLEAR_SHARE = 0.75
+#: below this share at one character width, display cells are not measured either
+CELL_SHARE = 0.2
 #: lines at the page width that auto needs before it calls a text wrapped
 MIN_FULL_LINES = 4
+#: no printed page is wider than this many characters
+MAX_PAGE_WIDTH = 200
 LONE_HEADER_MAX = 20
 #: display cells of indentation that mark a paragraph's first line (one U+3000)
 PARAGRAPH_INDENT = 2
@@ -132,10 +145,26 @@ def _display_width(text: str) -> int:
     return 2 * len(text) - len(_NARROW_RE.findall(text))
 
 
+def line_breaks(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line break (``\r\n`` counts once), as ``LINE_BREAK_RE`` finds."""
+    breaks = []
+    skip = -1
+    for match in _BREAK_CHAR_RE.finditer(text):
+        position = match.start()
+        if position == skip:
+            continue  # the \n of \r\n
+        if text[position] == "\r" and text.startswith("\n", position + 1):
+            breaks.append((position, position + 2))
+            skip = position + 1
+        else:
+            breaks.append((position, position + 1))
+    return breaks
+
+
 def _lines(text: str) -> list[_Line]:
     lines = []
     start = 0
-    breaks = [(m.start(), m.end()) for m in LINE_BREAK_RE.finditer(text)]
+    breaks = line_breaks(text)
     breaks.append((len(text), len(text)))
     for break_start, break_end in breaks:
         content_start = start
@@ -259,9 +288,11 @@ def _furniture(text: str, lines: list[_Line]) -> dict[int, str]:
             kind = rule_page_number(text[line.start : line.end])
             if kind is not None:
                 kinds[index] = kind
-    form_feeds = [
-        i for i, line in enumerate(lines) if text[line.break_start : line.break_end] == FORM_FEED
-    ]
+    form_feeds = (
+        [i for i, line in enumerate(lines) if text[line.break_start : line.break_end] == FORM_FEED]
+        if FORM_FEED in text
+        else []
+    )
     bare = sum(1 for kind in kinds.values() if kind == "bare")
     page_lines = {
         i for i, kind in kinds.items() if kind == "decorated" or bare >= 2 or _near(i, form_feeds)
@@ -353,10 +384,16 @@ def _page_width(text: str, lines: list[_Line]) -> tuple[_Widths, float] | None:
     for display, tolerance in ((False, 2), (True, 4)):
         sizes = [_display_width(c) for c in contents] if display else [len(c) for c in contents]
         lengths = Counter(sizes)
+        widest = MAX_PAGE_WIDTH * (2 if display else 1)
+        candidates = [w for w in lengths if w <= widest]
+        if not candidates:
+            continue
+        # lines within the band [w - tolerance, w + 1] of each width w, from running totals
+        upto = list(accumulate(lengths.get(n, 0) for n in range(widest + 2)))
         width, full = max(
             (
-                (w, sum(n for length, n in lengths.items() if w - tolerance <= length <= w + 1))
-                for w in lengths
+                (w, upto[w + 1] - (upto[w - tolerance - 1] if w > tolerance else 0))
+                for w in candidates
             ),
             key=lambda pair: (pair[1], lengths[pair[0]], pair[0]),
         )
@@ -364,8 +401,10 @@ def _page_width(text: str, lines: list[_Line]) -> tuple[_Widths, float] | None:
         if best is None or share > best[1]:
             by_start = {line.start: size for line, size in zip(lines, sizes, strict=True)}
             best = (_Widths(width, display, tolerance, by_start), share)
-        if share >= CLEAR_SHARE:
-            break  # clearly wrapped by character count: no need to measure cells
+        if share >= CLEAR_SHARE or share < CELL_SHARE:
+            # clearly wrapped by character count, or lines of every length (paragraphs): a
+            # display measure would only shift lengths by their few digits and Latin letters
+            break
     return best
 
 
@@ -450,14 +489,21 @@ class Reading:
     found in it (spans, tokens, items, groups …) back onto the raw string.
     """
 
-    def __init__(self, raw: str, layout: Layout, pieces: list[tuple[int, int, int]]) -> None:
+    def __init__(
+        self, raw: str, layout: Callable[[], Layout], pieces: list[tuple[int, int, int]]
+    ) -> None:
         self.raw = raw
-        self.layout = layout
+        self._layout = layout
         #: (reading start, raw start, length) of each stretch copied from the raw text
         self._reading_starts = [p[0] for p in pieces]
         self._raw_starts = [p[1] for p in pieces]
         self.identity = len(pieces) == 1 and pieces[0][:2] == (0, 0) and pieces[0][2] == len(raw)
         self.text = raw if self.identity else ""
+
+    @cached_property
+    def layout(self) -> Layout:
+        """The decisions (built on first use: the structure layers need only the offsets)."""
+        return self._layout()
 
     def position(self, reading: int) -> int:
         """The raw offset of the reading character at ``reading``."""
@@ -537,6 +583,10 @@ def _build(text: str, mode: str) -> Reading:
         (lines[i].indent for i in content if widths and widths.full(lines[i])),
         default=0,
     )
+    identity = [(0, 0, len(text))]
+    if mode == "lines" and not furniture and not (auto and _MARKER_CUT_RE.search(text)):
+        paragraphs = [(lines[i].start, lines[i].end) for i in content]
+        return Reading(text, lambda: _layout(text, mode, lines, paragraphs, [], {}, None), identity)
     page = _Page(
         text,
         mode,
@@ -575,26 +625,43 @@ def _build(text: str, mode: str) -> Reading:
         reading.append(text[line.start : line.end])
         length += line.end - line.start
         previous = index
-    layout = Layout(
-        mode=mode,
-        paragraphs=tuple(Span(a, b, text[a:b]) for a, b in paragraphs),
-        soft_breaks=tuple(soft_breaks),
-        furniture=tuple(
-            Span(lines[i].start, lines[i].end, text[lines[i].start : lines[i].end], label)
-            for i, label in sorted(furniture.items())
-        ),
-        captions=tuple(
-            Span(lines[i].start, lines[i].end, text[lines[i].start : lines[i].end], "caption")
-            for i in content
-            if rule_caption(text[lines[i].start : lines[i].end])
-        ),
-        width=widths.width if widths else None,
-    )
+
+    def layout() -> Layout:
+        return _layout(text, mode, lines, paragraphs, soft_breaks, furniture, widths)
+
     if not soft_breaks and not furniture:
-        return Reading(text, layout, [(0, 0, len(text))])
+        return Reading(text, layout, identity)
     result = Reading(text, layout, pieces)
     result.text = "".join(reading)
     return result
+
+
+def _layout(
+    text: str,
+    mode: str,
+    lines: list[_Line],
+    paragraphs: list[tuple[int, int]],
+    soft_breaks: list[Span],
+    furniture: dict[int, str],
+    widths: _Widths | None,
+) -> Layout:
+    def span(line: _Line, label: str | None) -> Span:
+        return Span(line.start, line.end, text[line.start : line.end], label)
+
+    return Layout(
+        mode=mode,
+        paragraphs=tuple(Span(a, b, text[a:b]) for a, b in paragraphs),
+        soft_breaks=tuple(soft_breaks),
+        furniture=tuple(span(lines[i], label) for i, label in sorted(furniture.items())),
+        captions=tuple(
+            span(line, "caption")
+            for i, line in enumerate(lines)
+            if line.start < line.end
+            and i not in furniture
+            and rule_caption(text[line.start : line.end])
+        ),
+        width=widths.width if widths else None,
+    )
 
 
 def _break_span(text: str, line: _Line) -> Span:

@@ -30,7 +30,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from .layout import LINE_BREAK_RE, WHITESPACE, through_layout
+from .layout import WHITESPACE, line_breaks, through_layout
 from .model import Span
 from .validation import ensure_text
 
@@ -128,9 +128,9 @@ def rule_line_breaks(text: str) -> Iterator[tuple[int, int]]:
     [(0, 1), (3, 4)]
     """
     start = 0
-    for match in LINE_BREAK_RE.finditer(text):
-        yield start, match.start()
-        start = match.end()
+    for break_start, break_end in line_breaks(text):
+        yield start, break_start
+        start = break_end
     yield start, len(text)
 
 
