@@ -1,7 +1,7 @@
 """Corpus scale: policytext against the peers, processes, Dask and per-worker memory.
 
 Run: ``python benchmarks/bench_scale.py [--token-mb 1.2] [--big-mb 20]
-[--memory-mb 10 40]`` (or ``.ci/bench``). Every row runs in a fresh interpreter
+[--memory-mb 10 40] [--tables 1 2 3 4 5]`` (or ``.ci/bench``). Every row runs in a fresh interpreter
 on the same documents (the shared corpora, cycled to the size asked), so peak
 memory is the row's own; compare rows as ratios, not absolute times.
 
@@ -208,19 +208,35 @@ def main() -> None:
     parser.add_argument("--big-mb", type=float, default=20.0, help="chars (M) of the big corpus")
     parser.add_argument("--memory-mb", type=float, nargs=2, default=[10.0, 40.0])
     parser.add_argument("--skip-big", action="store_true", help="leave out the big corpus")
+    parser.add_argument(
+        "--tables", type=int, nargs="+", default=[1, 2, 3, 4, 5], help="tables to run (1-5)"
+    )
     args = parser.parse_args()
+    tables = set(args.tables)
 
     shared, shared_chars = documents_file(None, "shared")
     corpora = [("shared corpora", shared, shared_chars)]
-    if not args.skip_big:
+    if not args.skip_big and 1 in tables:
         big, big_chars = documents_file(int(args.big_mb * 1e6), "big")
         corpora.append((f"{args.big_mb:g} M corpus", big, big_chars))
 
-    for title, path, chars in corpora:
+    for title, path, chars in corpora if 1 in tables else ():
         header(f"1. structure layers, one core, {title}; ratio = speed / 1 M chars/s", chars)
         for name, setup in STRUCTURE_LAYERS.items():
             row(name, per_document(str(path), setup), chars, -1_000_000)
 
+    if 2 in tables:
+        splitters(shared, shared_chars)
+    words, words_chars = documents_file(int(args.token_mb * 1e6), "words")
+    if 3 in tables:
+        word_rows(words, words_chars)
+    if 4 in tables:
+        processes(shared, shared_chars, words, words_chars)
+    if 5 in tables:
+        memory(args.memory_mb)
+
+
+def splitters(shared, shared_chars: int) -> None:
     header("2. sentence splitters, ratio = speed / policytext", shared_chars)
     reference = None
     for name, (module, setup) in SENTENCE_SPLITTERS.items():
@@ -228,7 +244,8 @@ def main() -> None:
         reference = reference or (result and result["seconds"])
         row(name, result, shared_chars, reference)
 
-    words, words_chars = documents_file(int(args.token_mb * 1e6), "words")
+
+def word_rows(words, words_chars: int) -> None:
     header("3. words and keywords, ratio = speed / raw spacy_pkuseg", words_chars)
     raw_seconds = 0.0
     for name, (module, setup) in WORDS.items():
@@ -239,6 +256,8 @@ def main() -> None:
             whole = run_fresh(READ.format(path=str(words)) + WHOLE_PIPELINE)
             row("analyze_corpus(tokens)", whole, words_chars, raw_seconds)
 
+
+def processes(shared, shared_chars: int, words, words_chars: int) -> None:
     header("4. processes and Dask, ratio = speed / n_process=1", shared_chars)
     one = run_fresh(READ.format(path=str(shared)) + CORPUS.format(n=1, tokens=False))
     row("structure n_process=1", one, shared_chars, one["seconds"])
@@ -256,9 +275,11 @@ def main() -> None:
     row("words n_process=1", one_t, words_chars, one_t["seconds"])
     row("words n_process=2", two_t, words_chars, one_t["seconds"])
 
+
+def memory(sizes: list[float]) -> None:
     print("\n5. peak RSS of one worker streaming a corpus (analyze_corpus, n_process=1)")
     peaks = []
-    for size in args.memory_mb:
+    for size in sizes:
         path, chars = documents_file(int(size * 1e6), f"memory-{size:g}")
         result = run_fresh(STREAM.format(path=str(path)))
         peaks.append(result["peak_mb"])

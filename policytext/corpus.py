@@ -1,10 +1,12 @@
 """Many documents: ``analyze_corpus`` streams analysed documents in input order.
 
-Items are texts, ``Path`` objects or ``(doc_id, text)`` pairs. Work is done in
-batches; with ``n_process > 1`` the batches go to a process pool, and with
-``tokens=True`` the tokenizer and the structure layers run in the same
-workers. The parent loads the segmentation model once before forking, so the
-workers share it; workers send back plain data, not spaCy ``Doc`` objects.
+Items are texts, ``Path`` objects or ``(doc_id, text)`` pairs. With
+``n_process=1`` each document is analysed here, one at a time. With
+``n_process > 1`` batches go to a process pool, and with ``tokens=True`` the
+tokenizer and the structure layers run in the same workers. The parent loads
+the segmentation model once before forking, so the workers share it; workers
+send back plain data, not spaCy ``Doc`` objects, and the parent turns a layer
+back into result objects only when it is read.
 (``nlp.pipe(n_process=2)`` with the ``policytext_document`` component was
 measured at 1.13× one process on 1.2 M characters, this pool at 1.73×: spaCy
 pickles every Doc back to the parent and each worker loads its own model.)
@@ -20,19 +22,29 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .document import PolicyDoc, analyze, document_from_payload, document_payload
-from .layout import ensure_layout
+from .document import LAYERS, PolicyDoc, analyze, document_from_payload, document_payload
+from .layout import LayoutMode, ensure_layout
 from .validation import Item, corpus_items, ensure_positive_int
 
 
 def analyze_batch(
-    batch: Iterable[tuple[str, str]], tokens: bool = False, layout: str = "auto"
+    batch: Iterable[tuple[str, str]], tokens: bool = False, layout: LayoutMode = "auto"
 ) -> list[tuple[str, dict[str, Any]]]:
     """``(doc_id, payload)`` for each pair: the work of one process or one Dask partition."""
     return [
         (doc_id, document_payload(analyze(text, layout=layout), tokens=tokens))
         for doc_id, text in batch
     ]
+
+
+def _analyzed(text: str, tokens: bool, layout: LayoutMode) -> PolicyDoc:
+    """``analyze(text)`` with the layers of a payload computed (in this process: no payload)."""
+    doc = analyze(text, layout=layout)
+    for layer in LAYERS:
+        getattr(doc, layer)
+    if tokens:
+        doc.tokens  # noqa: B018 - computed now, as in the workers
+    return doc
 
 
 def _batches(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
@@ -47,7 +59,7 @@ def analyze_corpus(
     batch_size: int = 32,
     tokens: bool = False,
     progress: bool = False,
-    layout: str = "auto",
+    layout: LayoutMode = "auto",
 ) -> Iterator[tuple[str, PolicyDoc]]:
     """``(doc_id, PolicyDoc)`` for every item, in input order, layers computed.
 
@@ -71,13 +83,13 @@ def analyze_corpus(
 
 
 def _stream(
-    items: Iterable[Item], n_process: int, batch_size: int, tokens: bool, layout: str
+    items: Iterable[Item], n_process: int, batch_size: int, tokens: bool, layout: LayoutMode
 ) -> Iterator[tuple[str, PolicyDoc]]:
-    batches = _batches(corpus_items(items), batch_size)
     if n_process == 1:
-        for batch in batches:
-            yield from _documents(analyze_batch(batch, tokens, layout))
+        for doc_id, text in corpus_items(items):
+            yield doc_id, _analyzed(text, tokens, layout)
         return
+    batches = _batches(corpus_items(items), batch_size)
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     )

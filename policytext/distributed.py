@@ -34,7 +34,7 @@ import numpy as np
 
 from .corpus import analyze_batch
 from .document import PolicyDoc, document_from_payload
-from .layout import ensure_layout
+from .layout import LayoutMode, ensure_layout
 from .themes import BackgroundIDF, ThemeVectorizer
 from .validation import Item, corpus_items, ensure_positive_int
 
@@ -52,7 +52,7 @@ def analyze_on_dask(
     items: Iterable[Item],
     partition_size: int = 16,
     tokens: bool = False,
-    layout: str = "auto",
+    layout: LayoutMode = "auto",
 ) -> list[tuple[str, PolicyDoc]]:
     """``(doc_id, PolicyDoc)`` for every item, computed on the cluster, in input order."""
     ensure_positive_int(partition_size, "partition_size")

@@ -6,7 +6,7 @@ from functools import cached_property
 from typing import Any
 
 from .enumerations import build_enumerations, enumeration_rows, format_outline
-from .layout import Reading, ensure_layout, read
+from .layout import LayoutMode, Reading, ensure_layout, read
 from .model import Enumeration, Layout, Parallel, Slogan, Span, Token
 from .parallels import build_parallels
 from .script import Script, detect_script, simplified_view
@@ -24,7 +24,7 @@ class PolicyDoc:
     every offset still points into ``text``.
     """
 
-    def __init__(self, text: str, layout: str = "auto") -> None:
+    def __init__(self, text: str, layout: LayoutMode = "auto") -> None:
         self.text = ensure_text(text)
         self.layout_mode = ensure_layout(layout)
 
@@ -178,30 +178,63 @@ class PolicyDoc:
 
 LAYERS = ("paragraphs", "sentences", "enumerations", "parallels", "slogans")
 _RESULT_TYPES = {"enumerations": Enumeration, "parallels": Parallel, "slogans": Slogan}
+_SPAN_LAYERS = frozenset({"paragraphs", "sentences"})
 
 
 def document_payload(doc: PolicyDoc, tokens: bool = False) -> dict[str, Any]:
     """The computed layers of ``doc`` as plain data (cheap to send between processes)."""
     payload: dict[str, Any] = {"text": doc.text, "layout": doc.layout_mode}
     for layer in LAYERS:
-        payload[layer] = [r.to_dict() for r in getattr(doc, layer)]
+        if layer in _SPAN_LAYERS:  # (start, end, label): the text is sliced again on arrival
+            payload[layer] = [(s.start, s.end, s.label) for s in getattr(doc, layer)]
+        else:
+            payload[layer] = [r.to_dict() for r in getattr(doc, layer)]
     if tokens:
         payload["tokens"] = [(t.text, t.start, t.end, t.norm) for t in doc.tokens]
     return payload
 
 
 def document_from_payload(payload: dict[str, Any]) -> PolicyDoc:
-    """A :class:`PolicyDoc` with the layers of :func:`document_payload` already in place."""
-    doc = PolicyDoc(payload["text"], layout=payload.get("layout", "auto"))
-    for layer in LAYERS:
-        cls = _RESULT_TYPES.get(layer, Span)
-        doc.__dict__[layer] = tuple(cls.from_dict(d) for d in payload[layer])
-    if "tokens" in payload:
-        doc.__dict__["tokens"] = tuple(Token(*t) for t in payload["tokens"])
-    return doc
+    """A :class:`PolicyDoc` with the layers of :func:`document_payload` (rebuilt on first use)."""
+    return _StoredDoc(payload)
 
 
-def analyze(text: str, layout: str = "auto") -> PolicyDoc:
+def _stored(layer: str) -> cached_property:
+    def rebuild(doc: _StoredDoc) -> tuple:
+        stored, text = doc._payload[layer], doc.text
+        if layer in _SPAN_LAYERS:
+            return tuple(Span(a, b, text[a:b], label) for a, b, label in stored)
+        return tuple(_RESULT_TYPES[layer].from_dict(d) for d in stored)
+
+    rebuild.__doc__ = getattr(PolicyDoc, layer).__doc__
+    return cached_property(rebuild)
+
+
+class _StoredDoc(PolicyDoc):
+    """A document analysed elsewhere (another process, a Dask worker), from its payload.
+
+    Its layers are the payload's, turned back into result objects only when
+    read, so streaming many documents costs no more than the layers used.
+    """
+
+    def __init__(self, payload: dict[str, Any]) -> None:
+        super().__init__(payload["text"], layout=payload.get("layout", "auto"))
+        self._payload = payload
+
+    paragraphs = _stored("paragraphs")
+    sentences = _stored("sentences")
+    enumerations = _stored("enumerations")
+    parallels = _stored("parallels")
+    slogans = _stored("slogans")
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        if "tokens" in self._payload:
+            return tuple(Token(*t) for t in self._payload["tokens"])
+        return super().tokens
+
+
+def analyze(text: str, layout: LayoutMode = "auto") -> PolicyDoc:
     """Analyse ``text`` (a ``str``, either script) and return a :class:`PolicyDoc`.
 
     ``layout`` says how to read its lines: ``"auto"`` (default), ``"lines"``,

@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .layout import through_layout
+from .layout import LayoutMode, through_layout
 from .model import Enumeration, Item, Span
 from .script import simplified_view
 from .segment import WHITESPACE, paragraphs_of, sentences_of
@@ -590,7 +590,7 @@ def build_enumerations(
     return tuple(result)
 
 
-def find_enumerations(text: str, layout: str = "auto") -> tuple[Enumeration, ...]:
+def find_enumerations(text: str, layout: LayoutMode = "auto") -> tuple[Enumeration, ...]:
     """Top-level enumerations of ``text``, nested ones reachable through ``Item.children``."""
     return through_layout(ensure_text(text), layout, _enumerations_of)
 

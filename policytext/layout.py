@@ -300,8 +300,7 @@ def _furniture(text: str, lines: list[_Line]) -> dict[int, str]:
     if not page_lines and not form_feeds:
         return {}
     furniture = dict.fromkeys(page_lines, "page_number")
-    anchors = sorted(page_lines) + [i for i in form_feeds] + [i + 1 for i in form_feeds]
-    anchors.sort()
+    anchors = [*page_lines, *form_feeds, *(i + 1 for i in form_feeds)]
     nonblank = [i for i, line in enumerate(lines) if line.start < line.end]
     rank = {i: r for r, i in enumerate(nonblank)}
     anchor_ranks = sorted({rank.get(i, _next_rank(i, nonblank)) for i in anchors})
@@ -684,18 +683,18 @@ def ensure_layout(layout: Any) -> str:
     return layout
 
 
-def read(text: str, layout: str = "auto") -> Reading:
+def read(text: str, layout: LayoutMode = "auto") -> Reading:
     """The :class:`Reading` of ``text`` under ``layout`` (see the module docstring)."""
     text = ensure_text(text)
     return _build(text, ensure_layout(layout))
 
 
-def find_layout(text: str, layout: str = "auto") -> Layout:
+def find_layout(text: str, layout: LayoutMode = "auto") -> Layout:
     """The layout decisions for ``text``: paragraphs, soft breaks, furniture, captions."""
     return read(text, layout).layout
 
 
-def through_layout(text: str, layout: str, compute: Callable[[str], T]) -> T:
+def through_layout(text: str, layout: LayoutMode, compute: Callable[[str], T]) -> T:
     """``compute`` run on the reading text of ``text``, its results mapped to raw offsets."""
     reading = read(text, layout)
     return reading.to_raw(compute(reading.text))

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .layout import through_layout
+from .layout import LayoutMode, through_layout
 from .model import Parallel, Slogan, Span
 from .script import simplified_view
 from .segment import WHITESPACE, paragraphs_of, sentences_of
@@ -899,7 +899,7 @@ def build_parallels(
     return tuple(sorted(result, key=lambda g: (g.start, g.end)))
 
 
-def find_parallels(text: str, layout: str = "auto") -> tuple[Parallel, ...]:
+def find_parallels(text: str, layout: LayoutMode = "auto") -> tuple[Parallel, ...]:
     """Parallel groups (排比 of 3+ members, pairs) in ``text``, in text order."""
     return through_layout(ensure_text(text), layout, _parallels_of)
 

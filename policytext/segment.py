@@ -30,7 +30,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from .layout import WHITESPACE, line_breaks, through_layout
+from .layout import WHITESPACE, LayoutMode, line_breaks, through_layout
 from .model import Span
 from .validation import ensure_text
 
@@ -357,7 +357,7 @@ def paragraphs_of(text: str) -> tuple[Span, ...]:
     return tuple(span for span in spans if span is not None)
 
 
-def split_paragraphs(text: str, layout: str = "auto") -> tuple[Span, ...]:
+def split_paragraphs(text: str, layout: LayoutMode = "auto") -> tuple[Span, ...]:
     """Paragraphs as read under ``layout`` (see :mod:`policytext.layout`).
 
     Text that is not hard-wrapped: its non-blank lines, without surrounding
@@ -388,7 +388,7 @@ def _sentences_in(text: str, paragraph: Span) -> Iterator[Span]:
         yield span
 
 
-def split_sentences(text: str, layout: str = "auto") -> tuple[Span, ...]:
+def split_sentences(text: str, layout: LayoutMode = "auto") -> tuple[Span, ...]:
     """Sentences of ``text`` in order; see the module docstring for the rules."""
     return through_layout(ensure_text(text), layout, lambda t: sentences_of(t, paragraphs_of(t)))
 
@@ -431,7 +431,7 @@ def _clauses_in(text: str, sentence: Span) -> Iterator[Span]:
         yield span
 
 
-def split_clauses(text: str, layout: str = "auto") -> tuple[Span, ...]:
+def split_clauses(text: str, layout: LayoutMode = "auto") -> tuple[Span, ...]:
     """Clauses: sentences split after ，、；：,;: (the mark stays with its clause)."""
     return through_layout(
         ensure_text(text), layout, lambda t: clauses_of(t, sentences_of(t, paragraphs_of(t)))

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .layout import through_layout
+from .layout import LayoutMode, through_layout
 from .model import Parallel, Slogan, Span
 from .script import simplified_view
 from .segment import paragraphs_of, rule_paired_regions, sentences_of
@@ -181,7 +181,7 @@ def slogan_parallels(text: str, view: str, slogans: tuple[Slogan, ...]) -> list[
     return groups
 
 
-def find_slogans(text: str, layout: str = "auto") -> tuple[Slogan, ...]:
+def find_slogans(text: str, layout: LayoutMode = "auto") -> tuple[Slogan, ...]:
     """Quoted slogans and numbered formulas in ``text``, in text order."""
     return through_layout(ensure_text(text), layout, _slogans_of)
 

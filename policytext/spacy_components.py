@@ -81,6 +81,16 @@ def register_extensions() -> None:
             Doc.set_extension(layer, getter=lambda doc, layer=layer: _spans(doc, layer))
     if not SpacySpan.has_extension("policytext"):
         SpacySpan.set_extension("policytext", getter=_result_of)
+    if not Doc.has_extension("policydoc"):
+        Doc.set_extension("policydoc", getter=_policydoc)
+
+
+def _policydoc(doc: Doc) -> Any:
+    """The :class:`PolicyDoc` the ``policytext_document`` component stored (None without it)."""
+    from .document import document_from_payload
+
+    payload = doc.user_data.get("policytext.document")
+    return None if payload is None else document_from_payload(payload)
 
 
 class _Layer:
@@ -144,6 +154,7 @@ class DocumentComponent:
     def __init__(self, name: str, layout: str = "auto") -> None:
         self.name = name
         self.layout = ensure_layout(layout)
+        register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
         from .document import analyze, document_payload

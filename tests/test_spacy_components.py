@@ -85,3 +85,6 @@ def test_document_component_holds_every_layer_and_the_words(essay, model_dir):
     assert [p["members"] for p in payload["parallels"]] == [
         [m.to_dict() for m in p.members] for p in doc.parallels
     ]
+    stored = pipeline(essay)._.policydoc
+    assert stored.sentences == doc.sentences and stored.enumerations == doc.enumerations
+    assert stored.tokens == pt.tokenize(essay)
