@@ -19,8 +19,9 @@ a member or an item that runs over a soft break contains its ``\\n``.
 Modes (``layout=``):
 
 ``"lines"``
-    every line break ends a paragraph (text that is not hard-wrapped: one
-    paragraph per line, or blank lines between paragraphs);
+    every line break ends a paragraph and nothing is set aside: the text is
+    read exactly line by line (one paragraph per line, or blank lines between
+    paragraphs);
 ``"blank-lines"``
     paragraphs are separated by blank lines; a single line break is soft;
 ``"wrapped"``
@@ -28,12 +29,15 @@ Modes (``layout=``):
     rules ``rule_*`` below;
 ``"auto"`` (default)
     ``"wrapped"`` when most line lengths cluster at one width and those lines
-    end mid-sentence, else ``"lines"``.
+    end mid-sentence, else line by line as ``"lines"`` — but with page
+    furniture set aside and a bracketed marker cut by a break (（ | 三）)
+    joined.
 
-Furniture is set aside in every mode; it needs page numbers (two bare
-numbers, or one decorated ``— 3 —`` / ``第3页``) or form feeds, so a text
-without them is never touched. Text that is not hard-wrapped comes out of
-``"auto"`` exactly as it would with ``"lines"``.
+Furniture is set aside in every mode but ``"lines"``; it needs page numbers
+(two bare numbers, or one decorated ``— 3 —`` / ``第3页``) or form feeds, so a
+text without them is never touched. Text that is not hard-wrapped, has no
+page numbers and no cut marker comes out of ``"auto"`` exactly as it would
+with ``"lines"``.
 """
 
 from __future__ import annotations
@@ -567,6 +571,11 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 def _build(text: str, mode: str) -> Reading:
     lines = _lines(text)
+    if mode == "lines":  # exactly line by line
+        paragraphs = [(line.start, line.end) for line in lines if line.start < line.end]
+        return Reading(
+            text, lambda: _layout(text, mode, lines, paragraphs, [], {}, None), [(0, 0, len(text))]
+        )
     furniture = _furniture(text, lines)
     content = [i for i, line in enumerate(lines) if line.start < line.end and i not in furniture]
     widths: _Widths | None = None

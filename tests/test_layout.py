@@ -205,9 +205,11 @@ def test_blank_lines_mode():
     assert [p.text for p in paragraphs] == ["第一段第一行，\n接着写完。", "第二段\n也是两行。"]
 
 
-def test_lines_mode_never_joins():
-    text = wrap(BODY, 20).text
-    assert pt.find_layout(text, layout="lines").soft_breaks == ()
+def test_lines_mode_never_joins_nor_sets_aside():
+    text = wrap(BODY, 20, page_lines=2, header="公报").text
+    layout = pt.find_layout(text, layout="lines")
+    assert layout.soft_breaks == () and layout.furniture == ()
+    assert pt.find_layout(text).furniture != ()
     assert len(pt.split_paragraphs(text, layout="lines")) == text.count("\n") + 1
 
 
