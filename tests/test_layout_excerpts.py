@@ -70,18 +70,26 @@ def test_layout_decisions_match_the_wrapping():
     assert wrong == []
 
 
-#: items the enumeration layer misses in these excerpts, wrapped or not (see the data's "about")
-KNOWN_MISSED_ITEMS = {"wrap-01", "wrap-03"}
-
-
 def test_wrapped_excerpts_against_gold(capsys):
+    """Sentences exact; items and groups scored, with the enumeration layer's known misses named.
+
+    The enumeration layer reports a run only from its first marker, so the
+    items of runs that began before an excerpt (gold ``continues``) are not
+    found, wrapped or not; nor is 第一步/第二/第三/第四 (wrap-03), where it reads
+    第一步 as "the first step". Neither is a layout matter: the wrapped and the
+    unwrapped excerpts give the same items (next test).
+    """
     totals = {layer: [0, 0, 0] for layer in ("sentences", "items", "groups")}
     missed_items = set()
+    continuing = [0, 0]
     for passage, excerpt in passage_texts(DATA):
         wrapped = _wrapped(passage, excerpt)
         found = _found(pt.analyze(wrapped.text), wrapped)
         gold = _gold(passage)
-        if gold["items"] - found["items"]:
+        later = {(i["at"], i["parent"]) for i in passage["items"] if i.get("continues")}
+        continuing[0] += len(found["items"] & later)
+        continuing[1] += len(later)
+        if gold["items"] - later - found["items"]:
             missed_items.add(passage["id"])
         for layer, counts in totals.items():
             counts[0] += len(found[layer] & gold[layer])
@@ -94,9 +102,10 @@ def test_wrapped_excerpts_against_gold(capsys):
             precision, recall = common / found_n, common / gold_n
             scores[layer] = (precision, recall)
             print(f"  {layer}: precision {precision:.3f} recall {recall:.3f} ({gold_n} in gold)")
+        print(f"  items of runs begun before the excerpt: {continuing[0]} of {continuing[1]} found")
     assert scores["sentences"] == (1.0, 1.0)
     assert scores["items"][0] == 1.0
-    assert missed_items == KNOWN_MISSED_ITEMS  # 6 of 20 items; none lost to the wrapping
+    assert missed_items == {"wrap-03"}  # every other run that starts in an excerpt is found
     assert min(scores["groups"]) >= 0.85
 
 
