@@ -24,13 +24,17 @@ with atheris.instrument_imports():
     from tests.invariants import assert_valid
 
 
+LAYOUTS = ("auto", "lines", "blank-lines", "wrapped")
+
+
 def test_one_input(data: bytes) -> None:
     provider = atheris.FuzzedDataProvider(data)
+    layout = LAYOUTS[provider.ConsumeIntInRange(0, len(LAYOUTS) - 1)]
     if provider.ConsumeBool():
         text = data.decode("utf-8", errors="replace")
     else:
         text = provider.ConsumeUnicodeNoSurrogates(len(data))
-    doc = pt.analyze(text)
+    doc = pt.analyze(text, layout=layout)
     assert_valid(doc)
     pt.to_traditional(text)
     pt.detect_script(text)

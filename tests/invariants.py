@@ -49,5 +49,10 @@ def assert_valid(doc: PolicyDoc) -> None:
         _span_ok(text, slogan.span)
         for member in slogan.expansion or ():
             _span_ok(text, member)
+    layout = doc.layout
+    assert layout.paragraphs == doc.paragraphs
+    for span in layout.soft_breaks + layout.furniture + layout.captions:
+        _span_ok(text, span)
+        assert not any(p.start < span.start < span.end < p.end for p in layout.furniture)
     data = doc.to_dict()
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import policytext as pt
 from policytext import layout as lt
 
+from .invariants import assert_valid
 from .wrapping import wrap
 
 #: a paragraph long enough to wrap several times (written for these tests)
@@ -272,6 +273,7 @@ _PIECES = st.sampled_from(
 def test_offsets_always_point_into_the_raw_text(body, width, layout):
     text = wrap(body, width, page_lines=3, header="公报").text
     doc = pt.analyze(text, layout=layout)
+    assert_valid(doc)
     spans = list(doc.paragraphs + doc.sentences + doc.clauses)
     spans += [m for g in doc.parallels for m in g.members]
     spans += [s.span for s in doc.slogans]
