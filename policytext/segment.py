@@ -30,7 +30,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from .layout import WHITESPACE, LayoutMode, line_breaks, through_layout
+from .layout import (
+    LINE_BREAK_RE,  # noqa: F401  (kept importable from here)
+    WHITESPACE,
+    LayoutMode,
+    line_breaks,
+    through_layout,
+)
 from .model import Span
 from .validation import ensure_text
 
