@@ -469,20 +469,22 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
     the template (努力把军队｜革命化、现代化、正规化｜建设…).
     """
     groups = []
+    every_carrier = _carriers(view, units)
     i = 0
     while i < len(units) - 1:
         best = None
         for j in range(i + 1, min(len(units), i + MAX_MEMBERS)):
             window = units[i : j + 1]
-            if window[0].level in ("clause", "sentence") and _hopeless(
-                _carriers(view, window), window[0].level
+            level = window[0].level
+            carriers = every_carrier[i : j + 1]
+            if _unsharable(carriers, level) or (
+                level in ("clause", "sentence") and _hopeless(carriers, level)
             ):
-                found = None  # the cheap test spares the template search (same results)
+                found = None  # cheap tests spare the template search (same results)
             else:
                 found = _window_template(view, window, best[2].prefix if best else "")
             if found is None:
-                carriers = _carriers(view, window)
-                if len(set(carriers)) == 1 and window[0].level == "sentence":
+                if len(set(carriers)) == 1 and level == "sentence":
                     continue  # 在思想上，…。在思想上，…。: the same opening, go on
                 if j == i + 1 and j + 1 < len(units):
                     continue  # a lead, or a pair too weak alone, may show against two followers
@@ -499,6 +501,21 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
         groups.append(_group(text, view, window, template))
         i = j + 1
     return groups
+
+
+def _unsharable(carriers: list[str], level: str) -> bool:
+    """No reading of these carriers can have a template.
+
+    Every reading ``_window_template`` tries cuts a lead or a tail off a
+    carrier, so it keeps only parts of them: with no character common to all,
+    none shares a prefix, infix or suffix. Only a correlative pair (既…，又…)
+    needs none, and its second clause must open with 又/也/也是/更是.
+    """
+    if set(carriers[0]).intersection(*carriers[1:]):
+        return False
+    if level in ("clause", "semicolon") and len(carriers) == 2:
+        return not any(carriers[1].startswith(second) for _, second in CORRELATIVES)
+    return True
 
 
 def _loses_word(before: str, after: str) -> bool:
