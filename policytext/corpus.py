@@ -22,7 +22,14 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .document import LAYERS, PolicyDoc, analyze, document_from_payload, document_payload
+from .document import (
+    LAYERS,
+    PolicyDoc,
+    analyze,
+    document_from_payload,
+    document_payload,
+    pack_layers,
+)
 from .layout import LayoutMode, ensure_layout
 from .validation import Item, corpus_items, ensure_positive_int
 
@@ -30,9 +37,13 @@ from .validation import Item, corpus_items, ensure_positive_int
 def analyze_batch(
     batch: Iterable[tuple[str, str]], tokens: bool = False, layout: LayoutMode = "auto"
 ) -> list[tuple[str, dict[str, Any]]]:
-    """``(doc_id, payload)`` for each pair: the work of one process or one Dask partition."""
+    """``(doc_id, payload)`` for each pair: the work of one process or one Dask partition.
+
+    Each layer travels pickled on its own, so the receiving process unpickles
+    only the layers it reads (see ``document_from_payload``).
+    """
     return [
-        (doc_id, document_payload(analyze(text, layout=layout), tokens=tokens))
+        (doc_id, pack_layers(document_payload(analyze(text, layout=layout), tokens=tokens)))
         for doc_id, text in batch
     ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from functools import cached_property
 from typing import Any
 
@@ -51,7 +52,10 @@ class PolicyDoc:
         return None if reading.identity else PolicyDoc(reading.text, layout="lines")
 
     def _from_reading(self, layer: str) -> Any:
-        return self._reading.to_raw(getattr(self._read, layer))
+        mapped = self._reading.to_raw(getattr(self._read, layer))
+        if layer in _LEAF_LAYERS:  # no other layer is built from it: keep only the mapped copy
+            del self._read.__dict__[layer]
+        return mapped
 
     @cached_property
     def layout(self) -> Layout:
@@ -179,6 +183,8 @@ class PolicyDoc:
 LAYERS = ("paragraphs", "sentences", "enumerations", "parallels", "slogans")
 _RESULT_TYPES = {"enumerations": Enumeration, "parallels": Parallel, "slogans": Slogan}
 _SPAN_LAYERS = frozenset({"paragraphs", "sentences"})
+#: layers no other layer is computed from
+_LEAF_LAYERS = frozenset({"clauses", "tokens"})
 
 
 def document_payload(doc: PolicyDoc, tokens: bool = False) -> dict[str, Any]:
@@ -194,6 +200,21 @@ def document_payload(doc: PolicyDoc, tokens: bool = False) -> dict[str, Any]:
     return payload
 
 
+def pack_layers(payload: dict[str, Any]) -> dict[str, Any]:
+    """``payload`` with each layer pickled on its own (for sending between processes)."""
+    return {
+        key: pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        if key in LAYERS or key == "tokens"
+        else value
+        for key, value in payload.items()
+    }
+
+
+def _layer_data(payload: dict[str, Any], layer: str) -> Any:
+    data = payload[layer]
+    return pickle.loads(data) if isinstance(data, bytes) else data  # packed by our own workers
+
+
 def document_from_payload(payload: dict[str, Any]) -> PolicyDoc:
     """A :class:`PolicyDoc` with the layers of :func:`document_payload` (rebuilt on first use)."""
     return _StoredDoc(payload)
@@ -201,7 +222,7 @@ def document_from_payload(payload: dict[str, Any]) -> PolicyDoc:
 
 def _stored(layer: str) -> cached_property:
     def rebuild(doc: _StoredDoc) -> tuple:
-        stored, text = doc._payload[layer], doc.text
+        stored, text = _layer_data(doc._payload, layer), doc.text
         if layer in _SPAN_LAYERS:
             return tuple(Span(a, b, text[a:b], label) for a, b, label in stored)
         return tuple(_RESULT_TYPES[layer].from_dict(d) for d in stored)
@@ -230,7 +251,7 @@ class _StoredDoc(PolicyDoc):
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         if "tokens" in self._payload:
-            return tuple(Token(*t) for t in self._payload["tokens"])
+            return tuple(Token(*t) for t in _layer_data(self._payload, "tokens"))
         return super().tokens
 
 

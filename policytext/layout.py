@@ -52,6 +52,8 @@ from functools import cache, cached_property
 from itertools import accumulate
 from typing import Any, Literal, NamedTuple, TypeVar
 
+import numpy as np
+
 from .model import Layout, Span, Token
 from .validation import ensure_text
 
@@ -125,6 +127,8 @@ MIN_FULL_LINES = 4
 #: no printed page is wider than this many characters
 MAX_PAGE_WIDTH = 200
 LONE_HEADER_MAX = 20
+#: tuples of spans at least this long are mapped with numpy (its call costs more for few)
+NUMPY_FROM = 64
 #: display cells of indentation that mark a paragraph's first line (one U+3000)
 PARAGRAPH_INDENT = 2
 #: lines within this many non-blank lines of a page number are beside it
@@ -529,19 +533,31 @@ class Reading:
         return self._map(value)
 
     def _spans(self, spans: tuple[Span, ...]) -> tuple[Span, ...]:
-        """Many spans at once (the hot path: sentences, clauses)."""
-        starts, raws, raw = self._reading_starts, self._raw_starts, self.raw
-        last = len(starts) - 1
-        mapped = []
-        for span in spans:
-            at = bisect_right(starts, span.start) - 1
-            start = raws[at] + span.start - starts[at]
-            end = span.end - 1
-            if at < last and end >= starts[at + 1]:
-                at = bisect_right(starts, end, at) - 1
-            end = raws[at] + end - starts[at] + 1
-            mapped.append(Span(start, end, raw[start:end], span.label))
-        return tuple(mapped)
+        """Many spans at once (the hot path: sentences, clauses), positions found by numpy."""
+        if len(spans) < NUMPY_FROM:
+            return tuple(
+                Span(a, b, self.raw[a:b], span.label)
+                for span in spans
+                for a, b in (self.bounds(span.start, span.end),)
+            )
+        firsts = np.fromiter((s.start for s in spans), dtype=np.int64, count=len(spans))
+        lasts = np.fromiter((s.end for s in spans), dtype=np.int64, count=len(spans)) - 1
+        raw, starts, shifts = self.raw, self._starts_array, self._shifts_array
+        begin = firsts + shifts[np.searchsorted(starts, firsts, side="right") - 1]
+        finish = lasts + shifts[np.searchsorted(starts, lasts, side="right") - 1] + 1
+        return tuple(
+            Span(a, b, raw[a:b], span.label)
+            for a, b, span in zip(begin.tolist(), finish.tolist(), spans, strict=True)
+        )
+
+    @cached_property
+    def _starts_array(self) -> np.ndarray:
+        return np.asarray(self._reading_starts, dtype=np.int64)
+
+    @cached_property
+    def _shifts_array(self) -> np.ndarray:
+        """raw offset - reading offset, for each piece."""
+        return np.asarray(self._raw_starts, dtype=np.int64) - self._starts_array
 
     def _map(self, value: Any) -> Any:
         if value is None or isinstance(value, (str, int, float)):
@@ -570,12 +586,9 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 
 def _build(text: str, mode: str) -> Reading:
+    if mode == "lines":  # exactly line by line: nothing to decide until the layout is asked for
+        return Reading(text, lambda: _lines_layout(text), [(0, 0, len(text))])
     lines = _lines(text)
-    if mode == "lines":  # exactly line by line
-        paragraphs = [(line.start, line.end) for line in lines if line.start < line.end]
-        return Reading(
-            text, lambda: _layout(text, mode, lines, paragraphs, [], {}, None), [(0, 0, len(text))]
-        )
     furniture = _furniture(text, lines)
     content = [i for i, line in enumerate(lines) if line.start < line.end and i not in furniture]
     widths: _Widths | None = None
@@ -606,7 +619,7 @@ def _build(text: str, mode: str) -> Reading:
     pieces: list[tuple[int, int, int]] = []
     reading: list[str] = []
     length = 0
-    soft_breaks: list[Span] = []
+    soft_breaks: list[_Line] = []  # the lines that end in a soft break
     paragraphs: list[tuple[int, int]] = []
     previous = -1
     for index in content:
@@ -617,7 +630,7 @@ def _build(text: str, mode: str) -> Reading:
             blank = any(i not in furniture for i in gap) and not any(i in furniture for i in gap)
             opens = paragraphs[-1][0] == before.start
             if _soft(page, before, line, blank, opens):
-                soft_breaks.append(_break_span(text, before))
+                soft_breaks.append(before)
                 joiner = " " if _spaced(text, before, line) else ""
                 paragraphs[-1] = (paragraphs[-1][0], line.end)
             else:
@@ -644,12 +657,18 @@ def _build(text: str, mode: str) -> Reading:
     return result
 
 
+def _lines_layout(text: str) -> Layout:
+    lines = _lines(text)
+    paragraphs = [(line.start, line.end) for line in lines if line.start < line.end]
+    return _layout(text, "lines", lines, paragraphs, [], {}, None)
+
+
 def _layout(
     text: str,
     mode: str,
     lines: list[_Line],
     paragraphs: list[tuple[int, int]],
-    soft_breaks: list[Span],
+    soft_breaks: list[_Line],
     furniture: dict[int, str],
     widths: _Widths | None,
 ) -> Layout:
@@ -659,7 +678,7 @@ def _layout(
     return Layout(
         mode=mode,
         paragraphs=tuple(Span(a, b, text[a:b]) for a, b in paragraphs),
-        soft_breaks=tuple(soft_breaks),
+        soft_breaks=tuple(_break_span(text, line) for line in soft_breaks),
         furniture=tuple(span(lines[i], label) for i, label in sorted(furniture.items())),
         captions=tuple(
             span(line, "caption")
