@@ -115,12 +115,8 @@ def test_wrapped_excerpts_read_as_unwrapped(layout):
     differ = []
     for passage, excerpt in passage_texts(DATA):
         wrapped = _wrapped(passage, excerpt)
-        unwrapped = pt.analyze(excerpt)
-        expected = {
-            "sentences": {(s.start, s.end) for s in unwrapped.sentences},
-            "groups": {tuple((m.start, m.end) for m in g.members) for g in unwrapped.parallels},
-        }
+        expected = _found(pt.analyze(excerpt), Wrapped(excerpt, tuple(range(len(excerpt)))))
         found = _found(pt.analyze(wrapped.text, layout=layout), wrapped)
-        if any(found[layer] != expected[layer] for layer in expected):
+        if found != expected:
             differ.append(passage["id"])
     assert differ == []
