@@ -46,7 +46,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from functools import cache, cached_property
 from itertools import accumulate
@@ -102,14 +102,14 @@ _CAPTION_RE = re.compile(
     r"(?:[\s\u3000]+|[：:.．]\s*)\S"
 )
 #: a marker cut by the break: （十 | 二）, (1 | 2)
-_OPEN_MARKER_END_RE = re.compile(r"[（(][一二三四五六七八九十百\d]{0,3}$")
-_CLOSE_MARKER_START_RE = re.compile(r"[一二三四五六七八九十百\d]{0,3}[)）]")
+_ORDINAL_PART = "[一二三四五六七八九十百\\d]{0,3}"
+_OPEN_MARKER_END_RE = re.compile(f"[（(]{_ORDINAL_PART}$")
+_CLOSE_MARKER_START_RE = re.compile(f"{_ORDINAL_PART}[)）]")
 _SPACE_JOIN = re.compile(r"[A-Za-z0-9]")
 #: a bracketed marker that might be cut by a line break (the rule decides; this finds candidates)
 _MARKER_CUT_RE = re.compile(
-    "[（(][一二三四五六七八九十百\\d]{0,3}[" + re.escape(WHITESPACE) + "]*"
-    "[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
-    "[" + re.escape(WHITESPACE) + "]*[一二三四五六七八九十百\\d]{0,3}[)）]"
+    f"[（(]{_ORDINAL_PART}[{re.escape(WHITESPACE)}]*{_BREAK_CHAR_RE.pattern}"
+    f"[{re.escape(WHITESPACE)}]*{_ORDINAL_PART}[)）]"
 )
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
 _SPACES_RE = re.compile(r"\s+")
@@ -169,18 +169,22 @@ def line_breaks(text: str) -> list[tuple[int, int]]:
     return breaks
 
 
+def strip_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``start..end`` past whitespace at both ends."""
+    while start < end and text[start] in WHITESPACE:
+        start += 1
+    while end > start and text[end - 1] in WHITESPACE:
+        end -= 1
+    return start, end
+
+
 def _lines(text: str) -> list[_Line]:
     lines = []
     start = 0
     breaks = line_breaks(text)
     breaks.append((len(text), len(text)))
     for break_start, break_end in breaks:
-        content_start = start
-        while content_start < break_start and text[content_start] in WHITESPACE:
-            content_start += 1
-        content_end = break_start
-        while content_end > content_start and text[content_end - 1] in WHITESPACE:
-            content_end -= 1
+        content_start, content_end = strip_bounds(text, start, break_start)
         indent = (
             _display_width(text[start:content_start]) if start < content_start < content_end else 0
         )
@@ -497,15 +501,20 @@ class Reading:
     """
 
     def __init__(
-        self, raw: str, layout: Callable[[], Layout], pieces: list[tuple[int, int, int]]
+        self,
+        raw: str,
+        layout: Callable[[], Layout],
+        text: str | None = None,
+        pieces: Sequence[tuple[int, int]] = (),
     ) -> None:
+        # text None: the reading text is raw itself; pieces: (reading start, raw start) of
+        # each stretch of text copied from raw, in order
         self.raw = raw
         self._layout = layout
-        #: (reading start, raw start, length) of each stretch copied from the raw text
+        self.identity = text is None
+        self.text = raw if text is None else text
         self._reading_starts = [p[0] for p in pieces]
         self._raw_starts = [p[1] for p in pieces]
-        self.identity = len(pieces) == 1 and pieces[0][:2] == (0, 0) and pieces[0][2] == len(raw)
-        self.text = raw if self.identity else ""
 
     @cached_property
     def layout(self) -> Layout:
@@ -587,7 +596,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 def _build(text: str, mode: str) -> Reading:
     if mode == "lines":  # exactly line by line: nothing to decide until the layout is asked for
-        return Reading(text, lambda: _lines_layout(text), [(0, 0, len(text))])
+        return Reading(text, lambda: _lines_layout(text))
     lines = _lines(text)
     furniture = _furniture(text, lines)
     content = [i for i, line in enumerate(lines) if line.start < line.end and i not in furniture]
@@ -604,10 +613,9 @@ def _build(text: str, mode: str) -> Reading:
         (lines[i].indent for i in content if widths and widths.full(lines[i])),
         default=0,
     )
-    identity = [(0, 0, len(text))]
     if mode == "lines" and not furniture and not (auto and _MARKER_CUT_RE.search(text)):
         paragraphs = [(lines[i].start, lines[i].end) for i in content]
-        return Reading(text, lambda: _layout(text, mode, lines, paragraphs, [], {}, None), identity)
+        return Reading(text, lambda: _layout(text, mode, lines, paragraphs, [], {}, None))
     page = _Page(
         text,
         mode,
@@ -616,7 +624,7 @@ def _build(text: str, mode: str) -> Reading:
         base_indent,
         any(lines[i].indent >= base_indent + PARAGRAPH_INDENT for i in content),
     )
-    pieces: list[tuple[int, int, int]] = []
+    pieces: list[tuple[int, int]] = []
     reading: list[str] = []
     length = 0
     soft_breaks: list[_Line] = []  # the lines that end in a soft break
@@ -637,12 +645,12 @@ def _build(text: str, mode: str) -> Reading:
                 joiner = "\n"
                 paragraphs.append((line.start, line.end))
             if joiner:
-                pieces.append((length, before.end, 1))
+                pieces.append((length, before.end))
                 reading.append(joiner)
                 length += 1
         else:
             paragraphs.append((line.start, line.end))
-        pieces.append((length, line.start, line.end - line.start))
+        pieces.append((length, line.start))
         reading.append(text[line.start : line.end])
         length += line.end - line.start
         previous = index
@@ -651,10 +659,8 @@ def _build(text: str, mode: str) -> Reading:
         return _layout(text, mode, lines, paragraphs, soft_breaks, furniture, widths)
 
     if not soft_breaks and not furniture:
-        return Reading(text, layout, identity)
-    result = Reading(text, layout, pieces)
-    result.text = "".join(reading)
-    return result
+        return Reading(text, layout)
+    return Reading(text, layout, "".join(reading), pieces)
 
 
 def _lines_layout(text: str) -> Layout:

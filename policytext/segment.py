@@ -35,6 +35,7 @@ from .layout import (
     WHITESPACE,
     LayoutMode,
     line_breaks,
+    strip_bounds,
     through_layout,
 )
 from .model import Span
@@ -108,17 +109,8 @@ def _has_word_char(text: str) -> bool:
     return any(char.isalnum() for char in text)
 
 
-def _strip_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink ``start..end`` past whitespace at both ends."""
-    while start < end and text[start] in WHITESPACE:
-        start += 1
-    while end > start and text[end - 1] in WHITESPACE:
-        end -= 1
-    return start, end
-
-
 def _span(text: str, start: int, end: int, label: str | None = None) -> Span | None:
-    start, end = _strip_bounds(text, start, end)
+    start, end = strip_bounds(text, start, end)
     if start >= end:
         return None
     return Span(start, end, text[start:end], label)
