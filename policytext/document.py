@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pickle
-from functools import cached_property
+from collections.abc import Callable
+from functools import cached_property, wraps
 from typing import Any
 
 from .enumerations import build_enumerations, enumeration_rows, format_outline
@@ -15,6 +16,20 @@ from .segment import clauses_of, paragraphs_of, sentences_of
 from .slogans import build_slogans
 from .themes import BackgroundIDF, document_themes, section_themes
 from .validation import ensure_text
+
+
+def _layer(compute: Callable[[PolicyDoc], Any]) -> cached_property:
+    """A cached layer: ``compute`` on the text, or, when the layout joined lines or set
+    furniture aside, the same layer of the reading text mapped back to raw offsets."""
+    name = compute.__name__
+
+    @wraps(compute)
+    def layer(doc: PolicyDoc) -> Any:
+        if doc._read is not None:
+            return doc._from_reading(name)
+        return compute(doc)
+
+    return cached_property(layer)
 
 
 class PolicyDoc:
@@ -62,22 +77,16 @@ class PolicyDoc:
         """How the lines were read: paragraphs, soft breaks, furniture, captions."""
         return self._reading.layout
 
-    @cached_property
+    @_layer
     def paragraphs(self) -> tuple[Span, ...]:
-        if self._read is not None:
-            return self._from_reading("paragraphs")
         return paragraphs_of(self.text)
 
-    @cached_property
+    @_layer
     def sentences(self) -> tuple[Span, ...]:
-        if self._read is not None:
-            return self._from_reading("sentences")
         return sentences_of(self.text, self.paragraphs)
 
-    @cached_property
+    @_layer
     def clauses(self) -> tuple[Span, ...]:
-        if self._read is not None:
-            return self._from_reading("clauses")
         return clauses_of(self.text, self.sentences)
 
     @cached_property
@@ -85,33 +94,25 @@ class PolicyDoc:
         """The length-preserving Simplified view every layer works on."""
         return simplified_view(self.text)
 
-    @cached_property
+    @_layer
     def enumerations(self) -> tuple[Enumeration, ...]:
-        if self._read is not None:
-            return self._from_reading("enumerations")
         return build_enumerations(self.text, self.view, self.paragraphs, self.sentences)
 
-    @cached_property
+    @_layer
     def parallels(self) -> tuple[Parallel, ...]:
-        if self._read is not None:
-            return self._from_reading("parallels")
         return build_parallels(self.text, self.view, self.paragraphs, self.sentences, self.slogans)
 
-    @cached_property
+    @_layer
     def slogans(self) -> tuple[Slogan, ...]:
-        if self._read is not None:
-            return self._from_reading("slogans")
         return build_slogans(self.text, self.view, self.sentences)
 
-    @cached_property
+    @_layer
     def tokens(self) -> tuple[Token, ...]:
         """Words (needs the segmentation model; fetched on first use).
 
         Words are cut from the reading text, so a word wrapped across a soft
         line break is one token whose ``text`` contains the break.
         """
-        if self._read is not None:
-            return self._from_reading("tokens")
         from .tokenizer import tokenize
 
         return tokenize(self.text)
