@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 
 from _corpus import ROOT, shared_documents
+from bench_structure import best_time
 
 import policytext as pt
-from policytext import parallels
 from policytext.layout import read
 
 sys.path.insert(0, str(ROOT))
@@ -35,21 +34,16 @@ from tests.wrapping import wrap
 LAYERS = ("paragraphs", "sentences", "clauses", "enumerations", "parallels", "slogans")
 
 
-def best(function, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        parallels._find_template.cache_clear()
-        parallels._weight.cache_clear()
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def structure(texts: list[str], layout: str) -> None:
+    for text in texts:
+        doc = pt.analyze(text, layout=layout)
+        for layer in LAYERS:
+            getattr(doc, layer)
 
 
-def structure(text: str, layout: str) -> None:
-    doc = pt.analyze(text, layout=layout)
-    for layer in LAYERS:
-        getattr(doc, layer)
+def layouts(texts: list[str]) -> None:
+    for text in texts:
+        pt.find_layout(text)
 
 
 def main() -> None:
@@ -70,11 +64,9 @@ def main() -> None:
     )
     for name, texts in inputs.items():
         readings = [read(t).text for t in texts]
-        layout = best(lambda texts=texts: [pt.find_layout(t) for t in texts], args.repeat)
-        plain = best(
-            lambda readings=readings: [structure(t, "lines") for t in readings], args.repeat
-        )
-        full = best(lambda texts=texts: [structure(t, "auto") for t in texts], args.repeat)
+        layout = best_time(layouts, texts, args.repeat)
+        plain = best_time(lambda t: structure(t, "lines"), readings, args.repeat)
+        full = best_time(lambda t: structure(t, "auto"), texts, args.repeat)
         chars = sum(map(len, texts))
         print(
             f"{name:<20}{chars:>11,}{layout:>10.3f}{plain:>13.3f}{full:>11.3f}"
