@@ -169,11 +169,13 @@ def line_breaks(text: str) -> list[tuple[int, int]]:
     return breaks
 
 
-def strip_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink ``start..end`` past whitespace at both ends."""
-    while start < end and text[start] in WHITESPACE:
+def strip_bounds(
+    text: str, start: int, end: int, chars: str | frozenset[str] = WHITESPACE
+) -> tuple[int, int]:
+    """Shrink ``start..end`` past ``chars`` (whitespace unless told) at both ends."""
+    while start < end and text[start] in chars:
         start += 1
-    while end > start and text[end - 1] in WHITESPACE:
+    while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
 

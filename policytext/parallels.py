@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .layout import LayoutMode, through_layout
+from .layout import LayoutMode, strip_bounds, through_layout
 from .model import Parallel, Slogan, Span
 from .script import simplified_view
 from .segment import WHITESPACE, paragraphs_of, sentences_of
@@ -103,11 +103,8 @@ class Template(NamedTuple):
 
 
 def _trimmed(view: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and view[start] in TRIM:
-        start += 1
-    while end > start and view[end - 1] in TRIM:
-        end -= 1
-    return start, end
+    """``start..end`` without whitespace and punctuation at either end."""
+    return strip_bounds(view, start, end, TRIM)
 
 
 def _unit(
