@@ -22,6 +22,7 @@ four-character rhythm; groups below ``MIN_SCORE`` are dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -128,7 +129,9 @@ def _pieces(pattern: re.Pattern[str], view: str, start: int, end: int) -> list[t
 
 def phrase_units(view: str, sentence: Span) -> list[list[Unit]]:
     """The 、-lists of a sentence; the last item is split at a conjunction (A、B和C)."""
-    runs = []
+    runs: list[list[Unit]] = []
+    if _PHRASE_RE.search(view, sentence.start, sentence.end) is None:
+        return runs
     for seg_start, seg_end in _pieces(_SEGMENT_RE, view, sentence.start, sentence.end):
         pieces = _pieces(_PHRASE_RE, view, seg_start, seg_end)
         if len(pieces) < 2:
@@ -203,9 +206,9 @@ def _first_clause_end(view: str, start: int, end: int) -> int:
 
 def semicolon_units(view: str, sentence: Span, whole: bool = False) -> list[Unit]:
     """The ；-pieces of a sentence, compared by their first clause (or ``whole``)."""
-    pieces = _pieces(_SEMICOLON_RE, view, sentence.start, sentence.end)
-    if len(pieces) < 2:
+    if _SEMICOLON_RE.search(view, sentence.start, sentence.end) is None:
         return []
+    pieces = _pieces(_SEMICOLON_RE, view, sentence.start, sentence.end)
     units = []
     for a, b in pieces:
         a, b = _trimmed(view, a, b)
@@ -372,36 +375,58 @@ def aligned_strength(carriers: list[str]) -> float:
     length = len(carriers[0])
     if length > 12 or any(len(c) != length for c in carriers):
         return 0.0
-    shared = "".join(c for i, c in enumerate(carriers[0]) if all(u[i] == c for u in carriers))
+    count = len(carriers)
+    slots = zip(*carriers, strict=True)  # the lengths are equal
+    shared = "".join(slot[0] for slot in slots if slot.count(slot[0]) == count)
     weight = _weight(shared)
     if shared and len(shared) < length and weight < 1.0 and len(carriers) >= 3:
         weight = 1.0  # one slot kept in three even units: 来势之猛、扩散之快、影响之深
     return weight
 
 
-def score_group(template: Template, carriers: list[str], level: str = "clause") -> float:
-    """Confidence in 0..1 that the carriers form a parallel group with this template."""
+def score_group(
+    template: Template, carriers: list[str], level: str = "clause", strength: float | None = None
+) -> float:
+    """Confidence in 0..1 that the carriers form a parallel group with this template.
+
+    ``strength`` is ``template_strength(template, carriers, level)`` when the caller has it.
+    """
     lengths = [len(c) for c in carriers]
     mean = sum(lengths) / len(lengths)
-    strength = template_strength(template, carriers, level)
+    if strength is None:
+        strength = template_strength(template, carriers, level)
     anchor = 1.0 if template.prefix else 0.8 if template.suffix else 0.5
     coverage = min(1.0, 2 * strength / mean)
-    balance = min(lengths) / max(lengths)
+    shortest, longest = min(lengths), max(lengths)
+    balance = shortest / longest
     count = min(1.0, (len(carriers) - 1) / 3)
-    rhythm = 1.0 if all(n == 4 for n in lengths) else 0.0
+    rhythm = 1.0 if shortest == longest == 4 else 0.0
     score = 0.35 * anchor + 0.25 * coverage + 0.2 * balance + 0.15 * count + 0.05 * rhythm
-    if sum(1 for c in carriers if _DIGIT_RE.search(c)) >= max(2, len(carriers) // 2 + 1):
+    if _DIGIT_RE.search("".join(carriers)) and sum(
+        1 for c in carriers if _DIGIT_RE.search(c)
+    ) >= max(2, len(carriers) // 2 + 1):
         score *= 0.6  # lists of statistics repeat words without being rhetoric
     return round(score, 3)
 
 
 def _acceptable(template: Template, carriers: list[str], level: str) -> bool:
+    return _accepted_score(template, carriers, level) is not None
+
+
+def _accepted_score(template: Template, carriers: list[str], level: str) -> float | None:
+    """The group's score if the carriers form an acceptable group with this template, else None."""
     strength = template_strength(template, carriers, level)
+    if strength < 1.0:
+        return None
+    if not _accepted(template, carriers, level, strength):
+        return None
+    return score_group(template, carriers, level, strength)
+
+
+def _accepted(template: Template, carriers: list[str], level: str, strength: float) -> bool:
     template = Template(_effective_prefix(template, level), template.infix, template.suffix, 0)
     lengths = [len(c) for c in carriers]
     longest = max(lengths)
-    if strength < 1.0:
-        return False
     if level == "phrase":
         if longest <= 2 and len(carriers) == 2:
             return False  # 电力、电信: two words that share a character
@@ -446,7 +471,7 @@ def _acceptable(template: Template, carriers: list[str], level: str) -> bool:
             return False  # two clauses sharing a term in their middles: a repeated word
         if not template.prefix and len(carriers) == 2 and strength < 2.0:
             return False
-    return score_group(template, carriers, level) >= MIN_SCORE
+    return score_group(template, carriers, level, strength) >= MIN_SCORE
 
 
 # --- groups --------------------------------------------------------------------------
@@ -465,21 +490,26 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
     、-lists, the last a tail; both are cut off where the other members show
     the template (努力把军队｜革命化、现代化、正规化｜建设…).
     """
-    groups = []
+    groups: list[Parallel] = []
+    if len(units) < 2:
+        return groups
     every_carrier = _carriers(view, units)
+    char_sets = [set(carrier) for carrier in every_carrier]
     i = 0
     while i < len(units) - 1:
         best = None
+        common = char_sets[i]
         for j in range(i + 1, min(len(units), i + MAX_MEMBERS)):
             window = units[i : j + 1]
             level = window[0].level
             carriers = every_carrier[i : j + 1]
-            if _unsharable(carriers, level) or (
+            common = common & char_sets[j]  # the characters every carrier of the window has
+            if (not common and _unsharable(carriers, level)) or (
                 level in ("clause", "sentence") and _hopeless(carriers, level)
             ):
                 found = None  # cheap tests spare the template search (same results)
             else:
-                found = _window_template(view, window, best[2].prefix if best else "")
+                found = _window_template(view, window, carriers, best[2].prefix if best else "")
             if found is None:
                 if len(set(carriers)) == 1 and level == "sentence":
                     continue  # 在思想上，…。在思想上，…。: the same opening, go on
@@ -501,15 +531,13 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
 
 
 def _unsharable(carriers: list[str], level: str) -> bool:
-    """No reading of these carriers can have a template.
+    """No reading of these carriers, which have no character in common, can have a template.
 
     Every reading ``_window_template`` tries cuts a lead or a tail off a
     carrier, so it keeps only parts of them: with no character common to all,
     none shares a prefix, infix or suffix. Only a correlative pair (既…，又…)
     needs none, and its second clause must open with 又/也/也是/更是.
     """
-    if set(carriers[0]).intersection(*carriers[1:]):
-        return False
     if level in ("clause", "semicolon") and len(carriers) == 2:
         return not any(carriers[1].startswith(second) for _, second in CORRELATIVES)
     return True
@@ -572,24 +600,27 @@ def _hopeless(carriers: list[str], level: str) -> bool:
 
 
 def _window_template(
-    view: str, window: list[Unit], keep_prefix: str = ""
+    view: str, window: list[Unit], window_carriers: list[str], keep_prefix: str = ""
 ) -> tuple[list[Unit], Template] | None:
     """The window (ends clipped where that fits better) and its acceptable template.
 
-    Among the readings, those that keep the run's shared opening so far
-    (``keep_prefix``) come first.
+    ``window_carriers`` are the window's carriers. Among the readings, those
+    that keep the run's shared opening so far (``keep_prefix``) come first.
     """
     level = window[0].level
     options = []
-    candidates = [window, _clip_first(view, window), *_clip_ends(view, window)]
-    candidates.append(_clip_last(view, window))
+    candidates = [window, _clip_first(view, window, window_carriers)]
+    if level == "phrase":
+        candidates += _clip_ends(view, window, window_carriers)
+        candidates.append(_clip_last(view, window, window_carriers))
     for candidate in candidates:
         if candidate is None:
             continue
-        carriers = _carriers(view, candidate)
+        carriers = window_carriers if candidate is window else _carriers(view, candidate)
         template = find_template(carriers, level)
-        if template is not None and _acceptable(template, carriers, level):
-            options.append((score_group(template, carriers, level), candidate, template))
+        score = None if template is None else _accepted_score(template, carriers, level)
+        if score is not None:
+            options.append((score, candidate, template))
         elif level in ("clause", "semicolon") and (correlative := _correlative(carriers)):
             options.append((0.6, candidate, correlative))
     if not options:
@@ -599,13 +630,12 @@ def _window_template(
     return window, template
 
 
-def _clip_first(view: str, window: list[Unit]) -> list[Unit] | None:
+def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
     """The window with a lead cut off its first unit, guided by the units after it."""
     level = window[0].level
-    carriers = _carriers(view, window)
-    rest = carriers[1:]
     if level == "sentence":
         return None  # sentences are parallel from their first character
+    rest = carriers[1:]
     guides: list[Template] = []
     if len(rest) >= 2:
         guide = find_template(rest)
@@ -649,11 +679,10 @@ def _clip_first(view: str, window: list[Unit]) -> list[Unit] | None:
     return None
 
 
-def _clip_last(view: str, window: list[Unit]) -> list[Unit] | None:
+def _clip_last(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
     """A 、-list whose last item runs on past a particle: 有市场、有效益｜的速度."""
     if window[0].level != "phrase":
         return None
-    carriers = _carriers(view, window)
     last, longest = carriers[-1], max(len(c) for c in carriers[:-1])
     if len(last) <= 1.5 * longest:
         return None
@@ -663,7 +692,7 @@ def _clip_last(view: str, window: list[Unit]) -> list[Unit] | None:
     return [*window[:-1], _clip(window[-1], 0, len(last) - cut)]
 
 
-def _clip_ends(view: str, window: list[Unit]) -> list[list[Unit]]:
+def _clip_ends(view: str, window: list[Unit], carriers: list[str]) -> list[list[Unit]]:
     """Windows of a 、-list with the first unit's lead and the last unit's tail cut off.
 
     The inner members show the template: their shared prefix or suffix, or a
@@ -671,7 +700,6 @@ def _clip_ends(view: str, window: list[Unit]) -> list[list[Unit]]:
     """
     if window[0].level != "phrase" or len(window) < 3:
         return []
-    carriers = _carriers(view, window)
     inner = carriers[1:-1]
     if len(inner) >= 2:
         template = find_template(inner)
@@ -894,9 +922,13 @@ def build_parallels(
         by_paragraph.setdefault(paragraph_index, []).append(sentence)
     result: list[Parallel] = []
     slogan_groups = {id(g) for g in groups}
+    groups.sort(key=lambda g: g.start)
+    group_starts = [g.start for g in groups]
     for index, paragraph_sentences in by_paragraph.items():
         paragraph = paragraphs[index]
-        found = [g for g in groups if paragraph.start <= g.start < paragraph.end]
+        found = groups[
+            bisect_left(group_starts, paragraph.start) : bisect_left(group_starts, paragraph.end)
+        ]
         for sentence in paragraph_sentences:
             for run in phrase_units(view, sentence):
                 found += groups_in_run(text, view, run)

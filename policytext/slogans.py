@@ -59,6 +59,12 @@ def formula_lexicon() -> tuple[str, ...]:
     return tuple(sorted(entries, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _any_formula() -> re.Pattern[str]:
+    """Matches where any formula of the lexicon occurs (a quick test before the lookup)."""
+    return re.compile("|".join(re.escape(formula) for formula in formula_lexicon()))
+
+
 def formula_count(formula: str) -> int | None:
     """The size of the set a formula names: the sum of its numerals (三去一降一补 → 5)."""
     numbers = [NUMERALS[c] for c in formula if c in NUMERALS]
@@ -148,6 +154,8 @@ def build_slogans(text: str, view: str, sentences: tuple[Span, ...]) -> tuple[Sl
             else:
                 continue
             taken.update(range(open_pos, close_end))
+        if _any_formula().search(view, sentence.start, sentence.end) is None:
+            continue
         for formula in formula_lexicon():
             position = view.find(formula, sentence.start, sentence.end)
             while position >= 0:
