@@ -240,6 +240,7 @@ LEADING_WORDS = frozenset(
 _WEAK_CHARS = FUNCTION_CHARS - LEADING_WORDS
 #: correlative openers that pair two adjacent clauses (是…，也是…; 既…，又…)
 CORRELATIVES = (("是", "也是"), ("是", "更是"), ("既", "又"), ("既", "也"))
+_SECOND_OPENERS = tuple(second for _, second in CORRELATIVES)
 
 
 def _common_prefix(strings: list[str] | tuple[str, ...]) -> str:
@@ -252,6 +253,8 @@ def _common_prefix(strings: list[str] | tuple[str, ...]) -> str:
 
 
 def _common_suffix(strings: list[str] | tuple[str, ...]) -> str:
+    if not all(strings) or len({s[-1] for s in strings}) > 1:
+        return ""  # the usual case, decided without reversing every string
     return _common_prefix([s[::-1] for s in strings])[::-1]
 
 
@@ -270,6 +273,8 @@ def _common_infix(strings: list[str]) -> str:
         return ""
     size_limit = len(shortest)
     for i in range(size_limit):
+        if size_limit - i <= len(best_piece):
+            break  # no longer piece starts here or later
         if shortest[i] not in common:
             continue
         length = 1
@@ -495,23 +500,24 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
         return groups
     every_carrier = _carriers(view, units)
     char_sets = [set(carrier) for carrier in every_carrier]
+    level = units[0].level  # a run holds units of one level
+    may_be_hopeless = level in ("clause", "sentence")
     i = 0
     while i < len(units) - 1:
         best = None
         common = char_sets[i]
         for j in range(i + 1, min(len(units), i + MAX_MEMBERS)):
-            window = units[i : j + 1]
-            level = window[0].level
             carriers = every_carrier[i : j + 1]
             common = common & char_sets[j]  # the characters every carrier of the window has
             if (not common and _unsharable(carriers, level)) or (
-                level in ("clause", "sentence") and _hopeless(carriers, level)
+                may_be_hopeless and _hopeless(carriers, level)
             ):
                 found = None  # cheap tests spare the template search (same results)
             else:
+                window = units[i : j + 1]
                 found = _window_template(view, window, carriers, best[2].prefix if best else "")
             if found is None:
-                if len(set(carriers)) == 1 and level == "sentence":
+                if level == "sentence" and len(set(carriers)) == 1:
                     continue  # 在思想上，…。在思想上，…。: the same opening, go on
                 if j == i + 1 and j + 1 < len(units):
                     continue  # a lead, or a pair too weak alone, may show against two followers
@@ -539,7 +545,7 @@ def _unsharable(carriers: list[str], level: str) -> bool:
     needs none, and its second clause must open with 又/也/也是/更是.
     """
     if level in ("clause", "semicolon") and len(carriers) == 2:
-        return not any(carriers[1].startswith(second) for _, second in CORRELATIVES)
+        return not carriers[1].startswith(_SECOND_OPENERS)
     return True
 
 
@@ -593,7 +599,7 @@ def _hopeless(carriers: list[str], level: str) -> bool:
     second = rest[0]
     if first[0] == second[0] or len(first) == len(second) or second[0] in "是既":
         return False
-    if any(second.startswith(b) for _, b in CORRELATIVES):
+    if second.startswith(_SECOND_OPENERS):
         return False
     # after a lead, the second's opening shows inside the first: …共和国｜更加巩固，更加强大了
     return not (second[:2] in first or (second[0] in LEADING_WORDS and second[0] in first))
