@@ -542,10 +542,12 @@ def _unsharable(carriers: list[str], level: str) -> bool:
     Every reading ``_window_template`` tries cuts a lead or a tail off a
     carrier, so it keeps only parts of them: with no character common to all,
     none shares a prefix, infix or suffix. Only a correlative pair (既…，又…)
-    needs none, and its second clause must open with 又/也/也是/更是.
+    needs none: its second clause opens with 又/也/也是/更是 and the first holds
+    the 既/是 that pairs with it.
     """
     if level in ("clause", "semicolon") and len(carriers) == 2:
-        return not carriers[1].startswith(_SECOND_OPENERS)
+        first, second = carriers
+        return not any(second.startswith(b) and a in first for a, b in CORRELATIVES)
     return True
 
 
@@ -578,13 +580,17 @@ def _could_join(first: str, rest: Template) -> bool:
 def _hopeless(carriers: list[str], level: str) -> bool:
     """A cheap test that no reading of these clauses or sentences can share a template.
 
-    ``groups_in_run`` asks it before the costly template search; on every
-    document of the shared corpora the groups are the same with and without it.
+    ``groups_in_run`` asks it before the costly template search, so it must
+    only answer yes where every reading ``_window_template`` tries fails
+    (``test_skipped_windows_have_no_template`` checks this; on every document of
+    the shared corpora the groups are the same with and without it).
 
-    Sentences must open alike. Two clauses must share an opening (after a lead
-    the second anchors it: 是, 既, 也是, a leading word near the first's start),
-    an ending, or one length (a shape); longer runs need the clauses after the
-    first to share an opening or an ending, or to be short.
+    Sentences must open alike. Two clauses must share an opening (two
+    characters, or one leading word), an ending, or a shape (one length and
+    two characters slot by slot), or else the first must hold where a lead
+    would be cut off: the 既/是 of a correlative, or the second's opening
+    leading word (是, 以, 有了…). Longer runs need the clauses after the first
+    to share an opening or an ending, or to be short.
     """
     if level == "sentence":
         return len({c[0] for c in carriers}) > 1
@@ -597,12 +603,20 @@ def _hopeless(carriers: list[str], level: str) -> bool:
         lengths = {len(c) for c in rest}
         return not (max(lengths) <= 8 or (len(lengths) == 1 and max(lengths) <= 12))
     second = rest[0]
-    if first[0] == second[0] or len(first) == len(second) or second[0] in "是既":
-        return False
-    if second.startswith(_SECOND_OPENERS):
-        return False
-    # after a lead, the second's opening shows inside the first: …共和国｜更加巩固，更加强大了
-    return not (second[:2] in first or (second[0] in LEADING_WORDS and second[0] in first))
+    if first[:2] == second[:2] or (first[0] == second[0] and first[0] in LEADING_WORDS):
+        return False  # a one-character opening counts only as a leading word (工业…，工人…)
+    if len(first) == len(second) <= 12 and aligned_strength(carriers) >= 2:
+        return False  # one shape, compared slot by slot
+    if any(second.startswith(b) and a in first for a, b in CORRELATIVES):
+        return False  # 既…，又…, also after a lead: 城镇化｜是…，也是…
+    # else only a lead cut off the first can help, where the second's opening shows:
+    # 发展｜是硬道理，是…; 要坚持｜以…，以…; …共和国｜更加巩固，更加强大了
+    opener = second[0]
+    if opener in "是既":
+        return first.find(opener) <= 0
+    return not (
+        opener in LEADING_WORDS and (0 < first.find(opener) <= 3 or first.find(second[:2]) > 0)
+    )
 
 
 def _window_template(

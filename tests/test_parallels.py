@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import policytext as pt
 from policytext import parallels as pl
@@ -148,3 +150,64 @@ def test_scores_order_confidence():
 @pytest.mark.parametrize("text", ["", "   ", "。，、", "送", "送、送"])
 def test_trivial_text(text):
     assert pt.find_parallels(text) == ()
+
+
+# --- the cheap tests before the template search ------------------------------------
+
+#: leading words, correlatives and content characters, so that windows often share
+#: an opening, an ending or a lead-cut guide
+_CLAUSE_CHARS = "是既又也更以要在有工人会发展坚持群众的了力量和革命化"
+_OPENINGS = ["", "是", "既", "又", "也", "也是", "更是", "以", "要", "在", "工", "工人", "发展"]
+_clause = st.builds(
+    lambda lead, opening, body: (lead + opening + body)[:16],
+    st.text(alphabet=_CLAUSE_CHARS, max_size=3) | st.just(""),
+    st.sampled_from(_OPENINGS),
+    st.text(alphabet=_CLAUSE_CHARS, min_size=2, max_size=12),
+)
+
+
+@st.composite
+def _variants(draw):
+    """Clauses made from one clause by changing some of its characters (one shape)."""
+    base = draw(_clause)
+    carriers = [base]
+    for _ in range(draw(st.integers(1, 3))):
+        slots = draw(st.sets(st.integers(0, len(base) - 1), max_size=len(base)))
+        new = [
+            draw(st.sampled_from(_CLAUSE_CHARS)) if k in slots else c for k, c in enumerate(base)
+        ]
+        carriers.append("".join(new))
+    return carriers
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(
+    st.one_of(st.lists(_clause, min_size=2, max_size=4), _variants()),
+    st.sampled_from(["clause", "sentence"]),
+)
+@example(
+    ["经济建设有了新成就", "有了新面貌"], "clause"
+)  # a lead guided by 有了, past the 4th place
+@example(["发展是硬道理", "是第一要务"], "clause")  # a subject before the copula
+def test_skipped_windows_have_no_template(carriers, level):
+    """Whatever ``_hopeless`` or ``_unsharable`` skips, the full search would reject."""
+    separator = "。" if level == "sentence" else "，"
+    view = separator.join(carriers) + "。"
+    units, start = [], 0
+    for carrier in carriers:
+        end = start + len(carrier)
+        units.append(pl.Unit(start, end, end, level))
+        start = end + 1
+    common = set(carriers[0]).intersection(*carriers[1:])
+    skipped = (not common and pl._unsharable(carriers, level)) or pl._hopeless(carriers, level)
+    if skipped:
+        assert pl._window_template(view, units, carriers) is None
+
+
+def test_cheap_tests_change_no_group(essay, monkeypatch):
+    """The essay's groups are the same when every window goes through the full search."""
+    with_tests = pt.find_parallels(essay)
+    monkeypatch.setattr(pl, "_hopeless", lambda carriers, level: False)
+    monkeypatch.setattr(pl, "_unsharable", lambda carriers, level: False)
+    pl._find_template.cache_clear()
+    assert pt.find_parallels(essay) == with_tests
