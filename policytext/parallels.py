@@ -585,15 +585,18 @@ def _hopeless(carriers: list[str], level: str) -> bool:
     (``test_skipped_windows_have_no_template`` checks this; on every document of
     the shared corpora the groups are the same with and without it).
 
-    Sentences must open alike. Two clauses must share an opening (two
+    Sentences must open alike, and a pair of them with first clauses of at
+    most 8 characters. Two clauses must share an opening (two
     characters, or one leading word), an ending, or a shape (one length and
     two characters slot by slot), or else the first must hold where a lead
     would be cut off: the 既/是 of a correlative, or the second's opening
     leading word (是, 以, 有了…). Longer runs need the clauses after the first
     to share an opening or an ending, or to be short.
     """
-    if level == "sentence":
-        return len({c[0] for c in carriers}) > 1
+    if level == "sentence":  # a pair of sentences opens with a short first clause
+        return len({c[0] for c in carriers}) > 1 or (
+            len(carriers) == 2 and max(len(c) for c in carriers) > 8
+        )
     if len({c[-1] for c in carriers}) == 1:
         return False
     first, rest = carriers[0], carriers[1:]
