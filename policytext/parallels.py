@@ -501,7 +501,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
     every_carrier = _carriers(view, units)
     char_sets = [set(carrier) for carrier in every_carrier]
     level = units[0].level  # a run holds units of one level
-    may_be_hopeless = level in ("clause", "sentence")
+    may_be_hopeless = level in ("clause", "sentence", "semicolon")
     i = 0
     while i < len(units) - 1:
         best = None
@@ -590,15 +590,20 @@ def _hopeless(carriers: list[str], level: str) -> bool:
     characters, or one leading word), an ending, or a shape (one length and
     two characters slot by slot), or else the first must hold where a lead
     would be cut off: the 既/是 of a correlative, or the second's opening
-    leading word (是, 以, 有了…). Longer runs need the clauses after the first
-    to share an opening or an ending, or to be short.
+    leading word (是, 以, 有了…). Two ；-pieces likewise, except that a shared
+    ending does not count and three characters in common (a frame) do.
+    Longer runs of clauses need the clauses after the first to share an
+    opening or an ending, or to be short.
     """
     if level == "sentence":  # a pair of sentences opens with a short first clause
         return len({c[0] for c in carriers}) > 1 or (
             len(carriers) == 2 and max(len(c) for c in carriers) > 8
         )
-    if len({c[-1] for c in carriers}) == 1:
-        return False
+    if level == "semicolon":
+        if len(carriers) > 2:
+            return False
+    elif len({c[-1] for c in carriers}) == 1:
+        return False  # clauses may share an ending; ；-pieces need an opening or a frame
     first, rest = carriers[0], carriers[1:]
     if len(rest) > 1:  # the first may lose a lead; the others must share something
         if len({c[0] for c in rest}) == 1:
@@ -610,6 +615,8 @@ def _hopeless(carriers: list[str], level: str) -> bool:
         return False  # a one-character opening counts only as a leading word (工业…，工人…)
     if len(first) == len(second) <= 12 and aligned_strength(carriers) >= 2:
         return False  # one shape, compared slot by slot
+    if level == "semicolon" and _share_piece(first, second, 3):
+        return False  # a frame: …所以…，主要是因为…
     if any(second.startswith(b) and a in first for a, b in CORRELATIVES):
         return False  # 既…，又…, also after a lead: 城镇化｜是…，也是…
     # else only a lead cut off the first can help, where the second's opening shows:
@@ -620,6 +627,12 @@ def _hopeless(carriers: list[str], level: str) -> bool:
     return not (
         opener in LEADING_WORDS and (0 < first.find(opener) <= 3 or first.find(second[:2]) > 0)
     )
+
+
+def _share_piece(first: str, second: str, size: int) -> bool:
+    """Whether the two strings have a common substring of ``size`` characters."""
+    short, long = (first, second) if len(first) <= len(second) else (second, first)
+    return any(short[k : k + size] in long for k in range(len(short) - size + 1))
 
 
 def _window_template(

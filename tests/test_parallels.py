@@ -183,15 +183,16 @@ def _variants(draw):
 @settings(max_examples=2000, deadline=None, derandomize=True)
 @given(
     st.one_of(st.lists(_clause, min_size=2, max_size=4), _variants()),
-    st.sampled_from(["clause", "sentence"]),
+    st.sampled_from(["clause", "semicolon", "sentence"]),
 )
 @example(
     ["经济建设有了新成就", "有了新面貌"], "clause"
 )  # a lead guided by 有了, past the 4th place
 @example(["发展是硬道理", "是第一要务"], "clause")  # a subject before the copula
+@example(["我们群众要来", "你们群众都会去"], "semicolon")  # a frame of three characters
 def test_skipped_windows_have_no_template(carriers, level):
     """Whatever ``_hopeless`` or ``_unsharable`` skips, the full search would reject."""
-    separator = "。" if level == "sentence" else "，"
+    separator = {"clause": "，", "semicolon": "；", "sentence": "。"}[level]
     view = separator.join(carriers) + "。"
     units, start = [], 0
     for carrier in carriers:
