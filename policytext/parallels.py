@@ -78,6 +78,13 @@ _SEMICOLON_RE = re.compile(r"[；;]+")
 _FIRST_CLAUSE_RE = re.compile(r"[，,：:；;]")
 _PHRASE_RE = re.compile(r"[、､]")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
+#: a clause as ``_unit`` trims it: from its first to its last character outside TRIM
+#: (every separator of ``_SEGMENT_RE`` is in TRIM, so no core crosses one)
+_CLAUSE_CORE_RE = re.compile(
+    "[^{trim}](?:[^{separators}]*[^{trim}])?".format(
+        trim="".join(map(re.escape, sorted(TRIM))), separators=re.escape("，,；;：:。！？!?")
+    )
+)
 
 
 class Unit(NamedTuple):
@@ -195,8 +202,11 @@ def _unopened_closer(view: str, start: int, end: int) -> int | None:
 
 def clause_units(view: str, sentence: Span) -> list[Unit]:
     """The pieces of a sentence between ，；： (not 、)."""
-    pieces = _pieces(_SEGMENT_RE, view, sentence.start, sentence.end)
-    return [u for u in (_unit(view, a, b, "clause") for a, b in pieces) if u is not None]
+    return [
+        Unit(m.start(), m.end(), m.end(), "clause")
+        for m in _CLAUSE_CORE_RE.finditer(view, sentence.start, sentence.end)
+        if m.end() - m.start() >= 2
+    ]
 
 
 def _first_clause_end(view: str, start: int, end: int) -> int:
@@ -546,9 +556,15 @@ def _unsharable(carriers: list[str], level: str) -> bool:
     the 既/是 that pairs with it.
     """
     if level in ("clause", "semicolon") and len(carriers) == 2:
-        first, second = carriers
-        return not any(second.startswith(b) and a in first for a, b in CORRELATIVES)
+        return not _correlative_possible(*carriers)
     return True
+
+
+def _correlative_possible(first: str, second: str) -> bool:
+    """The second opens with 又/也/也是/更是 and the first holds its 既/是 (maybe after a lead)."""
+    return second.startswith(_SECOND_OPENERS) and any(
+        second.startswith(b) and a in first for a, b in CORRELATIVES
+    )
 
 
 def _loses_word(before: str, after: str) -> bool:
@@ -617,7 +633,7 @@ def _hopeless(carriers: list[str], level: str) -> bool:
         return False  # one shape, compared slot by slot
     if level == "semicolon" and _share_piece(first, second, 3):
         return False  # a frame: …所以…，主要是因为…
-    if any(second.startswith(b) and a in first for a, b in CORRELATIVES):
+    if _correlative_possible(first, second):
         return False  # 既…，又…, also after a lead: 城镇化｜是…，也是…
     # else only a lead cut off the first can help, where the second's opening shows:
     # 发展｜是硬道理，是…; 要坚持｜以…，以…; …共和国｜更加巩固，更加强大了

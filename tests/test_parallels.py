@@ -212,3 +212,13 @@ def test_cheap_tests_change_no_group(essay, monkeypatch):
     monkeypatch.setattr(pl, "_unsharable", lambda carriers, level: False)
     pl._find_template.cache_clear()
     assert pt.find_parallels(essay) == with_tests
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.text(alphabet="工人是的，,；;：:。！？!? \u3000“”「」（）()[]【】、—…·.ab", max_size=24))
+def test_clause_units_are_the_trimmed_pieces(text):
+    """``clause_units`` finds by one regex what splitting at the separators and trimming gives."""
+    sentence = pt.Span(0, len(text), text)
+    pieces = pl._pieces(pl._SEGMENT_RE, text, 0, len(text))
+    expected = [pl._unit(text, a, b, "clause") for a, b in pieces]
+    assert pl.clause_units(text, sentence) == [u for u in expected if u is not None]
