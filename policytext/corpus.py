@@ -27,8 +27,7 @@ from .document import (
     PolicyDoc,
     analyze,
     document_from_payload,
-    document_payload,
-    pack_layers,
+    packed_payload,
 )
 from .layout import LayoutMode, ensure_layout
 from .validation import Item, corpus_items, ensure_positive_int
@@ -40,10 +39,10 @@ def analyze_batch(
     """``(doc_id, payload)`` for each pair: the work of one process or one Dask partition.
 
     Each layer travels pickled on its own, so the receiving process unpickles
-    only the layers it reads (see ``document_from_payload``).
+    only the layers it reads (see ``packed_payload``).
     """
     return [
-        (doc_id, pack_layers(document_payload(analyze(text, layout=layout), tokens=tokens)))
+        (doc_id, packed_payload(analyze(text, layout=layout), tokens=tokens))
         for doc_id, text in batch
     ]
 

@@ -193,7 +193,7 @@ def document_payload(doc: PolicyDoc, tokens: bool = False) -> dict[str, Any]:
     payload: dict[str, Any] = {"text": doc.text, "layout": doc.layout_mode}
     for layer in LAYERS:
         if layer in _SPAN_LAYERS:  # (start, end, label): the text is sliced again on arrival
-            payload[layer] = [(s.start, s.end, s.label) for s in getattr(doc, layer)]
+            payload[layer] = list(_offsets(getattr(doc, layer)))
         else:
             payload[layer] = [r.to_dict() for r in getattr(doc, layer)]
     if tokens:
@@ -201,31 +201,84 @@ def document_payload(doc: PolicyDoc, tokens: bool = False) -> dict[str, Any]:
     return payload
 
 
-def pack_layers(payload: dict[str, Any]) -> dict[str, Any]:
-    """``payload`` with each layer pickled on its own (for sending between processes)."""
-    return {
-        key: pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        if key in LAYERS or key == "tokens"
-        else value
-        for key, value in payload.items()
-    }
+def packed_payload(doc: PolicyDoc, tokens: bool = False) -> dict[str, Any]:
+    """The payload of ``doc`` for another process of ours: each layer pickled on its own, so
+    the receiver unpickles only the layers it reads, and spans as offsets, not dicts."""
+    payload: dict[str, Any] = {"text": doc.text, "layout": doc.layout_mode}
+    for layer in LAYERS:
+        packed = _PACKERS.get(layer)
+        results = getattr(doc, layer)
+        data = packed(results) if packed else [r.to_dict() for r in results]
+        payload[layer] = pickle.dumps(data, pickle.HIGHEST_PROTOCOL)
+    if tokens:
+        payload["tokens"] = pickle.dumps(
+            [(t.text, t.start, t.end, t.norm) for t in doc.tokens], pickle.HIGHEST_PROTOCOL
+        )
+    return payload
 
 
-def _layer_data(payload: dict[str, Any], layer: str) -> Any:
+def _offsets(spans: tuple[Span, ...]) -> tuple[tuple[int, int, str | None], ...]:
+    return tuple((s.start, s.end, s.label) for s in spans)
+
+
+def _spans(text: str, offsets: tuple[tuple[int, int, str | None], ...]) -> tuple[Span, ...]:
+    return tuple(Span(a, b, text[a:b], label) for a, b, label in offsets)
+
+
+#: compact forms of the layers whose results are spans or hold spans (enumerations,
+#: few and deeply nested, travel as dicts)
+_PACKERS: dict[str, Callable[[tuple], list]] = {
+    "paragraphs": lambda spans: list(_offsets(spans)),
+    "sentences": lambda spans: list(_offsets(spans)),
+    "parallels": lambda groups: [
+        (_offsets(g.members), g.kind, g.shared, g.start, g.end, g.score) for g in groups
+    ],
+    "slogans": lambda slogans: [
+        (
+            _offsets((s.span,)),
+            s.kind,
+            s.count,
+            None if s.expansion is None else _offsets(s.expansion),
+        )
+        for s in slogans
+    ],
+}
+_UNPACKERS: dict[str, Callable[[str, list], tuple]] = {
+    "parallels": lambda text, rows: tuple(
+        Parallel(_spans(text, members), kind, shared, start, end, score)
+        for members, kind, shared, start, end, score in rows
+    ),
+    "slogans": lambda text, rows: tuple(
+        Slogan(
+            _spans(text, span)[0],
+            kind,
+            count,
+            None if expansion is None else _spans(text, expansion),
+        )
+        for span, kind, count, expansion in rows
+    ),
+}
+
+
+def _layer_data(payload: dict[str, Any], layer: str) -> tuple[Any, bool]:
+    """The layer's stored data, and whether it came packed by :func:`packed_payload`."""
     data = payload[layer]
-    return pickle.loads(data) if isinstance(data, bytes) else data  # packed by our own workers
+    return (pickle.loads(data), True) if isinstance(data, bytes) else (data, False)
 
 
 def document_from_payload(payload: dict[str, Any]) -> PolicyDoc:
-    """A :class:`PolicyDoc` with the layers of :func:`document_payload` (rebuilt on first use)."""
+    """A :class:`PolicyDoc` with the layers of :func:`document_payload` or
+    :func:`packed_payload` (rebuilt on first use)."""
     return _StoredDoc(payload)
 
 
 def _stored(layer: str) -> cached_property:
     def rebuild(doc: _StoredDoc) -> tuple:
-        stored, text = _layer_data(doc._payload, layer), doc.text
+        (stored, packed), text = _layer_data(doc._payload, layer), doc.text
         if layer in _SPAN_LAYERS:
-            return tuple(Span(a, b, text[a:b], label) for a, b, label in stored)
+            return _spans(text, stored)
+        if packed and layer in _UNPACKERS:
+            return _UNPACKERS[layer](text, stored)
         return tuple(_RESULT_TYPES[layer].from_dict(d) for d in stored)
 
     rebuild.__doc__ = getattr(PolicyDoc, layer).__doc__
@@ -252,7 +305,7 @@ class _StoredDoc(PolicyDoc):
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         if "tokens" in self._payload:
-            return tuple(Token(*t) for t in _layer_data(self._payload, "tokens"))
+            return tuple(Token(*t) for t in _layer_data(self._payload, "tokens")[0])
         return super().tokens
 
 

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import policytext as pt
+from policytext import document
 from tests.conftest import CORPORA, shared_path
 
 TEXTS = [
@@ -34,6 +35,15 @@ def test_two_processes_give_the_same_results_in_the_same_order():
     one = _dicts(pt.analyze_corpus(items, n_process=1))
     two = _dicts(pt.analyze_corpus(items, n_process=2, batch_size=2))
     assert one == two and [i for i, _ in two] == [f"id-{i}" for i in range(len(TEXTS))]
+
+
+def test_packed_payload_round_trips_the_essay(essay):
+    """What workers send back (offsets, each layer pickled) rebuilds every layer exactly."""
+    doc = pt.analyze(essay)
+    again = document.document_from_payload(document.packed_payload(doc))
+    assert any(s.expansion for s in doc.slogans) and doc.parallels
+    for layer in document.LAYERS:
+        assert getattr(again, layer) == getattr(doc, layer), layer
 
 
 def test_paths_and_a_generator_are_streamed():

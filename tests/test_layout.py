@@ -249,12 +249,15 @@ def test_degenerate_inputs(text):
         assert all(text[s.start : s.end] == s.text for s in doc.sentences)
 
 
-def test_payload_keeps_the_layout():
-    from policytext.document import document_from_payload, document_payload
+@pytest.mark.parametrize("kind", ["document_payload", "packed_payload"])
+def test_payload_keeps_the_layout_and_every_layer(kind):
+    from policytext import document
 
     doc = pt.analyze(wrap(BODY, 20).text, layout="wrapped")
-    again = document_from_payload(document_payload(doc))
-    assert again.layout_mode == "wrapped" and again.sentences == doc.sentences
+    again = document.document_from_payload(getattr(document, kind)(doc))
+    assert again.layout_mode == "wrapped"
+    for layer in document.LAYERS:
+        assert getattr(again, layer) == getattr(doc, layer), layer
 
 
 # --- properties -------------------------------------------------------------------
