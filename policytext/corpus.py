@@ -8,7 +8,7 @@ the segmentation model once before forking, so the workers share it; workers
 send back plain data, not spaCy ``Doc`` objects, and the parent turns a layer
 back into result objects only when it is read.
 (``nlp.pipe(n_process=2)`` with the ``policytext_document`` component was
-measured at 1.13× one process on 1.2 M characters, this pool at 1.73×: spaCy
+measured at 1.13× one process on 1.2 M characters, this pool at 1.80×: spaCy
 pickles every Doc back to the parent and each worker loads its own model.)
 At most ``2 × n_process`` batches are in flight at a time, and results come
 back in the order of the input.
