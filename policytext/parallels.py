@@ -594,7 +594,7 @@ def _could_join(first: str, rest: Template) -> bool:
 
 
 def _hopeless(carriers: list[str], level: str) -> bool:
-    """A cheap test that no reading of these clauses or sentences can share a template.
+    """A cheap test that no reading of these clauses, ；-pieces or sentences has a template.
 
     ``groups_in_run`` asks it before the costly template search, so it must
     only answer yes where every reading ``_window_template`` tries fails
