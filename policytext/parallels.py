@@ -42,6 +42,7 @@ FUNCTION_CHARS = frozenset("的和与及了等之而并也或在对把为被将�
 #: characters trimmed from both ends of a unit before comparing
 TRIM = frozenset(WHITESPACE + "，、；：。！？,;:.!?…—·“”‘’「」『』\"'《》〈〉（）()【】[]")
 CONJUNCTIONS = ("以及", "和", "及", "与", "或")
+_CONJUNCTION_RE = re.compile("和|及|与|或")  # 以及 holds 及
 #: words that contain a conjunction character (和谐, 及时, 缓和, 与会)
 NOT_CONJUNCTION = frozenset(
     [
@@ -71,6 +72,8 @@ NOT_CONJUNCTION = frozenset(
 )
 _OPENERS_SET = frozenset("“‘「『《〈（(【[")
 _CLOSERS_SET = frozenset("”’」』》〉）)】]")
+_OPENER_RE = re.compile("[" + re.escape("".join(sorted(_OPENERS_SET))) + "]")
+_CLOSER_RE = re.compile("[" + re.escape("".join(sorted(_CLOSERS_SET))) + "]")
 _QUOTES = frozenset('“”‘’「」『』"《》〈〉（）()【】[]')
 
 _SEGMENT_RE = re.compile(r"[，,；;：:。！？!?]+")
@@ -158,7 +161,11 @@ def phrase_units(view: str, sentence: Span) -> list[list[Unit]]:
             cut = etc
         if cut is not None:
             pieces[-1] = last_start, last_end = (last_start, cut)
-        for conjunction in CONJUNCTIONS:
+        if _CONJUNCTION_RE.search(view, pieces[0][0], last_end) is None:
+            conjunctions: tuple[str, ...] = ()  # the usual case: no A和B to look at
+        else:
+            conjunctions = CONJUNCTIONS
+        for conjunction in conjunctions:
             if any(view.find(conjunction, a, b) >= 0 for a, b in pieces[:-1]):
                 break  # items of the form A和B: 整体利益和个人利益、长远利益和当前利益
             cut = view.find(conjunction, last_start + 2, last_end - 1)
@@ -176,6 +183,8 @@ def phrase_units(view: str, sentence: Span) -> list[list[Unit]]:
 
 def _unclosed_opener(view: str, start: int, end: int) -> int | None:
     """Position of the last opening mark in ``start..end`` that is not closed there."""
+    if _OPENER_RE.search(view, start, end) is None:
+        return None
     depth = 0
     for i in range(end - 1, start - 1, -1):
         if view[i] in _CLOSERS_SET:
@@ -189,6 +198,8 @@ def _unclosed_opener(view: str, start: int, end: int) -> int | None:
 
 def _unopened_closer(view: str, start: int, end: int) -> int | None:
     """Position of the first closing mark in ``start..end`` that was not opened there."""
+    if _CLOSER_RE.search(view, start, end) is None:
+        return None
     depth = 0
     for i in range(start, end):
         if view[i] in _OPENERS_SET:
