@@ -26,12 +26,24 @@ def corpus_text(target_chars: int) -> str:
     return ("\n\n".join([joined] * repeats))[:target_chars]
 
 
-def run_fresh(body: str) -> dict:
+def run_fresh(body: str, repeat: int = 1) -> dict:
     """Run ``body`` in a fresh interpreter; it sets ``seconds`` (and may set ``extra``).
 
     Returns ``{"seconds", "peak_mb", "extra"}``; peak RSS is the whole
     interpreter's, so every measurement that loads something runs on its own.
+    With ``repeat`` > 1, that many fresh runs: the fastest time, the highest peak.
     """
+    runs = [_run_fresh_once(body) for _ in range(repeat)]
+    extras = {json.dumps(run["extra"]) for run in runs}
+    assert len(extras) == 1, f"the runs of one row disagree: {extras}"
+    return {
+        "seconds": min(run["seconds"] for run in runs),
+        "peak_mb": max(run["peak_mb"] for run in runs),
+        "extra": runs[0]["extra"],
+    }
+
+
+def _run_fresh_once(body: str) -> dict:
     script = (
         "import time, json, resource\nextra = None\n"
         + textwrap.dedent(body)

@@ -1,9 +1,11 @@
 """Corpus scale: policytext against the peers, processes, Dask and per-worker memory.
 
 Run: ``python benchmarks/bench_scale.py [--token-mb 1.2] [--big-mb 20]
-[--memory-mb 10 40] [--tables 1 2 3 4 5]`` (or ``.ci/bench``). Every row runs in a fresh interpreter
-on the same documents (the shared corpora, cycled to the size asked), so peak
-memory is the row's own; compare rows as ratios, not absolute times.
+[--memory-mb 10 40] [--tables 1 2 3 4 5] [--repeat 1]`` (or ``.ci/bench``). Every row runs in a
+fresh interpreter on the same documents (the shared corpora, cycled to the size asked), so peak
+memory is the row's own; compare rows as ratios, not absolute times. The word rows vary by
+about ±10 % from run to run: ``--repeat 2`` or more keeps the fastest of that many runs of each
+row of tables 1-4.
 
 Tables:
 
@@ -179,11 +181,11 @@ def installed(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
-def per_document(path: str, setup: str) -> dict:
+def per_document(path: str, setup: str, repeat: int) -> dict:
     body = READ.format(path=path) + PER_DOCUMENT.format(
         setup=textwrap.indent(textwrap.dedent(setup).strip(), "    ").lstrip()
     )
-    return run_fresh(body)
+    return run_fresh(body, repeat)
 
 
 def header(title: str, chars: int) -> None:
@@ -211,8 +213,9 @@ def main() -> None:
     parser.add_argument(
         "--tables", type=int, nargs="+", default=[1, 2, 3, 4, 5], help="tables to run (1-5)"
     )
+    parser.add_argument("--repeat", type=int, default=1, help="fresh runs per row (tables 1-4)")
     args = parser.parse_args()
-    tables = set(args.tables)
+    tables, repeat = set(args.tables), args.repeat
 
     shared, shared_chars = documents_file(None, "shared")
     corpora = [("shared corpora", shared, shared_chars)]
@@ -223,54 +226,56 @@ def main() -> None:
     for title, path, chars in corpora if 1 in tables else ():
         header(f"1. structure layers, one core, {title}; ratio = speed / 1 M chars/s", chars)
         for name, setup in STRUCTURE_LAYERS.items():
-            row(name, per_document(str(path), setup), chars, -1_000_000)
+            row(name, per_document(str(path), setup, repeat), chars, -1_000_000)
 
     if 2 in tables:
-        splitters(shared, shared_chars)
+        splitters(shared, shared_chars, repeat)
     words, words_chars = documents_file(int(args.token_mb * 1e6), "words")
     if 3 in tables:
-        word_rows(words, words_chars)
+        word_rows(words, words_chars, repeat)
     if 4 in tables:
-        processes(shared, shared_chars, words, words_chars)
+        processes(shared, shared_chars, words, words_chars, repeat)
     if 5 in tables:
         memory(args.memory_mb)
 
 
-def splitters(shared, shared_chars: int) -> None:
+def splitters(shared, shared_chars: int, repeat: int) -> None:
     header("2. sentence splitters, ratio = speed / policytext", shared_chars)
     reference = None
     for name, (module, setup) in SENTENCE_SPLITTERS.items():
-        result = per_document(str(shared), setup) if installed(module) else None
+        result = per_document(str(shared), setup, repeat) if installed(module) else None
         reference = reference or (result and result["seconds"])
         row(name, result, shared_chars, reference)
 
 
-def word_rows(words, words_chars: int) -> None:
+def word_rows(words, words_chars: int, repeat: int) -> None:
     header("3. words and keywords, ratio = speed / raw spacy_pkuseg", words_chars)
     raw_seconds = 0.0
     for name, (module, setup) in WORDS.items():
-        result = per_document(str(words), setup) if installed(module) else None
+        result = per_document(str(words), setup, repeat) if installed(module) else None
         raw_seconds = raw_seconds or result["seconds"]
         row(name, result, words_chars, raw_seconds)
         if name == "jieba.cut":
-            whole = run_fresh(READ.format(path=str(words)) + WHOLE_PIPELINE)
+            whole = run_fresh(READ.format(path=str(words)) + WHOLE_PIPELINE, repeat)
             row("analyze_corpus(tokens)", whole, words_chars, raw_seconds)
 
 
-def processes(shared, shared_chars: int, words, words_chars: int) -> None:
+def processes(shared, shared_chars: int, words, words_chars: int, repeat: int) -> None:
     header("4. processes and Dask, ratio = speed / n_process=1", shared_chars)
-    one = run_fresh(READ.format(path=str(shared)) + CORPUS.format(n=1, tokens=False))
+    read = READ.format(path=str(shared))
+    one = run_fresh(read + CORPUS.format(n=1, tokens=False), repeat)
     row("structure n_process=1", one, shared_chars, one["seconds"])
-    two = run_fresh(READ.format(path=str(shared)) + CORPUS.format(n=2, tokens=False))
+    two = run_fresh(read + CORPUS.format(n=2, tokens=False), repeat)
     row("structure n_process=2", two, shared_chars, one["seconds"])
     if installed("distributed"):
-        dask = run_fresh(READ.format(path=str(shared)) + DASK)
+        dask = run_fresh(read + DASK, repeat)
         row("Dask, 2 workers", dask, shared_chars, one["seconds"])
         assert dask["extra"] == one["extra"], "Dask found a different number of sentences"
     else:
         row("Dask, 2 workers", None, shared_chars, 1)
-    one_t = run_fresh(READ.format(path=str(words)) + CORPUS.format(n=1, tokens=True))
-    two_t = run_fresh(READ.format(path=str(words)) + CORPUS.format(n=2, tokens=True))
+    read = READ.format(path=str(words))
+    one_t = run_fresh(read + CORPUS.format(n=1, tokens=True), repeat)
+    two_t = run_fresh(read + CORPUS.format(n=2, tokens=True), repeat)
     print(f"  with words, {words_chars:,} characters:")
     row("words n_process=1", one_t, words_chars, one_t["seconds"])
     row("words n_process=2", two_t, words_chars, one_t["seconds"])

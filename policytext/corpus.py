@@ -17,6 +17,7 @@ back in the order of the input.
 from __future__ import annotations
 
 import collections
+import gc
 import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator
@@ -103,7 +104,9 @@ def _stream(
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     )
-    with context.Pool(n_process) as pool:
+    # the workers' inherited objects (the model above all) go to the permanent
+    # generation: the collector neither walks them nor dirties their shared pages
+    with context.Pool(n_process, initializer=gc.freeze) as pool:
         # Pool.imap would read the whole input ahead; a window of 2 × n_process
         # batches keeps memory bounded and the results in input order
         pending: collections.deque = collections.deque()
