@@ -406,7 +406,11 @@ def _valid(chain: _Chain) -> bool:
 
 
 def _flatten_invalid(chains: list[_Chain]) -> list[_Chain]:
-    """Drop chains that are not enumerations, lifting their children to their place."""
+    """Drop chains that are not enumerations, lifting their children to their place.
+
+    A lifted child takes the dropped chain's parent item: its own pointed into
+    the dropped chain's markers.
+    """
     result: list[_Chain] = []
     pending = list(chains)
     while pending:
@@ -415,6 +419,8 @@ def _flatten_invalid(chains: list[_Chain]) -> list[_Chain]:
             chain.children = _flatten_invalid(chain.children)  # depth is bounded by MAX_DEPTH
             result.append(chain)
         else:
+            for child in chain.children:
+                child.parent = chain.parent
             pending[:0] = chain.children
     return result
 

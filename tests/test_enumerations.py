@@ -258,3 +258,13 @@ def test_chinese_numbers():
         99,
     ]
     assert en.chinese_number("一一") is None and en.chinese_number("十十") is None
+
+
+def test_a_run_under_a_dropped_run_stays_under_its_item():
+    """一是一是二是一是。二是二是: the inner 一是二是 is no enumeration (weak markers),
+    so the run it held (一是…二是 at 6) hangs under the outer item it lies in."""
+    text = "一是一是二是一是。二是二是"
+    (outer,) = pt.find_enumerations(text)
+    first, second = outer.items
+    assert [(c.start, c.end) for c in first.children] == [(6, 11)]
+    assert second.children == ()
