@@ -66,10 +66,10 @@ WHITESPACE = (
     + "".join(chr(c) for c in range(0x2000, 0x200B))
     + "\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
 )
-#: a line break of any convention (\r\n counts once)
-LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-#: one line-break character (a character class scans several times faster than the above)
+#: one line-break character (a character class scans several times faster than the below)
 _BREAK_CHAR_RE = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+#: a line break of any convention (\r\n counts once)
+LINE_BREAK_RE = re.compile("\r\n|" + _BREAK_CHAR_RE.pattern)
 FORM_FEED = "\x0c"
 
 #: punctuation a paragraph may end with (closing quotes, brackets, [1] may follow)
