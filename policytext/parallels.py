@@ -42,7 +42,7 @@ FUNCTION_CHARS = frozenset("的和与及了等之而并也或在对把为被将�
 #: characters trimmed from both ends of a unit before comparing
 TRIM = frozenset(WHITESPACE + "，、；：。！？,;:.!?…—·“”‘’「」『』\"'《》〈〉（）()【】[]")
 CONJUNCTIONS = ("以及", "和", "及", "与", "或")
-_CONJUNCTION_RE = re.compile("和|及|与|或")  # 以及 holds 及
+_CONJUNCTION_RE = re.compile("|".join(map(re.escape, CONJUNCTIONS)))
 #: words that contain a conjunction character (和谐, 及时, 缓和, 与会)
 NOT_CONJUNCTION = frozenset(
     [
@@ -76,7 +76,9 @@ _OPENER_RE = re.compile("[" + re.escape("".join(sorted(_OPENERS_SET))) + "]")
 _CLOSER_RE = re.compile("[" + re.escape("".join(sorted(_CLOSERS_SET))) + "]")
 _QUOTES = frozenset('“”‘’「」『』"《》〈〉（）()【】[]')
 
-_SEGMENT_RE = re.compile(r"[，,；;：:。！？!?]+")
+#: the marks a sentence's clauses end with
+_SEPARATORS = "，,；;：:。！？!?"
+_SEGMENT_RE = re.compile(f"[{re.escape(_SEPARATORS)}]+")
 _SEMICOLON_RE = re.compile(r"[；;]+")
 _FIRST_CLAUSE_RE = re.compile(r"[，,：:；;]")
 _PHRASE_RE = re.compile(r"[、､]")
@@ -85,7 +87,7 @@ _DIGIT_RE = re.compile(r"[0-9０-９]")
 #: (every separator of ``_SEGMENT_RE`` is in TRIM, so no core crosses one)
 _CLAUSE_CORE_RE = re.compile(
     "[^{trim}](?:[^{separators}]*[^{trim}])?".format(
-        trim="".join(map(re.escape, sorted(TRIM))), separators=re.escape("，,；;：:。！？!?")
+        trim="".join(map(re.escape, sorted(TRIM))), separators=re.escape(_SEPARATORS)
     )
 )
 
