@@ -190,30 +190,31 @@ _LEAF_LAYERS = frozenset({"clauses", "tokens"})
 
 def document_payload(doc: PolicyDoc, tokens: bool = False) -> dict[str, Any]:
     """The computed layers of ``doc`` as plain data (cheap to send between processes)."""
-    payload: dict[str, Any] = {"text": doc.text, "layout": doc.layout_mode}
-    for layer in LAYERS:
-        if layer in _SPAN_LAYERS:  # (start, end, label): the text is sliced again on arrival
-            payload[layer] = list(_offsets(getattr(doc, layer)))
-        else:
-            payload[layer] = [r.to_dict() for r in getattr(doc, layer)]
-    if tokens:
-        payload["tokens"] = [(t.text, t.start, t.end, t.norm) for t in doc.tokens]
-    return payload
+    return _payload(doc, tokens, packed=False)
 
 
 def packed_payload(doc: PolicyDoc, tokens: bool = False) -> dict[str, Any]:
     """The payload of ``doc`` for another process of ours: each layer pickled on its own, so
     the receiver unpickles only the layers it reads, and spans as offsets, not dicts."""
+    return _payload(doc, tokens, packed=True)
+
+
+def _payload(doc: PolicyDoc, tokens: bool, packed: bool) -> dict[str, Any]:
+    def stored(data: list) -> Any:
+        return pickle.dumps(data, pickle.HIGHEST_PROTOCOL) if packed else data
+
     payload: dict[str, Any] = {"text": doc.text, "layout": doc.layout_mode}
     for layer in LAYERS:
-        packed = _PACKERS.get(layer)
         results = getattr(doc, layer)
-        data = packed(results) if packed else [r.to_dict() for r in results]
-        payload[layer] = pickle.dumps(data, pickle.HIGHEST_PROTOCOL)
+        if layer in _SPAN_LAYERS:  # (start, end, label): the text is sliced again on arrival
+            data = list(_offsets(results))
+        elif packed and layer in _PACKERS:
+            data = _PACKERS[layer](results)
+        else:
+            data = [r.to_dict() for r in results]
+        payload[layer] = stored(data)
     if tokens:
-        payload["tokens"] = pickle.dumps(
-            [(t.text, t.start, t.end, t.norm) for t in doc.tokens], pickle.HIGHEST_PROTOCOL
-        )
+        payload["tokens"] = stored([(t.text, t.start, t.end, t.norm) for t in doc.tokens])
     return payload
 
 
@@ -225,11 +226,9 @@ def _spans(text: str, offsets: tuple[tuple[int, int, str | None], ...]) -> tuple
     return tuple(Span(a, b, text[a:b], label) for a, b, label in offsets)
 
 
-#: compact forms of the layers whose results are spans or hold spans (enumerations,
-#: few and deeply nested, travel as dicts)
+#: compact forms of the layers whose results hold spans (enumerations, few and deeply
+#: nested, travel as dicts)
 _PACKERS: dict[str, Callable[[tuple], list]] = {
-    "paragraphs": lambda spans: list(_offsets(spans)),
-    "sentences": lambda spans: list(_offsets(spans)),
     "parallels": lambda groups: [
         (_offsets(g.members), g.kind, g.shared, g.start, g.end, g.score) for g in groups
     ],
