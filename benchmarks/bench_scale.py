@@ -262,20 +262,19 @@ def word_rows(words, words_chars: int, repeat: int) -> None:
 
 def processes(shared, shared_chars: int, words, words_chars: int, repeat: int) -> None:
     header("4. processes and Dask, ratio = speed / n_process=1", shared_chars)
-    read = READ.format(path=str(shared))
-    one = run_fresh(read + CORPUS.format(n=1, tokens=False), repeat)
+    read_shared, read_words = READ.format(path=str(shared)), READ.format(path=str(words))
+    one = run_fresh(read_shared + CORPUS.format(n=1, tokens=False), repeat)
     row("structure n_process=1", one, shared_chars, one["seconds"])
-    two = run_fresh(read + CORPUS.format(n=2, tokens=False), repeat)
+    two = run_fresh(read_shared + CORPUS.format(n=2, tokens=False), repeat)
     row("structure n_process=2", two, shared_chars, one["seconds"])
     if installed("distributed"):
-        dask = run_fresh(read + DASK, repeat)
+        dask = run_fresh(read_shared + DASK, repeat)
         row("Dask, 2 workers", dask, shared_chars, one["seconds"])
         assert dask["extra"] == one["extra"], "Dask found a different number of sentences"
     else:
         row("Dask, 2 workers", None, shared_chars, 1)
-    read = READ.format(path=str(words))
-    one_t = run_fresh(read + CORPUS.format(n=1, tokens=True), repeat)
-    two_t = run_fresh(read + CORPUS.format(n=2, tokens=True), repeat)
+    one_t = run_fresh(read_words + CORPUS.format(n=1, tokens=True), repeat)
+    two_t = run_fresh(read_words + CORPUS.format(n=2, tokens=True), repeat)
     print(f"  with words, {words_chars:,} characters:")
     row("words n_process=1", one_t, words_chars, one_t["seconds"])
     row("words n_process=2", two_t, words_chars, one_t["seconds"])
