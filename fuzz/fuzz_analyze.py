@@ -21,15 +21,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 with atheris.instrument_imports():
     import policytext as pt
+    from policytext.layout import LAYOUT_MODES
     from tests.invariants import assert_valid
-
-
-LAYOUTS = ("auto", "lines", "blank-lines", "wrapped")
 
 
 def test_one_input(data: bytes) -> None:
     provider = atheris.FuzzedDataProvider(data)
-    layout = LAYOUTS[provider.ConsumeIntInRange(0, len(LAYOUTS) - 1)]
+    layout = LAYOUT_MODES[provider.ConsumeIntInRange(0, len(LAYOUT_MODES) - 1)]
     if provider.ConsumeBool():
         text = data.decode("utf-8", errors="replace")
     else:
