@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections import deque
 from dataclasses import dataclass, field
 
 from .layout import LayoutMode, through_layout
@@ -35,8 +36,22 @@ CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "�
 ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
-#: styles whose items are sections of a document, ranked from outer to inner
-STRUCTURAL_RANK = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4, "①": 5}
+#: styles whose items are sections of a document; the rank (outer to inner) is only the
+#: fallback when the document itself does not say how its styles nest
+STRUCTURAL_RANK = {
+    "第一章": 0,
+    "第一节": 1,
+    "第一条": 2,
+    "一、": 3,
+    "（一）": 4,
+    "A.": 5,
+    "1.": 6,
+    "（1）": 7,
+    "a)": 8,
+    "①": 9,
+}
+#: regulations: chapters > sections > articles, whatever the document shows
+REGULATION_STYLES = frozenset({"第一章", "第一节", "第一条"})
 #: styles that number points inside prose; they nest anywhere and mix freely
 INLINE_STYLES = frozenset({"一是", "一要", "第一", "其一", "首先"})
 
@@ -46,22 +61,41 @@ WORD_BEFORE_ONE = frozenset("统唯同单进万第之逐专划归合不任某均
 BOUNDARY_BEFORE = frozenset("，。；：、！？,.;:!?（(“‘「『【—…）)”’」』】\u3000 \t")
 #: punctuation that may follow 第N / 其N / 最后 / 再次 when they are markers (or 是: 第一是)
 MARKER_COMMA = frozenset("，,、：:")
+#: what may stand before a letter marker (a)/a)/A.: a line start, a clause end or a space
+LETTER_BEFORE = frozenset("：:；;。！？!?，,\u3000 \t")
 #: marks that end an item heading
 HEADING_END = re.compile(r"[。，；,;！？!?：:\n\r]")
-HEADING_LEAD_PUNCT = "，,、：:．.\u3000 \t"
+HEADING_LEAD_PUNCT = "，,、：:．.﹒\u3000 \t"
+#: a paragraph that opens an attachment (附件1 / 附件： / 附表 / 名词解释): it ends every open item
+_PART_NUMBER = "[0-9０-９一二三四五六七八九十]"
+ATTACHMENT_LINE = re.compile(
+    rf"(?:附件|附表|附录)[ \t\u3000]*(?:{_PART_NUMBER}{{1,3}})?"
+    rf"(?:[ \t\u3000]*[：:]|[ \t\u3000]*$|(?<={_PART_NUMBER})(?=[^0-9０-９、，,.．]))"
+    r"|名词解释[：:]?$"
+)
+#: a paragraph that opens a box (专栏1：…, 专栏 2 …, 专栏一 …): a part of its own
+BOX_LINE = re.compile(
+    rf"专栏[ \t\u3000]*{_PART_NUMBER}{{0,3}}(?:[ \t\u3000：:]|$|(?<={_PART_NUMBER}))"
+)
+#: longest attachment heading line (附件2 + a title)
+MAX_ATTACHMENT_LINE = 60
 
 _NUM = "[一二三四五六七八九十]{1,3}"
+_DOT = "[.．、﹒]"
 _MARKER_RE = re.compile(
     # the lookahead lets the engine skip most positions after one character test
-    rf"(?=[（(一二三四五六七八九十第其首再最0-9０-９{CIRCLED}])"
+    rf"(?=[（(一二三四五六七八九十第其首再最0-9０-９a-zA-Z{CIRCLED}])"
     rf"(?:(?P<paren_cn>[（(]{_NUM}[）)])"
     rf"|(?P<shi>{_NUM}(?:是要|是|要))"
+    rf"|(?P<reg>第{_NUM}[章节条])"
     rf"|(?P<di>第{_NUM})"
     rf"|(?P<qi>其[一二三四五六七八九十])"
     rf"|(?P<dun>{_NUM}、)"
+    rf"|(?P<half_cn>{_NUM}[）)])"
     r"|(?P<word>首先|其次|再次|最后)"
     r"|(?P<paren_ar>[（(][0-9０-９]{1,2}[）)])"
-    r"|(?P<ar>(?<![0-9０-９.．])[0-9０-９]{1,2}(?:[.．、](?![0-9０-９])|[）)]))"
+    rf"|(?P<ar>(?<![0-9０-９.．])[0-9０-９]{{1,2}}(?:{_DOT}(?![0-9０-９])|[）)]))"
+    r"|(?P<letter>(?<![A-Za-z0-9])(?:[（(][A-Za-z][）)]|[A-Za-z][）)]|[A-Z][.．、])(?![A-Za-z0-9]))"
     rf"|(?P<circled>[{CIRCLED}]))"
 )
 
@@ -95,6 +129,9 @@ class Marker:
     paragraph: int
     sentence: int
     at_paragraph_start: bool
+    indent: int = 0  # whitespace before the marker on its line (paragraph-opening markers)
+    after_sentence: bool = False  # right after a sentence end (…优化技术。 （二）深化…)
+    after_clause: bool = False  # right after a sentence or clause end (…两部分组成，（三）…)
 
 
 @dataclass
@@ -103,6 +140,10 @@ class _Chain:
     parent: tuple[_Chain, int] | None
     children: list[_Chain] = field(default_factory=list)
     issues: list[str] = field(default_factory=list)
+    #: the run this one numbers on from (三、… 8. 9. under a new section after 1.-7.)
+    follows: _Chain | None = None
+    #: where the run is cut off at the latest (an attachment line, the end of its box)
+    limit: int | None = None
 
     @property
     def last(self) -> Marker:
@@ -117,8 +158,12 @@ class _Chain:
         return len(self.markers) > 1 and self.markers[1].paragraph != self.markers[0].paragraph
 
     @property
-    def structural_rank(self) -> int | None:
-        return STRUCTURAL_RANK.get(self.markers[0].style)
+    def style(self) -> str:
+        return self.markers[0].style
+
+    @property
+    def structural(self) -> bool:
+        return self.markers[0].style not in INLINE_STYLES
 
 
 # --- step 1: markers ---------------------------------------------------------------
@@ -155,14 +200,42 @@ def rule_numeral_list(view: str, end: int) -> bool:
     return after in "、，,等至到" or after in CHINESE_DIGITS or after in "十月"
 
 
+def rule_numeral_list_before(view: str, pos: int) -> bool:
+    """（附件1、2、3）: the last numeral of a list of numbers, not a marker."""
+    return pos >= 2 and view[pos - 1] in "、，," and view[pos - 2].isdigit()
+
+
 def rule_cross_reference(view: str, pos: int) -> bool:
-    """第（一）项, 第1条, 本条（二）: a numbered reference, not a marker."""
-    return pos > 0 and view[pos - 1] in "第条款项章节"
+    """第（一）项, 第1条, 本条（二）, 见附件 2）: a numbered reference, not a marker."""
+    before = pos - 1
+    if before > 0 and view[before] in " \u3000":
+        before -= 1
+    return before >= 0 and view[before] in "第条款项章节件图表"
+
+
+def rule_wrapped_decimal(view: str, end: int) -> bool:
+    """1.\\n0400年底前: a decimal whose digits a line break separated is not the marker 1."""
+    return (
+        view[end - 1] in ".．﹒"
+        and view.startswith("\n", end)
+        and view[end + 1 : end + 2].isdigit()
+    )
+
+
+def rule_glued_to_word(view: str, pos: int) -> bool:
+    """(五) or 1. right after a Chinese character (…5个工作日(五)公示): a weak marker.
+
+    It may continue a run the text has opened, never open one on its own.
+    """
+    return pos > 0 and "\u4e00" <= view[pos - 1] <= "\u9fff"
 
 
 def _style_and_index(kind: str, raw: str) -> tuple[str, int] | None:
     if kind == "paren_cn":
         value = chinese_number(raw[1:-1])
+        return ("（一）", value) if value else None
+    if kind == "half_cn":
+        value = chinese_number(raw[:-1])
         return ("（一）", value) if value else None
     if kind == "shi":
         numeral = raw.rstrip("是要")
@@ -170,6 +243,9 @@ def _style_and_index(kind: str, raw: str) -> tuple[str, int] | None:
         if not value:
             return None
         return ("一要" if raw.endswith("要") and not raw.endswith("是要") else "一是"), value
+    if kind == "reg":
+        value = chinese_number(raw[1:-1])
+        return ({"章": "第一章", "节": "第一节", "条": "第一条"}[raw[-1]], value) if value else None
     if kind == "di":
         value = chinese_number(raw[1:])
         return ("第一", value) if value else None
@@ -187,6 +263,9 @@ def _style_and_index(kind: str, raw: str) -> tuple[str, int] | None:
         if raw[-1] in "）)":
             return "（1）", _arabic(raw[:-1])
         return "1.", _arabic(raw[:-1])
+    if kind == "letter":
+        letter = next(c for c in raw if c.isascii() and c.isalpha())
+        return ("A." if letter.isupper() else "a)"), ord(letter.lower()) - ord("a") + 1
     return "①", CIRCLED.index(raw) + 1
 
 
@@ -200,6 +279,9 @@ def _accept(kind: str, raw: str, view: str, start: int, end: int, line_start: in
         if not boundary and view[start - 1] in "0123456789第几十之":
             return None
         return boundary
+    if kind == "reg":
+        # 第一章 / 第五条 head a line; mid-sentence they are references (违反本规定第四条)
+        return True if start == line_start else None
     if kind in ("di", "qi"):
         follows = view[end] if end < len(view) else ""
         if not boundary or not (follows in MARKER_COMMA or follows == "是"):
@@ -212,17 +294,54 @@ def _accept(kind: str, raw: str, view: str, start: int, end: int, line_start: in
         if not boundary:
             return False if raw == "首先" else None
         return True
+    if kind == "half_cn":
+        # 三) with its opening bracket lost in extraction: where a line, list or sentence starts
+        return True if rule_heads_point(view, start, line_start) else None
+    if kind == "letter":
+        if start != line_start and view[start - 1] not in LETTER_BEFORE:
+            return None
+        return True
     if kind in ("dun", "ar") and rule_numeral_list(view, end):
         return None
-    if kind in ("paren_cn", "paren_ar") and rule_cross_reference(view, start):
+    if kind in ("ar", "paren_ar", "half_cn") and rule_numeral_list_before(view, start):
+        return None
+    if kind == "ar" and rule_wrapped_decimal(view, end):
+        return None
+    if kind in ("paren_cn", "paren_ar", "ar") and rule_cross_reference(view, start):
         return None
     if kind == "dun":
-        # 一、 heads a line or follows a sentence end
-        return True if start == line_start or view[start - 1] in "。！？!?：:；;" else None
+        # 一、 heads a line or follows a sentence end (maybe across a space: …机器人。 三、推进…)
+        return True if rule_heads_point(view, start, line_start) else None
     if kind == "circled":
         # a circled number after a sentence end is a footnote reference (。①)
         return True if start == line_start or view[start - 1] in "：:；;，," else None
-    return True if boundary else None
+    if boundary:
+        return True
+    if kind in ("paren_cn", "ar") and rule_glued_to_word(view, start):
+        return False
+    return None
+
+
+def rule_after_sentence(view: str, pos: int, line_start: int, ends: str = "。！？!?；;") -> bool:
+    """The marker follows a sentence end, maybe across spaces (…。 三、推进…)."""
+    before = pos - 1
+    while before >= line_start and view[before] in " \u3000\t":
+        before -= 1
+    return before >= line_start and view[before] in ends
+
+
+def rule_heads_point(view: str, pos: int, line_start: int) -> bool:
+    """At a line start, after a colon, or after a sentence end."""
+    return pos == line_start or view[pos - 1] in "：:" or rule_after_sentence(view, pos, line_start)
+
+
+def _indents(view: str, paragraphs: tuple[Span, ...]) -> list[int]:
+    """Width of the whitespace before each paragraph on its line (an ideographic space is 2)."""
+    indents = []
+    for p in paragraphs:
+        line_start = view.rfind("\n", 0, p.start) + 1
+        indents.append(p.start - line_start + view.count("\u3000", line_start, p.start))
+    return indents
 
 
 def find_markers(
@@ -232,6 +351,7 @@ def find_markers(
     view = simplified_view(text) if view is None else view
     paragraph_starts = [p.start for p in paragraphs]
     sentence_starts = [s.start for s in sentences]
+    indents = _indents(view, paragraphs)
     markers = []
     for match in _MARKER_RE.finditer(view):
         kind = match.lastgroup
@@ -258,9 +378,44 @@ def find_markers(
                 paragraph=paragraph,
                 sentence=bisect_right(sentence_starts, start) - 1,
                 at_paragraph_start=start == line_start,
+                indent=indents[paragraph],
+                after_sentence=rule_after_sentence(view, start, line_start),
+                after_clause=rule_after_sentence(view, start, line_start, "。！？!?；;，,：:"),
             )
         )
     return markers
+
+
+def rule_attachment_line(line: str) -> bool:
+    """附件1 / 附件： 1. … / 附件2 智能网联汽车… / 名词解释: a line that opens an appendix."""
+    if line.startswith(("附件：", "附件:")):
+        return True
+    return len(line) <= MAX_ATTACHMENT_LINE and ATTACHMENT_LINE.match(line) is not None
+
+
+def rule_box_line(line: str) -> bool:
+    """专栏1：… / 专栏 2 … / 专栏一 …: a line that opens a box, a part of its own."""
+    return len(line) <= MAX_ATTACHMENT_LINE and BOX_LINE.match(line) is not None
+
+
+#: part boundaries found in the text: ("attachment" | "box", paragraph start)
+Part = tuple[str, int]
+
+
+def find_parts(view: str, paragraphs: tuple[Span, ...]) -> list[Part]:
+    """Attachment and box lines, in text order (tested on the first characters only)."""
+    parts = []
+    for paragraph in paragraphs:
+        head = view[paragraph.start : paragraph.start + 2]
+        if head not in ("附件", "附表", "附录", "名词", "专栏"):
+            continue
+        line = view[paragraph.start : paragraph.end]
+        if head == "专栏":
+            if rule_box_line(line):
+                parts.append(("box", paragraph.start))
+        elif rule_attachment_line(line):
+            parts.append(("attachment", paragraph.start))
+    return parts
 
 
 # --- step 2: chains ----------------------------------------------------------------
@@ -270,13 +425,18 @@ def find_markers(
 MAX_PARAGRAPH_GAP = 3
 #: the deepest nesting kept; a deeper 一 starts a sibling sequence instead
 MAX_DEPTH = 8
+#: how much deeper (in half-width spaces) a line must start to sit inside the line above it;
+#: one stray space is noise, two ideographic spaces (4) are a level
+MIN_INDENT_STEP = 3
+
+
+def _group(style: str) -> str:
+    """Styles that continue each other: the inline ones mix, the others do not."""
+    return "inline" if style in INLINE_STYLES else style
 
 
 def _compatible(chain: _Chain, marker: Marker) -> bool:
-    first = chain.markers[0].style
-    if first in INLINE_STYLES:
-        return marker.style in INLINE_STYLES
-    return marker.style == first
+    return _group(chain.style) == _group(marker.style)
 
 
 def _reachable(chain: _Chain, marker: Marker) -> bool:
@@ -289,21 +449,103 @@ def _reachable(chain: _Chain, marker: Marker) -> bool:
     if marker.paragraph == chain.last.paragraph:
         return True
     if not marker.at_paragraph_start:
-        return False
+        # a section marker run into the text after a sentence end (boxes, extraction)
+        last = chain.last
+        return (
+            chain.structural
+            and marker.after_clause
+            and (last.at_paragraph_start or last.after_sentence)
+        )
     if len(chain.markers) > 1 and all(m.at_paragraph_start for m in chain.markers):
         return True
-    if chain.structural_rank is not None and chain.markers[0].at_paragraph_start:
+    if chain.structural and chain.markers[0].at_paragraph_start:
         return True
     return marker.paragraph - chain.last.paragraph <= MAX_PARAGRAPH_GAP
 
 
-def chain_markers(markers: list[Marker]) -> list[_Chain]:
-    """Join markers into sequences (tree of chains); returns the top-level chains."""
-    roots: list[_Chain] = []
-    stack: list[_Chain] = []
-    for marker in markers:
-        depth = _continuing(stack, marker)
-        if depth is not None:
+class _Lookahead:
+    """Where the next paragraph-opening marker of a style and ordinal is, after a position."""
+
+    def __init__(self, markers: list[Marker]) -> None:
+        self.positions: dict[tuple[str, int], list[int]] = {}
+        for marker in markers:
+            if marker.at_paragraph_start:
+                key = (_group(marker.style), marker.index)
+                self.positions.setdefault(key, []).append(marker.start)
+
+    def next_item(self, chain: _Chain, after: int) -> int | None:
+        """Start of the first later marker that could be ``chain``'s next item."""
+        return self._next(_group(chain.style), chain.last_index + 1, after)
+
+    def next_start(self, chain: _Chain, after: int) -> int | None:
+        """Start of the first later marker that opens a run of ``chain``'s style (its 一)."""
+        return self._next(_group(chain.style), 1, after)
+
+    def _next(self, group: str, index: int, after: int) -> int | None:
+        positions = self.positions.get((group, index))
+        if not positions:
+            return None
+        k = bisect_right(positions, after)
+        return positions[k] if k < len(positions) else None
+
+
+class _Chainer:
+    """Step 2: markers joined into runs, the hierarchy read from the document.
+
+    A marker continues an open run when it states that run's next ordinal;
+    otherwise it opens a run, at any ordinal, inside the innermost open item
+    that holds it (``_closes`` decides which open runs it ends first). Styles
+    nest as the document shows them (which style held which, indentation,
+    whether the open run has a next item before its parent's), the fixed
+    ``STRUCTURAL_RANK`` only when the document says nothing. An attachment
+    line ends every open item; a box (专栏) holds runs of its own at the top
+    level, and ends when a run outside it goes on.
+    """
+
+    def __init__(self, markers: list[Marker], parts: list[Part]) -> None:
+        self.markers = markers
+        self.parts = parts
+        self.lookahead = _Lookahead(markers)
+        self.roots: list[_Chain] = []
+        self.stack: list[_Chain] = []
+        self.box: list[_Chain] | None = None
+        self.box_chains: list[_Chain] = []
+        self.holds: set[tuple[str, str]] = set()  # (outer style, inner style) seen nested
+        self.last_of_style: dict[str, _Chain] = {}
+
+    def run(self) -> list[_Chain]:
+        parts = iter(self.parts)
+        part = next(parts, None)
+        for marker in self.markers:
+            while part is not None and part[1] <= marker.start:
+                self.open_part(*part)
+                part = next(parts, None)
+            self.add(marker)
+        return self.roots
+
+    def open_part(self, kind: str, position: int) -> None:
+        self.close_box(position)
+        if kind == "attachment":
+            for chain in self.stack:
+                chain.limit = position if chain.limit is None else min(chain.limit, position)
+            self.stack.clear()
+        else:
+            self.box = []
+
+    def close_box(self, position: int) -> None:
+        if self.box is not None:
+            for chain in self.box_chains:
+                if chain.limit is None:
+                    chain.limit = position
+            self.box = None
+            self.box_chains = []
+
+    def add(self, marker: Marker) -> None:
+        found = self.continuing(marker)
+        if found is not None:
+            stack, depth = found
+            if stack is self.stack and self.box is not None:
+                self.close_box(marker.start)  # the text outside the box goes on
             del stack[depth + 1 :]
             chain = stack[depth]
             expected = chain.last_index + 1
@@ -317,22 +559,102 @@ def chain_markers(markers: list[Marker]) -> list[_Chain]:
                     else f"ordinals {expected}-{index - 1} missing before {marker.start}"
                 )
             chain.markers.append(_with_index(marker, index))
-            continue
-        if marker.index != 1:
-            continue  # an ordinal that continues nothing
-        rank = STRUCTURAL_RANK.get(marker.style)
-        if rank is not None:  # a new 一、 closes the previous 一、 section and all inside it
-            outer = [k for k, c in enumerate(stack) if (c.structural_rank or 0) >= rank]
-            if outer:
-                del stack[outer[0] :]
-        while stack and _restarts(stack[-1], marker):
+            return
+        if _is_closer(marker) or (
+            not marker.strong and marker.style not in INLINE_STYLES and marker.index != 1
+        ):
+            return  # 最后 closes a run, a glued (五) only continues one
+        stack = self.box if self.box is not None else self.stack
+        while stack and self.closes(stack, marker):
             stack.pop()
         del stack[MAX_DEPTH - 1 :]
         parent = (stack[-1], len(stack[-1].markers) - 1) if stack else None
-        chain = _Chain(markers=[marker], parent=parent)
-        (parent[0].children if parent else roots).append(chain)
+        chain = _Chain(markers=[marker], parent=parent, follows=self.follows(marker, stack))
+        if parent is None:
+            self.roots.append(chain)
+        else:
+            parent[0].children.append(chain)
+            if parent[0].structural and chain.structural and parent[0].style != chain.style:
+                self.holds.add((parent[0].style, chain.style))
+        if stack is self.box:
+            self.box_chains.append(chain)
         stack.append(chain)
-    return roots
+        self.last_of_style[chain.style] = chain
+
+    def continuing(self, marker: Marker) -> tuple[list[_Chain], int] | None:
+        """The open run ``marker`` continues (innermost box first), as (stack, depth)."""
+        for stack in (self.box, self.stack):
+            if stack:
+                depth = _continuing(stack, marker)
+                if depth is not None:
+                    return stack, depth
+        return None
+
+    def follows(self, marker: Marker, stack: list[_Chain]) -> _Chain | None:
+        """The closed run of the same style that ``marker`` numbers on from (1.-7. then 8.)."""
+        if marker.index <= 1 or not marker.at_paragraph_start or marker.style in INLINE_STYLES:
+            return None
+        previous = self.last_of_style.get(marker.style)
+        if previous is None or previous.last_index != marker.index - 1 or previous in stack:
+            return None
+        return previous if len(previous.markers) > 1 or previous.follows else None
+
+    def closes(self, stack: list[_Chain], marker: Marker) -> bool:
+        """Whether the new run of ``marker`` ends the innermost open run rather than nest in it."""
+        top = stack[-1]
+        if _restarts(top, marker):
+            return True
+        if marker.style in INLINE_STYLES:
+            return False  # a point inside prose nests in whatever holds it
+        if not top.structural:
+            # a section marker ends a run of points inside a paragraph
+            return marker.at_paragraph_start and not any(m.at_paragraph_start for m in top.markers)
+        if not marker.at_paragraph_start:
+            return False
+        current = top.last  # the open item: its indentation is the level the run is at
+        deeper = current.at_paragraph_start and marker.indent >= current.indent + MIN_INDENT_STEP
+        if top.style == marker.style:
+            return not deeper  # the same style again: a sibling run, unless indented under it
+        regulation = top.style in REGULATION_STYLES or marker.style in REGULATION_STYLES
+        if regulation:
+            return STRUCTURAL_RANK[marker.style] < STRUCTURAL_RANK[top.style]
+        if deeper:
+            return False
+        if self.running(stack, marker):
+            return False  # the open run has its next item before its parent's: nest
+        return self.above(marker.style, top.style)
+
+    def running(self, stack: list[_Chain], marker: Marker) -> bool:
+        """Whether the innermost open run has a next item before any outer run has one.
+
+        A fresh start of its style (its 一) before that next item means the
+        next item belongs to another run.
+        """
+        top = stack[-1]
+        mine = self.lookahead.next_item(top, marker.start)
+        if mine is None:
+            return False
+        restart = self.lookahead.next_start(top, marker.start)
+        if restart is not None and restart < mine:
+            return False
+        for chain in stack[:-1]:
+            theirs = self.lookahead.next_item(chain, marker.start)
+            if theirs is not None and theirs < mine:
+                return False
+        return True
+
+    def above(self, style: str, other: str) -> bool:
+        """Whether ``style`` is the outer one: as the document nested them, else by rank."""
+        if (style, other) in self.holds:
+            return True
+        if (other, style) in self.holds:
+            return False
+        return STRUCTURAL_RANK[style] <= STRUCTURAL_RANK[other]
+
+
+def chain_markers(markers: list[Marker], parts: list[Part] | None = None) -> list[_Chain]:
+    """Join markers into sequences (tree of chains); returns the top-level chains."""
+    return _Chainer(markers, parts or []).run()
 
 
 def _restarts(chain: _Chain, marker: Marker) -> bool:
@@ -344,6 +666,7 @@ def _restarts(chain: _Chain, marker: Marker) -> bool:
         and marker.at_paragraph_start
         and marker.paragraph > first.paragraph
         and _compatible(chain, marker)
+        and marker.indent < first.indent + MIN_INDENT_STEP
     )
 
 
@@ -361,20 +684,23 @@ def _continuing(stack: list[_Chain], marker: Marker) -> int | None:
     """Depth of the open chain ``marker`` continues, or None.
 
     It needs the next ordinal (最后 takes whatever comes next in an inline
-    sequence); among several chains it prefers the same marker style, then the
-    same layout (item at a paragraph start or not), then the innermost. A
-    strong marker may repeat or skip one ordinal of the innermost chain.
+    sequence); among several chains it prefers the same indentation, the same
+    marker style, then the same layout (item at a paragraph start or not),
+    then the innermost. A strong marker may repeat or skip one ordinal of the
+    innermost chain.
     """
-    best: tuple[tuple[bool, bool, int], int] | None = None
+    best: tuple[tuple[bool, bool, bool, int], int] | None = None
     for depth, chain in enumerate(stack):
         if not (_compatible(chain, marker) and _reachable(chain, marker)):
             continue
         if _is_closer(marker):
-            if chain.markers[0].style not in INLINE_STYLES:
+            if chain.structural:
                 continue
         elif marker.index != chain.last_index + 1:
             continue
         key = (
+            not marker.at_paragraph_start
+            or abs(marker.indent - chain.last.indent) < MIN_INDENT_STEP,
             marker.style == chain.last.style,
             marker.at_paragraph_start == chain.last.at_paragraph_start,
             depth,
@@ -385,6 +711,17 @@ def _continuing(stack: list[_Chain], marker: Marker) -> int | None:
         return best[1]
     if not stack or not marker.strong or _is_closer(marker) or marker.index == 1:
         return None
+    if marker.at_paragraph_start and marker.style not in INLINE_STYLES:
+        # a section marker whose previous sibling the text lost (二、 … 四、): the open run
+        # of its style that it skips one ordinal of
+        for depth in range(len(stack) - 1, -1, -1):
+            chain = stack[depth]
+            if (
+                chain.style == marker.style
+                and chain.last.at_paragraph_start
+                and marker.index == chain.last_index + 2
+            ):
+                return depth
     top = stack[-1]
     if (
         _compatible(top, marker)
@@ -399,8 +736,9 @@ def _continuing(stack: list[_Chain], marker: Marker) -> int | None:
 
 
 def _valid(chain: _Chain) -> bool:
+    """Two items or more, one of the first two strong; or one item numbering on a closed run."""
     if len(chain.markers) < 2:
-        return False
+        return chain.follows is not None and chain.markers[0].strong
     first, second = chain.markers[0], chain.markers[1]
     return first.strong or second.strong
 
@@ -412,16 +750,16 @@ def _flatten_invalid(chains: list[_Chain]) -> list[_Chain]:
     the dropped chain's markers.
     """
     result: list[_Chain] = []
-    pending = list(chains)
+    pending = deque(chains)
     while pending:
-        chain = pending.pop(0)
+        chain = pending.popleft()
         if _valid(chain):
             chain.children = _flatten_invalid(chain.children)  # depth is bounded by MAX_DEPTH
             result.append(chain)
         else:
             for child in chain.children:
                 child.parent = chain.parent
-            pending[:0] = chain.children
+            pending.extendleft(reversed(chain.children))
     return result
 
 
@@ -429,10 +767,20 @@ def _paragraph_is_heading(text: str, paragraph: Span) -> bool:
     return paragraph.text[-1] not in "。！？!?；;…" and len(paragraph) <= 60
 
 
+def _paragraph_is_heading_sentence(paragraph: Span) -> bool:
+    """六是全力保障和改善民生。: a short paragraph of one sentence heading what follows."""
+    body = paragraph.text[:-1]
+    return len(paragraph) <= 40 and not any(c in "。！？!?；;" for c in body)
+
+
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in WHITESPACE:
         end -= 1
     return end
+
+
+#: how many earlier occurrences of the first heading ``preview`` tries
+MAX_PREVIEW_CANDIDATES = 16
 
 
 class _Builder:
@@ -444,6 +792,8 @@ class _Builder:
 
     def last_item_end(self, chain: _Chain, limit: int) -> int:
         first, last = chain.markers[0], chain.last
+        if len(chain.markers) == 1:
+            return limit  # one item numbering on a closed run: a section to its parent's end
         if not chain.spans_paragraphs:
             # ；-separated items end with their sentence; so do items that are
             # one sentence each (the last is as long as its siblings)
@@ -456,16 +806,19 @@ class _Builder:
         one_paragraph_each = all(
             b.paragraph == a.paragraph + 1 for a, b in itertools.pairwise(chain.markers)
         )
+        last_paragraph = self.paragraphs[last.paragraph]
         sectional = not one_paragraph_each and (
             first.style not in INLINE_STYLES
             or any(
                 _paragraph_is_heading(self.text, self.paragraphs[m.paragraph])
                 for m in chain.markers
             )
+            # a last item that is only a heading line owns the paragraphs after it
+            or (last.at_paragraph_start and _paragraph_is_heading_sentence(last_paragraph))
         )
         if sectional:
             return limit
-        return min(self.paragraphs[last.paragraph].end, limit)
+        return min(last_paragraph.end, limit)
 
     def heading(self, start: int, end: int) -> Span | None:
         while start < end and self.text[start] in HEADING_LEAD_PUNCT:
@@ -483,7 +836,9 @@ class _Builder:
             return None
         window_start = max(0, limit_start - 2000)
         position = self.view.rfind(headings[0], window_start, limit_start)
-        while position >= 0:
+        for _ in range(MAX_PREVIEW_CANDIDATES):
+            if position < 0:
+                break
             cursor = position + len(headings[0])
             for heading in headings[1:]:
                 gap = 0
@@ -514,8 +869,11 @@ class _Builder:
         suggested) are left out; a run left with one marker is no enumeration
         and hands its children up.
         """
+        if chain.limit is not None:
+            cut = _trim_end(self.text, chain.last.start, max(chain.limit, chain.last.end))
+            limit = min(limit, cut)
         inside = [m for m in chain.markers if m.end <= limit]
-        if len(inside) < 2:
+        if len(inside) < (1 if chain.follows is not None else 2):
             return None, list(chain.children)
         if len(inside) < len(chain.markers):
             chain.markers = inside
@@ -536,16 +894,16 @@ class _Builder:
             children_by_item.setdefault(child.parent[1], []).append(child)
         for number, (marker, end) in enumerate(zip(chain.markers, ends, strict=True)):
             child_enums: list[Enumeration] = []
-            pending = list(children_by_item.get(number, []))
+            pending = deque(children_by_item.get(number, []))
             while pending:
-                child = pending.pop(0)
+                child = pending.popleft()
                 if child.markers[0].start >= end:
                     escaped.append(child)
                     continue
                 enumeration, outside = self.build(child, level + 1, end)
                 if enumeration is not None:
                     child_enums.append(enumeration)
-                pending[:0] = [c for c in outside if c.markers[0].start < end]
+                pending.extendleft(reversed([c for c in outside if c.markers[0].start < end]))
                 escaped.extend(c for c in outside if c.markers[0].start >= end)
             items.append(
                 Item(
@@ -579,19 +937,21 @@ def build_enumerations(
 ) -> tuple[Enumeration, ...]:
     """Top-level enumerations of ``text`` given its paragraphs and sentences."""
     markers = find_markers(text, paragraphs, sentences, view)
-    pending = _flatten_invalid(chain_markers(markers))
+    parts = find_parts(view, paragraphs) if markers else []
+    pending = deque(_flatten_invalid(chain_markers(markers, parts)))
     builder = _Builder(text, view, paragraphs, sentences)
     result = []
     text_end = _trim_end(text, 0, len(text))
     while pending:
-        chain = pending.pop(0)
+        chain = pending.popleft()
         # a top-level run ends where the next one begins (or with the text)
-        later = [c.markers[0].start for c in pending if c.markers[0].start > chain.last.start]
-        limit = _trim_end(text, chain.last.start, min(later)) if later else text_end
+        starts = (c.markers[0].start for c in pending)
+        later = next((start for start in starts if start > chain.last.start), None)
+        limit = _trim_end(text, chain.last.start, later) if later is not None else text_end
         enumeration, escaped = builder.build(chain, 1, limit)
         if enumeration is not None:
             result.append(enumeration)
-        pending[:0] = escaped
+        pending.extendleft(reversed(escaped))
     result.sort(key=lambda e: e.start)
     return tuple(result)
 
