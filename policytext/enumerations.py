@@ -144,6 +144,18 @@ class _Chain:
     follows: _Chain | None = None
     #: where the run is cut off at the latest (an attachment line, the end of its box)
     limit: int | None = None
+    #: whether every item / some item opens a paragraph (kept up to date by ``append``)
+    all_open_paragraphs: bool = True
+    some_open_paragraph: bool = False
+
+    def __post_init__(self) -> None:
+        self.all_open_paragraphs = all(m.at_paragraph_start for m in self.markers)
+        self.some_open_paragraph = any(m.at_paragraph_start for m in self.markers)
+
+    def append(self, marker: Marker) -> None:
+        self.markers.append(marker)
+        self.all_open_paragraphs = self.all_open_paragraphs and marker.at_paragraph_start
+        self.some_open_paragraph = self.some_open_paragraph or marker.at_paragraph_start
 
     @property
     def last(self) -> Marker:
@@ -456,7 +468,7 @@ def _reachable(chain: _Chain, marker: Marker) -> bool:
             and marker.after_clause
             and (last.at_paragraph_start or last.after_sentence)
         )
-    if len(chain.markers) > 1 and all(m.at_paragraph_start for m in chain.markers):
+    if len(chain.markers) > 1 and chain.all_open_paragraphs:
         return True
     if chain.structural and chain.markers[0].at_paragraph_start:
         return True
@@ -558,7 +570,7 @@ class _Chainer:
                     if index == expected + 1
                     else f"ordinals {expected}-{index - 1} missing before {marker.start}"
                 )
-            chain.markers.append(_with_index(marker, index))
+            chain.append(_with_index(marker, index))
             return
         if _is_closer(marker) or (
             not marker.strong and marker.style not in INLINE_STYLES and marker.index != 1
@@ -608,7 +620,7 @@ class _Chainer:
             return False  # a point inside prose nests in whatever holds it
         if not top.structural:
             # a section marker ends a run of points inside a paragraph
-            return marker.at_paragraph_start and not any(m.at_paragraph_start for m in top.markers)
+            return marker.at_paragraph_start and not top.some_open_paragraph
         if not marker.at_paragraph_start:
             return False
         current = top.last  # the open item: its indentation is the level the run is at
@@ -829,12 +841,12 @@ class _Builder:
             return None
         return Span(start, stop, self.text[start:stop])
 
-    def preview(self, items: list[Item], limit_start: int) -> Span | None:
+    def preview(self, items: list[Item], limit_start: int, floor: int = 0) -> Span | None:
         """A run of the item headings, in order, somewhere before the enumeration."""
         headings = [self.view[i.heading.start : i.heading.end] for i in items if i.heading]
         if len(headings) != len(items) or any(len(h) > 16 for h in headings):
             return None
-        window_start = max(0, limit_start - 2000)
+        window_start = max(floor, limit_start - 2000)
         position = self.view.rfind(headings[0], window_start, limit_start)
         for _ in range(MAX_PREVIEW_CANDIDATES):
             if position < 0:
@@ -861,13 +873,14 @@ class _Builder:
         return None
 
     def build(
-        self, chain: _Chain, level: int, limit: int
+        self, chain: _Chain, level: int, limit: int, floor: int = 0
     ) -> tuple[Enumeration | None, list[_Chain]]:
         """The enumeration of ``chain`` (ending by ``limit``) and children that fall outside it.
 
         Markers past ``limit`` (a parent item that ended earlier than the run
         suggested) are left out; a run left with one marker is no enumeration
-        and hands its children up.
+        and hands its children up. Its preview is looked for after ``floor``
+        (the enumeration before it, or its parent's marker).
         """
         if chain.limit is not None:
             cut = _trim_end(self.text, chain.last.start, max(chain.limit, chain.last.end))
@@ -894,15 +907,17 @@ class _Builder:
             children_by_item.setdefault(child.parent[1], []).append(child)
         for number, (marker, end) in enumerate(zip(chain.markers, ends, strict=True)):
             child_enums: list[Enumeration] = []
+            child_floor = marker.end
             pending = deque(children_by_item.get(number, []))
             while pending:
                 child = pending.popleft()
                 if child.markers[0].start >= end:
                     escaped.append(child)
                     continue
-                enumeration, outside = self.build(child, level + 1, end)
+                enumeration, outside = self.build(child, level + 1, end, child_floor)
                 if enumeration is not None:
                     child_enums.append(enumeration)
+                    child_floor = max(child_floor, enumeration.end)
                 pending.extendleft(reversed([c for c in outside if c.markers[0].start < end]))
                 escaped.extend(c for c in outside if c.markers[0].start >= end)
             items.append(
@@ -926,7 +941,7 @@ class _Builder:
             level=level,
             start=items[0].span.start,
             end=items[-1].span.end,
-            preview=self.preview(items, items[0].span.start),
+            preview=self.preview(items, items[0].span.start, floor),
             issues=tuple(chain.issues),
         )
         return enumeration, escaped
@@ -948,7 +963,8 @@ def build_enumerations(
         starts = (c.markers[0].start for c in pending)
         later = next((start for start in starts if start > chain.last.start), None)
         limit = _trim_end(text, chain.last.start, later) if later is not None else text_end
-        enumeration, escaped = builder.build(chain, 1, limit)
+        floor = result[-1].end if result and result[-1].end <= chain.markers[0].start else 0
+        enumeration, escaped = builder.build(chain, 1, limit, floor)
         if enumeration is not None:
             result.append(enumeration)
         pending.extendleft(reversed(escaped))
