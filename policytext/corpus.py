@@ -29,7 +29,7 @@ from .document import (
     LAYERS,
     PolicyDoc,
     analyze,
-    document_from_payload,
+    document_from_packed,
     packed_payload,
 )
 from .layout import LayoutMode, ensure_layout
@@ -122,4 +122,4 @@ def _stream(
 
 def _documents(results: list[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, PolicyDoc]]:
     for doc_id, payload in results:
-        yield doc_id, document_from_payload(payload)
+        yield doc_id, document_from_packed(payload)
