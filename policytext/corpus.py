@@ -34,7 +34,7 @@ from .document import (
     LAYERS,
     PolicyDoc,
     analyze,
-    document_from_payload,
+    document_from_packed,
     packed_payload,
 )
 from .layout import LayoutMode, ensure_layout
@@ -191,4 +191,4 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 def _documents(results: list[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, PolicyDoc]]:
     for doc_id, payload in results:
-        yield doc_id, document_from_payload(payload)
+        yield doc_id, document_from_packed(payload)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
-SHARED = ROOT.parent / "shared"
+#: the shared material: ../shared beside the clone, or $POLICYTEXT_SHARED (a worktree elsewhere)
+SHARED = Path(os.environ.get("POLICYTEXT_SHARED") or ROOT.parent / "shared")
 
 
 def shared_path(*parts: str) -> Path:
