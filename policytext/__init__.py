@@ -6,7 +6,7 @@ Traditional or Simplified script alike.
 
 from __future__ import annotations
 
-from .corpus import analyze_corpus
+from .corpus import WorkerError, analyze_corpus
 from .document import PolicyDoc, analyze
 from .enumerations import find_enumerations
 from .frames import corpus_frames
@@ -32,6 +32,7 @@ __all__ = [
     "Span",
     "ThemeVectorizer",
     "Token",
+    "WorkerError",
     "__version__",
     "add_terms",
     "analyze",

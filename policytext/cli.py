@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .document import PolicyDoc, analyze
 from .layout import LAYOUT_MODES
-from .models import ModelError
+from .models import ARCHIVE_NAME, ModelError
 
 _BREAK_RE = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
 EPILOG = """examples:
@@ -186,12 +186,19 @@ def _cmd_download(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
 
-    if models.is_installed(verify=args.verify):
-        print(f"model already installed in {models.default_model_dir()}")
-        return 0
-    print(f"fetching {models.ARCHIVE_NAME} (pkuseg's default model) …", file=sys.stderr)
+    installed = models.is_installed()
+    if installed and not args.repair and args.archive is None:
+        if models.is_installed(verify=True):
+            print(f"model installed and verified in {models.default_model_dir()}")
+            return 0
+        print(
+            "the installed model is damaged (a file's sha256 differs): reinstalling",
+            file=sys.stderr,
+        )
+    source = args.archive or f"{models.ARCHIVE_NAME} (pkuseg's default model)"
+    print(f"installing from {source} …", file=sys.stderr)
     try:
-        path = models.ensure_model(progress=progress, verify=args.verify)
+        path = models.ensure_model(progress=progress, archive=args.archive, force=True)
     except ModelError as error:
         print(f"\npolicytext: {error}", file=sys.stderr)
         return 1
@@ -246,7 +253,19 @@ def build_parser() -> argparse.ArgumentParser:
         "download", help="fetch, verify and install the segmentation model"
     )
     download_parser.add_argument(
-        "--verify", action="store_true", help="also re-hash an installed model"
+        "--verify",
+        action="store_true",
+        help="(kept for old scripts: an installed model is always re-hashed)",
+    )
+    download_parser.add_argument(
+        "--repair", action="store_true", help="fetch and reinstall even if a model is installed"
+    )
+    download_parser.add_argument(
+        "--from",
+        dest="archive",
+        type=Path,
+        metavar="FILE",
+        help=f"install from a {ARCHIVE_NAME} copied by hand (checked against the pinned sha256)",
     )
     download_parser.set_defaults(run=_cmd_download)
     return parser

@@ -259,24 +259,62 @@ _UNPACKERS: dict[str, Callable[[str, list], tuple]] = {
 }
 
 
-def _layer_data(payload: dict[str, Any], layer: str) -> tuple[Any, bool]:
-    """The layer's stored data, and whether it came packed by :func:`packed_payload`."""
+def _layer_data(payload: dict[str, Any], layer: str, packed: bool) -> list:
+    """The layer's stored data. ``packed``: the payload came from :func:`packed_payload` in a
+    process of ours (see :func:`document_from_packed`), so its layers are pickled bytes."""
     data = payload[layer]
-    return (pickle.loads(data), True) if isinstance(data, bytes) else (data, False)
+    if packed and isinstance(data, bytes):
+        # our own worker's output, handed over in memory by the pool: never from a file
+        return pickle.loads(data)
+    _check_plain(layer, data)
+    return data
+
+
+def _check_plain(layer: str, data: Any) -> None:
+    """Refuse a stored layer that is not plain data: bytes are never unpickled or decoded."""
+    if isinstance(data, list | tuple):
+        return
+    what = (
+        "bytes (pickled or otherwise encoded data)"
+        if isinstance(data, bytes | bytearray)
+        else type(data).__name__
+    )
+    raise TypeError(
+        f"stored policytext layer {layer!r} holds {what}, not plain data (a list); "
+        "a stored document is read only from lists, dicts, strings and numbers"
+    )
 
 
 def document_from_payload(payload: dict[str, Any]) -> PolicyDoc:
-    """A :class:`PolicyDoc` with the layers of :func:`document_payload` or
-    :func:`packed_payload` (rebuilt on first use)."""
-    return _StoredDoc(payload)
+    """A :class:`PolicyDoc` with the layers of :func:`document_payload` (rebuilt on first use).
+
+    The payload is plain data (lists, dicts, strings, numbers), as a ``DocBin`` or
+    JSON gives it back; a layer holding anything else (pickled bytes above all)
+    raises ``TypeError`` here, before any of it is read.
+    """
+    if not isinstance(payload, dict):
+        raise TypeError(f"a stored policytext document is a dict, not {type(payload).__name__}")
+    for layer in (*LAYERS, "tokens"):
+        if layer in payload:
+            _check_plain(layer, payload[layer])
+    return _StoredDoc(payload, packed=False)
+
+
+def document_from_packed(payload: dict[str, Any]) -> PolicyDoc:
+    """A :class:`PolicyDoc` from :func:`packed_payload`, for payloads made by our own worker
+    processes (the corpus pool, Dask partitions) and handed over in memory.
+
+    Never call it on data read from a file or a ``DocBin``: packed layers are unpickled.
+    """
+    return _StoredDoc(payload, packed=True)
 
 
 def _stored(layer: str) -> cached_property:
     def rebuild(doc: _StoredDoc) -> tuple:
-        (stored, packed), text = _layer_data(doc._payload, layer), doc.text
+        stored, text = _layer_data(doc._payload, layer, doc._packed), doc.text
         if layer in _SPAN_LAYERS:
             return _spans(text, stored)
-        if packed and layer in _UNPACKERS:
+        if doc._packed and layer in _UNPACKERS:
             return _UNPACKERS[layer](text, stored)
         return tuple(_RESULT_TYPES[layer].from_dict(d) for d in stored)
 
@@ -291,9 +329,10 @@ class _StoredDoc(PolicyDoc):
     read, so streaming many documents costs no more than the layers used.
     """
 
-    def __init__(self, payload: dict[str, Any]) -> None:
+    def __init__(self, payload: dict[str, Any], packed: bool) -> None:
         super().__init__(payload["text"], layout=payload.get("layout", "auto"))
         self._payload = payload
+        self._packed = packed
 
     paragraphs = _stored("paragraphs")
     sentences = _stored("sentences")
@@ -304,7 +343,7 @@ class _StoredDoc(PolicyDoc):
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         if "tokens" in self._payload:
-            return tuple(Token(*t) for t in _layer_data(self._payload, "tokens")[0])
+            return tuple(Token(*t) for t in _layer_data(self._payload, "tokens", self._packed))
         return super().tokens
 
 

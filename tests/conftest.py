@@ -11,8 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
-#: ../shared beside the project; POLICYTEXT_SHARED points elsewhere (e.g. from a git worktree)
-SHARED = Path(os.environ.get("POLICYTEXT_SHARED", ROOT.parent / "shared"))
+#: the shared material: ../shared beside the clone, or $POLICYTEXT_SHARED (a worktree elsewhere)
+SHARED = Path(os.environ.get("POLICYTEXT_SHARED") or ROOT.parent / "shared")
 
 
 def shared_path(*parts: str) -> Path:

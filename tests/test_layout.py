@@ -249,12 +249,15 @@ def test_degenerate_inputs(text):
         assert all(text[s.start : s.end] == s.text for s in doc.sentences)
 
 
-@pytest.mark.parametrize("kind", ["document_payload", "packed_payload"])
-def test_payload_keeps_the_layout_and_every_layer(kind):
+@pytest.mark.parametrize(
+    ("kind", "reader"),
+    [("document_payload", "document_from_payload"), ("packed_payload", "document_from_packed")],
+)
+def test_payload_keeps_the_layout_and_every_layer(kind, reader):
     from policytext import document
 
     doc = pt.analyze(wrap(BODY, 20).text, layout="wrapped")
-    again = document.document_from_payload(getattr(document, kind)(doc))
+    again = getattr(document, reader)(getattr(document, kind)(doc))
     assert again.layout_mode == "wrapped"
     for layer in document.LAYERS:
         assert getattr(again, layer) == getattr(doc, layer), layer

