@@ -818,6 +818,8 @@ class _Builder:
             b.paragraph == a.paragraph + 1 for a, b in itertools.pairwise(chain.markers)
         )
         last_paragraph = self.paragraphs[last.paragraph]
+        if first.style in REGULATION_STYLES:
+            return limit  # an article holds its 款 and 项, a chapter its articles
         sectional = not one_paragraph_each and (
             first.style not in INLINE_STYLES
             or any(

@@ -6,6 +6,7 @@ import pytest
 
 import policytext as pt
 from policytext import enumerations as en
+from tests.conftest import shared_path
 from tests.enumeration_scoring import item_keys
 
 
@@ -268,3 +269,176 @@ def test_a_run_under_a_dropped_run_stays_under_its_item():
     first, second = outer.items
     assert [(c.start, c.end) for c in first.children] == [(6, 11)]
     assert second.children == ()
+
+
+# --- issue 15: structure of normative documents, regulations and appendices ----------------
+
+
+def _tree(text):
+    """(marker, index, parent marker text or None) for every item, in text order."""
+    rows = []
+
+    def walk(enumerations, parent):
+        for enumeration in enumerations:
+            for item in enumeration.items:
+                rows.append((item.marker.text, item.index, parent))
+                walk(item.children, item.marker.text)
+
+    walk(pt.find_enumerations(text), None)
+    return rows
+
+
+def test_a_run_may_start_at_any_ordinal():
+    assert _tree("（三）支撑层。内容。\n（四）应用层。内容。") == [
+        ("（三）", 3, None),
+        ("（四）", 4, None),
+    ]
+
+
+def test_numbering_continues_across_sections():
+    text = "三、任务\n（一）甲\n1.子一。\n2.子二。\n（二）乙\n3.子三。\n4.子四。\n（三）丙\n5.子五。\n四、保障\n正文。"
+    assert _tree(text) == [
+        ("三、", 3, None),
+        ("（一）", 1, "三、"),
+        ("1.", 1, "（一）"),
+        ("2.", 2, "（一）"),
+        ("（二）", 2, "三、"),
+        ("3.", 3, "（二）"),
+        ("4.", 4, "（二）"),
+        ("（三）", 3, "三、"),
+        ("5.", 5, "（三）"),  # one item, numbering on from 4.
+        ("四、", 4, None),
+    ]
+
+
+def test_one_style_at_two_levels_by_indentation():
+    """gwr_1955: unindented 一、 sections, （一） under 三、, indented 一、 lists under （一）."""
+    text = (
+        "一、总任务\n正文。\n二、计划\n正文。\n三、问题\n（一）关于工业\n"
+        "　　一、提高设计。\n　　二、加强施工。\n（二）关于农业\n"
+        "　　一、开垦荒地。\n　　二、兴修水利。\n四、奋斗\n正文。"
+    )
+    tree = _tree(text)
+    assert [row for row in tree if row[2] is None] == [
+        ("一、", 1, None),
+        ("二、", 2, None),
+        ("三、", 3, None),
+        ("四、", 4, None),
+    ]
+    assert [row[2] for row in tree if row[0] in ("（一）", "（二）")] == ["三、", "三、"]
+    assert [row[2] for row in tree if row[0] in ("一、", "二、") and row[2]] == ["（一）"] * 2 + [
+        "（二）"
+    ] * 2
+
+
+def test_an_open_run_with_items_to_come_keeps_a_new_run_inside():
+    """No indentation: （一） still has （二） to come, so a 1. list nests in it, not beside."""
+    text = "一、甲\n（一）子甲\n1.孙一。\n2.孙二。\n（二）子乙\n正文。\n二、乙\n正文。"
+    assert [row[2] for row in _tree(text)] == [None, "一、", "（一）", "（一）", "一、", None]
+
+
+def test_heading_only_last_item_owns_its_paragraphs():
+    text = (
+        "今年抓好两个方面。\n一是扩大内需。\n内容甲。\n内容乙。\n二是改善民生。\n内容丙。\n内容丁。"
+    )
+    (enumeration,) = pt.find_enumerations(text)
+    assert enumeration.items[-1].span.text.endswith("内容丁。")
+
+
+def test_an_attachment_line_ends_every_open_item():
+    text = "一、总则\n正文。\n二、要求\n正文。\n附件1\n一、表格说明\n二、填报要求"
+    first, second = pt.find_enumerations(text)
+    assert first.items[-1].span.text == "二、要求\n正文。"
+    assert [i.marker.text for i in second.items] == ["一、", "二、"]
+    listed = pt.find_enumerations("一、甲\n正文。\n二、乙\n正文。\n附件：\n1.名单\n2.申请表")
+    assert [(e.level, len(e.items)) for e in listed] == [(1, 2), (1, 2)]
+
+
+def test_a_box_is_a_part_of_its_own():
+    text = "一、任务\n（一）甲任务。\n正文。\n专栏1 重点工程\n1.工程甲。\n2.工程乙。\n（二）乙任务。\n正文。\n二、保障\n正文。"
+    tree = _tree(text)
+    assert ("1.", 1, None) in tree and ("2.", 2, None) in tree  # not under （一）
+    assert ("（二）", 2, "一、") in tree and ("二、", 2, None) in tree  # the run goes on after it
+
+
+def test_letter_markers():
+    assert _tree("主要包括：\n（a）甲类；\n（b）乙类。") == [("（a）", 1, None), ("（b）", 2, None)]
+    assert _tree("如：a) 甲；b) 乙。") == [("a)", 1, None), ("b)", 2, None)]
+    assert _tree("A. 总体\nB. 分项") == [("A.", 1, None), ("B.", 2, None)]
+    # part codes in brackets after a word, acronyms: no markers
+    assert pt.find_enumerations("包括基础共性（A）、关键技术（B）两部分。") == ()
+    assert pt.find_enumerations("可编程逻辑控制器（PLC）、分布式控制系统（DCS）等。") == ()
+
+
+def test_regulations_chapters_sections_articles():
+    text = (
+        "第一章 总则\n第一节 一般规定\n第一条 为了规范。\n第二条 本办法适用于：\n（一）甲；\n"
+        "（二）乙。\n第二节 特别规定\n第三条 特别情形：\n1.甲；\n2.乙。\n"
+        "第二章 附则\n第四条 违反本办法第二条的，依法处理。\n第五条 本办法自发布之日起施行。"
+    )
+    assert _tree(text) == [
+        ("第一章", 1, None),
+        ("第一节", 1, "第一章"),
+        ("第一条", 1, "第一节"),
+        ("第二条", 2, "第一节"),
+        ("（一）", 1, "第二条"),
+        ("（二）", 2, "第二条"),
+        ("第二节", 2, "第一章"),
+        ("第三条", 3, "第二节"),
+        ("1.", 1, "第三条"),
+        ("2.", 2, "第三条"),
+        ("第二章", 2, None),
+        ("第四条", 4, "第二章"),  # 本办法第二条 inside it is a reference
+        ("第五条", 5, "第二章"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "目标：\n1.0400年底前完成。\n2.其他。",  # a decimal, not 1.
+        "（见附件 2）以及要求（见附件 3），",  # references to attachments
+        "报送我局（附件1、2、3），并于5月7日前报送（附件4、5）。",  # a list of numbers
+    ],
+)
+def test_numbers_that_are_no_markers(text):
+    assert pt.find_enumerations(text) == ()
+
+
+def test_page_number_lines_do_not_break_a_run():
+    text = "8.钢铁行业。推进改造\n8\n9.电池行业。推进改造\n— 12 —\n10.建材行业。"
+    assert [(m, i) for m, i, _ in _tree(text)] == [("8.", 8), ("9.", 9), ("10.", 10)]
+
+
+def test_lost_bracket_and_glued_markers_continue_their_run():
+    text = "(一)甲。\n(二)乙。三)丙。\n(四)丁，期满5个工作日(五)公示。"
+    assert [(m, i) for m, i, _ in _tree(text)] == [
+        ("(一)", 1),
+        ("(二)", 2),
+        ("三)", 3),
+        ("(四)", 4),
+        ("(五)", 5),
+    ]
+
+
+def test_real_documents_keep_their_levels():
+    corpora = shared_path("corpora")
+    report = (corpora / "gwr_cpc_wikisource" / "gwr_1955.txt").read_text(encoding="utf-8")
+    (top,) = [e for e in pt.find_enumerations(report) if e.style == "一、"]
+    assert [i.index for i in top.items] == [1, 2, 3, 4]
+    sections = [e for e in top.items[2].children if e.style == "（一）"]
+    assert len(sections) == 1 and len(sections[0].items) == 9
+    inner = [
+        len(enumeration.items)
+        for _, enumeration, item in en.walk_items(tuple(sections))
+        if enumeration.style == "一、"
+        and item is enumeration.items[0]
+        and enumeration is not sections[0]
+    ]
+    assert inner == [4, 4, 5, 3, 5]
+    province = (corpora / "gwr_provincial_2026" / "2026_gwr_guangdong.txt").read_text("utf-8")
+    first = pt.find_enumerations(province)[0]
+    points = first.items[0].children[0].items
+    assert [i.marker.text for i in points][-1] == "六是"
+    # the last point is a heading line: it owns the paragraphs up to the next section
+    assert points[-1].span.end == first.items[0].span.end
