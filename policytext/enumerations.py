@@ -126,7 +126,6 @@ class Marker:
     index: int  # 0 for 最后: the sequence decides
     strong: bool
     paragraph: int
-    sentence: int
     at_paragraph_start: bool
     indent: int = 0  # whitespace before the marker on its line (paragraph-opening markers)
     after_sentence: bool = False  # right after a sentence end (…优化技术。 （二）深化…)
@@ -356,12 +355,18 @@ def _indents(view: str, paragraphs: tuple[Span, ...]) -> list[int]:
 
 
 def find_markers(
-    text: str, paragraphs: tuple[Span, ...], sentences: tuple[Span, ...], view: str | None = None
+    text: str,
+    paragraphs: tuple[Span, ...],
+    sentences: tuple[Span, ...] | None = None,
+    view: str | None = None,
 ) -> list[Marker]:
-    """Every ordinal marker in ``text`` that its context accepts, in text order."""
+    """Every ordinal marker in ``text`` that its context accepts, in text order.
+
+    (``sentences`` is not needed: the sentences of a paragraph are split when
+    an item extent asks for them.)
+    """
     view = simplified_view(text) if view is None else view
     paragraph_starts = [p.start for p in paragraphs]
-    sentence_starts = [s.start for s in sentences]
     indents = _indents(view, paragraphs)
     markers = []
     for match in _MARKER_RE.finditer(view):
@@ -387,7 +392,6 @@ def find_markers(
                 index=index,
                 strong=strength,
                 paragraph=paragraph,
-                sentence=bisect_right(sentence_starts, start) - 1,
                 at_paragraph_start=start == line_start,
                 indent=indents[paragraph],
                 after_sentence=rule_after_sentence(view, start, line_start),
@@ -795,11 +799,30 @@ MAX_PREVIEW_CANDIDATES = 16
 
 
 class _Builder:
-    def __init__(self, text: str, view: str, paragraphs, sentences) -> None:
+    def __init__(self, text: str, view: str, paragraphs) -> None:
         self.text = text
         self.view = view
         self.paragraphs = paragraphs
-        self.sentences = sentences
+        self._sentences: dict[int, list[Span]] = {}
+
+    def sentences_of(self, paragraph: int) -> list[Span]:
+        """The sentences of one paragraph, split the first time they are asked for."""
+        found = self._sentences.get(paragraph)
+        if found is None:
+            found = list(sentences_of(self.text, (self.paragraphs[paragraph],)))
+            self._sentences[paragraph] = found
+        return found
+
+    def sentence_of(self, marker: Marker) -> tuple[int, int]:
+        """(paragraph, sentence within it) of a marker."""
+        starts = [s.start for s in self.sentences_of(marker.paragraph)]
+        return marker.paragraph, max(0, bisect_right(starts, marker.start) - 1)
+
+    def next_sentence(self, key: tuple[int, int]) -> tuple[int, int]:
+        paragraph, k = key
+        if k + 1 < len(self.sentences_of(paragraph)):
+            return paragraph, k + 1
+        return paragraph + 1, 0
 
     def last_item_end(self, chain: _Chain, limit: int) -> int:
         first, last = chain.markers[0], chain.last
@@ -808,11 +831,13 @@ class _Builder:
         if not chain.spans_paragraphs:
             # ；-separated items end with their sentence; so do items that are
             # one sentence each (the last is as long as its siblings)
+            keys = [self.sentence_of(m) for m in chain.markers]
             one_sentence_each = all(
-                b.sentence == a.sentence + 1 for a, b in itertools.pairwise(chain.markers)
+                self.next_sentence(a) == b for a, b in itertools.pairwise(keys)
             )
-            if one_sentence_each or all(m.sentence == first.sentence for m in chain.markers):
-                return min(self.sentences[last.sentence].end, limit)
+            if one_sentence_each or all(k == keys[0] for k in keys):
+                paragraph, k = keys[-1]
+                return min(self.sentences_of(paragraph)[k].end, limit)
             return min(self.paragraphs[last.paragraph].end, limit)
         one_paragraph_each = all(
             b.paragraph == a.paragraph + 1 for a, b in itertools.pairwise(chain.markers)
@@ -949,13 +974,16 @@ class _Builder:
 
 
 def build_enumerations(
-    text: str, view: str, paragraphs: tuple[Span, ...], sentences: tuple[Span, ...]
+    text: str,
+    view: str,
+    paragraphs: tuple[Span, ...],
+    sentences: tuple[Span, ...] | None = None,
 ) -> tuple[Enumeration, ...]:
-    """Top-level enumerations of ``text`` given its paragraphs and sentences."""
-    markers = find_markers(text, paragraphs, sentences, view)
+    """Top-level enumerations of ``text`` given its paragraphs (``sentences`` is not needed)."""
+    markers = find_markers(text, paragraphs, view=view)
     parts = find_parts(view, paragraphs) if markers else []
     pending = deque(_flatten_invalid(chain_markers(markers, parts)))
-    builder = _Builder(text, view, paragraphs, sentences)
+    builder = _Builder(text, view, paragraphs)
     result = []
     text_end = _trim_end(text, 0, len(text))
     while pending:
@@ -981,7 +1009,7 @@ def find_enumerations(text: str, layout: LayoutMode = "auto") -> tuple[Enumerati
 def _enumerations_of(text: str) -> tuple[Enumeration, ...]:
     paragraphs = paragraphs_of(text)
     view = simplified_view(text)
-    return build_enumerations(text, view, paragraphs, sentences_of(text, paragraphs))
+    return build_enumerations(text, view, paragraphs)
 
 
 # --- views -----------------------------------------------------------------------
