@@ -832,9 +832,7 @@ class _Builder:
             # ；-separated items end with their sentence; so do items that are
             # one sentence each (the last is as long as its siblings)
             keys = [self.sentence_of(m) for m in chain.markers]
-            one_sentence_each = all(
-                self.next_sentence(a) == b for a, b in itertools.pairwise(keys)
-            )
+            one_sentence_each = all(self.next_sentence(a) == b for a, b in itertools.pairwise(keys))
             if one_sentence_each or all(k == keys[0] for k in keys):
                 paragraph, k = keys[-1]
                 return min(self.sentences_of(paragraph)[k].end, limit)
