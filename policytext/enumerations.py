@@ -473,8 +473,8 @@ def _reachable(chain: _Chain, marker: Marker) -> bool:
         )
     if len(chain.markers) > 1 and chain.all_open_paragraphs:
         return True
-    if chain.structural and chain.markers[0].at_paragraph_start:
-        return True
+    if chain.structural:
+        return True  # a section marker heading a later line goes on with its run
     return marker.paragraph - chain.last.paragraph <= MAX_PARAGRAPH_GAP
 
 
