@@ -96,7 +96,7 @@ class PolicyDoc:
 
     @_layer
     def enumerations(self) -> tuple[Enumeration, ...]:
-        return build_enumerations(self.text, self.view, self.paragraphs, self.sentences)
+        return build_enumerations(self.text, self.view, self.paragraphs)
 
     @_layer
     def parallels(self) -> tuple[Parallel, ...]:
