@@ -3,19 +3,22 @@
 Three steps, each small and named:
 
 1. ``find_markers`` — every ordinal marker the text states (一是, 二要, 三是要,
-   第四, （五）, 六、, 7., （8）, ⑨, 首先/其次/再次/最后, 其一 …), found by one
-   regular expression on the Simplified view and kept only where its context
-   says it is a marker (``rule_*`` functions: not 统一要求, 第一次, 全省创第一,
-   第（一）项, 一是一，二是二, 一、二、三等奖, a footnote ① after a sentence).
-2. ``chain_markers`` — markers joined into sequences by their ordinals, with a
-   stack of open sequences so that a new 一 nests inside the current item and a
-   later ordinal returns to the sequence it continues.
+   第四, （五）, 六、, 7., （8）, ⑨, (a), A., 第三章, 第五条, 首先/其次/再次/最后,
+   其一 …), found by one regular expression on the Simplified view and kept only
+   where its context says it is a marker (``rule_*`` functions: not 统一要求,
+   第一次, 全省创第一, 第（一）项, 一是一，二是二, 一、二、三等奖, a footnote ① after a
+   sentence, 1.\n0400年底前); ``find_parts`` — the attachment and box lines.
+2. ``chain_markers`` — markers joined into runs by their ordinals, with a stack
+   of open runs: a marker that states a run's next ordinal continues it, any
+   other opens a run (at any ordinal) inside the innermost open item that holds
+   it; which open runs it ends first is read from the document (``_Chainer``).
 3. ``build_enumerations`` — item extents, headings, previews and levels.
 
 A marker is *strong* at the start of a paragraph or after punctuation and
 *weak* mid-sentence (这里一是要加强…); a sequence may start with a weak marker
 only if its second marker is strong. A sequence of one marker is not an
-enumeration.
+enumeration, unless it numbers on from a closed run of its style (7. alone
+under （三） after 4.-6. under （二）).
 """
 
 from __future__ import annotations
