@@ -23,10 +23,13 @@ under （三） after 4.-6. under （二）).
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 from bisect import bisect_right
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .layout import LayoutMode, through_layout
@@ -806,19 +809,23 @@ class _Builder:
         self.text = text
         self.view = view
         self.paragraphs = paragraphs
-        self._sentences: dict[int, list[Span]] = {}
+        self._sentences: dict[int, tuple[list[Span], list[int]]] = {}
 
-    def sentences_of(self, paragraph: int) -> list[Span]:
-        """The sentences of one paragraph, split the first time they are asked for."""
+    def _split(self, paragraph: int) -> tuple[list[Span], list[int]]:
+        """The sentences of one paragraph and their starts, split the first time asked for."""
         found = self._sentences.get(paragraph)
         if found is None:
-            found = list(sentences_of(self.text, (self.paragraphs[paragraph],)))
+            spans = list(sentences_of(self.text, (self.paragraphs[paragraph],)))
+            found = (spans, [span.start for span in spans])
             self._sentences[paragraph] = found
         return found
 
+    def sentences_of(self, paragraph: int) -> list[Span]:
+        return self._split(paragraph)[0]
+
     def sentence_of(self, marker: Marker) -> tuple[int, int]:
         """(paragraph, sentence within it) of a marker."""
-        starts = [s.start for s in self.sentences_of(marker.paragraph)]
+        starts = self._split(marker.paragraph)[1]
         return marker.paragraph, max(0, bisect_right(starts, marker.start) - 1)
 
     def next_sentence(self, key: tuple[int, int]) -> tuple[int, int]:
@@ -1010,7 +1017,25 @@ def find_enumerations(text: str, layout: LayoutMode = "auto") -> tuple[Enumerati
 def _enumerations_of(text: str) -> tuple[Enumeration, ...]:
     paragraphs = paragraphs_of(text)
     view = simplified_view(text)
-    return build_enumerations(text, view, paragraphs)
+    with _collector_paused():
+        return build_enumerations(text, view, paragraphs)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while the many small result objects are built.
+
+    Its full passes rescan every object built so far, which made dense runs of
+    markers (一、…\n二、… repeated) slower than linear; the runs' parent links
+    are collected once it is back on.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 # --- views -----------------------------------------------------------------------
