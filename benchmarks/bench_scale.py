@@ -78,7 +78,7 @@ WORDS = {
         "spacy_pkuseg",
         """
         import spacy_pkuseg, policytext
-        seg = spacy_pkuseg.pkuseg(model_name=str(policytext.models.ensure_model()))
+        seg = spacy_pkuseg.pkuseg(model_name=str(policytext.model_store.ensure_model()))
         def run(text):
             return seg.cut(policytext.simplified_view(text))
         """,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .document import PolicyDoc, analyze
 from .layout import LAYOUT_MODES
-from .models import ModelError
+from .model_store import ModelError
 
 _BREAK_RE = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
 EPILOG = """examples:
@@ -173,7 +173,7 @@ def _cmd_themes(args: argparse.Namespace) -> int:
 
 
 def _cmd_download(args: argparse.Namespace) -> int:
-    from . import models
+    from . import model_store
 
     def progress(done: int, total: int) -> None:
         if total:
@@ -181,17 +181,17 @@ def _cmd_download(args: argparse.Namespace) -> int:
             filled = int(width * done / total)
             bar = "#" * filled + "-" * (width - filled)
             print(
-                f"\r{models.ARCHIVE_NAME} [{bar}] {done / 1e6:5.1f}/{total / 1e6:.1f} MB",
+                f"\r{model_store.ARCHIVE_NAME} [{bar}] {done / 1e6:5.1f}/{total / 1e6:.1f} MB",
                 end="",
                 file=sys.stderr,
             )
 
-    if models.is_installed(verify=args.verify):
-        print(f"model already installed in {models.default_model_dir()}")
+    if model_store.is_installed(verify=args.verify):
+        print(f"model already installed in {model_store.default_model_dir()}")
         return 0
-    print(f"fetching {models.ARCHIVE_NAME} (pkuseg's default model) …", file=sys.stderr)
+    print(f"fetching {model_store.ARCHIVE_NAME} (pkuseg's default model) …", file=sys.stderr)
     try:
-        path = models.ensure_model(progress=progress, verify=args.verify)
+        path = model_store.ensure_model(progress=progress, verify=args.verify)
     except ModelError as error:
         print(f"\npolicytext: {error}", file=sys.stderr)
         return 1

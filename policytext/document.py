@@ -9,8 +9,8 @@ from typing import Any
 
 from .enumerations import build_enumerations, enumeration_rows, format_outline
 from .layout import LayoutMode, Reading, ensure_layout, read
-from .model import Enumeration, Layout, Parallel, Slogan, Span, Token
 from .parallels import build_parallels
+from .results import Enumeration, Layout, Parallel, Slogan, Span, Token
 from .script import Script, detect_script, simplified_view
 from .segment import clauses_of, paragraphs_of, sentences_of
 from .slogans import build_slogans

@@ -28,8 +28,8 @@ from spacy.tokens import Span as SpacySpan
 
 from .enumerations import find_enumerations
 from .layout import ensure_layout
-from .model import Enumeration, Parallel, Slogan
 from .parallels import find_parallels
+from .results import Enumeration, Parallel, Slogan
 from .segment import split_sentences
 from .slogans import find_slogans
 

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .model import Token
+from .results import Token
 from .script import detect_script, to_traditional
 from .validation import ensure_positive_int, ensure_text
 
