@@ -56,7 +56,7 @@ def _one_line(text: str) -> str:
     return _BREAK_RE.sub("", text)
 
 
-def format_outline(doc: PolicyDoc, name: str) -> str:
+def format_outline_report(doc: PolicyDoc, name: str) -> str:
     """A summary line and the enumeration tree (path, marker, heading, offsets)."""
     return _summary(doc, name) + "\n" + (doc.outline() or "(no enumerations)")
 
@@ -110,7 +110,7 @@ def _render(doc: PolicyDoc, name: str, args: argparse.Namespace, several: bool) 
         return doc.to_html(title=Path(name).name)
     if args.format == "sentences":
         return format_sentences(doc, name)
-    return format_outline(doc, name)
+    return format_outline_report(doc, name)
 
 
 def _layout_option(parser: argparse.ArgumentParser) -> None:

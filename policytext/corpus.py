@@ -33,7 +33,7 @@ from .document import (
     packed_payload,
 )
 from .layout import LayoutMode, ensure_layout
-from .validation import Item, corpus_items, ensure_positive_int
+from .validation import CorpusInput, corpus_items, ensure_positive_int
 
 
 def analyze_batch(
@@ -67,7 +67,7 @@ def _batches(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple
 
 
 def analyze_corpus(
-    items: Iterable[Item],
+    items: Iterable[CorpusInput],
     n_process: int = 1,
     batch_size: int = 32,
     tokens: bool = False,
@@ -96,7 +96,7 @@ def analyze_corpus(
 
 
 def _stream(
-    items: Iterable[Item], n_process: int, batch_size: int, tokens: bool, layout: LayoutMode
+    items: Iterable[CorpusInput], n_process: int, batch_size: int, tokens: bool, layout: LayoutMode
 ) -> Iterator[tuple[str, PolicyDoc]]:
     if n_process == 1:
         for doc_id, text in corpus_items(items):

@@ -10,7 +10,7 @@ from typing import Any
 from .enumerations import build_enumerations, enumeration_rows, format_outline
 from .layout import LayoutMode, Reading, ensure_layout, read
 from .parallels import build_parallels
-from .results import Enumeration, Layout, Parallel, Slogan, Span, Token
+from .results import LAYER_TYPES, Enumeration, Layout, Parallel, Slogan, Span, Token
 from .script import Script, detect_script, simplified_view
 from .segment import clauses_of, paragraphs_of, sentences_of
 from .slogans import build_slogans
@@ -182,7 +182,6 @@ class PolicyDoc:
 
 
 LAYERS = ("paragraphs", "sentences", "enumerations", "parallels", "slogans")
-_RESULT_TYPES = {"enumerations": Enumeration, "parallels": Parallel, "slogans": Slogan}
 _SPAN_LAYERS = frozenset({"paragraphs", "sentences"})
 #: layers no other layer is computed from
 _LEAF_LAYERS = frozenset({"clauses", "tokens"})
@@ -316,7 +315,7 @@ def _stored(layer: str) -> cached_property:
             return _spans(text, stored)
         if doc._packed and layer in _UNPACKERS:
             return _UNPACKERS[layer](text, stored)
-        return tuple(_RESULT_TYPES[layer].from_dict(d) for d in stored)
+        return tuple(LAYER_TYPES[layer].from_dict(d) for d in stored)
 
     rebuild.__doc__ = getattr(PolicyDoc, layer).__doc__
     return cached_property(rebuild)

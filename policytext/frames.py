@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .validation import Item, corpus_items
+from .validation import CorpusInput, corpus_items
 
 if TYPE_CHECKING:
     from .document import PolicyDoc
@@ -104,7 +104,7 @@ def to_frames(doc: PolicyDoc, themes: bool = True, top_k: int = 20) -> dict[str,
 
 
 def corpus_frames(
-    items: Iterable[Item], themes: bool = False, top_k: int = 20
+    items: Iterable[CorpusInput], themes: bool = False, top_k: int = 20
 ) -> dict[str, pd.DataFrame]:
     """:func:`to_frames` for many documents, concatenated, with a leading ``doc_id`` column.
 

@@ -29,11 +29,10 @@ from spacy.tokens import Span as SpacySpan
 from .enumerations import find_enumerations
 from .layout import ensure_layout
 from .parallels import find_parallels
-from .results import Enumeration, Parallel, Slogan
+from .results import LAYER_TYPES
 from .segment import split_sentences
 from .slogans import find_slogans
 
-LAYERS = {"enumerations": Enumeration, "parallels": Parallel, "slogans": Slogan}
 LABELS = {"enumerations": "ENUMERATION", "parallels": "PARALLEL", "slogans": "SLOGAN"}
 
 
@@ -42,7 +41,7 @@ def _key(layer: str) -> str:
 
 
 def _results(doc: Doc, layer: str) -> list:
-    cls = LAYERS[layer]
+    cls = LAYER_TYPES[layer]
     return [cls.from_dict(data) for data in doc.user_data.get(_key(layer), ())]
 
 
@@ -76,7 +75,7 @@ def _result_of(span: SpacySpan) -> Any:
 
 def register_extensions() -> None:
     """Add the ``Doc._`` and ``Span._`` attributes (idempotent)."""
-    for layer in LAYERS:
+    for layer in LAYER_TYPES:
         if not Doc.has_extension(layer):
             Doc.set_extension(layer, getter=lambda doc, layer=layer: _spans(doc, layer))
     if not SpacySpan.has_extension("policytext"):
