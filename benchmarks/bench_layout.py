@@ -26,8 +26,8 @@ from _corpus import ROOT, shared_documents
 from bench_structure import best_time
 
 import policytext as pt
-from policytext.document import LAYERS
 from policytext.layout import read
+from policytext.payload import LAYERS
 
 sys.path.insert(0, str(ROOT))
 from tests.wrapping import wrap

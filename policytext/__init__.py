@@ -6,10 +6,9 @@ Traditional or Simplified script alike.
 
 from __future__ import annotations
 
-from .corpus import analyze_corpus
+from .corpus import analyze_corpus, corpus_frames
 from .document import PolicyDoc, analyze
 from .enumerations import find_enumerations
-from .frames import corpus_frames
 from .layout import find_layout
 from .parallels import find_parallels
 from .results import Enumeration, Item, Layout, Parallel, Slogan, Span, Token

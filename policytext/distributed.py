@@ -33,8 +33,9 @@ from typing import Any
 import numpy as np
 
 from .corpus import analyze_batch
-from .document import PolicyDoc, document_from_packed
+from .document import PolicyDoc
 from .layout import LayoutMode, ensure_layout
+from .payload import document_from_packed
 from .themes import BackgroundIDF, ThemeVectorizer
 from .validation import CorpusInput, corpus_items, ensure_positive_int
 

@@ -86,7 +86,7 @@ def register_extensions() -> None:
 
 def _policydoc(doc: Doc) -> Any:
     """The :class:`PolicyDoc` the ``policytext_document`` component stored (None without it)."""
-    from .document import document_from_payload
+    from .payload import document_from_payload
 
     payload = doc.user_data.get("policytext.document")
     return None if payload is None else document_from_payload(payload)
@@ -156,7 +156,8 @@ class DocumentComponent:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        from .document import analyze, document_payload
+        from .document import analyze
+        from .payload import document_payload
 
         text, strings = doc.text, doc.vocab.strings  # doc.text joins every token: read once
         payload = document_payload(analyze(text, layout=self.layout))

@@ -254,12 +254,12 @@ def test_degenerate_inputs(text):
     [("document_payload", "document_from_payload"), ("packed_payload", "document_from_packed")],
 )
 def test_payload_keeps_the_layout_and_every_layer(kind, reader):
-    from policytext import document
+    from policytext import payload
 
     doc = pt.analyze(wrap(BODY, 20).text, layout="wrapped")
-    again = getattr(document, reader)(getattr(document, kind)(doc))
+    again = getattr(payload, reader)(getattr(payload, kind)(doc))
     assert again.layout_mode == "wrapped"
-    for layer in document.LAYERS:
+    for layer in (*payload.LAYERS, "clauses"):
         assert getattr(again, layer) == getattr(doc, layer), layer
 
 
