@@ -2,7 +2,7 @@
 
 Run from the project root, with ``../shared`` beside it::
 
-    python -m policytext.background ../shared/corpora --unit document \\
+    python tools/build_background.py ../shared/corpora --unit document \\
         --out policytext/data/background_idf.tsv.gz
 
 Every ``*.txt`` under the corpus folder except ``reference_essay.txt`` is read
@@ -19,9 +19,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .segment import paragraphs_of
-from .themes import BackgroundIDF, terms_of
-from .tokenizer import tokenize
+from policytext.segment import paragraphs_of
+from policytext.themes import BackgroundIDF, terms_of
+from policytext.tokenizer import tokenize
 
 EXCLUDED = {"reference_essay.txt"}
 
@@ -51,7 +51,7 @@ def build(corpus: Path, unit: str = "document") -> BackgroundIDF:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m policytext.background",
+        prog="python tools/build_background.py",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
