@@ -6,7 +6,7 @@
   and single characters (except the few that are words on their own: 党, 军 …).
 * A single document needs a background for IDF: :class:`BackgroundIDF` loads
   the document frequencies shipped in ``policytext/data/background_idf.tsv.gz``
-  (built by ``python tools/build_background.py`` from the government work
+  (built by ``python -m tools.build_background`` from the government work
   reports and congress reports of ``../shared/corpora``), or any corpus a user
   fits.
 * :class:`ThemeVectorizer` is a scikit-learn ``TfidfVectorizer`` with this
