@@ -4,7 +4,7 @@ Run: ``python benchmarks/bench_layout.py [--repeat 3]``. The shared corpora are
 taken as they are (one paragraph per line, or blank lines between paragraphs)
 and hard-wrapped as a printed edition (36 characters a line, first-line
 indents, a page number and a running header every 30 lines, by
-``tests/wrapping.py``). For each input it prints, best of ``--repeat``:
+``tests/support/wrapping.py``). For each input it prints, best of ``--repeat``:
 
 * ``layout``: ``find_layout`` alone (line decisions, furniture, reading text);
 * ``structure``: the structure layers (sentences, clauses, enumerations,
@@ -30,7 +30,7 @@ from policytext.layout import read
 from policytext.payload import LAYERS
 
 sys.path.insert(0, str(ROOT))
-from tests.wrapping import wrap
+from tests.support.wrapping import wrap
 
 
 def structure(texts: list[str], layout: str) -> None:

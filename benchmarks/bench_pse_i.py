@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import policytext as pt
-from tests.parallel_scoring import branch_f1, match_groups
+from tests.support.parallel_scoring import branch_f1, match_groups
 
 DATA = (
     Path(__file__).resolve().parents[2]

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import policytext as pt
 from policytext import document, layout, payload
-
-from .test_layout import BODY
-from .wrapping import wrap
+from tests.support.wrapping import wrap
+from tests.test_layout import BODY
 
 
 def test_a_wrapped_text_is_read_once_and_analysed_by_one_document(monkeypatch):

@@ -10,9 +10,8 @@ from hypothesis import strategies as st
 
 import policytext as pt
 from policytext import layout as lt
-
-from .invariants import assert_valid
-from .wrapping import wrap
+from tests.support.invariants import assert_valid
+from tests.support.wrapping import wrap
 
 #: a paragraph long enough to wrap several times (written for these tests)
 BODY = (

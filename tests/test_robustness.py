@@ -9,7 +9,7 @@ import time
 import pytest
 
 import policytext as pt
-from tests.invariants import assert_valid
+from tests.support.invariants import assert_valid
 
 TEXT_FUNCTIONS = [
     pt.analyze,
