@@ -1,6 +1,6 @@
 """Cost of the layout layer against the structure layers (issue 9: less than 20%).
 
-Run: ``python benchmarks/bench_layout.py [--repeat 3]``. The shared corpora are
+Run: ``python -m benchmarks.bench_layout [--repeat 3]``. The shared corpora are
 taken as they are (one paragraph per line, or blank lines between paragraphs)
 and hard-wrapped as a printed edition (36 characters a line, first-line
 indents, a page number and a running header every 30 lines, by
@@ -20,16 +20,12 @@ and the ratios layout / structure and (analyze - structure) / structure.
 from __future__ import annotations
 
 import argparse
-import sys
-
-from _corpus import ROOT, shared_documents
-from bench_structure import best_time
 
 import policytext as pt
+from benchmarks._corpus import shared_documents
+from benchmarks.bench_structure import best_time
 from policytext.layout import read
 from policytext.payload import LAYERS
-
-sys.path.insert(0, str(ROOT))
 from tests.support.wrapping import wrap
 
 

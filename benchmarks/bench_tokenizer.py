@@ -1,6 +1,6 @@
 """The tokenizer against raw spacy_pkuseg: load cost, throughput, spaCy multiprocessing.
 
-Run: ``python benchmarks/bench_tokenizer.py [--mb 0.5]``. Each measurement that
+Run: ``python -m benchmarks.bench_tokenizer [--mb 0.5]``. Each measurement that
 loads the model runs in a fresh interpreter so peak memory is its own.
 Prints a table; ratios compare policytext with raw ``spacy_pkuseg`` on the
 same text in the same run.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from _corpus import corpus_text, run_fresh
+from benchmarks._corpus import corpus_text, run_fresh
 
 LOAD = {
     "raw spacy_pkuseg": """

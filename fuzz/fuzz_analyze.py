@@ -2,7 +2,7 @@
 
 Run (opt-in CI job: ``bash .ci/fuzz SECONDS``)::
 
-    python fuzz/fuzz_analyze.py -max_total_time=1200 fuzz/corpus
+    python -m fuzz.fuzz_analyze -max_total_time=1200 fuzz/corpus
 
 The corpus is seeded from the test suite's sample texts (``python
 fuzz/seed_corpus.py fuzz/corpus``). Every input is decoded leniently to a
@@ -13,11 +13,8 @@ invariant (``tests/support/invariants.py``).
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import atheris
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 with atheris.instrument_imports():
     import policytext as pt
