@@ -15,7 +15,7 @@ import pytest
 
 import policytext as pt
 from tests.conftest import load_passages, passage_texts
-from tests.enumeration_scoring import score
+from tests.support.enumeration_scoring import score
 
 DATA_DIR = Path(__file__).parent / "data"
 SCRIPTS = {
