@@ -404,7 +404,16 @@ def find_markers(
                 after_clause=rule_after_sentence(view, start, line_start, "。！？!?；;，,：:"),
             )
         )
-    return markers
+    return rule_closer_before_ordinal(markers)
+
+
+def rule_closer_before_ordinal(markers: list[Marker]) -> list[Marker]:
+    """最后，第四，…: 最后 right before the ordinal it introduces is not an item of its own."""
+    return [
+        marker
+        for marker, following in itertools.zip_longest(markers, markers[1:])
+        if not (_is_closer(marker) and following is not None and following.start - marker.end <= 1)
+    ]
 
 
 def rule_attachment_line(line: str) -> bool:
@@ -635,7 +644,9 @@ class _Chainer:
         current = top.last  # the open item: its indentation is the level the run is at
         deeper = current.at_paragraph_start and marker.indent >= current.indent + MIN_INDENT_STEP
         if top.style == marker.style:
-            return not deeper  # the same style again: a sibling run, unless indented under it
+            # the same style again: a sibling run, unless indented under it or the open
+            # run has its next item still to come (四、 … 一、二、三、 … 五、 without indentation)
+            return not deeper and not self.runs_on(stack, marker)
         regulation = top.style in REGULATION_STYLES or marker.style in REGULATION_STYLES
         if regulation:
             return STRUCTURAL_RANK[marker.style] < STRUCTURAL_RANK[top.style]
@@ -663,6 +674,24 @@ class _Chainer:
             if theirs is not None and theirs < mine:
                 return False
         return True
+
+    def runs_on(self, stack: list[_Chain], marker: Marker) -> bool:
+        """Whether the open run of ``marker``'s style has a next item that the new run cannot be.
+
+        The next item must come before any fresh start of the style, before any
+        outer run's next item, and not be where the run ``marker`` opens would
+        itself arrive (一、二、 … 一、二、三、: that 三、 is the second run's).
+        """
+        top = stack[-1]
+        mine = self.lookahead.next_item(top, marker.start)
+        if mine is None or not self.running(stack, marker):
+            return False
+        group, position = _group(marker.style), marker.start
+        for index in range(marker.index + 1, top.last_index + 2):
+            position = self.lookahead._next(group, index, position)
+            if position is None or position > mine:
+                return True
+        return position != mine
 
     def above(self, style: str, other: str) -> bool:
         """Whether ``style`` is the outer one: as the document nested them, else by rank."""
