@@ -49,7 +49,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from functools import cache, cached_property
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Any, Literal, NamedTuple, TypeVar
 
 import numpy as np
@@ -57,6 +57,7 @@ import numpy as np
 from .model import Layout, Span, Token
 from .validation import ensure_text
 from .vocabulary import (
+    CLAUSE_MARKS,
     CLOSERS,
     LINE_BREAKS,
     NUMERAL_CHARS,
@@ -110,6 +111,8 @@ _MARKER_CUT_RE = re.compile(
     f"[{re.escape(WHITESPACE)}]*{_ORDINAL_PART}[)）]"
 )
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
+#: the gap between two fields of a table row: spaces (ASCII or U+3000)
+_FIELD_GAP_RE = re.compile(r"[ \t\u3000]+")
 _SPACES_RE = re.compile(r"\s+")
 #: first characters a caption can have
 _CAPTION_FIRST = frozenset("附图表圖FT")
@@ -131,6 +134,17 @@ NUMPY_FROM = 64
 PARAGRAPH_INDENT = 2
 #: lines within this many non-blank lines of a page number are beside it
 HEADER_REACH = 2
+#: bare numbers this many non-blank lines apart (the median gap) can be page numbers; closer
+#: together they number the rows of a table or a list
+MIN_PAGE_LINES = 10
+#: the narrowest page width auto looks for, in characters (display cells: twice as many)
+MIN_WIDTH = 10
+#: at most one line in this many full lines may run far past the page width of a wrapped text
+LONG_PER_FULL = 4
+#: a line longer than this many page widths runs far past it (a paragraph on one line)
+FAR_PAST = 2
+#: a table row has at least this many fields apart by spaces
+TABLE_FIELDS = 3
 
 
 class _Line(NamedTuple):
@@ -194,6 +208,17 @@ def _lines(text: str) -> list[_Line]:
 
 
 # --- rules ------------------------------------------------------------------------
+
+
+def rule_table_row(content: str) -> bool:
+    """A row of a table: three or more fields apart by spaces, and no clause punctuation.
+
+    >>> rule_table_row("0-1MHz -21dBm 30kHz 有效值检波"), rule_table_row("到 2023 年，初步建立")
+    (True, False)
+    """
+    if any(mark in CLAUSE_MARKS or mark in SENTENCE_END for mark in content):
+        return False
+    return len(_FIELD_GAP_RE.findall(content)) >= TABLE_FIELDS - 1
 
 
 def rule_page_number(content: str) -> str | None:
@@ -289,6 +314,19 @@ def rule_split_token(before: str, after: str) -> bool:
     return before[-1:].isdigit() and (after[:1].isdigit() or after[:1] in ".．%％,")
 
 
+def rule_pages_apart(bare: list[int], lines: list[_Line]) -> bool:
+    """Bare numbers (indices of their lines) stand a page apart: page numbers, not row numbers.
+
+    Two or more, at a median gap of ``MIN_PAGE_LINES`` non-blank lines or more: a
+    table's serial numbers (1 | 名称 | 电话 | 2 | …) or a list's come every few lines.
+    """
+    if len(bare) < 2:
+        return False
+    nonblank = list(accumulate(1 if line.start < line.end else 0 for line in lines))
+    gaps = sorted(nonblank[b] - nonblank[a] for a, b in pairwise(bare))
+    return gaps[len(gaps) // 2] >= MIN_PAGE_LINES
+
+
 # --- furniture ---------------------------------------------------------------------
 
 
@@ -305,9 +343,11 @@ def _furniture(text: str, lines: list[_Line]) -> dict[int, str]:
         if FORM_FEED in text
         else []
     )
-    bare = sum(1 for kind in kinds.values() if kind == "bare")
+    paged = rule_pages_apart([i for i, kind in kinds.items() if kind == "bare"], lines)
     page_lines = {
-        i for i, kind in kinds.items() if kind == "decorated" or bare >= 2 or _near(i, form_feeds)
+        i
+        for i, kind in kinds.items()
+        if kind == "decorated" or (kind == "bare" and paged) or _near(i, form_feeds)
     }
     if not page_lines and not form_feeds:
         return {}
@@ -386,8 +426,13 @@ class _Widths:
         return self.sizes[line.start] > self.width + 2 * self.tolerance
 
 
-def _page_width(text: str, lines: list[_Line]) -> tuple[_Widths, float] | None:
-    """The width most lines stop at, and the share of lines that reach it."""
+def _page_width(text: str, lines: list[_Line], narrowest: int = 0) -> tuple[_Widths, float] | None:
+    """The width most lines stop at, and the share of lines that reach it.
+
+    Only widths of ``narrowest`` characters (twice as many display cells) or more
+    are candidates; given one, a width that many lines run far past (``FAR_PAST``
+    widths, paragraphs on a line) scores down by ``LONG_PER_FULL`` for each.
+    """
     if len(lines) < 3:
         return None
     contents = [text[line.line_start : line.end] for line in lines]
@@ -396,18 +441,20 @@ def _page_width(text: str, lines: list[_Line]) -> tuple[_Widths, float] | None:
         sizes = [_display_width(c) for c in contents] if display else [len(c) for c in contents]
         lengths = Counter(sizes)
         widest = MAX_PAGE_WIDTH * (2 if display else 1)
-        candidates = [w for w in lengths if w <= widest]
+        lowest = narrowest * (2 if display else 1)
+        candidates = [w for w in lengths if lowest <= w <= widest]
         if not candidates:
             continue
         # lines within the band [w - tolerance, w + 1] of each width w, from running totals
         upto = list(accumulate(lengths.get(n, 0) for n in range(widest + 2)))
-        width, full = max(
-            (
-                (w, upto[w + 1] - (upto[w - tolerance - 1] if w > tolerance else 0))
-                for w in candidates
-            ),
-            key=lambda pair: (pair[1], lengths[pair[0]], pair[0]),
-        )
+        # (lines in the band, tie-breaks) for each width; looking for a page (narrowest
+        # given), each line running far past a width (a paragraph on a line) counts against it
+        scores = []
+        for w in candidates:
+            band = upto[w + 1] - (upto[w - tolerance - 1] if w > tolerance else 0)
+            far = len(sizes) - upto[min(FAR_PAST * w, widest + 1)] if narrowest else 0
+            scores.append((band - LONG_PER_FULL * far, lengths[w], w, band))
+        *_, width, full = max(scores)
         share = full / len(contents)
         if best is None or share > best[1]:
             by_start = {line.start: size for line, size in zip(lines, sizes, strict=True)}
@@ -422,17 +469,29 @@ def _page_width(text: str, lines: list[_Line]) -> tuple[_Widths, float] | None:
 def rule_wrapped(text: str, lines: list[_Line]) -> _Widths | None:
     """The page width when the text is hard-wrapped, else None.
 
-    Hard-wrapped: at least 4 lines, and 40% of them, stop within a tolerance
-    of one width of 10 or more characters, and at least half of those end
-    mid-sentence (text with one sentence per line stays lines). Shorter
-    snippets need ``layout="wrapped"``.
+    Hard-wrapped: at least 4 lines stop within a tolerance of one width of 10
+    characters or more, they are 40% of the lines that are not short (half the
+    width or more: short lines are headings, table cells, ends of paragraphs),
+    at most one line in ``LONG_PER_FULL`` runs far past the width (paragraphs
+    one a line, with short headings, are not wrapped), and at least half of the
+    full lines (table rows do not count) end mid-sentence (text with one
+    sentence per line stays lines). Shorter snippets need ``layout="wrapped"``.
     """
-    found = _page_width(text, lines)
+    found = _page_width(text, lines, MIN_WIDTH)
     if found is None:
         return None
-    widths, share = found
-    full = [line for line in lines if widths.full(line) and not widths.long(line)]
-    if widths.width < (20 if widths.display else 10) or len(full) < MIN_FULL_LINES or share < 0.4:
+    widths, _ = found
+    sizes = widths.sizes
+    full = [
+        line
+        for line in lines
+        if widths.full(line)
+        and not widths.long(line)
+        and not rule_table_row(text[line.start : line.end])
+    ]
+    measured = sum(1 for line in lines if 2 * sizes[line.start] >= widths.width)
+    far = sum(1 for line in lines if sizes[line.start] > FAR_PAST * widths.width)
+    if len(full) < MIN_FULL_LINES or len(full) < 0.4 * measured or far * LONG_PER_FULL > len(full):
         return None
     open_ended = sum(1 for line in full if not rule_paragraph_end(text[line.start : line.end]))
     return widths if open_ended * 2 >= len(full) else None
