@@ -527,20 +527,23 @@ def _soft(page: _Page, before: _Line, after: _Line, blank: bool, opens: bool) ->
         return page.auto and rule_split_marker(head, tail)
     if rule_caption(head) or rule_caption(tail):
         return False
-    if rule_split_token(head, tail):
+    if rule_split_marker(head, tail):
         return True
     if page.mode == "blank-lines":
         return True
     if not page.full(before):
-        return False  # a short line ends its paragraph (or is a heading)
+        return False  # a short line ends its paragraph (or is a heading): 附件4 | 2022年度…
+    if rule_split_token(head, tail):
+        return True  # a number cut at the page width
+    if page.indents:
+        # a first-line indent (two cells or more) starts a paragraph; an unindented line runs
+        # on even when it starts with a marker (具体包括：| （1）…, a heading run in: 。| (5)…)
+        return after.indent < page.base_indent + PARAGRAPH_INDENT
     if rule_heading_start(tail) and (
         rule_paragraph_end(head, SENTENCE_END_OR_COLON)
         or (rule_paragraph_end(head) and not page.full(after))
     ):
         return False  # a heading or a numbered paragraph; after a ； an inline list goes on
-    if page.indents:
-        # a first-line indent (two cells or more) starts a paragraph
-        return after.indent < page.base_indent + PARAGRAPH_INDENT
     if opens and rule_heading_line(head, page.full(after)):
         return False
     assert page.widths is not None
