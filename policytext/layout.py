@@ -105,6 +105,8 @@ _ORDINAL_PART = f"[{NUMERAL_CHARS}百\\d]{{0,3}}"
 _OPEN_MARKER_END_RE = re.compile(f"[（(]{_ORDINAL_PART}$")
 _CLOSE_MARKER_START_RE = re.compile(f"{_ORDINAL_PART}[)）]")
 _SPACE_JOIN = re.compile(r"[A-Za-z0-9]")
+#: a Latin word at the start of a line
+_LATIN_WORD_RE = re.compile(r"[A-Za-z]+")
 #: a bracketed marker that might be cut by a line break (the rule decides; this finds candidates)
 _MARKER_CUT_RE = re.compile(
     f"[（(]{_ORDINAL_PART}[{re.escape(WHITESPACE)}]*{_BREAK_CHAR_RE.pattern}"
@@ -512,6 +514,17 @@ class _Page:
         return self.widths is not None and self.widths.full(line)
 
 
+def rule_word_moved(page: _Page, before: _Line, tail: str) -> bool:
+    """The line falls short of the page width only because the next one starts with a
+    Latin word that did not fit (printers move a word whole: …AI for | Science数据).
+    """
+    word = _LATIN_WORD_RE.match(tail)
+    if word is None or page.widths is None:
+        return False
+    widths = page.widths
+    return widths.sizes[before.start] + len(word[0]) + 1 >= widths.width - widths.tolerance
+
+
 def _soft(page: _Page, before: _Line, after: _Line, blank: bool, opens: bool) -> bool:
     """Whether the break between the content lines ``before`` and ``after`` is soft.
 
@@ -531,7 +544,7 @@ def _soft(page: _Page, before: _Line, after: _Line, blank: bool, opens: bool) ->
         return True
     if page.mode == "blank-lines":
         return True
-    if not page.full(before):
+    if not page.full(before) and not rule_word_moved(page, before, tail):
         return False  # a short line ends its paragraph (or is a heading): 附件4 | 2022年度…
     if rule_split_token(head, tail):
         return True  # a number cut at the page width
