@@ -380,6 +380,11 @@ def _furniture(text: str, lines: list[_Line]) -> dict[int, str]:
     for key, found in by_key.items():
         total = sum(everywhere[t] for t in {text[lines[i].start : lines[i].end] for i in found})
         repeated = len(found) >= 2 and len(found) * 2 >= total
+        if repeated and not form_feeds:
+            # between numbered pages a running header keeps its place beside the number
+            # (say the line after it); a line met at random places is text
+            places = Counter(_place(rank[i], anchor_ranks) for i in found)
+            repeated = 2 * max(places.values()) > len(found)
         # with one page break, repetition cannot be seen: a short unpunctuated line
         # right after the page number (the top of the next page) is taken for its header
         lone = (
@@ -392,6 +397,13 @@ def _furniture(text: str, lines: list[_Line]) -> dict[int, str]:
         if repeated or lone:
             furniture.update(dict.fromkeys(found, "running_header"))
     return furniture
+
+
+def _place(line_rank: int, anchor_ranks: list[int]) -> int:
+    """Where a line sits from the nearest page break (-1: the line before it)."""
+    at = bisect_right(anchor_ranks, line_rank)
+    near = [anchor_ranks[j] for j in (at - 1, at) if 0 <= j < len(anchor_ranks)]
+    return min((line_rank - r for r in near), key=abs)
 
 
 def _next_rank(index: int, nonblank: list[int]) -> int:
