@@ -59,6 +59,7 @@ from .validation import ensure_text
 from .vocabulary import (
     CLAUSE_MARKS,
     CLOSERS,
+    CLOSING,
     LINE_BREAKS,
     NUMERAL_CHARS,
     PARAGRAPH_END,
@@ -316,6 +317,15 @@ def rule_split_token(before: str, after: str) -> bool:
     return before[-1:].isdigit() and (after[:1].isdigit() or after[:1] in ".．%％,")
 
 
+def rule_unopened(content: str) -> bool:
+    """The line closes a mark it did not open: the end of a sentence, never a running header.
+
+    >>> rule_unopened("局）"), rule_unopened("（2024年）")
+    (True, False)
+    """
+    return any(CLOSING[c] not in content[:i] for i, c in enumerate(content) if c in CLOSING)
+
+
 def rule_pages_apart(bare: list[int], lines: list[_Line]) -> bool:
     """Bare numbers (indices of their lines) stand a page apart: page numbers, not row numbers.
 
@@ -368,7 +378,13 @@ def _furniture(text: str, lines: list[_Line]) -> dict[int, str]:
     }
     for index in sorted(beside):
         content = text[lines[index].start : lines[index].end]
-        if len(content) > HEADER_MAX or rule_paragraph_end(content) or rule_heading_start(content):
+        if (
+            len(content) > HEADER_MAX
+            or rule_paragraph_end(content)
+            or rule_heading_start(content)
+            or rule_unopened(content)
+            or not any(c.isalpha() for c in content)  # numbers (a phone, a date) vary as text
+        ):
             continue
         by_key.setdefault(_DIGITS_RE.sub("0", _SPACES_RE.sub("", content)), []).append(index)
     if not by_key:
