@@ -465,7 +465,8 @@ def _page_width(text: str, lines: list[_Line], narrowest: int = 0) -> tuple[_Wid
     """
     if len(lines) < 3:
         return None
-    contents = [text[line.line_start : line.end] for line in lines]
+    # a line is as wide as its spaces reach (a form: 名称：          | （盖章）)
+    contents = [text[line.line_start : line.break_start] for line in lines]
     best: tuple[_Widths, float] | None = None
     for display, tolerance in ((False, 2), (True, 4)):
         sizes = [_display_width(c) for c in contents] if display else [len(c) for c in contents]
@@ -512,14 +513,9 @@ def rule_wrapped(text: str, lines: list[_Line]) -> _Widths | None:
         return None
     widths, _ = found
     sizes = widths.sizes
-    full = [
-        line
-        for line in lines
-        if widths.full(line)
-        and not widths.long(line)
-        and not rule_table_row(text[line.start : line.end])
-    ]
-    measured = sum(1 for line in lines if 2 * sizes[line.start] >= widths.width)
+    rows = [line for line in lines if not rule_table_row(text[line.start : line.end])]
+    full = [line for line in rows if widths.full(line) and not widths.long(line)]
+    measured = sum(1 for line in rows if 2 * sizes[line.start] >= widths.width)
     far = sum(1 for line in lines if sizes[line.start] > FAR_PAST * widths.width)
     if len(full) < MIN_FULL_LINES or len(full) < 0.4 * measured or far * LONG_PER_FULL > len(full):
         return None

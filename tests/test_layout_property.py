@@ -5,7 +5,12 @@ indents of two U+3000, 30/36/40 characters a line, punctuation hung at line ends
 page numbers and running headers between pages in two of the three settings),
 analysed, and its sentences, enumeration items and parallel groups are mapped
 back through the wrapping to offsets in the unwrapped text and compared with the
-analysis of the unwrapped text.
+analysis of the unwrapped text. Latin words go whole to the next line, as printers
+set them. Documents that are themselves hard-wrapped (judged by eye in
+tests/data/policy_docs_layout.json) are left out: re-wrapping wrapped text is
+meaningless. A wrapping that leaves under ``FEW_WRAPS`` wrapped lines is read with
+``layout="wrapped"`` (auto needs a page width to see), and one that wraps nothing
+must still read as lines.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ SETTINGS = {
     },
 }
 BAR = 0.98
+#: a wrapping that leaves fewer wrapped lines than this cannot be told from unwrapped text
+FEW_WRAPS = 5
 
 
 def _documents() -> list[Path]:
@@ -84,17 +91,28 @@ def test_wrapped_corpora_read_as_unwrapped(setting, capsys):
     hard_wrapped = {name for name, mode in _judged_modes().items() if mode == "wrapped"}
     documents = [path for path in documents if path.name not in hard_wrapped]
     worst: list[tuple[float, str, str]] = []
+    told = 0
     for path in documents:
         text, expected = _unwrapped(path)
         wrapped: Wrapped = wrap(text, **SETTINGS[setting])
-        doc = pt.analyze(wrapped.text)
-        assert doc.layout.mode == "wrapped", path.name
+        if 0 < len(wrapped.wraps) < FEW_WRAPS:
+            # a few wrapped lines (a one-paragraph notice, a table whose rows nearly fit) show
+            # no page width: as the layer documents, such a snippet is read with "wrapped"
+            doc = pt.analyze(wrapped.text, layout="wrapped")
+            told += 1
+        else:
+            doc = pt.analyze(wrapped.text)
+            assert doc.layout.mode == ("wrapped" if wrapped.wraps else "lines"), path.name
         found = _keys(doc, wrapped.source_bounds)
         for layer, want, got in zip(("sentences", "items", "groups"), expected, found, strict=True):
             worst.append((_agreement(want, got), path.name, layer))
     worst.sort()
     with capsys.disabled():
-        print(f"\nlayout {setting}: {len(documents)} documents, lowest agreements:")
+        print(
+            f"\nlayout {setting}: {len(documents)} documents ({len(hard_wrapped)} hard-wrapped"
+            f" ones left out, {told} with under {FEW_WRAPS} wrapped lines read as wrapped),"
+            " lowest agreements:"
+        )
         for score, name, layer in worst[:3]:
             print(f"  {score:.3f} {layer} {name}")
     failing = [(name, layer, round(score, 3)) for score, name, layer in worst if score < BAR]
