@@ -214,11 +214,14 @@ def _lines(text: str) -> list[_Line]:
 
 
 def rule_table_row(content: str) -> bool:
-    """A row of a table: three or more fields apart by spaces, and no clause punctuation.
+    """A cell or row of a table: no letters at all (a number, a phone), or three or more
+    fields apart by spaces and no clause punctuation.
 
     >>> rule_table_row("0-1MHz -21dBm 30kHz 有效值检波"), rule_table_row("到 2023 年，初步建立")
     (True, False)
     """
+    if not any(c.isalpha() for c in content):
+        return True
     if any(mark in CLAUSE_MARKS or mark in SENTENCE_END for mark in content):
         return False
     return len(_FIELD_GAP_RE.findall(content)) >= TABLE_FIELDS - 1
