@@ -30,15 +30,10 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from .document import (
-    LAYERS,
-    PolicyDoc,
-    analyze,
-    document_from_packed,
-    packed_payload,
-)
+from .document import PolicyDoc, analyze
 from .layout import LayoutMode, ensure_layout
-from .validation import Item, corpus_items, ensure_positive_int
+from .payload import LAYERS, document_from_packed, packed_payload
+from .validation import CorpusInput, corpus_items, ensure_positive_int
 
 
 def analyze_batch(
@@ -76,7 +71,7 @@ class WorkerError(RuntimeError):
 
 
 def analyze_corpus(
-    items: Iterable[Item],
+    items: Iterable[CorpusInput],
     n_process: int = 1,
     batch_size: int = 32,
     tokens: bool = False,
@@ -125,14 +120,14 @@ def analyze_corpus(
 
 
 def _in_process(
-    items: Iterable[Item], tokens: bool, layout: LayoutMode
+    items: Iterable[CorpusInput], tokens: bool, layout: LayoutMode
 ) -> Iterator[tuple[str, PolicyDoc]]:
     for doc_id, text in corpus_items(items):
         yield doc_id, _analyzed(text, tokens, layout)
 
 
 def _in_pool(
-    items: Iterable[Item],
+    items: Iterable[CorpusInput],
     n_process: int,
     batch_size: int,
     tokens: bool,
@@ -192,3 +187,31 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 def _documents(results: list[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, PolicyDoc]]:
     for doc_id, payload in results:
         yield doc_id, document_from_packed(payload)
+
+
+def corpus_frames(
+    items: Iterable[CorpusInput], themes: bool = False, top_k: int = 20
+) -> dict[str, Any]:
+    """:func:`policytext.frames.to_frames` for many documents, concatenated, with a
+    leading ``doc_id`` column.
+
+    Strings are texts (ids ``doc0``, ``doc1`` …); pass ``Path`` objects for files
+    (their path is the id) or ``(doc_id, text)`` pairs.
+    """
+    import pandas as pd
+
+    from .frames import COLUMNS, to_frames
+
+    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in COLUMNS}
+    for doc_id, text in corpus_items(items):
+        for name, frame in to_frames(analyze(text), themes=themes, top_k=top_k).items():
+            collected[name].append(frame.assign(doc_id=doc_id))
+    result = {}
+    for name, frames in collected.items():
+        frame = (
+            pd.concat(frames, ignore_index=True)
+            if frames
+            else pd.DataFrame(columns=[*COLUMNS[name], "doc_id"])
+        )
+        result[name] = frame[["doc_id", *COLUMNS[name]]]
+    return result

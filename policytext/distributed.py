@@ -33,10 +33,11 @@ from typing import Any
 import numpy as np
 
 from .corpus import analyze_batch
-from .document import PolicyDoc, document_from_packed
+from .document import PolicyDoc
 from .layout import LayoutMode, ensure_layout
+from .payload import document_from_packed
 from .themes import BackgroundIDF, ThemeVectorizer
-from .validation import Item, corpus_items, ensure_positive_int
+from .validation import CorpusInput, corpus_items, ensure_positive_int
 
 
 def _bag(client: Any, sequence: Sequence, partition_size: int):
@@ -49,7 +50,7 @@ def _bag(client: Any, sequence: Sequence, partition_size: int):
 
 def analyze_on_dask(
     client: Any,
-    items: Iterable[Item],
+    items: Iterable[CorpusInput],
     partition_size: int = 16,
     tokens: bool = False,
     layout: LayoutMode = "auto",

@@ -26,7 +26,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .layout import LayoutMode, through_layout
-from .model import Enumeration, Item, Span
+from .results import Enumeration, Item, Span
 from .script import simplified_view
 from .segment import paragraphs_of, sentences_of
 from .validation import ensure_text

@@ -11,7 +11,7 @@ The layout layer reads the lines as a careful human would:
 * figure and table captions (``图 6 智能工厂标准子体系``) stay paragraphs of
   their own.
 
-Its decisions are a :class:`~policytext.model.Layout`. The structure layers
+Its decisions are a :class:`~policytext.results.Layout`. The structure layers
 run on the *reading text* — the raw text with soft breaks, indentation and
 furniture taken out — and every offset is mapped back into the raw string, so
 a member or an item that runs over a soft break contains its ``\\n``.
@@ -54,7 +54,7 @@ from typing import Any, Literal, NamedTuple, TypeVar
 
 import numpy as np
 
-from .model import Layout, Span, Token
+from .results import Layout, Span, Token
 from .validation import ensure_text
 from .vocabulary import (
     CLAUSE_MARKS,

@@ -37,7 +37,7 @@ from .layout import (
     strip_bounds,
     through_layout,
 )
-from .model import Span
+from .results import Span
 from .validation import ensure_text
 from .vocabulary import (
     BRACKET_MARKS,

