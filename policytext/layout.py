@@ -60,6 +60,7 @@ from .vocabulary import (
     CLAUSE_MARKS,
     CLOSERS,
     CLOSING,
+    INLINE_SPACES,
     LINE_BREAKS,
     NUMERAL_CHARS,
     PARAGRAPH_END,
@@ -115,7 +116,7 @@ _MARKER_CUT_RE = re.compile(
 )
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
 #: the gap between two fields of a table row: spaces (ASCII or U+3000)
-_FIELD_GAP_RE = re.compile(r"[ \t\u3000]+")
+_FIELD_GAP_RE = re.compile(f"[{re.escape(INLINE_SPACES)}]+")
 _SPACES_RE = re.compile(r"\s+")
 #: first characters a caption can have
 _CAPTION_FIRST = frozenset("附图表圖FT")
