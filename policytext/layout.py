@@ -49,7 +49,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from functools import cache, cached_property
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Any, Literal, NamedTuple, TypeVar
 
 import numpy as np
@@ -57,7 +57,10 @@ import numpy as np
 from .results import Layout, Span, Token
 from .validation import ensure_text
 from .vocabulary import (
+    CLAUSE_MARKS,
     CLOSERS,
+    CLOSING,
+    INLINE_SPACES,
     LINE_BREAKS,
     NUMERAL_CHARS,
     PARAGRAPH_END,
@@ -104,12 +107,16 @@ _ORDINAL_PART = f"[{NUMERAL_CHARS}百\\d]{{0,3}}"
 _OPEN_MARKER_END_RE = re.compile(f"[（(]{_ORDINAL_PART}$")
 _CLOSE_MARKER_START_RE = re.compile(f"{_ORDINAL_PART}[)）]")
 _SPACE_JOIN = re.compile(r"[A-Za-z0-9]")
+#: a Latin word at the start of a line
+_LATIN_WORD_RE = re.compile(r"[A-Za-z]+")
 #: a bracketed marker that might be cut by a line break (the rule decides; this finds candidates)
 _MARKER_CUT_RE = re.compile(
     f"[（(]{_ORDINAL_PART}[{re.escape(WHITESPACE)}]*{_BREAK_CHAR_RE.pattern}"
     f"[{re.escape(WHITESPACE)}]*{_ORDINAL_PART}[)）]"
 )
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
+#: the gap between two fields of a table row: spaces (ASCII or U+3000)
+_FIELD_GAP_RE = re.compile(f"[{re.escape(INLINE_SPACES)}]+")
 _SPACES_RE = re.compile(r"\s+")
 #: first characters a caption can have
 _CAPTION_FIRST = frozenset("附图表圖FT")
@@ -131,6 +138,17 @@ NUMPY_FROM = 64
 PARAGRAPH_INDENT = 2
 #: lines within this many non-blank lines of a page number are beside it
 HEADER_REACH = 2
+#: bare numbers this many non-blank lines apart (the median gap) can be page numbers; closer
+#: together they number the rows of a table or a list
+MIN_PAGE_LINES = 10
+#: the narrowest page width auto looks for, in characters (display cells: twice as many)
+MIN_WIDTH = 10
+#: at most one line in this many full lines may run far past the page width of a wrapped text
+LONG_PER_FULL = 4
+#: a line longer than this many page widths runs far past it (a paragraph on one line)
+FAR_PAST = 2
+#: a table row has at least this many fields apart by spaces
+TABLE_FIELDS = 3
 
 
 class _Line(NamedTuple):
@@ -194,6 +212,20 @@ def _lines(text: str) -> list[_Line]:
 
 
 # --- rules ------------------------------------------------------------------------
+
+
+def rule_table_row(content: str) -> bool:
+    """A cell or row of a table: no letters at all (a number, a phone), or three or more
+    fields apart by spaces and no clause punctuation.
+
+    >>> rule_table_row("0-1MHz -21dBm 30kHz 有效值检波"), rule_table_row("到 2023 年，初步建立")
+    (True, False)
+    """
+    if not any(c.isalpha() for c in content):
+        return True
+    if any(mark in CLAUSE_MARKS or mark in SENTENCE_END for mark in content):
+        return False
+    return len(_FIELD_GAP_RE.findall(content)) >= TABLE_FIELDS - 1
 
 
 def rule_page_number(content: str) -> str | None:
@@ -289,6 +321,28 @@ def rule_split_token(before: str, after: str) -> bool:
     return before[-1:].isdigit() and (after[:1].isdigit() or after[:1] in ".．%％,")
 
 
+def rule_unopened(content: str) -> bool:
+    """The line closes a mark it did not open: the end of a sentence, never a running header.
+
+    >>> rule_unopened("局）"), rule_unopened("（2024年）")
+    (True, False)
+    """
+    return any(CLOSING[c] not in content[:i] for i, c in enumerate(content) if c in CLOSING)
+
+
+def rule_pages_apart(bare: list[int], lines: list[_Line]) -> bool:
+    """Bare numbers (indices of their lines) stand a page apart: page numbers, not row numbers.
+
+    Two or more, at a median gap of ``MIN_PAGE_LINES`` non-blank lines or more: a
+    table's serial numbers (1 | 名称 | 电话 | 2 | …) or a list's come every few lines.
+    """
+    if len(bare) < 2:
+        return False
+    nonblank = list(accumulate(1 if line.start < line.end else 0 for line in lines))
+    gaps = sorted(nonblank[b] - nonblank[a] for a, b in pairwise(bare))
+    return gaps[len(gaps) // 2] >= MIN_PAGE_LINES
+
+
 # --- furniture ---------------------------------------------------------------------
 
 
@@ -305,9 +359,11 @@ def _furniture(text: str, lines: list[_Line]) -> dict[int, str]:
         if FORM_FEED in text
         else []
     )
-    bare = sum(1 for kind in kinds.values() if kind == "bare")
+    paged = rule_pages_apart([i for i, kind in kinds.items() if kind == "bare"], lines)
     page_lines = {
-        i for i, kind in kinds.items() if kind == "decorated" or bare >= 2 or _near(i, form_feeds)
+        i
+        for i, kind in kinds.items()
+        if kind == "decorated" or (kind == "bare" and paged) or _near(i, form_feeds)
     }
     if not page_lines and not form_feeds:
         return {}
@@ -326,7 +382,13 @@ def _furniture(text: str, lines: list[_Line]) -> dict[int, str]:
     }
     for index in sorted(beside):
         content = text[lines[index].start : lines[index].end]
-        if len(content) > HEADER_MAX or rule_paragraph_end(content) or rule_heading_start(content):
+        if (
+            len(content) > HEADER_MAX
+            or rule_paragraph_end(content)
+            or rule_heading_start(content)
+            or rule_unopened(content)
+            or not any(c.isalpha() for c in content)  # numbers (a phone, a date) vary as text
+        ):
             continue
         by_key.setdefault(_DIGITS_RE.sub("0", _SPACES_RE.sub("", content)), []).append(index)
     if not by_key:
@@ -338,6 +400,11 @@ def _furniture(text: str, lines: list[_Line]) -> dict[int, str]:
     for key, found in by_key.items():
         total = sum(everywhere[t] for t in {text[lines[i].start : lines[i].end] for i in found})
         repeated = len(found) >= 2 and len(found) * 2 >= total
+        if repeated and not form_feeds:
+            # between numbered pages a running header keeps its place beside the number
+            # (say the line after it); a line met at random places is text
+            places = Counter(_place(rank[i], anchor_ranks) for i in found)
+            repeated = 2 * max(places.values()) > len(found)
         # with one page break, repetition cannot be seen: a short unpunctuated line
         # right after the page number (the top of the next page) is taken for its header
         lone = (
@@ -350,6 +417,13 @@ def _furniture(text: str, lines: list[_Line]) -> dict[int, str]:
         if repeated or lone:
             furniture.update(dict.fromkeys(found, "running_header"))
     return furniture
+
+
+def _place(line_rank: int, anchor_ranks: list[int]) -> int:
+    """Where a line sits from the nearest page break (-1: the line before it)."""
+    at = bisect_right(anchor_ranks, line_rank)
+    near = [anchor_ranks[j] for j in (at - 1, at) if 0 <= j < len(anchor_ranks)]
+    return min((line_rank - r for r in near), key=abs)
 
 
 def _next_rank(index: int, nonblank: list[int]) -> int:
@@ -386,28 +460,36 @@ class _Widths:
         return self.sizes[line.start] > self.width + 2 * self.tolerance
 
 
-def _page_width(text: str, lines: list[_Line]) -> tuple[_Widths, float] | None:
-    """The width most lines stop at, and the share of lines that reach it."""
+def _page_width(text: str, lines: list[_Line], narrowest: int = 0) -> tuple[_Widths, float] | None:
+    """The width most lines stop at, and the share of lines that reach it.
+
+    Only widths of ``narrowest`` characters (twice as many display cells) or more
+    are candidates; given one, a width that many lines run far past (``FAR_PAST``
+    widths, paragraphs on a line) scores down by ``LONG_PER_FULL`` for each.
+    """
     if len(lines) < 3:
         return None
-    contents = [text[line.line_start : line.end] for line in lines]
+    # a line is as wide as its spaces reach (a form: 名称：          | （盖章）)
+    contents = [text[line.line_start : line.break_start] for line in lines]
     best: tuple[_Widths, float] | None = None
     for display, tolerance in ((False, 2), (True, 4)):
         sizes = [_display_width(c) for c in contents] if display else [len(c) for c in contents]
         lengths = Counter(sizes)
         widest = MAX_PAGE_WIDTH * (2 if display else 1)
-        candidates = [w for w in lengths if w <= widest]
+        lowest = narrowest * (2 if display else 1)
+        candidates = [w for w in lengths if lowest <= w <= widest]
         if not candidates:
             continue
         # lines within the band [w - tolerance, w + 1] of each width w, from running totals
         upto = list(accumulate(lengths.get(n, 0) for n in range(widest + 2)))
-        width, full = max(
-            (
-                (w, upto[w + 1] - (upto[w - tolerance - 1] if w > tolerance else 0))
-                for w in candidates
-            ),
-            key=lambda pair: (pair[1], lengths[pair[0]], pair[0]),
-        )
+        # (lines in the band, tie-breaks) for each width; looking for a page (narrowest
+        # given), each line running far past a width (a paragraph on a line) counts against it
+        scores = []
+        for w in candidates:
+            band = upto[w + 1] - (upto[w - tolerance - 1] if w > tolerance else 0)
+            far = len(sizes) - upto[min(FAR_PAST * w, widest + 1)] if narrowest else 0
+            scores.append((band - LONG_PER_FULL * far, lengths[w], w, band))
+        *_, width, full = max(scores)
         share = full / len(contents)
         if best is None or share > best[1]:
             by_start = {line.start: size for line, size in zip(lines, sizes, strict=True)}
@@ -422,17 +504,24 @@ def _page_width(text: str, lines: list[_Line]) -> tuple[_Widths, float] | None:
 def rule_wrapped(text: str, lines: list[_Line]) -> _Widths | None:
     """The page width when the text is hard-wrapped, else None.
 
-    Hard-wrapped: at least 4 lines, and 40% of them, stop within a tolerance
-    of one width of 10 or more characters, and at least half of those end
-    mid-sentence (text with one sentence per line stays lines). Shorter
-    snippets need ``layout="wrapped"``.
+    Hard-wrapped: at least 4 lines stop within a tolerance of one width of 10
+    characters or more, they are 40% of the lines that are not short (half the
+    width or more: short lines are headings, table cells, ends of paragraphs),
+    at most one line in ``LONG_PER_FULL`` runs far past the width (paragraphs
+    one a line, with short headings, are not wrapped), and at least half of the
+    full lines (table rows do not count) end mid-sentence (text with one
+    sentence per line stays lines). Shorter snippets need ``layout="wrapped"``.
     """
-    found = _page_width(text, lines)
+    found = _page_width(text, lines, MIN_WIDTH)
     if found is None:
         return None
-    widths, share = found
-    full = [line for line in lines if widths.full(line) and not widths.long(line)]
-    if widths.width < (20 if widths.display else 10) or len(full) < MIN_FULL_LINES or share < 0.4:
+    widths, _ = found
+    sizes = widths.sizes
+    rows = [line for line in lines if not rule_table_row(text[line.start : line.end])]
+    full = [line for line in rows if widths.full(line) and not widths.long(line)]
+    measured = sum(1 for line in rows if 2 * sizes[line.start] >= widths.width)
+    far = sum(1 for line in lines if sizes[line.start] > FAR_PAST * widths.width)
+    if len(full) < MIN_FULL_LINES or len(full) < 0.4 * measured or far * LONG_PER_FULL > len(full):
         return None
     open_ended = sum(1 for line in full if not rule_paragraph_end(text[line.start : line.end]))
     return widths if open_ended * 2 >= len(full) else None
@@ -453,6 +542,17 @@ class _Page:
         return self.widths is not None and self.widths.full(line)
 
 
+def rule_word_moved(page: _Page, before: _Line, tail: str) -> bool:
+    """The line falls short of the page width only because the next one starts with a
+    Latin word that did not fit (printers move a word whole: …AI for | Science数据).
+    """
+    word = _LATIN_WORD_RE.match(tail)
+    if word is None or page.widths is None:
+        return False
+    widths = page.widths
+    return widths.sizes[before.start] + len(word[0]) + 1 >= widths.width - widths.tolerance
+
+
 def _soft(page: _Page, before: _Line, after: _Line, blank: bool, opens: bool) -> bool:
     """Whether the break between the content lines ``before`` and ``after`` is soft.
 
@@ -468,20 +568,23 @@ def _soft(page: _Page, before: _Line, after: _Line, blank: bool, opens: bool) ->
         return page.auto and rule_split_marker(head, tail)
     if rule_caption(head) or rule_caption(tail):
         return False
-    if rule_split_token(head, tail):
+    if rule_split_marker(head, tail):
         return True
     if page.mode == "blank-lines":
         return True
-    if not page.full(before):
-        return False  # a short line ends its paragraph (or is a heading)
+    if not page.full(before) and not rule_word_moved(page, before, tail):
+        return False  # a short line ends its paragraph (or is a heading): 附件4 | 2022年度…
+    if rule_split_token(head, tail):
+        return True  # a number cut at the page width
+    if page.indents:
+        # a first-line indent (two cells or more) starts a paragraph; an unindented line runs
+        # on even when it starts with a marker (具体包括：| （1）…, a heading run in: 。| (5)…)
+        return after.indent < page.base_indent + PARAGRAPH_INDENT
     if rule_heading_start(tail) and (
         rule_paragraph_end(head, SENTENCE_END_OR_COLON)
         or (rule_paragraph_end(head) and not page.full(after))
     ):
         return False  # a heading or a numbered paragraph; after a ； an inline list goes on
-    if page.indents:
-        # a first-line indent (two cells or more) starts a paragraph
-        return after.indent < page.base_indent + PARAGRAPH_INDENT
     if opens and rule_heading_line(head, page.full(after)):
         return False
     assert page.widths is not None

@@ -59,6 +59,9 @@ WHITESPACE = (
     + "\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
 )
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+#: spaces within a line (indentation, the gap between a table's fields): the whitespace
+#: that neither breaks a line nor has no width
+INLINE_SPACES = "".join(c for c in WHITESPACE if c not in LINE_BREAKS and c not in ZERO_WIDTH)
 
 # --- numerals -----------------------------------------------------------------------------
 

@@ -313,3 +313,58 @@ def test_corpus_and_spacy_components_pass_the_layout():
     assert [g["members"][0]["text"] for g in groups] == [
         g.members[0].text for g in pt.find_parallels(text, layout="wrapped")
     ]
+
+
+# --- policy documents (issue: the policy_docs corpus) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ("0-1MHz -21dBm 30kHz 有效值检波", True),
+        ("频率范围 最大电平 测量带宽", True),
+        ("联系人\u3000张三\u3000010-12345678", True),
+        ("010-68205630", True),
+        ("到 2023 年，初步建立标准体系", False),  # prose with numbers set apart
+        ("一、总体要求", False),
+    ],
+)
+def test_rule_table_row(line, row):
+    assert lt.rule_table_row(line) is row
+
+
+@pytest.mark.parametrize(
+    ("line", "unopened"),
+    [("局）", True), ("信息化局）", True), ("（2024年）", False), ("政府工作报告", False)],
+)
+def test_rule_unopened(line, unopened):
+    assert lt.rule_unopened(line) is unopened
+
+
+def test_paragraphs_one_a_line_with_short_headings_stay_lines():
+    # headings of one width between long paragraphs are no page width
+    text = "\n".join(f"（{n}）加强组织领导\n\u3000\u3000{BODY}" for n in "一二三四五六七八")
+    assert pt.find_layout(text).mode == "lines"
+
+
+def test_table_serial_numbers_are_not_page_numbers():
+    rows = "\n".join(f"{n}\n单位名称\n联系电话\n010-6820{n:04d}" for n in range(1, 9))
+    layout = pt.find_layout("附件：汇总表\n序号\n名称\n电话\n" + rows)
+    assert layout.furniture == () and layout.mode == "lines"
+
+
+def test_an_unindented_marker_runs_on_under_first_line_indents():
+    body = "具体包括研究提升多智能体协作学习系统泛化性能的算法，分析泛化误差界，" * 2
+    text = wrap(
+        body + "具体包括：（1）研究算法；（2）分析误差。\n" + body + "完成。", 30, indent=True
+    )
+    layout = pt.find_layout(text.text)
+    assert layout.mode == "wrapped"
+    assert [b.start for b in layout.soft_breaks] == list(text.wraps)
+
+
+def test_a_word_moved_whole_keeps_the_line_full():
+    body = "研究和设计高效的科学数据构建和预处理方式，针对AI for Science数据侧，" * 4
+    text = wrap(body + "完成。\n" + body + "完成。", 24, indent=True)
+    layout = pt.find_layout(text.text)
+    assert [b.start for b in layout.soft_breaks] == list(text.wraps)

@@ -9,6 +9,10 @@ NO_LINE_START = "，。、；：！？”’）》」』…—%"
 INDENT = "\u3000\u3000"
 
 
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
 @dataclass(frozen=True)
 class Wrapped:
     """A wrapped text and, for each of its characters, the source offset (-1 when inserted)."""
@@ -80,6 +84,13 @@ def wrap(
             if indent and first:
                 emit(INDENT, None)
             stop = min(len(line), cursor + room)
+            # a Latin word goes whole to the next line, as printers set it (the layer joins
+            # Latin across a soft break with a space); a word longer than the line is cut
+            word = stop
+            while cursor < word < len(line) and _latin(line[word - 1]) and _latin(line[word]):
+                word -= 1
+            if word > cursor and word < stop:
+                stop = word
             while stop < len(line) and line[stop] in NO_LINE_START and stop - cursor < room + 2:
                 stop += 1
             emit(line[cursor:stop], position + cursor)
