@@ -39,7 +39,9 @@ def texts() -> list[str]:
 @pytest.fixture
 def cached_words(monkeypatch, model_dir):
     """Each text is segmented once for all the fits below (the analyzer itself is unchanged)."""
-    monkeypatch.setattr(tokenizer, "tokenize", functools.lru_cache(maxsize=None)(tokenizer.tokenize))
+    monkeypatch.setattr(
+        tokenizer, "tokenize", functools.lru_cache(maxsize=None)(tokenizer.tokenize)
+    )
 
 
 PARAMETERS = [
