@@ -168,8 +168,10 @@ def spreadsheet_safe(value: object) -> object:
 
 def _csv(frame, name: str, header: bool) -> str:
     frame = frame.assign(file=name)[["file", *frame.columns]]
+    from pandas.api.types import is_numeric_dtype
+
     for column in frame.columns:
-        if frame[column].dtype == object:
+        if not is_numeric_dtype(frame[column]):  # text: object or pandas' string dtype
             frame[column] = frame[column].map(spreadsheet_safe)
     return frame.to_csv(index=False, header=header).rstrip("\n")
 
