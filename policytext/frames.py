@@ -3,26 +3,38 @@
 ``to_frames(doc)`` returns a dict of DataFrames:
 
 * ``sentences`` — paragraph, sentence, start, end, text;
-* ``items`` — enumeration items: enumeration, level, path ("2.3"), index,
-  marker, heading, style, start, end, text;
+* ``items`` — enumeration items: enumeration, level, path ("2.3"), ordinal
+  (the number the marker states), marker, heading, enum_style, issues (of the
+  item's enumeration, ``"; "``-joined), start, end, text;
 * ``parallels`` — one row per member: group, kind, score, shared, member,
   start, end, text;
-* ``slogans`` — slogan, kind, count, start, end, text, expansion;
-* ``themes`` — rank, term, score (needs the segmentation model; skipped with
-  ``themes=False``).
+* ``slogans`` — slogan, kind, member_count (3 for 三个代表), start, end, text,
+  expansion;
+* ``themes`` — theme_rank, term, score; only with ``themes=True`` (it needs the
+  segmentation model; the structure frames never do).
 
-``corpus_frames(items)`` does the same for many documents (paths, texts, or
-``(doc_id, text)`` pairs) and adds a ``doc_id`` column in front.
+No column is named like a DataFrame attribute (``frame.count`` is a method, so
+the slogans' count is ``member_count``; likewise ``enum_style``, ``ordinal``,
+``theme_rank``, ``enum_items``): ``frame.<column>`` always means the column.
+
+``corpus_frames(data)`` does the same for many documents, with the document id
+in a ``doc_id`` column of every frame, the ``keep`` columns of a DataFrame
+carried into every frame, and a ``documents`` frame (one row per document:
+counts and rates per 10,000 characters).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+import itertools
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .validation import Item, corpus_items
+from .enumerations import walk_items
+from .layout import LayoutMode, ensure_layout
+from .validation import corpus_items, ensure_positive_int
 
 if TYPE_CHECKING:
     from .document import PolicyDoc
@@ -33,23 +45,66 @@ COLUMNS = {
         "enumeration",
         "level",
         "path",
-        "index",
+        "ordinal",
         "marker",
         "heading",
-        "style",
+        "enum_style",
+        "issues",
         "start",
         "end",
         "text",
     ],
     "parallels": ["group", "kind", "score", "shared", "member", "start", "end", "text"],
-    "slogans": ["slogan", "kind", "count", "start", "end", "text", "expansion"],
-    "themes": ["rank", "term", "score"],
+    "slogans": ["slogan", "kind", "member_count", "start", "end", "text", "expansion"],
+    "themes": ["theme_rank", "term", "score"],
 }
+#: kinds of parallel group counted in the ``documents`` frame
+PARALLEL_KINDS = ("parallelism", "pair", "slogan")
+#: counts of the ``documents`` frame that also get a rate per 10,000 characters
+COUNTS = (
+    "paragraphs",
+    "sentences",
+    "enumerations",
+    "enum_items",
+    "parallel_groups",
+    *(f"{kind}_groups" for kind in PARALLEL_KINDS),
+    "slogans",
+)
+DOCUMENT_COLUMNS = [
+    "characters",
+    *COUNTS,
+    *(f"{name}_per_10k" for name in COUNTS),
+]
 
 
-def to_frames(doc: PolicyDoc, themes: bool = True, top_k: int = 20) -> dict[str, pd.DataFrame]:
-    """The layers of ``doc`` as DataFrames (see the module docstring)."""
+def _item_rows(doc: PolicyDoc) -> list[dict[str, Any]]:
+    rows = []
     text = doc.text
+    for number, top in enumerate(doc.enumerations, 1):
+        for path, enumeration, item in walk_items((top,)):
+            rows.append(
+                {
+                    "enumeration": number,
+                    "level": enumeration.level,
+                    "path": path,
+                    "ordinal": item.index,
+                    "marker": item.marker.text,
+                    "heading": item.heading.text if item.heading else None,
+                    "enum_style": enumeration.style,
+                    "issues": "; ".join(enumeration.issues) if enumeration.issues else None,
+                    "start": item.span.start,
+                    "end": item.span.end,
+                    "text": text[item.span.start : item.span.end],
+                }
+            )
+    return rows
+
+
+def to_frames(doc: PolicyDoc, themes: bool = False, top_k: int = 20) -> dict[str, pd.DataFrame]:
+    """The layers of ``doc`` as DataFrames (see the module docstring).
+
+    ``themes=True`` adds the ``themes`` frame (needs the segmentation model).
+    """
     rows: dict[str, list[dict]] = {name: [] for name in COLUMNS}
     paragraph_ends = [p.end for p in doc.paragraphs]
     paragraph = 0
@@ -65,8 +120,7 @@ def to_frames(doc: PolicyDoc, themes: bool = True, top_k: int = 20) -> dict[str,
                 "text": sentence.text,
             }
         )
-    for row in doc.outline_rows():
-        rows["items"].append({**row, "text": text[row["start"] : row["end"]]})
+    rows["items"] = _item_rows(doc)
     for number, group in enumerate(doc.parallels, 1):
         for position, member in enumerate(group.members, 1):
             rows["parallels"].append(
@@ -86,7 +140,7 @@ def to_frames(doc: PolicyDoc, themes: bool = True, top_k: int = 20) -> dict[str,
             {
                 "slogan": number,
                 "kind": slogan.kind,
-                "count": slogan.count,
+                "member_count": slogan.count,
                 "start": slogan.span.start,
                 "end": slogan.span.end,
                 "text": slogan.span.text,
@@ -97,32 +151,135 @@ def to_frames(doc: PolicyDoc, themes: bool = True, top_k: int = 20) -> dict[str,
         )
     if themes:
         for rank, (term, score) in enumerate(doc.themes(top_k), 1):
-            rows["themes"].append({"rank": rank, "term": term, "score": score})
-    frames = {name: pd.DataFrame(rows[name], columns=COLUMNS[name]) for name in COLUMNS}
-    frames["slogans"]["count"] = frames["slogans"]["count"].astype("Int64")
+            rows["themes"].append({"theme_rank": rank, "term": term, "score": score})
+    names = [name for name in COLUMNS if themes or name != "themes"]
+    frames = {name: pd.DataFrame(rows[name], columns=COLUMNS[name]) for name in names}
+    frames["slogans"]["member_count"] = frames["slogans"]["member_count"].astype("Int64")
     return frames
 
 
+def document_row(doc: PolicyDoc) -> dict[str, Any]:
+    """Counts of one document and each per 10,000 characters (the ``documents`` frame)."""
+    kinds = [group.kind for group in doc.parallels]
+    counts = {
+        "paragraphs": len(doc.paragraphs),
+        "sentences": len(doc.sentences),
+        "enumerations": len(doc.enumerations),
+        "enum_items": sum(1 for _ in walk_items(doc.enumerations)),
+        "parallel_groups": len(kinds),
+        **{f"{kind}_groups": kinds.count(kind) for kind in PARALLEL_KINDS},
+        "slogans": len(doc.slogans),
+    }
+    size = len(doc.text)
+    rates = {
+        f"{name}_per_10k": (value * 10_000 / size if size else 0.0)
+        for name, value in counts.items()
+    }
+    return {"characters": size, **counts, **rates}
+
+
+def _pairs(data: Any, text: str, id: str | None, keep: Sequence[str]) -> Iterator[tuple]:
+    """``(doc_id, text or Path, kept values)`` for every document of ``data``."""
+    if isinstance(data, pd.DataFrame):
+        missing = [c for c in (text, *([id] if id is not None else []), *keep) if c not in data]
+        if missing:
+            raise KeyError(
+                f"column(s) {missing} not in the DataFrame (its columns: {list(data.columns)})"
+            )
+        ids = data[id] if id is not None else data.index
+        kept = data[list(keep)].itertuples(index=False, name=None) if keep else itertools.repeat(())
+        for doc_id, value, values in zip(ids, data[text], kept, strict=False):
+            yield doc_id, value, values
+        return
+    if keep:
+        raise ValueError("keep= names columns of a DataFrame; pass the corpus as a DataFrame")
+    if isinstance(data, pd.Series):
+        for doc_id, value in data.items():
+            yield doc_id, value, ()
+        return
+    if isinstance(data, Mapping):
+        for doc_id, value in data.items():
+            yield doc_id, value, ()
+        return
+    for doc_id, value in corpus_items(data):
+        yield doc_id, value, ()
+
+
+def _document(doc_id: Any, value: Any) -> tuple[str, str]:
+    from .readers import read
+
+    if isinstance(value, Path):
+        return str(doc_id), read(value)
+    if isinstance(value, str):
+        return str(doc_id), value
+    raise TypeError(
+        f"the text of document {doc_id!r} must be str (or a Path to read), "
+        f"not {type(value).__name__}"
+    )
+
+
 def corpus_frames(
-    items: Iterable[Item], themes: bool = False, top_k: int = 20
+    data: Any,
+    *,
+    text: str = "text",
+    id: str | None = None,
+    keep: Sequence[str] = (),
+    n_process: int = 1,
+    themes: bool = False,
+    layout: LayoutMode = "auto",
+    top_k: int = 20,
 ) -> dict[str, pd.DataFrame]:
-    """:func:`to_frames` for many documents, concatenated, with a leading ``doc_id`` column.
+    """:func:`to_frames` for a corpus, plus a ``documents`` frame; ``doc_id`` in every frame.
 
-    Strings are texts (ids ``doc0``, ``doc1`` …); pass ``Path`` objects for files
-    (their path is the id) or ``(doc_id, text)`` pairs.
+    ``data`` is a pandas ``DataFrame`` (texts in the column ``text``, ids from the
+    column ``id`` or the index; ``keep`` columns such as year or title are carried
+    into every frame), a ``Series`` (the index gives the ids), a dict ``{id: text}``,
+    or an iterable of texts (ids ``doc0``, ``doc1`` …), ``Path`` objects (read with
+    :func:`policytext.read`: .txt, .docx, .html, .pdf; the path is the id) and
+    ``(doc_id, text)`` pairs. A ``Path`` in place of a text is read too.
+    ``n_process > 1`` analyses in worker processes; ``themes=True`` adds the
+    ``themes`` frame (needs the segmentation model); ``layout`` as for
+    :func:`policytext.analyze`.
     """
-    from .document import analyze
+    from .corpus import analyze_corpus
 
-    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in COLUMNS}
-    for doc_id, text in corpus_items(items):
-        for name, frame in to_frames(analyze(text), themes=themes, top_k=top_k).items():
-            collected[name].append(frame.assign(doc_id=doc_id))
-    result = {}
+    if isinstance(data, (str, bytes)):
+        raise TypeError(
+            "data must be a corpus (DataFrame, Series, dict, or an iterable of texts, Paths or "
+            "(doc_id, text) pairs), not a single string; wrap one text in a list: [text]"
+        )
+    if isinstance(keep, str):
+        keep = (keep,)
+    ensure_positive_int(n_process, "n_process")
+    ensure_layout(layout)
+    keep = tuple(keep)
+    kept: dict[str, tuple] = {}
+
+    def documents() -> Iterator[tuple[str, str]]:
+        for doc_id, value, values in _pairs(data, text, id, keep):
+            doc_id, content = _document(doc_id, value)
+            if doc_id in kept:
+                raise ValueError(f"document id {doc_id!r} occurs twice; ids must be unique")
+            kept[doc_id] = values
+            yield doc_id, content
+
+    names = [name for name in COLUMNS if themes or name != "themes"]
+    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in names}
+    rows = []
+    for doc_id, doc in analyze_corpus(documents(), n_process=n_process, layout=layout):
+        extra = {"doc_id": doc_id, **dict(zip(keep, kept[doc_id], strict=True))}
+        for name, frame in to_frames(doc, themes=themes, top_k=top_k).items():
+            collected[name].append(frame.assign(**extra))
+        rows.append({**extra, **document_row(doc)})
+    front = ["doc_id", *keep]
+    result = {"documents": pd.DataFrame(rows, columns=[*front, *DOCUMENT_COLUMNS])}
     for name, frames in collected.items():
         frame = (
             pd.concat(frames, ignore_index=True)
             if frames
-            else pd.DataFrame(columns=[*COLUMNS[name], "doc_id"])
+            else pd.DataFrame(columns=[*COLUMNS[name], *front])
         )
-        result[name] = frame[["doc_id", *COLUMNS[name]]]
+        result[name] = frame[[*front, *COLUMNS[name]]]
+    if "slogans" in result:
+        result["slogans"]["member_count"] = result["slogans"]["member_count"].astype("Int64")
     return result
