@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .layout import LAYOUT_MODES
-from .models import ARCHIVE_NAME, ModelError
+from .model_store import ARCHIVE_NAME, ModelError
 
 if TYPE_CHECKING:  # the analysis (and pandas, scikit-learn) load only when a command runs
     from .document import PolicyDoc
@@ -134,7 +134,7 @@ def format_text(doc: PolicyDoc, name: str, themes: bool | None = None) -> str:
     if not doc.slogans:
         lines.append("  (none)")
     if themes is None:
-        from .models import is_installed
+        from .model_store import is_installed
 
         themes = is_installed()
     lines.append("")
@@ -357,7 +357,7 @@ def _cmd_themes(args: argparse.Namespace) -> int:
 
 
 def _cmd_download(args: argparse.Namespace) -> int:
-    from . import models
+    from . import model_store
 
     def progress(done: int, total: int) -> None:
         if total:
@@ -365,24 +365,24 @@ def _cmd_download(args: argparse.Namespace) -> int:
             filled = int(width * done / total)
             bar = "#" * filled + "-" * (width - filled)
             print(
-                f"\r{models.ARCHIVE_NAME} [{bar}] {done / 1e6:5.1f}/{total / 1e6:.1f} MB",
+                f"\r{model_store.ARCHIVE_NAME} [{bar}] {done / 1e6:5.1f}/{total / 1e6:.1f} MB",
                 end="",
                 file=sys.stderr,
             )
 
-    installed = models.is_installed()
+    installed = model_store.is_installed()
     if installed and not args.repair and args.archive is None:
-        if models.is_installed(verify=True):
-            print(f"model installed and verified in {models.default_model_dir()}")
+        if model_store.is_installed(verify=True):
+            print(f"model installed and verified in {model_store.default_model_dir()}")
             return 0
         print(
             "the installed model is damaged (a file's sha256 differs): reinstalling",
             file=sys.stderr,
         )
-    source = args.archive or f"{models.ARCHIVE_NAME} (pkuseg's default model)"
+    source = args.archive or f"{model_store.ARCHIVE_NAME} (pkuseg's default model)"
     print(f"installing from {source} …", file=sys.stderr)
     try:
-        path = models.ensure_model(progress=progress, archive=args.archive, force=True)
+        path = model_store.ensure_model(progress=progress, archive=args.archive, force=True)
     except ModelError as error:
         print(f"\npolicytext: {error}", file=sys.stderr)
         return 1

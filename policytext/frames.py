@@ -17,24 +17,20 @@ No column is named like a DataFrame attribute (``frame.count`` is a method, so
 the slogans' count is ``member_count``; likewise ``enum_style``, ``ordinal``,
 ``theme_rank``, ``enum_items``): ``frame.<column>`` always means the column.
 
-``corpus_frames(data)`` does the same for many documents, with the document id
+``policytext.corpus.corpus_frames(data)`` does the same for many documents, with the document id
 in a ``doc_id`` column of every frame, the ``keep`` columns of a DataFrame
 carried into every frame, and a ``documents`` frame (one row per document:
-counts and rates per 10,000 characters).
+counts and rates per 10,000 characters, from :func:`document_row`). These views
+receive documents; they never analyse a text themselves.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from .enumerations import walk_items
-from .layout import LayoutMode, ensure_layout
-from .validation import corpus_items, ensure_positive_int
 
 if TYPE_CHECKING:
     from .document import PolicyDoc
@@ -176,110 +172,3 @@ def document_row(doc: PolicyDoc) -> dict[str, Any]:
         for name, value in counts.items()
     }
     return {"characters": size, **counts, **rates}
-
-
-def _pairs(data: Any, text: str, id: str | None, keep: Sequence[str]) -> Iterator[tuple]:
-    """``(doc_id, text or Path, kept values)`` for every document of ``data``."""
-    if isinstance(data, pd.DataFrame):
-        missing = [c for c in (text, *([id] if id is not None else []), *keep) if c not in data]
-        if missing:
-            raise KeyError(
-                f"column(s) {missing} not in the DataFrame (its columns: {list(data.columns)})"
-            )
-        ids = data[id] if id is not None else data.index
-        kept = data[list(keep)].itertuples(index=False, name=None) if keep else itertools.repeat(())
-        for doc_id, value, values in zip(ids, data[text], kept, strict=False):
-            yield doc_id, value, values
-        return
-    if keep:
-        raise ValueError("keep= names columns of a DataFrame; pass the corpus as a DataFrame")
-    if isinstance(data, pd.Series):
-        for doc_id, value in data.items():
-            yield doc_id, value, ()
-        return
-    if isinstance(data, Mapping):
-        for doc_id, value in data.items():
-            yield doc_id, value, ()
-        return
-    for doc_id, value in corpus_items(data):
-        yield doc_id, value, ()
-
-
-def _document(doc_id: Any, value: Any) -> tuple[str, str]:
-    from .readers import read
-
-    if isinstance(value, Path):
-        return str(doc_id), read(value)
-    if isinstance(value, str):
-        return str(doc_id), value
-    raise TypeError(
-        f"the text of document {doc_id!r} must be str (or a Path to read), "
-        f"not {type(value).__name__}"
-    )
-
-
-def corpus_frames(
-    data: Any,
-    *,
-    text: str = "text",
-    id: str | None = None,
-    keep: Sequence[str] = (),
-    n_process: int = 1,
-    themes: bool = False,
-    layout: LayoutMode = "auto",
-    top_k: int = 20,
-) -> dict[str, pd.DataFrame]:
-    """:func:`to_frames` for a corpus, plus a ``documents`` frame; ``doc_id`` in every frame.
-
-    ``data`` is a pandas ``DataFrame`` (texts in the column ``text``, ids from the
-    column ``id`` or the index; ``keep`` columns such as year or title are carried
-    into every frame), a ``Series`` (the index gives the ids), a dict ``{id: text}``,
-    or an iterable of texts (ids ``doc0``, ``doc1`` …), ``Path`` objects (read with
-    :func:`policytext.read`: .txt, .docx, .html, .pdf; the path is the id) and
-    ``(doc_id, text)`` pairs. A ``Path`` in place of a text is read too.
-    ``n_process > 1`` analyses in worker processes; ``themes=True`` adds the
-    ``themes`` frame (needs the segmentation model); ``layout`` as for
-    :func:`policytext.analyze`.
-    """
-    from .corpus import analyze_corpus
-
-    if isinstance(data, (str, bytes)):
-        raise TypeError(
-            "data must be a corpus (DataFrame, Series, dict, or an iterable of texts, Paths or "
-            "(doc_id, text) pairs), not a single string; wrap one text in a list: [text]"
-        )
-    if isinstance(keep, str):
-        keep = (keep,)
-    ensure_positive_int(n_process, "n_process")
-    ensure_layout(layout)
-    keep = tuple(keep)
-    kept: dict[str, tuple] = {}
-
-    def documents() -> Iterator[tuple[str, str]]:
-        for doc_id, value, values in _pairs(data, text, id, keep):
-            doc_id, content = _document(doc_id, value)
-            if doc_id in kept:
-                raise ValueError(f"document id {doc_id!r} occurs twice; ids must be unique")
-            kept[doc_id] = values
-            yield doc_id, content
-
-    names = [name for name in COLUMNS if themes or name != "themes"]
-    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in names}
-    rows = []
-    for doc_id, doc in analyze_corpus(documents(), n_process=n_process, layout=layout):
-        extra = {"doc_id": doc_id, **dict(zip(keep, kept[doc_id], strict=True))}
-        for name, frame in to_frames(doc, themes=themes, top_k=top_k).items():
-            collected[name].append(frame.assign(**extra))
-        rows.append({**extra, **document_row(doc)})
-    front = ["doc_id", *keep]
-    result = {"documents": pd.DataFrame(rows, columns=[*front, *DOCUMENT_COLUMNS])}
-    for name, frames in collected.items():
-        frame = (
-            pd.concat(frames, ignore_index=True)
-            if frames
-            else pd.DataFrame(columns=[*COLUMNS[name], *front])
-        )
-        result[name] = frame[[*front, *COLUMNS[name]]]
-    if "slogans" in result:
-        result["slogans"]["member_count"] = result["slogans"]["member_count"].astype("Int64")
-    return result

@@ -233,7 +233,7 @@ def test_bad_top_k_says_what_it_expected(capsys):
 
 
 def test_default_report_reads_for_a_person(capsys, monkeypatch):
-    from policytext import models
+    from policytext import model_store as models
 
     monkeypatch.setattr(models, "is_installed", lambda *args, **kwargs: False)
     assert main(["analyze", ESSAY]) == 0

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import policytext as pt
-from policytext import document
+from policytext import payload
 from tests.conftest import CORPORA, shared_path
 
 TEXTS = [
@@ -40,9 +40,9 @@ def test_two_processes_give_the_same_results_in_the_same_order():
 def test_packed_payload_round_trips_the_essay(essay):
     """What workers send back (offsets, each layer pickled) rebuilds every layer exactly."""
     doc = pt.analyze(essay)
-    again = document.document_from_payload(document.packed_payload(doc))
+    again = payload.document_from_packed(payload.packed_payload(doc))
     assert any(s.expansion for s in doc.slogans) and doc.parallels
-    for layer in document.LAYERS:
+    for layer in payload.LAYERS:
         assert getattr(again, layer) == getattr(doc, layer), layer
 
 
