@@ -309,8 +309,13 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         if text is None:
             status = 1
             continue
+        doc = analyze(text, layout=args.layout)
+        if json_list:  # one JSON document: a list of the files' analyses
+            item = json.dumps({"file": name, **doc.to_dict()}, ensure_ascii=False, indent=2)
+            print(("," if written else "") + item)
+            written += 1
+            continue
         try:
-            doc = analyze(text, layout=args.layout)
             output = _render(doc, name, args, header or out_dir is not None)
         except ModelError as error:
             print(f"policytext: {error}", file=sys.stderr)
@@ -318,10 +323,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         if out_dir is not None:
             out_dir.write(source, name, output)
             continue
-        if json_list:
-            item = json.dumps({"file": name, **doc.to_dict()}, ensure_ascii=False, indent=2)
-            output = ("," if written else "") + item
-        elif args.format in ("text", "outline", "sentences") and written:
+        if args.format in ("text", "outline", "sentences") and written:
             output = "\n" + output
         header = False
         written += 1

@@ -76,7 +76,7 @@ def test_undecodable_file_is_reported(capsys, tmp_path):
 def test_csv_and_html_formats(capsys, tmp_path):
     assert main(["analyze", ESSAY, ESSAY, "--format", "csv", "--table", "slogans"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("file,slogan,kind,count") and len(lines) == 1 + 2 * 6
+    assert lines[0].startswith("file,slogan,kind,member_count") and len(lines) == 1 + 2 * 6
     assert main(["analyze", ESSAY, "--format", "html", "--out-dir", str(tmp_path)]) == 0
     assert "pt-marker" in (tmp_path / "reference_essay.html").read_text(encoding="utf-8")
 
