@@ -101,17 +101,23 @@ def format_text(doc: PolicyDoc, name: str, themes: bool | None = None) -> str:
     """The default report, for a person: the summary, each item with the start of its text,
     the parallel groups with their members, the slogans and (model installed) the themes."""
     lines = [_summary(doc, name), ""]
-    rows = doc.outline_rows()
-    lines.append(f"Enumerations ({len(doc.enumerations)}, {len(rows)} items)")
-    outline = doc.outline().splitlines()
-    by_line = iter(rows)
-    for line in outline:
-        lines.append("  " + line)
-        if not line.startswith("enumeration "):
-            row = next(by_line)
-            indent = " " * (len(line) - len(line.lstrip()) + 6)
-            lines.append(indent + _preview(doc.text[row["start"] : row["end"]], 60))
-    if not outline:
+    from .enumerations import walk_items
+
+    items = list(walk_items(doc.enumerations))
+    lines.append(f"Enumerations ({len(doc.enumerations)}, {len(items)} items)")
+    for number, top in enumerate(doc.enumerations, 1):
+        preview = f"  preview [{top.preview.start}:{top.preview.end}]" if top.preview else ""
+        issues = f"  issues: {'; '.join(top.issues)}" if top.issues else ""
+        lines.append(
+            f"  enumeration {number} ({top.style}, {len(top.items)} items){preview}{issues}"
+        )
+        for path, enumeration, item in walk_items((top,)):
+            indent = "  " * (enumeration.level + 1)
+            heading = _preview(item.heading.text) if item.heading else ""
+            span = item.span
+            lines.append(f"{indent}{path} {item.marker.text} {heading} [{span.start}:{span.end}]")
+            lines.append(f"{indent}  {_preview(span.text, 60)}")
+    if not items:
         lines.append("  (none)")
     lines += ["", f"Parallel structures ({len(doc.parallels)})"]
     for group in doc.parallels:
