@@ -2,53 +2,69 @@
 
 Every result carries exact offsets into the caller's original string, in
 Traditional or Simplified script alike.
+
+``import policytext`` loads none of the heavy libraries (scikit-learn, pandas,
+spaCy, Dask): each public name is imported from its module when first used
+(PEP 562), and so are the submodules (``policytext.html``, ``policytext.distributed`` …).
 """
 
 from __future__ import annotations
 
-from .corpus import WorkerError, analyze_corpus, corpus_frames
-from .document import PolicyDoc, analyze
-from .enumerations import find_enumerations
-from .layout import find_layout
-from .parallels import find_parallels
-from .results import Enumeration, Item, Layout, Parallel, Slogan, Span, Token
-from .script import detect_script, simplified_view, to_simplified, to_traditional
-from .segment import split_clauses, split_paragraphs, split_sentences
-from .slogans import find_slogans
-from .themes import BackgroundIDF, ThemeVectorizer, top_terms
-from .tokenizer import add_terms, load, tokenize
+import importlib
+from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "BackgroundIDF",
-    "Enumeration",
-    "Item",
-    "Layout",
-    "Parallel",
-    "PolicyDoc",
-    "Slogan",
-    "Span",
-    "ThemeVectorizer",
-    "Token",
-    "WorkerError",
-    "__version__",
-    "add_terms",
-    "analyze",
-    "analyze_corpus",
-    "corpus_frames",
-    "detect_script",
-    "find_enumerations",
-    "find_layout",
-    "find_parallels",
-    "find_slogans",
-    "load",
-    "simplified_view",
-    "split_clauses",
-    "split_paragraphs",
-    "split_sentences",
-    "to_simplified",
-    "to_traditional",
-    "tokenize",
-    "top_terms",
-]
+#: public name -> the module that defines it
+_EXPORTS = {
+    "WorkerError": "corpus",
+    "analyze_corpus": "corpus",
+    "PolicyDoc": "document",
+    "analyze": "document",
+    "find_enumerations": "enumerations",
+    "corpus_frames": "corpus",
+    "find_layout": "layout",
+    "Enumeration": "results",
+    "Item": "results",
+    "Layout": "results",
+    "Parallel": "results",
+    "Slogan": "results",
+    "Span": "results",
+    "Token": "results",
+    "find_parallels": "parallels",
+    "read": "readers",
+    "detect_script": "script",
+    "simplified_view": "script",
+    "to_simplified": "script",
+    "to_traditional": "script",
+    "split_clauses": "segment",
+    "split_paragraphs": "segment",
+    "split_sentences": "segment",
+    "find_slogans": "slogans",
+    "BackgroundIDF": "themes",
+    "ThemeVectorizer": "themes",
+    "top_terms": "themes",
+    "add_terms": "tokenizer",
+    "load": "tokenizer",
+    "tokenize": "tokenizer",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
+    try:
+        return importlib.import_module(f".{name}", __name__)
+    except ModuleNotFoundError as error:
+        if error.name != f"{__name__}.{name}":
+            raise
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 #: the caches holding the segmentation model (reloading it takes seconds)
-_MODEL_CACHES = frozenset({"policytext.tokenizer._segmenter", "policytext.tokenizer._load"})
+_MODEL_CACHES = frozenset({"policytext.tokenizer._segmenter"})
 
 
 def clear_caches(model: bool = False) -> list[str]:

@@ -24,10 +24,11 @@ import collections
 import gc
 import itertools
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Any
 
 from .document import PolicyDoc, analyze
@@ -189,29 +190,113 @@ def _documents(results: list[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str,
         yield doc_id, document_from_packed(payload)
 
 
-def corpus_frames(
-    items: Iterable[CorpusInput], themes: bool = False, top_k: int = 20
-) -> dict[str, Any]:
-    """:func:`policytext.frames.to_frames` for many documents, concatenated, with a
-    leading ``doc_id`` column.
+def _corpus_rows(data: Any, text: str, id: str | None, keep: Sequence[str]) -> Iterator[tuple]:
+    """``(doc_id, text or Path, kept values)`` for every document of ``data``."""
+    import pandas as pd
 
-    Strings are texts (ids ``doc0``, ``doc1`` …); pass ``Path`` objects for files
-    (their path is the id) or ``(doc_id, text)`` pairs.
+    if isinstance(data, pd.DataFrame):
+        missing = [c for c in (text, *([id] if id is not None else []), *keep) if c not in data]
+        if missing:
+            raise KeyError(
+                f"column(s) {missing} not in the DataFrame (its columns: {list(data.columns)})"
+            )
+        ids = data[id] if id is not None else data.index
+        kept = data[list(keep)].itertuples(index=False, name=None) if keep else itertools.repeat(())
+        for doc_id, value, values in zip(ids, data[text], kept, strict=False):
+            yield doc_id, value, values
+        return
+    if keep:
+        raise ValueError("keep= names columns of a DataFrame; pass the corpus as a DataFrame")
+    if isinstance(data, pd.Series):
+        for doc_id, value in data.items():
+            yield doc_id, value, ()
+        return
+    if isinstance(data, Mapping):
+        for doc_id, value in data.items():
+            yield doc_id, value, ()
+        return
+    for doc_id, value in corpus_items(data):
+        yield doc_id, value, ()
+
+
+def _corpus_document(doc_id: Any, value: Any) -> tuple[str, str]:
+    from .readers import read
+
+    if isinstance(value, Path):
+        return str(doc_id), read(value)
+    if isinstance(value, str):
+        return str(doc_id), value
+    raise TypeError(
+        f"the text of document {doc_id!r} must be str (or a Path to read), "
+        f"not {type(value).__name__}"
+    )
+
+
+def corpus_frames(
+    data: Any,
+    *,
+    text: str = "text",
+    id: str | None = None,
+    keep: Sequence[str] = (),
+    n_process: int = 1,
+    themes: bool = False,
+    layout: LayoutMode = "auto",
+    top_k: int = 20,
+) -> dict[str, Any]:
+    """:func:`policytext.frames.to_frames` for a corpus, plus a ``documents`` frame;
+    ``doc_id`` in every frame.
+
+    ``data`` is a pandas ``DataFrame`` (texts in the column ``text``, ids from the
+    column ``id`` or the index; ``keep`` columns such as year or title are carried
+    into every frame), a ``Series`` (the index gives the ids), a dict ``{id: text}``,
+    or an iterable of texts (ids ``doc0``, ``doc1`` …), ``Path`` objects (read with
+    :func:`policytext.read`: .txt, .docx, .html, .pdf; the path is the id) and
+    ``(doc_id, text)`` pairs. A ``Path`` in place of a text is read too.
+    ``n_process > 1`` analyses in worker processes; ``themes=True`` adds the
+    ``themes`` frame (needs the segmentation model); ``layout`` as for
+    :func:`policytext.analyze`.
     """
     import pandas as pd
 
-    from .frames import COLUMNS, to_frames
+    from .frames import COLUMNS, DOCUMENT_COLUMNS, document_row, to_frames
 
-    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in COLUMNS}
-    for doc_id, text in corpus_items(items):
-        for name, frame in to_frames(analyze(text), themes=themes, top_k=top_k).items():
-            collected[name].append(frame.assign(doc_id=doc_id))
-    result = {}
+    if isinstance(data, (str, bytes)):
+        raise TypeError(
+            "data must be a corpus (DataFrame, Series, dict, or an iterable of texts, Paths or "
+            "(doc_id, text) pairs), not a single string; wrap one text in a list: [text]"
+        )
+    if isinstance(keep, str):
+        keep = (keep,)
+    ensure_positive_int(n_process, "n_process")
+    ensure_layout(layout)
+    keep = tuple(keep)
+    kept: dict[str, tuple] = {}
+
+    def documents() -> Iterator[tuple[str, str]]:
+        for doc_id, value, values in _corpus_rows(data, text, id, keep):
+            doc_id, content = _corpus_document(doc_id, value)
+            if doc_id in kept:
+                raise ValueError(f"document id {doc_id!r} occurs twice; ids must be unique")
+            kept[doc_id] = values
+            yield doc_id, content
+
+    names = [name for name in COLUMNS if themes or name != "themes"]
+    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in names}
+    rows = []
+    for doc_id, doc in analyze_corpus(documents(), n_process=n_process, layout=layout):
+        extra = {"doc_id": doc_id, **dict(zip(keep, kept[doc_id], strict=True))}
+        for name, frame in to_frames(doc, themes=themes, top_k=top_k).items():
+            collected[name].append(frame.assign(**extra))
+        rows.append({**extra, **document_row(doc)})
+    front = ["doc_id", *keep]
+    result = {"documents": pd.DataFrame(rows, columns=[*front, *DOCUMENT_COLUMNS])}
     for name, frames in collected.items():
         frame = (
             pd.concat(frames, ignore_index=True)
             if frames
-            else pd.DataFrame(columns=[*COLUMNS[name], "doc_id"])
+            else pd.DataFrame(columns=[*COLUMNS[name], *front])
         )
-        result[name] = frame[["doc_id", *COLUMNS[name]]]
+        result[name] = frame[[*front, *COLUMNS[name]]]
+    if "slogans" in result:
+        result["slogans"]["member_count"] = result["slogans"]["member_count"].astype("Int64")
     return result

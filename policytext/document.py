@@ -182,8 +182,9 @@ class PolicyDoc:
         """The enumeration items as rows (level, path, marker, heading, start, end …)."""
         return enumeration_rows(self.enumerations)
 
-    def to_frames(self, themes: bool = True, top_k: int = 20) -> dict[str, Any]:
-        """The layers as pandas DataFrames: sentences, items, parallels, slogans, themes."""
+    def to_frames(self, themes: bool = False, top_k: int = 20) -> dict[str, Any]:
+        """The layers as pandas DataFrames: sentences, items, parallels, slogans
+        (and themes, which need the segmentation model, with ``themes=True``)."""
         from .frames import to_frames
 
         return to_frames(self, themes=themes, top_k=top_k)

@@ -24,9 +24,7 @@ if TYPE_CHECKING:
     from .document import PolicyDoc
 
 STYLE = """
-.pt-doc { line-height: 1.9;
-  font-family: "Noto Sans CJK SC", "Source Han Sans", "PingFang SC", "Microsoft YaHei";
-}
+.pt-doc { line-height: 1.9; font-family: FONT_STACK; }
 .pt-doc p { margin: 0 0 .6em 0; }
 .pt-marker { background: rgba(255, 179, 0, .45); border-radius: 3px; font-weight: 600; }
 .pt-member { background: rgba(30, 136, 229, .22); border-bottom: 2px solid rgba(30, 136, 229, .9); }
@@ -42,11 +40,21 @@ STYLE = """
 .pt-theme .pt-score { opacity: .7; font-variant-numeric: tabular-nums; }
 """
 
+#: CJK fonts of the common systems (Linux, macOS, Windows), Simplified and Traditional,
+#: then the generic family: a browser without any of them still picks a CJK system font
+FONT_STACK = (
+    '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Noto Sans CJK TC", '
+    '"Source Han Sans TC", "PingFang SC", "PingFang TC", "Hiragino Sans GB", '
+    '"Microsoft YaHei", "Microsoft JhengHei", "WenQuanYi Micro Hei", sans-serif'
+)
+STYLE = STYLE.replace("FONT_STACK", FONT_STACK)
+
 PAGE_STYLE = """
-body { max-width: 60em; margin: 2em auto; padding: 0 1em; background: #fff; color: #1b1b1b; }
+body { max-width: 60em; margin: 2em auto; padding: 0 1em; background: #fff; color: #1b1b1b;
+  font-family: FONT_STACK; }
 @media (prefers-color-scheme: dark) { body { background: #161616; color: #e8e8e8; } }
 h2 { font-size: 1.05em; margin-top: 1.6em; }
-"""
+""".replace("FONT_STACK", FONT_STACK)
 
 
 def _events(doc: PolicyDoc) -> list[tuple[int, int, str, str]]:

@@ -15,6 +15,17 @@ carry them); ``doc._.enumerations`` and friends are spaCy ``Span`` objects
 built from it (expanded to token boundaries), and ``span._.policytext`` is
 the policytext result behind each (``Enumeration``, ``Parallel``, ``Slogan``).
 Any tokenizer works, the character tokenizer of ``spacy.blank("zh")`` included.
+
+They also write spaCy span groups (kept by ``DocBin``, shown by displaCy's span
+view, read by spancat tooling), each span expanded to token boundaries:
+
+* ``doc.spans["policytext_items"]`` — every enumeration item at every level,
+  labelled with its path ("1", "2.3"), its ``id_`` the enumeration ("enumeration-1");
+* ``doc.spans["policytext_parallels"]`` — every member of every group, labelled
+  with the group's kind ("parallelism", "pair", "slogan"), its ``id_`` the group
+  ("parallel-3");
+* ``doc.spans["policytext_slogans"]`` — every slogan, labelled with its kind
+  ("quoted", "numbered_formula" …).
 """
 
 from __future__ import annotations
@@ -26,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from .enumerations import find_enumerations
+from .enumerations import find_enumerations, walk_items
 from .layout import ensure_layout
 from .parallels import find_parallels
 from .results import LAYER_TYPES
@@ -34,6 +45,37 @@ from .segment import split_sentences
 from .slogans import find_slogans
 
 LABELS = {"enumerations": "ENUMERATION", "parallels": "PARALLEL", "slogans": "SLOGAN"}
+#: the span group each layer writes
+SPAN_GROUPS = {
+    "enumerations": "policytext_items",
+    "parallels": "policytext_parallels",
+    "slogans": "policytext_slogans",
+}
+
+
+def _group_spans(doc: Doc, layer: str, results: Any) -> list[SpacySpan]:
+    """The spans of ``doc.spans[SPAN_GROUPS[layer]]`` for a layer's results."""
+    wanted: list[tuple[int, int, str, str]] = []
+    if layer == "enumerations":
+        for number, top in enumerate(results, 1):
+            for path, _, item in walk_items((top,)):
+                wanted.append((item.span.start, item.span.end, path, f"enumeration-{number}"))
+    elif layer == "parallels":
+        for number, group in enumerate(results, 1):
+            wanted += [(m.start, m.end, group.kind, f"parallel-{number}") for m in group.members]
+    else:
+        wanted = [(s.span.start, s.span.end, s.kind, "") for s in results]
+    spans = []
+    for start, end, label, span_id in wanted:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            spans.append(SpacySpan(doc, span.start, span.end, label=label, span_id=span_id))
+    return spans
+
+
+def write_span_groups(doc: Doc, layer: str, results: Any) -> None:
+    """Set ``doc.spans`` of one layer (see the module docstring)."""
+    doc.spans[SPAN_GROUPS[layer]] = _group_spans(doc, layer, results)
 
 
 def _key(layer: str) -> str:
@@ -106,6 +148,7 @@ class _Layer:
     def __call__(self, doc: Doc) -> Doc:
         results = type(self).find(doc.text, layout=self.layout)
         doc.user_data[_key(self.layer)] = [result.to_dict() for result in results]
+        write_span_groups(doc, self.layer, results)
         return doc
 
 
@@ -160,7 +203,10 @@ class DocumentComponent:
         from .payload import document_payload
 
         text, strings = doc.text, doc.vocab.strings  # doc.text joins every token: read once
-        payload = document_payload(analyze(text, layout=self.layout))
+        analysed = analyze(text, layout=self.layout)
+        payload = document_payload(analysed)
+        for layer in SPAN_GROUPS:
+            write_span_groups(doc, layer, getattr(analysed, layer))
         # one array read instead of a Python Token object per word
         rows = doc.to_array([IDX, LENGTH, NORM, IS_SPACE]).tolist() if len(doc) else []
         payload["tokens"] = [

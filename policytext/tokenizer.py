@@ -52,10 +52,11 @@ class Segmenter:
             )
         try:
             self._pkuseg = spacy_pkuseg.pkuseg(model_name=str(self.model_dir), user_dict=None)
-        except (OSError, ValueError, KeyError, AssertionError) as error:
+        except Exception as error:  # BadZipFile, msgpack/ValueError, EOFError …: a damaged model
             raise ModelError(
-                f"the model in {self.model_dir} could not be loaded ({error}); "
-                "run: python -m policytext download"
+                f"the model in {self.model_dir} could not be loaded "
+                f"({type(error).__name__}: {error}); it is damaged: "
+                "run: python -m policytext download --repair"
             ) from error
         self.terms: tuple[str, ...] = ()
         self.add_terms(policy_terms())
@@ -201,32 +202,35 @@ class PolicyTokenizer:
         return self.from_bytes((Path(path) / "policytext_tokenizer.msgpack").read_bytes())
 
 
+def create_tokenizer(model: str = "", user_terms: list[str] = []):  # noqa: B006 - spaCy config
+    """``policytext.Tokenizer.v1``: registered as a ``spacy_tokenizers`` entry point, so a
+    saved ``load()`` pipeline loads back with ``spacy.load(path)`` in any process."""
+
+    def make(nlp):
+        return PolicyTokenizer(nlp.vocab, model or None, user_terms)
+
+    return make
+
+
 def _register() -> None:
     from spacy.util import registry
 
-    if "policytext.Tokenizer.v1" in registry.tokenizers:
-        return
-
-    @registry.tokenizers("policytext.Tokenizer.v1")
-    def create_tokenizer(model: str = "", user_terms: list[str] = []):  # noqa: B006 - spaCy config
-        def make(nlp):
-            return PolicyTokenizer(nlp.vocab, model or None, user_terms)
-
-        return make
-
-
-@lru_cache(maxsize=4)
-def _load(model: str) -> Any:
-    import spacy
-
-    _register()
-    config = {"nlp": {"tokenizer": {"@tokenizers": "policytext.Tokenizer.v1", "model": model}}}
-    nlp = spacy.blank("zh", config=config)
-    segmenter(model or None)  # load the model now, once per process
-    return nlp
+    if "policytext.Tokenizer.v1" not in registry.tokenizers:  # also found by its entry point
+        registry.tokenizers.register("policytext.Tokenizer.v1", func=create_tokenizer)
 
 
 def load(model: str | Path | None = None):
-    """spaCy's Chinese ``Language`` with the policytext tokenizer (shared within a process)."""
+    """A new spaCy Chinese ``Language`` with the policytext tokenizer, at each call.
+
+    The segmentation model itself is loaded once per process and shared; pipes
+    added to one pipeline do not appear in another.
+    """
+    import spacy
+
     _check_model(model)
-    return _load(str(Path(model).expanduser().resolve()) if model is not None else "")
+    name = str(Path(model).expanduser().resolve()) if model is not None else ""
+    _register()
+    config = {"nlp": {"tokenizer": {"@tokenizers": "policytext.Tokenizer.v1", "model": name}}}
+    nlp = spacy.blank("zh", config=config)
+    segmenter(name or None)  # load the model now (once per process)
+    return nlp

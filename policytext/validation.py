@@ -32,13 +32,24 @@ def ensure_positive_int(value: Any, name: str) -> int:
 
 
 def corpus_items(items: Iterable[CorpusInput]) -> Iterator[tuple[str, str]]:
-    """``(doc_id, text)`` for texts (ids ``doc0``…), ``Path`` objects (read as UTF-8) and pairs."""
+    """``(doc_id, text)`` for texts (ids ``doc0``…), ``Path`` objects and pairs.
+
+    A ``Path`` is read with :func:`policytext.read` (.txt in UTF-8 or GB18030,
+    .docx, .html, .pdf); its path is its id.
+    """
+    if isinstance(items, (str, bytes)):
+        raise TypeError(
+            "items must be an iterable of documents (texts, Paths or (doc_id, text) pairs), "
+            "not a single string; wrap one text in a list: [text]"
+        )
     for number, item in enumerate(items):
         if isinstance(item, tuple) and len(item) == 2:
             doc_id, text = item
             yield str(doc_id), ensure_text(text)
         elif isinstance(item, Path):
-            yield str(item), item.read_text(encoding="utf-8")
+            from .readers import read
+
+            yield str(item), read(item)
         elif isinstance(item, str):
             yield f"doc{number}", item
         else:

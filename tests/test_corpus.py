@@ -92,9 +92,9 @@ def test_dask_results_equal_single_process(model_dir):
         got = on_dask.analyze_on_dask(client, files, partition_size=2)
         assert _dicts(got) == _dicts(pt.analyze_corpus(files))
         fitted = on_dask.fit_themes_on_dask(
-            client, texts, pt.ThemeVectorizer(max_df=0.9), partition_size=2
+            client, texts, pt.ThemeVectorizer(max_df=0.9, max_features=300), partition_size=2
         )
-    reference = pt.ThemeVectorizer(max_df=0.9).fit(texts)
+    reference = pt.ThemeVectorizer(max_df=0.9, max_features=300).fit(texts)
     assert list(fitted.get_feature_names_out()) == list(reference.get_feature_names_out())
     assert np.array_equal(fitted.transform(texts).toarray(), reference.transform(texts).toarray())
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
+
+import pytest
 
 import policytext as pt
 from tests.conftest import CORPORA
@@ -88,6 +91,110 @@ def test_document_component_holds_every_layer_and_the_words(essay, model_dir):
     stored = pipeline(essay)._.policydoc
     assert stored.sentences == doc.sentences and stored.enumerations == doc.enumerations
     assert stored.tokens == pt.tokenize(essay)
+
+
+def _entry_point_installed() -> bool:
+    from importlib.metadata import entry_points
+
+    return any(
+        ep.name == "policytext.Tokenizer.v1" for ep in entry_points(group="spacy_tokenizers")
+    )
+
+
+LOAD_SCRIPT = textwrap.dedent(
+    """
+    import json, sys
+    import spacy
+    nlp = spacy.load(sys.argv[1])
+    doc = nlp(sys.argv[2])
+    print(json.dumps({
+        "tokens": [t.text for t in doc], "norms": [t.norm_ for t in doc],
+        "pipes": nlp.pipe_names, "tokenizer": type(nlp.tokenizer).__name__,
+        "items": [[s.label_, s.text] for s in doc.spans["policytext_items"]],
+    }, ensure_ascii=False))
+    """
+)
+
+
+def test_a_saved_pipeline_loads_with_spacy_load_in_a_fresh_process(tmp_path, model_dir):
+    if not _entry_point_installed():
+        pytest.skip(
+            "the installed metadata predates the spacy_tokenizers entry point: pip install -e ."
+        )
+    nlp = pt.load()
+    nlp.add_pipe("policytext_enumerations")
+    nlp.to_disk(tmp_path / "nlp")
+    text = "一是加強領導。二是完善機制。"
+    result = subprocess.run(
+        [sys.executable, "-c", LOAD_SCRIPT, str(tmp_path / "nlp"), text],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = json.loads(result.stdout)
+    doc = nlp(text)
+    assert data["tokenizer"] == "PolicyTokenizer" and data["pipes"] == ["policytext_enumerations"]
+    assert data["tokens"] == [t.text for t in doc] and data["norms"] == [t.norm_ for t in doc]
+    assert data["items"] == [["1", "一是加強領導。"], ["2", "二是完善機制。"]]
+
+
+def _blank_with_components():
+    import spacy
+
+    nlp = spacy.blank("zh")
+    for name in ("policytext_enumerations", "policytext_parallels", "policytext_slogans"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+def test_span_groups_items_parallels_slogans(essay):
+    doc = _blank_with_components()(essay)  # one token per character: spans are exact
+    analysed = pt.analyze(essay)
+    rows = analysed.outline_rows()
+    items = doc.spans["policytext_items"]
+    assert [(s.label_, s.start_char, s.end_char) for s in items] == [
+        (row["path"], row["start"], row["end"]) for row in rows
+    ]
+    assert {s.id_ for s in items} == {"enumeration-1"}
+    members = [
+        (group.kind, f"parallel-{n}", m.start, m.end)
+        for n, group in enumerate(analysed.parallels, 1)
+        for m in group.members
+    ]
+    assert [
+        (s.label_, s.id_, s.start_char, s.end_char) for s in doc.spans["policytext_parallels"]
+    ] == members
+    assert [(s.label_, s.text) for s in doc.spans["policytext_slogans"]] == [
+        (s.kind, s.span.text) for s in analysed.slogans
+    ]
+
+
+def test_span_groups_survive_docbin_and_render_in_displacy():
+    from spacy import displacy
+    from spacy.tokens import DocBin
+
+    nlp = _blank_with_components()
+    doc = nlp("（一）坚持稳中求进。\n（二）送政策、送技能、送维权。开展“三个代表”学习。")
+    data = DocBin(store_user_data=True)
+    data.add(doc)
+    back = next(DocBin().from_bytes(data.to_bytes()).get_docs(nlp.vocab))
+    for key in ("policytext_items", "policytext_parallels", "policytext_slogans"):
+        before = [(s.label_, s.id_, s.start, s.end) for s in doc.spans[key]]
+        assert before and before == [(s.label_, s.id_, s.start, s.end) for s in back.spans[key]]
+    page = displacy.render(back, style="span", options={"spans_key": "policytext_items"})
+    shown = re.findall(r">\s*([^<>\s]+)\s*<", page)  # the characters and the labels, in order
+    assert shown[:4] == ["（", "1", "一", "）"] and shown[11:14] == ["（", "2", "二"]
+
+
+def test_document_component_writes_the_span_groups_too(essay, model_dir):
+    nlp = pt.load()
+    nlp.add_pipe("policytext_document")
+    doc = nlp(essay)
+    assert [s.label_ for s in doc.spans["policytext_items"]] == [
+        row["path"] for row in pt.analyze(essay).outline_rows()
+    ]
+    assert len(doc.spans["policytext_slogans"]) == 6
 
 
 class _WritesMarker:

@@ -59,7 +59,6 @@ def test_empty_text(text):
 
 def test_spacy_language_keeps_the_original_text(essay):
     nlp = pt.load()
-    assert pt.load() is nlp  # loaded once per process
     doc = nlp(essay)
     assert doc.text == essay
     assert [t.text for t in doc if not t.is_space][:3] == ["工會", "組織", "作用"]
@@ -100,3 +99,22 @@ def test_works_from_the_cache_with_the_network_cut(model_dir):
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["工会", "组织", "作用", "发挥", "经验", "交流"]
+
+
+def test_load_returns_a_new_pipeline_each_call(model_dir):
+    first = pt.load()
+    first.add_pipe("policytext_slogans")
+    second = pt.load()
+    assert second is not first and second.pipe_names == []
+    assert first.pipe_names == ["policytext_slogans"]
+    assert [t.text for t in second("工会组织作用")] == ["工会", "组织", "作用"]
+
+
+@pytest.mark.parametrize(
+    "features", [b"\xc1\xc1 not msgpack", b"\x93\x01\x02\x03"], ids=["garbage", "wrong-shape"]
+)
+def test_a_damaged_model_names_the_repair_command(tmp_path, features):
+    (tmp_path / "features.msgpack").write_bytes(features)
+    (tmp_path / "weights.npz").write_bytes(b"PK\x03\x04" + bytes(60))
+    with pytest.raises(ModelError, match=r"damaged: run: python -m policytext download --repair"):
+        pt.tokenize("工会", model=tmp_path)

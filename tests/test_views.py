@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -13,7 +14,7 @@ from tests.conftest import CORPORA
 
 
 def test_frames_of_the_essay(essay, model_dir):
-    frames = pt.analyze(essay).to_frames()
+    frames = pt.analyze(essay).to_frames(themes=True)
     assert list(frames) == ["sentences", "items", "parallels", "slogans", "themes"]
     assert len(frames["sentences"]) == 58 and len(frames["items"]) == 17
     items = frames["items"]
@@ -22,7 +23,7 @@ def test_frames_of_the_essay(essay, model_dir):
         essay[s:e] == t for s, e, t in zip(items["start"], items["end"], items["text"], strict=True)
     )
     slogans = frames["slogans"]
-    assert slogans.loc[slogans["text"] == "“五送”", "count"].item() == 5
+    assert slogans.loc[slogans["text"] == "“五送”", "member_count"].item() == 5
     assert frames["themes"]["term"].iloc[0] == "工會"
 
 
@@ -36,12 +37,7 @@ def test_corpus_frames_have_a_doc_id_column():
     )
     assert list(frames["items"]["doc_id"]) == ["a", "a"]
     assert set(frames["parallels"]["doc_id"]) == {"b", "doc2"}
-    assert frames["themes"].empty and list(frames["themes"].columns) == [
-        "doc_id",
-        "rank",
-        "term",
-        "score",
-    ]
+    assert "themes" not in frames  # only when asked
     with pytest.raises(TypeError, match="int"):
         pt.corpus_frames([3])
 
@@ -112,3 +108,64 @@ def test_page_in_headless_chromium(tmp_path, chromium, model_dir):
     blue = count(lambda r, g, b: b > 200 and r < 120 and 120 < g < 190)  # member underlines
     green = count(lambda r, g, b: g > 140 and r < 120 and b < 120)  # slogan outlines
     assert amber > 50 and blue > 50 and green > 25, (amber, blue, green)
+
+
+def _glyph_boxes(image, gap: int = 14) -> list[tuple[int, int, int, int]]:
+    """Bounding boxes of the dark runs of columns (one per glyph when glyphs are spaced)."""
+    width, height = image.size
+    pixels = image.load()
+    dark = [[y for y in range(height) if pixels[x, y] < 128] for x in range(width)]
+    boxes, start, last = [], None, None
+    for x in range(width + 1):
+        inked = x < width and bool(dark[x])
+        if inked and start is None:
+            start = x
+        if inked:
+            last = x
+        if start is not None and ((not inked and x - last > gap) or x == width):
+            rows = [y for column in dark[start : last + 1] for y in column]
+            boxes.append((start, min(rows), last + 1, max(rows) + 1))
+            start = None
+    return boxes
+
+
+def test_chinese_glyphs_render_in_chromium(tmp_path, chromium):
+    """The view's font stack gives real glyphs: each character draws differently (missing
+    glyphs would all be the same empty box)."""
+    characters = "工會職工維權和諧發展"
+    page = tmp_path / "glyphs.html"
+    page.write_text(
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><style>{html.STYLE}"
+        "body{margin:0;background:#fff;color:#000}"
+        ".pt-doc{font-size:64px;letter-spacing:40px;padding:20px;white-space:nowrap}</style>"
+        f"</head><body><div class='pt-doc'>{characters}</div></body></html>",
+        encoding="utf-8",
+    )
+    shot = tmp_path / "glyphs.png"
+    subprocess.run(
+        [
+            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update",
+            f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars",
+            "--window-size=1100,160", f"--screenshot={shot}", page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )  # fmt: skip
+    from PIL import Image
+
+    image = Image.open(shot).convert("L")
+    boxes = _glyph_boxes(image)
+    assert len(boxes) == len(characters), boxes
+    crops = [image.crop(box).tobytes() for box in boxes]
+    assert crops[0] == crops[3]  # 工 twice: the same glyph
+    assert len(set(crops)) == len(set(characters)), "CJK characters render as identical boxes"
+
+
+def test_the_font_stack_names_cjk_fonts_and_a_generic_fallback():
+    page = pt.analyze("一是工會。二是職工。").to_html(themes=False)
+    rule = re.search(r"\.pt-doc \{[^}]*font-family: ([^;]+);", page).group(1)
+    fonts = [name.strip().strip('"') for name in rule.split(",")]
+    assert {"Noto Sans CJK SC", "Noto Sans CJK TC", "Microsoft YaHei", "PingFang SC"} <= set(fonts)
+    assert fonts[-1] == "sans-serif"
