@@ -111,6 +111,9 @@ def ensure_model(progress: Progress | None = None, verify: bool = False) -> Path
             if model_dir.exists():  # an incomplete or corrupt cache: replace it whole
                 shutil.rmtree(model_dir)
             os.replace(staging, model_dir)
+        from .segcore import prepare
+
+        prepare(model_dir)  # the compiled core's arrays, made once here (optional: never raises)
     return model_dir
 
 

@@ -114,8 +114,8 @@ class _Nodes:
         if len(renamed) != 1:
             raise CoreUnavailable("spacy_pkuseg renames its keyword characters differently")
         self.renamed = renamed.pop()
-        special = self.keywords | self.num | self.letter
-        if any(ord(c) >= NODEMAP_SIZE for c in special):
+        self.special = self.keywords | self.num | self.letter
+        if any(ord(c) >= NODEMAP_SIZE for c in self.special):
             raise CoreUnavailable("a pkuseg character class reaches beyond the BMP")
 
     def of_char(self, char: str) -> int:
@@ -129,7 +129,7 @@ class _Nodes:
 
     def nodemap(self) -> np.ndarray:
         table = np.arange(1, NODEMAP_SIZE + 1, dtype=np.uint32)
-        for char in self.keywords | self.num | self.letter:
+        for char in self.special:
             table[ord(char)] = self.of_char(char)
         return table
 
@@ -139,7 +139,7 @@ class _Nodes:
             return NUM_ID
         if text == LETTER:
             return LETTER_ID
-        if len(text) == 1 and text not in self.keywords | self.num | self.letter:
+        if len(text) == 1 and text not in self.special:
             return ord(text) + 1
         return None
 
@@ -192,9 +192,10 @@ def _words(unigram: list[str], nodes: _Nodes) -> tuple[dict[str, int], dict[str,
     return ids, {"word_keys1": keys1, "word_keys2": keys2, "word_values": table}, empty
 
 
-def _feature_keys(feature: str, nodes: _Nodes, words: dict[str, int]) -> list[int]:
+def _feature_keys(
+    feature: str, nodes: _Nodes, words: dict[str, int], core: ModuleType
+) -> list[int]:
     """Every integer key whose feature string spacy_pkuseg would build as ``feature``."""
-    core = compiled()
     head, _, rest = feature.partition(".")
     if head == "ww":
         side, _, rest = rest.partition(".")
@@ -256,10 +257,11 @@ def build_arrays(model_dir: Path) -> tuple[dict[str, np.ndarray], dict[str, Any]
         raise CoreUnavailable("the model's start feature is not feature 0")
     keys: list[int] = []
     values: list[int] = []
+    core = compiled()
     for feature, index in feature_to_idx.items():
         if not 0 <= index < n_feature:
             raise CoreUnavailable(f"feature index {index} out of range")
-        for key in _feature_keys(feature, nodes, words):
+        for key in _feature_keys(feature, nodes, words, core):
             keys.append(key)
             values.append(index)
     del feature_to_idx
@@ -353,7 +355,9 @@ def open_arrays(model_dir: Path) -> tuple[dict[str, np.ndarray], dict[str, Any]]
     bad = [name for name in ARRAYS if digests[name] != files[name]["sha256"]]
     if bad:
         raise CoreUnavailable(f"{', '.join(bad)} in {directory} failed its sha256 check")
-    arrays = {name: np.load(path, mmap_mode="r", allow_pickle=False) for name, path in paths.items()}
+    arrays = {
+        name: np.load(path, mmap_mode="r", allow_pickle=False) for name, path in paths.items()
+    }
     return arrays, manifest["settings"]
 
 
