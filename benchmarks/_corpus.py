@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
+# $POLICYTEXT_CORPORA points elsewhere (e.g. from a worktree one level deeper)
+SHARED_CORPORA = Path(os.environ.get("POLICYTEXT_CORPORA") or ROOT.parent / "shared" / "corpora")
 
 
 def shared_documents() -> list[str]:
