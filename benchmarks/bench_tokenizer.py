@@ -1,6 +1,6 @@
 """Words: policytext's compiled core against raw spacy_pkuseg (and jieba), side by side.
 
-Run: ``python benchmarks/bench_tokenizer.py [--mb 0.3]``. Prints, in one run:
+Run: ``python -m benchmarks.bench_tokenizer [--mb 0.3]`` from the project root. Prints, in one run:
 
 1. a fresh interpreter until its first token: seconds and peak RSS (raw
    spacy_pkuseg: import, load, cut; policytext: import, tokenize);
@@ -21,11 +21,10 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
-import sys
 import tempfile
 from pathlib import Path
 
-from _corpus import ROOT, corpus_text, run_fresh, shared_documents
+from benchmarks._corpus import corpus_text, run_fresh, shared_documents
 
 SAMPLE = "工会组织作用发挥经验交流"
 
@@ -126,7 +125,6 @@ def _private_mb() -> dict[str, float]:
 
 def _worker(path: str, tokenize: bool, barrier, results) -> None:
     """One fresh interpreter: import policytext (and tokenise the text), then report memory."""
-    sys.path.insert(0, str(ROOT))
     import policytext
 
     if tokenize:
@@ -219,7 +217,7 @@ def main() -> None:
 
 
 MODEL = """
-    from policytext.models import ensure_model
+    from policytext.model_store import ensure_model
     extra = str(ensure_model())
     seconds = 0.0
 """

@@ -29,6 +29,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -375,6 +376,8 @@ def load_core(model_dir: Path, convert_missing: bool = True) -> Any:
             with contextlib.suppress(CoreUnavailable):  # another process converted it meanwhile
                 arrays, settings = open_arrays(model_dir)
                 return _core(core, arrays, settings)
+            for stale in Path(model_dir).glob(".core-*"):  # a conversion killed midway
+                shutil.rmtree(stale, ignore_errors=True)
             try:
                 convert(model_dir)
             except OSError as error:
@@ -394,11 +397,20 @@ def _core(core: ModuleType, arrays: dict[str, np.ndarray], settings: dict[str, A
 
 
 @contextlib.contextmanager
-def _conversion_lock(model_dir: Path):
-    from .models import _lock
-
+def _conversion_lock(model_dir: Path) -> Iterator[None]:
+    """One process converts at a time (fcntl; without it each converts, the rename stays atomic)."""
     try:
-        with _lock(model_dir / f".{CORE_DIR}.lock"):
-            yield
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        handle = open(model_dir / f".{CORE_DIR}.lock", "w")  # noqa: SIM115 - held across yield
     except OSError as error:  # a read-only model directory
         raise CoreUnavailable(f"cannot convert the model in {model_dir}: {error}") from error
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
