@@ -139,6 +139,9 @@ def ensure_model(
                 if model_dir.exists():  # an incomplete or damaged cache: replace it whole
                     shutil.rmtree(model_dir)
                 os.replace(staging, model_dir)
+                from .segcore import prepare
+
+                prepare(model_dir)  # the compiled core's arrays, made once here (never raises)
     except OSError as error:  # not writable, a file in the way, a full disk
         raise ModelError(
             f"cannot write the model under {model_dir.parent} ({error.strerror or error}); point "

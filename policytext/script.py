@@ -15,6 +15,8 @@ import os
 from functools import lru_cache
 from typing import Literal
 
+import numpy as np
+
 from .validation import ensure_text
 
 Script = Literal["traditional", "simplified", "mixed", "unknown"]
@@ -75,15 +77,36 @@ def to_traditional(text: str) -> str:
     return _opencc("s2t").convert(ensure_text(text))
 
 
+# below this length str.translate is quicker than the code-point table (same output)
+_TABLE_FROM = 256
+
+
+@lru_cache(maxsize=1)
+def _code_point_table() -> np.ndarray:
+    """The t2s character table as an array: ``table[cp]`` is the code point cp maps to."""
+    table, _, _ = _character_tables()
+    lookup = np.arange(max(table) + 1, dtype=np.uint32)
+    for code, char in table.items():
+        lookup[code] = ord(char)
+    return lookup
+
+
 def simplified_view(text: str) -> str:
     """Map each Traditional character to its Simplified form, one character for one.
 
     ``len(simplified_view(t)) == len(t)`` always, so offsets found in the view
     are offsets in ``t``. Characters with one-to-many mappings take OpenCC's
-    first (most common) reading.
+    first (most common) reading. Long texts go through a numpy table over code
+    points, short ones through ``str.translate``: the same mapping either way.
     """
-    table, _, _ = _character_tables()
-    return ensure_text(text).translate(table)
+    text = ensure_text(text)
+    if len(text) < _TABLE_FROM or text.isascii():
+        table, _, _ = _character_tables()
+        return text.translate(table)
+    lookup = _code_point_table()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    mapped = np.where(codes < len(lookup), lookup[np.minimum(codes, len(lookup) - 1)], codes)
+    return mapped.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def script_counts(text: str) -> tuple[int, int]:

@@ -11,15 +11,18 @@ adds a user's own.
 
 from __future__ import annotations
 
+import os
 import threading
+import warnings
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
+from . import segcore
 from .model_store import ModelError, ensure_model
 from .results import Token
 from .script import simplified_view
@@ -27,6 +30,7 @@ from .segment import WHITESPACE
 from .validation import ensure_text
 
 _LOCK = threading.Lock()
+Backend = Literal["auto", "core", "pkuseg"]
 
 
 @lru_cache(maxsize=1)
@@ -38,11 +42,16 @@ def policy_terms() -> tuple[str, ...]:
 
 
 class Segmenter:
-    """A loaded pkuseg model with the policy terms (and a user's) as its dictionary."""
+    """A loaded pkuseg model with the policy terms (and a user's) as its dictionary.
 
-    def __init__(self, model_dir: Path) -> None:
-        import spacy_pkuseg
+    ``backend`` is "core" (the compiled core over the converted, memory-mapped
+    model; see :mod:`policytext.segcore`) or "pkuseg" (spacy_pkuseg itself);
+    both give the same words. "auto" (the default, unless ``$POLICYTEXT_SEGMENTER``
+    says "pkuseg" or "core") takes the core where it is built and falls back to
+    spacy_pkuseg with a one-line warning.
+    """
 
+    def __init__(self, model_dir: Path, backend: Backend | None = None) -> None:
         self.model_dir = Path(model_dir)
         if not (self.model_dir / "weights.npz").exists():
             raise ModelError(
@@ -50,27 +59,39 @@ class Segmenter:
                 "pass a directory with features.msgpack (or features.pkl) and weights.npz, "
                 "or run: python -m policytext download"
             )
-        try:
-            self._pkuseg = spacy_pkuseg.pkuseg(model_name=str(self.model_dir), user_dict=None)
-        except Exception as error:  # BadZipFile, msgpack/ValueError, EOFError …: a damaged model
-            raise ModelError(
-                f"the model in {self.model_dir} could not be loaded "
-                f"({type(error).__name__}: {error}); it is damaged: "
-                "run: python -m policytext download --repair"
-            ) from error
+        backend = backend or os.environ.get(segcore.BACKEND_ENV) or "auto"
+        if backend not in ("auto", "core", "pkuseg"):
+            raise ValueError(f"backend must be 'auto', 'core' or 'pkuseg', not {backend!r}")
+        self._core: Any = None
+        self._pkuseg: Any = None
+        if backend != "pkuseg":
+            try:
+                self._core = segcore.load_core(self.model_dir)
+            except segcore.CoreUnavailable as error:
+                if backend == "core":
+                    raise
+                _notice_fallback(str(error))
+        if self._core is None:
+            self._pkuseg = _load_pkuseg(self.model_dir)
+        self.backend: str = "core" if self._core is not None else "pkuseg"
         self.terms: tuple[str, ...] = ()
         self.add_terms(policy_terms())
 
     def add_terms(self, terms: Iterable[str]) -> None:
         """Keep these words whole from now on (given in either script)."""
-        from spacy_pkuseg import Preprocesser
-
         new = tuple(simplified_view(ensure_text(t, "term")).strip() for t in terms)
         self.terms = tuple(dict.fromkeys(self.terms + tuple(t for t in new if t)))
-        self._pkuseg.preprocesser = Preprocesser(list(self.terms))
+        if self._core is not None:
+            self._core.set_terms(self.terms)
+        else:
+            from spacy_pkuseg import Preprocesser
+
+            self._pkuseg.preprocesser = Preprocesser(list(self.terms))
 
     def spans(self, view: str) -> list[tuple[int, int]]:
         """Word offsets in ``view`` (whitespace is never part of a word)."""
+        if self._core is not None:
+            return self._core.spans(view)
         spans = []
         cursor = 0
         for word in self._pkuseg.cut(view):
@@ -80,6 +101,34 @@ class Segmenter:
             spans.append((start, start + len(word)))
             cursor = start + len(word)
         return spans
+
+
+def _load_pkuseg(model_dir: Path) -> Any:
+    import spacy_pkuseg
+
+    try:
+        return spacy_pkuseg.pkuseg(model_name=str(model_dir), user_dict=None)
+    except Exception as error:  # BadZipFile, msgpack/ValueError, EOFError …: a damaged model
+        raise ModelError(
+            f"the model in {model_dir} could not be loaded "
+            f"({type(error).__name__}: {error}); it is damaged: "
+            "run: python -m policytext download --repair"
+        ) from error
+
+
+_NOTICED: list[str] = []
+
+
+def _notice_fallback(reason: str) -> None:
+    """Say once per process (and why) that words come from spacy_pkuseg, more slowly."""
+    if _NOTICED:
+        return
+    _NOTICED.append(reason)
+    warnings.warn(
+        f"policytext: segmenting with spacy_pkuseg (same words, slower): {reason}",
+        RuntimeWarning,
+        stacklevel=4,
+    )
 
 
 @lru_cache(maxsize=4)

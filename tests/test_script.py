@@ -62,3 +62,35 @@ def test_non_str_is_refused(bad):
 def test_bytes_message_says_decode():
     with pytest.raises(TypeError, match="decode"):
         pt.split_sentences(b"abc")
+
+
+def _translated(text: str) -> str:
+    """The view by str.translate alone (the short-text path) as the reference."""
+    from policytext.script import _character_tables
+
+    return text.translate(_character_tables()[0])
+
+
+def test_the_code_point_table_gives_the_translate_view_on_every_corpus_document():
+    from .conftest import shared_path
+
+    paths = sorted(shared_path("corpora").rglob("*.txt"))
+    assert len(paths) >= 280
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert pt.simplified_view(text) == _translated(text), path.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "國家發展" * 100,  # long: the table
+        "國家發展",  # short: translate
+        "\ud800孤立代理\udfff" * 80,  # lone surrogates survive
+        "𠮷野家🙂與𡈽地" * 60,  # beyond the BMP, beyond the table
+        "\x00\u3000\U0010ffff體" * 90,
+    ],
+)
+def test_the_code_point_table_on_edge_characters(text):
+    view = pt.simplified_view(text)
+    assert view == _translated(text) and len(view) == len(text)
