@@ -1,16 +1,12 @@
-"""Build the background document frequencies shipped in ``policytext/data``.
+"""Paragraph (or document) frequencies of theme terms for a folder of your own texts.
 
-Run from the project root, with ``../shared`` beside it::
-
-    python -m policytext.background ../shared/corpora --unit document \\
-        --out policytext/data/background_idf.tsv.gz
-
-Every ``*.txt`` under the corpus folder except ``reference_essay.txt`` is read
-(the national government work reports, NPC resolutions and CPC congress
-reports of ``gwr_cpc_wikisource/`` and the 2026 provincial reports of
-``gwr_provincial_2026/``); ``--unit paragraph`` counts paragraphs as
-documents instead. The output depends only on the corpus, the tokenizer model
-and the stop words, so the table can be rebuilt and compared byte for byte.
+``python -m policytext.background FOLDER --unit paragraph --out idf.tsv.gz``
+counts, for every ``*.txt`` under ``FOLDER``, in how many paragraphs (or
+documents) each theme term occurs, and writes a table that
+``BackgroundIDF.read`` loads for ``doc.themes(method="tfidf",
+background=...)``. The tables shipped in ``policytext/data`` (the keyness
+reference, the phrase table and the paragraph frequencies) are built by
+``tools/build_reference.py``; see ``policytext/data/README.md``.
 """
 
 from __future__ import annotations
@@ -34,7 +30,7 @@ def build(corpus: Path, unit: str = "document") -> BackgroundIDF:
     """Document frequencies of the corpus, counting documents or paragraphs."""
     files = corpus_files(corpus)
     if not files:
-        raise SystemExit(f"no .txt documents under {corpus}")
+        raise ValueError(f"no .txt documents under {corpus}")
 
     def documents():
         for path in files:
@@ -55,11 +51,14 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("corpus", type=Path, help="folder of .txt documents (../shared/corpora)")
+    parser.add_argument("corpus", type=Path, help="folder of .txt documents")
     parser.add_argument("--unit", choices=("document", "paragraph"), default="document")
-    parser.add_argument("--out", type=Path, default=Path("policytext/data/background_idf.tsv.gz"))
+    parser.add_argument("--out", type=Path, default=Path("background_idf.tsv.gz"))
     args = parser.parse_args(argv)
-    table = build(args.corpus, args.unit)
+    try:
+        table = build(args.corpus, args.unit)
+    except ValueError as error:
+        parser.error(str(error))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     table.write(args.out)
     print(f"{args.out}: {len(table.frequencies)} terms over {table.documents} {args.unit}s")
