@@ -233,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze_parser.set_defaults(run=_cmd_analyze)
     themes_parser = commands.add_parser(
         "themes",
-        help="TF-IDF themes of files (needs the segmentation model)",
+        help="themes of files: keyness against a reference (needs the segmentation model)",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -685,9 +685,7 @@ def section_themes(
         for counts in per_section:
             own = sum(counts.values())
             rest = _Rest(whole, counts)
-            found = keyness(
-                counts, rest, own, size - own, min_count, min_log_ratio, tiebreak=wider
-            )
+            found = keyness(counts, rest, own, size - own, min_count, min_log_ratio, tiebreak=wider)
             ranked.append(_keywords(found, top_k))
     traditional = detect_script(text) == "traditional"
     return [in_script(terms, surfaces, traditional) for terms in ranked]

@@ -94,7 +94,9 @@ def test_numerals_years_and_ordinals():
 def test_phrases_quotes_and_numbers_make_terms():
     table = Phrases.of(["江泽民", "减税降费"])
     spans = term_spans(
-        words("江 泽民 同志 强调 减税 降费 和 “ 放 管 服 ” 改革 ， “ 七五 ” 计划 “ 3 个 100万 ” 第一"),
+        words(
+            "江 泽民 同志 强调 减税 降费 和 “ 放 管 服 ” 改革 ， “ 七五 ” 计划 “ 3 个 100万 ” 第一"
+        ),
         phrases=table,
     )
     terms = [term for term, _, _ in spans]
