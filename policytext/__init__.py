@@ -16,7 +16,7 @@ from .parallels import find_parallels
 from .script import detect_script, simplified_view, to_simplified, to_traditional
 from .segment import split_clauses, split_paragraphs, split_sentences
 from .slogans import find_slogans
-from .themes import BackgroundIDF, ThemeVectorizer, top_terms
+from .themes import BackgroundIDF, Reference, ThemeVectorizer, corpus_themes, top_terms
 from .tokenizer import add_terms, load, tokenize
 
 __version__ = "0.1.0"
@@ -28,6 +28,7 @@ __all__ = [
     "Layout",
     "Parallel",
     "PolicyDoc",
+    "Reference",
     "Slogan",
     "Span",
     "ThemeVectorizer",
@@ -37,6 +38,7 @@ __all__ = [
     "analyze",
     "analyze_corpus",
     "corpus_frames",
+    "corpus_themes",
     "detect_script",
     "find_enumerations",
     "find_layout",
