@@ -1,6 +1,6 @@
 """Themes of a corpus against tokenising it: the cost of keyness on top of the words.
 
-Run: ``python benchmarks/bench_themes.py [--docs 20] [--repeat 2]``. Takes the
+Run: ``python -m benchmarks.bench_themes [--docs 20] [--repeat 2]``. Takes the
 first ``--docs`` national government work reports of ``../shared/corpora``
 (one per year), loads the model once, then times, best of ``--repeat``:
 
@@ -18,9 +18,8 @@ from __future__ import annotations
 import argparse
 import time
 
-from _corpus import SHARED_CORPORA, shared_documents
-
 import policytext as pt
+from benchmarks._corpus import SHARED_CORPORA, shared_documents
 from policytext.themes import corpus_themes
 
 

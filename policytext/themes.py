@@ -44,9 +44,10 @@ from typing import Any
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .model import Token
+from .results import Token
 from .script import detect_script, simplified_view, to_traditional
 from .validation import ensure_positive_int, ensure_text
+from .vocabulary import NUMERAL_CHARS, QUOTES
 
 #: single characters that are words on their own in policy prose
 KEEP_SINGLE = frozenset("党军法农粮税煤油电钢")
@@ -58,7 +59,7 @@ _DIGIT = re.compile(r"\d")
 # --- numerals ---------------------------------------------------------------------------
 
 #: characters of Chinese numerals (一九五二, 三千万, 两, 几)
-NUMERAL_DIGITS = "〇○零一二三四五六七八九十廿百千万亿兆两几数半"
+NUMERAL_DIGITS = "〇○零" + NUMERAL_CHARS + "廿百千万亿兆两几数半"
 #: what may follow a number inside one word: dates, counters, amounts, approximations
 NUMERAL_UNITS = (
     "年度|年代|周年|世纪|季度|月份|年|月|日|号|时|分|秒|天|周|"
@@ -246,8 +247,6 @@ def is_term(norm: str, stop: frozenset[str] | None = None) -> bool:
     return not norm.isascii() or norm.isalpha()
 
 
-#: opening quotation mark -> its closing mark (Simplified view)
-QUOTES = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 #: a quoted run of at most this many words (and characters) is one term
 QUOTED_WORDS, QUOTED_CHARS = 4, 8
 
@@ -714,13 +713,13 @@ class _Rest(Mapping[str, float]):
 
 
 def _words(document: Any, model: str | None = None) -> list[Token]:
-    """The words of a document: a text (tokenised, layout-aware), or words already cut
-    (``Token`` objects, e.g. ``doc.tokens`` from ``analyze_corpus(tokens=True)``, or str)."""
-    if isinstance(document, str):
-        if model is None:
-            from .document import PolicyDoc
+    """The words of a document: a text (tokenised), or words already cut (``Token``
+    objects, e.g. ``doc.tokens`` from ``analyze_corpus(tokens=True)``, or str).
 
-            return list(PolicyDoc(document).tokens)
+    Hard-wrapped text (a PDF extraction) is best given as ``doc.tokens`` of its
+    ``PolicyDoc``, whose words are cut across the soft line breaks.
+    """
+    if isinstance(document, str):
         from .tokenizer import tokenize
 
         return list(tokenize(document, model))
@@ -901,6 +900,20 @@ def plot_trends(
 # --- scikit-learn ----------------------------------------------------------------------
 
 
+#: the ``TfidfVectorizer`` parameters ``ThemeVectorizer`` takes and passes on as given
+_TFIDF_PARAMETERS = (
+    "min_df",
+    "max_df",
+    "max_features",
+    "ngram_range",
+    "norm",
+    "use_idf",
+    "smooth_idf",
+    "sublinear_tf",
+    "dtype",
+)
+
+
 class ThemeVectorizer(TfidfVectorizer):
     """TF-IDF over policytext theme terms; a scikit-learn estimator usable in a ``Pipeline``.
 
@@ -928,18 +941,8 @@ class ThemeVectorizer(TfidfVectorizer):
         sublinear_tf: bool = True,
         dtype: type = np.float64,
     ) -> None:
-        super().__init__(
-            min_df=min_df,
-            max_df=max_df,
-            max_features=max_features,
-            ngram_range=ngram_range,
-            norm=norm,
-            use_idf=use_idf,
-            smooth_idf=smooth_idf,
-            sublinear_tf=sublinear_tf,
-            dtype=dtype,
-            lowercase=False,
-        )
+        given = locals()
+        super().__init__(lowercase=False, **{name: given[name] for name in _TFIDF_PARAMETERS})
         self.model = model
         self.extra_stop_words = extra_stop_words
 
@@ -949,12 +952,7 @@ class ThemeVectorizer(TfidfVectorizer):
         model = self.model
 
         def analyze(document: Any) -> list[str]:
-            if model is not None and isinstance(document, str):
-                from .tokenizer import tokenize
-
-                words = list(tokenize(document, model))
-            else:
-                words = _words(document)
+            words = _words(document, model)
             terms = [term for term, _, _ in term_spans(words, stop)]
             if (low, high) == (1, 1):
                 return terms

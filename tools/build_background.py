@@ -1,12 +1,18 @@
 """Paragraph (or document) frequencies of theme terms for a folder of your own texts.
 
-``python -m policytext.background FOLDER --unit paragraph --out idf.tsv.gz``
-counts, for every ``*.txt`` under ``FOLDER``, in how many paragraphs (or
-documents) each theme term occurs, and writes a table that
-``BackgroundIDF.read`` loads for ``doc.themes(method="tfidf",
-background=...)``. The tables shipped in ``policytext/data`` (the keyness
-reference, the phrase table and the paragraph frequencies) are built by
-``tools/build_reference.py``; see ``policytext/data/README.md``.
+The paragraph frequencies shipped in ``policytext/data`` are built with the
+keyness reference and the phrase table by ``tools/build_reference.py`` (see
+``policytext/data/README.md``); this tool counts the same for another corpus::
+
+    python -m tools.build_background ../shared/corpora --unit document \\
+        --out idf.tsv.gz
+
+Every ``*.txt`` under the corpus folder except ``reference_essay.txt`` is read
+(the national government work reports, NPC resolutions and CPC congress
+reports of ``gwr_cpc_wikisource/`` and the 2026 provincial reports of
+``gwr_provincial_2026/``); ``--unit paragraph`` counts paragraphs as
+documents instead. The output depends only on the corpus, the tokenizer model
+and the stop words, so the table can be rebuilt and compared byte for byte.
 """
 
 from __future__ import annotations
@@ -15,9 +21,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .segment import paragraphs_of
-from .themes import BackgroundIDF, terms_of
-from .tokenizer import tokenize
+from policytext.segment import paragraphs_of
+from policytext.themes import BackgroundIDF, terms_of
+from policytext.tokenizer import tokenize
 
 EXCLUDED = {"reference_essay.txt"}
 
@@ -30,7 +36,7 @@ def build(corpus: Path, unit: str = "document") -> BackgroundIDF:
     """Document frequencies of the corpus, counting documents or paragraphs."""
     files = corpus_files(corpus)
     if not files:
-        raise ValueError(f"no .txt documents under {corpus}")
+        raise FileNotFoundError(f"no .txt documents under {corpus}")
 
     def documents():
         for path in files:
@@ -47,7 +53,7 @@ def build(corpus: Path, unit: str = "document") -> BackgroundIDF:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m policytext.background",
+        prog="python -m tools.build_background",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -57,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         table = build(args.corpus, args.unit)
-    except ValueError as error:
+    except FileNotFoundError as error:
         parser.error(str(error))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     table.write(args.out)
