@@ -3,7 +3,7 @@
 * **Terms** are the tokenizer's words in Simplified form (``Token.norm``), read
   by :func:`term_spans`: runs of words listed in the shipped phrase table
   (``policytext/data/policy_phrases.txt``: 放管服, 减税降费, 江泽民 … mined from
-  the corpora by ``tools/build_reference.py``) are one term; a short quoted run
+  the corpora by ``python -m tools.build_reference``) are one term; a short quoted run
   (“放管服”) is one term, and a quoted number is a name (“七五”, kept with its
   quotation marks); stop words (``stopwords.txt``: function words and the
   fillers of policy prose — 推进, 加强, 完善, 工作 …), numerals, years, ordinals

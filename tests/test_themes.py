@@ -21,7 +21,7 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.pipeline import Pipeline
 
 import policytext as pt
-from policytext.model import Token
+from policytext.results import Token
 from policytext.themes import (
     KEEP_SINGLE,
     BackgroundIDF,

@@ -2,7 +2,7 @@
 
 Run from the project root, with ``../shared`` beside it::
 
-    python tools/build_reference.py ../shared/corpora
+    python -m tools.build_reference ../shared/corpora
 
 Three tables come out, each with its provenance in its header:
 
@@ -30,11 +30,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import policytext as pt
+from policytext import themes
 
-import policytext as pt  # noqa: E402
-from policytext import themes  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 EXCLUDED = {"reference_essay.txt"}
 
@@ -90,7 +89,7 @@ def themes_tables(corpus: Path, documents: dict[str, dict], out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     header = (
         "# Policy compounds read as one theme term (Simplified): phrase, documents, count, PMI.\n"
-        f"# Built by tools/build_reference.py from the {len(names)} documents of "
+        f"# Built by python -m tools.build_reference from the {len(names)} documents of "
         f"{corpus.name}/ (all but the reference essay): runs of 2-3 adjacent pkuseg words\n"
         "# in >= 4 documents and >= 8 times, PMI >= 4 bits and G2 >= 10.83 at the weakest "
         "split, no leading stop word, no function word.\n"
