@@ -42,6 +42,8 @@ _EXPORTS = {
     "split_sentences": "segment",
     "find_slogans": "slogans",
     "BackgroundIDF": "themes",
+    "Reference": "themes",
+    "corpus_themes": "themes",
     "ThemeVectorizer": "themes",
     "top_terms": "themes",
     "add_terms": "tokenizer",

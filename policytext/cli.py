@@ -431,7 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write one output file per input into this folder (same names get -2, -3 …)",
     )
     themes_parser = _file_command(
-        commands, "themes", "TF-IDF themes of files (needs the segmentation model)", _cmd_themes
+        commands, "themes", "keyness themes of files (needs the model)", _cmd_themes
     )
     themes_parser.add_argument("--top-k", type=_positive_int, default=10, metavar="N")
     themes_parser.add_argument("--by", choices=("document", "section"), default="document")

@@ -12,7 +12,7 @@ from .results import Enumeration, Layout, Parallel, Slogan, Span, Token
 from .script import Script, detect_script, simplified_view
 from .segment import clauses_of, paragraphs_of, sentences_of
 from .slogans import build_slogans
-from .themes import BackgroundIDF, document_themes, section_themes
+from .themes import BackgroundIDF, Reference, document_themes, section_themes
 from .validation import ensure_text
 
 #: layers no other layer is computed from
@@ -157,21 +157,28 @@ class PolicyDoc:
         return self.paragraphs
 
     def themes(
-        self, top_k: int = 10, by: str | None = None, background: BackgroundIDF | None = None
+        self,
+        top_k: int = 10,
+        by: str | None = None,
+        background: BackgroundIDF | Reference | None = None,
+        method: str = "keyness",
     ) -> list:
-        """TF-IDF themes, terms in the text's script.
+        """Themes, terms in the text's script (see :mod:`policytext.themes`).
 
-        ``by=None``: ``[(term, score), …]`` for the document, IDF from the shipped
-        background (or ``background``). ``by="section"``: ``[(section_span,
-        [(term, score), …]), …]`` with TF-IDF across the sections (see
-        :meth:`sections`).
+        ``by=None``: ``[(term, score), …]`` for the document: keyness (G²)
+        against the shipped balanced reference (or ``background``, a
+        ``Reference``), or with ``method="tfidf"`` sublinear TF-IDF with the
+        shipped paragraph frequencies (or ``background``, a ``BackgroundIDF``).
+        ``by="section"``: ``[(section_span, [(term, score), …]), …]``, each
+        section against the rest of the document (see :meth:`sections`).
         """
         if by is None:
-            return document_themes(self.text, self.tokens, top_k, background)
+            return document_themes(self.text, self.tokens, top_k, background, method)
         if by != "section":
             raise ValueError(f"by must be None or 'section', not {by!r}")
         sections = self.sections()
-        ranked = section_themes(self.text, self.tokens, [(s.start, s.end) for s in sections], top_k)
+        spans = [(s.start, s.end) for s in sections]
+        ranked = section_themes(self.text, self.tokens, spans, top_k, method)
         return list(zip(sections, ranked, strict=True))
 
     def outline(self) -> str:

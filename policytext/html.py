@@ -179,10 +179,10 @@ def themes_chart(doc: PolicyDoc, top_k: int = 15):
 
     frame = pd.DataFrame(doc.themes(top_k), columns=["term", "score"])
     return (
-        alt.Chart(frame, title="Themes (TF-IDF)")
+        alt.Chart(frame, title="Themes (keyness)")
         .mark_bar()
         .encode(
-            x=alt.X("score:Q", title="TF-IDF"),
+            x=alt.X("score:Q", title="G²"),
             y=alt.Y("term:N", sort="-x", title=None),
             tooltip=["term", "score"],
         )

@@ -1,4 +1,4 @@
-"""The two notebooks run top to bottom (nbclient) and their checks hold."""
+"""The notebooks run top to bottom (nbclient) and their checks hold."""
 
 from __future__ import annotations
 
@@ -50,3 +50,11 @@ def test_corpus_notebook():
     shared_path("corpora", "gwr_cpc_wikisource")
     notebook = _run("02_corpus.ipynb")
     assert "dim1" in _text(notebook)
+
+
+def test_themes_over_time_notebook():
+    shared_path("corpora", "gwr_cpc_wikisource")
+    notebook = _run("03_themes_over_time.ipynb")
+    text = _text(notebook)
+    assert "vega-lite" in str(notebook.cells[-3].outputs) or "vega" in text
+    assert "非典" in text  # the 2004 report's themes

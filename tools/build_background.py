@@ -1,9 +1,11 @@
-"""Build the background document frequencies shipped in ``policytext/data``.
+"""Paragraph (or document) frequencies of theme terms for a folder of your own texts.
 
-Run from the project root, with ``../shared`` beside it::
+The paragraph frequencies shipped in ``policytext/data`` are built with the
+keyness reference and the phrase table by ``tools/build_reference.py`` (see
+``policytext/data/README.md``); this tool counts the same for another corpus::
 
     python -m tools.build_background ../shared/corpora --unit document \\
-        --out policytext/data/background_idf.tsv.gz
+        --out idf.tsv.gz
 
 Every ``*.txt`` under the corpus folder except ``reference_essay.txt`` is read
 (the national government work reports, NPC resolutions and CPC congress
@@ -55,9 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("corpus", type=Path, help="folder of .txt documents (../shared/corpora)")
+    parser.add_argument("corpus", type=Path, help="folder of .txt documents")
     parser.add_argument("--unit", choices=("document", "paragraph"), default="document")
-    parser.add_argument("--out", type=Path, default=Path("policytext/data/background_idf.tsv.gz"))
+    parser.add_argument("--out", type=Path, default=Path("background_idf.tsv.gz"))
     args = parser.parse_args(argv)
     try:
         table = build(args.corpus, args.unit)
