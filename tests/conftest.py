@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
-SHARED = ROOT.parent / "shared"
+#: ../shared beside the clone; POLICYTEXT_SHARED points elsewhere (a git worktree)
+SHARED = Path(os.environ.get("POLICYTEXT_SHARED", ROOT.parent / "shared"))
 
 
 def shared_path(*parts: str) -> Path:

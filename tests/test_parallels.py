@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import policytext as pt
 from policytext import parallels as pl
+from policytext.parallels import grouping
 from tests.parallel_scoring import match_groups
 
 
@@ -208,8 +209,8 @@ def test_skipped_windows_have_no_template(carriers, level):
 def test_cheap_tests_change_no_group(essay, monkeypatch):
     """The essay's groups are the same when every window goes through the full search."""
     with_tests = pt.find_parallels(essay)
-    monkeypatch.setattr(pl, "_hopeless", lambda carriers, level: False)
-    monkeypatch.setattr(pl, "_unsharable", lambda carriers, level: False)
+    monkeypatch.setattr(grouping, "_hopeless", lambda carriers, level: False)
+    monkeypatch.setattr(grouping, "_unsharable", lambda carriers, level: False)
     pl._find_template.cache_clear()
     assert pt.find_parallels(essay) == with_tests
 

@@ -1,0 +1,221 @@
+"""Units: the pieces of text compared with their neighbours.
+
+、-items, clauses, ；-pieces, sentences, and items written without a separator.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..layout import strip_bounds
+from ..model import Span
+from ..segment import WHITESPACE
+
+#: groups scoring below this are not reported
+MIN_SCORE = 0.52
+#: the most members a group may have (longer runs are cut; it keeps the search linear)
+MAX_MEMBERS = 24
+#: characters that carry little template weight on their own
+FUNCTION_CHARS = frozenset("的和与及了等之而并也或在对把为被将从向于以")
+#: characters trimmed from both ends of a unit before comparing
+TRIM = frozenset(WHITESPACE + "，、；：。！？,;:.!?…—·“”‘’「」『』\"'《》〈〉（）()【】[]")
+CONJUNCTIONS = ("以及", "和", "及", "与", "或")
+_CONJUNCTION_RE = re.compile("|".join(map(re.escape, CONJUNCTIONS)))
+#: words that contain a conjunction character (和谐, 及时, 缓和, 与会)
+NOT_CONJUNCTION = frozenset(
+    [
+        "和谐",
+        "和平",
+        "和睦",
+        "和美",
+        "和衷",
+        "及时",
+        "及早",
+        "与会",
+        "与其",
+        "或许",
+        "或者",
+        "缓和",
+        "总和",
+        "温和",
+        "平和",
+        "调和",
+        "协和",
+        "饱和",
+        "共和",
+        "参与",
+        "给与",
+        "赋与",
+    ]
+)
+_OPENERS_SET = frozenset("“‘「『《〈（(【[")
+_CLOSERS_SET = frozenset("”’」』》〉）)】]")
+_OPENER_RE = re.compile("[" + re.escape("".join(sorted(_OPENERS_SET))) + "]")
+_CLOSER_RE = re.compile("[" + re.escape("".join(sorted(_CLOSERS_SET))) + "]")
+_QUOTES = frozenset('“”‘’「」『』"《》〈〉（）()【】[]')
+
+#: the marks a sentence's clauses end with
+_SEPARATORS = "，,；;：:。！？!?"
+_SEGMENT_RE = re.compile(f"[{re.escape(_SEPARATORS)}]+")
+_SEMICOLON_RE = re.compile(r"[；;]+")
+_FIRST_CLAUSE_RE = re.compile(r"[，,：:；;]")
+_PHRASE_RE = re.compile(r"[、､]")
+_DIGIT_RE = re.compile(r"[0-9０-９]")
+#: a clause as ``_unit`` trims it: from its first to its last character outside TRIM
+#: (every separator of ``_SEGMENT_RE`` is in TRIM, so no core crosses one)
+_CLAUSE_CORE_RE = re.compile(
+    "[^{trim}](?:[^{separators}]*[^{trim}])?".format(
+        trim="".join(map(re.escape, sorted(TRIM))), separators=re.escape(_SEPARATORS)
+    )
+)
+
+
+class Unit(NamedTuple):
+    """A piece of text: ``start..end`` is the member, ``start..carrier_end`` is compared."""
+
+    start: int
+    end: int
+    carrier_end: int
+    level: str
+
+
+# --- units -------------------------------------------------------------------------
+
+
+def _trimmed(view: str, start: int, end: int) -> tuple[int, int]:
+    """``start..end`` without whitespace and punctuation at either end."""
+    return strip_bounds(view, start, end, TRIM)
+
+
+def _unit(
+    view: str, start: int, end: int, level: str, carrier_end: int | None = None
+) -> Unit | None:
+    start, end = _trimmed(view, start, end)
+    if end - start < 2:
+        return None
+    carrier = end if carrier_end is None else _trimmed(view, start, min(carrier_end, end))[1]
+    return Unit(start, end, max(carrier, start + 1), level)
+
+
+def _pieces(pattern: re.Pattern[str], view: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    for match in pattern.finditer(view, start, end):
+        pieces.append((start, match.start()))
+        start = match.end()
+    pieces.append((start, end))
+    return pieces
+
+
+def phrase_units(view: str, sentence: Span) -> list[list[Unit]]:
+    """The 、-lists of a sentence; the last item is split at a conjunction (A、B和C)."""
+    runs: list[list[Unit]] = []
+    if _PHRASE_RE.search(view, sentence.start, sentence.end) is None:
+        return runs
+    for seg_start, seg_end in _pieces(_SEGMENT_RE, view, sentence.start, sentence.end):
+        pieces = _pieces(_PHRASE_RE, view, seg_start, seg_end)
+        if len(pieces) < 2:
+            continue
+        # a list starts after an opening mark it is inside of and ends at the closing
+        # one: 活动〈送政策、…、送健康〉 / 开展“爱心助学”、“送清凉”、“送温暖”等
+        first_start, first_end = pieces[0]
+        cut = _unclosed_opener(view, first_start, first_end)
+        if cut is not None:
+            pieces[0] = (cut + 1, first_end)
+        last_start, last_end = pieces[-1]
+        while last_start < last_end and view[last_start] in _QUOTES:
+            last_start += 1
+        cut = _unopened_closer(view, last_start, last_end)
+        etc = view.find("等", last_start + 2, last_end)  # 供水、供气、供热等公用事业
+        if etc > 0 and (cut is None or etc < cut):
+            cut = etc
+        if cut is not None:
+            pieces[-1] = last_start, last_end = (last_start, cut)
+        if _CONJUNCTION_RE.search(view, pieces[0][0], last_end) is None:
+            conjunctions: tuple[str, ...] = ()  # the usual case: no A和B to look at
+        else:
+            conjunctions = CONJUNCTIONS
+        for conjunction in conjunctions:
+            if any(view.find(conjunction, a, b) >= 0 for a, b in pieces[:-1]):
+                break  # items of the form A和B: 整体利益和个人利益、长远利益和当前利益
+            cut = view.find(conjunction, last_start + 2, last_end - 1)
+            if (
+                cut > 0
+                and view[cut - 1 : cut + 2] not in NOT_CONJUNCTION
+                and view[cut : cut + 2] not in NOT_CONJUNCTION
+            ):
+                pieces[-1:] = [(last_start, cut), (cut + len(conjunction), last_end)]
+                break
+        units = [_unit(view, a, b, "phrase") for a, b in pieces]
+        runs.append([u for u in units if u is not None])
+    return runs
+
+
+def _unclosed_opener(view: str, start: int, end: int) -> int | None:
+    """Position of the last opening mark in ``start..end`` that is not closed there."""
+    if _OPENER_RE.search(view, start, end) is None:
+        return None
+    depth = 0
+    for i in range(end - 1, start - 1, -1):
+        if view[i] in _CLOSERS_SET:
+            depth += 1
+        elif view[i] in _OPENERS_SET:
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def _unopened_closer(view: str, start: int, end: int) -> int | None:
+    """Position of the first closing mark in ``start..end`` that was not opened there."""
+    if _CLOSER_RE.search(view, start, end) is None:
+        return None
+    depth = 0
+    for i in range(start, end):
+        if view[i] in _OPENERS_SET:
+            depth += 1
+        elif view[i] in _CLOSERS_SET:
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def clause_units(view: str, sentence: Span) -> list[Unit]:
+    """The pieces of a sentence between ，；： (not 、)."""
+    return [
+        Unit(m.start(), m.end(), m.end(), "clause")
+        for m in _CLAUSE_CORE_RE.finditer(view, sentence.start, sentence.end)
+        if m.end() - m.start() >= 2
+    ]
+
+
+def _first_clause_end(view: str, start: int, end: int) -> int:
+    match = _FIRST_CLAUSE_RE.search(view, start, end)
+    return match.start() if match else end
+
+
+def semicolon_units(view: str, sentence: Span, whole: bool = False) -> list[Unit]:
+    """The ；-pieces of a sentence, compared by their first clause (or ``whole``)."""
+    if _SEMICOLON_RE.search(view, sentence.start, sentence.end) is None:
+        return []
+    pieces = _pieces(_SEMICOLON_RE, view, sentence.start, sentence.end)
+    units = []
+    for a, b in pieces:
+        a, b = _trimmed(view, a, b)
+        carrier = b if whole else _first_clause_end(view, a, b)
+        unit = _unit(view, a, carrier, "semicolon")
+        if unit is not None:
+            units.append(unit)
+    return units
+
+
+def sentence_units(view: str, sentences: list[Span]) -> list[Unit]:
+    """The sentences of a paragraph, compared by their first clause, reported whole."""
+    units = []
+    for sentence in sentences:
+        start, end = _trimmed(view, sentence.start, sentence.end)
+        unit = _unit(view, start, end, "sentence", _first_clause_end(view, start, end))
+        if unit is not None:
+            units.append(unit)
+    return units
