@@ -9,6 +9,9 @@ from ..slogans import build_slogans, slogan_parallels
 from .rules import (
     _acceptable,
     _accepted_score,
+    rule_name_list,
+    rule_slice_of_list,
+    rule_weak_pair,
     score_group,
 )
 from .templates import (
@@ -83,6 +86,14 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
         j, window, template = best
         window, template = _extend(view, units, i, j, window, template)
         window, template = _drop_subject(view, window, template)
+        members = _carriers(view, window)
+        if (
+            rule_slice_of_list(level, len(window), len(units))
+            or rule_name_list(members)
+            or rule_weak_pair(template, members, level)
+        ):
+            i += 1
+            continue
         groups.append(_group(text, view, window, template))
         i = j + 1
     return groups
@@ -315,6 +326,21 @@ def _clip_ends(view: str, window: list[Unit], carriers: list[str]) -> list[list[
             clipped[-1] = _clip(window[-1], 0, len(carriers[-1]) - last)
         if clipped != window:
             windows.append(clipped)
+    size = len(inner[0])
+    # one shape: 积极构建｜点状辐射、带状串联、网状协同｜的全域全季发展格局
+    if (
+        len(inner) == 1
+        and 3 <= size <= 4 < len(carriers[0])
+        and len(carriers[-1]) > size
+        and (carriers[-1][size] in FUNCTION_CHARS or carriers[-1][size] in "等")
+    ):
+        windows.append(
+            [
+                _clip(window[0], len(carriers[0]) - size, None),
+                *window[1:-1],
+                _clip(window[-1], 0, len(carriers[-1]) - size),
+            ]
+        )
     return windows
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .templates import (
+    LEADING_WORDS,
     Template,
     _effective_prefix,
     _weight,
@@ -11,6 +12,7 @@ from .templates import (
 )
 from .units import (
     _DIGIT_RE,
+    FUNCTION_CHARS,
     MIN_SCORE,
 )
 
@@ -103,3 +105,112 @@ def _accepted(template: Template, carriers: list[str], level: str, strength: flo
         if not template.prefix and len(carriers) == 2 and strength < 2.0:
             return False
     return score_group(template, carriers, level, strength) >= MIN_SCORE
+
+
+# --- named rules (each with golden examples in tests/test_parallel_rules.py) -----------
+
+#: endings of organisation names: 省发展改革委, 省财政厅, 国家能源局, 中国电子学会, 清华大学
+ORGANISATION_ENDINGS = (
+    "委员会",
+    "办公室",
+    "办公厅",
+    "联合会",
+    "研究院",
+    "研究所",
+    "人民政府",
+    "政府",
+    "公司",
+    "集团",
+    "大学",
+    "学院",
+    "学会",
+    "协会",
+    "银行",
+    "医院",
+    "剧院",
+    "总局",
+    "总署",
+)
+#: one-character endings of agency names (部, 委, 厅, 局, 署, 院, 办), unless the word is
+#: a common noun: 格局, 布局, 大局, 干部, 内部, 全部
+AGENCY_CHARS = frozenset("部委厅局署院办")
+NOT_AGENCY = frozenset("格布大全开结当干内外局东西南北中总基党")
+#: openings of agency and place names: 省…, 市…, 国家…, 中国…
+NAME_OPENINGS = ("省", "市", "县", "区", "国家", "中国", "全国", "中央", "自治区", "各省")
+#: one-character endings of place names (省, 市, 县, 镇, 乡, 村), unless a common noun (城市, 乡村)
+PLACE_CHARS = frozenset("省市县镇乡村")
+NOT_PLACE = frozenset("城都超股楼上夜集乡农城山")
+
+
+def rule_is_name(member: str) -> bool:
+    """An organisation, agency or place name: 省财政厅, 国家能源局, 中国电子学会, 德州市, 美国.
+
+    Not names: 利益协调机制, 制造强国, 开放格局, 基层干部, 城市, 乡村.
+    """
+    if member.endswith(ORGANISATION_ENDINGS):
+        return True
+    last = member[-1:]
+    before = member[-2:-1]
+    if last in AGENCY_CHARS and before not in NOT_AGENCY and len(member) >= 2:
+        return len(member) <= 4 or member.startswith(NAME_OPENINGS) or "部" in member[:-1]
+    if member.endswith("中心") and (member.startswith(NAME_OPENINGS) or "部" in member):
+        return True
+    if last in PLACE_CHARS and before not in NOT_PLACE:
+        return len(member) <= 5
+    return last == "国" and len(member) <= 3
+
+
+def rule_name_list(members: list[str]) -> bool:
+    """A list of names is no group: 省发展改革委、省财政厅、省卫生健康委; 美国、英国、法国."""
+    return 2 * sum(1 for m in members if rule_is_name(m)) > len(members)
+
+
+def rule_slice_of_list(level: str, covered: int, items: int) -> bool:
+    """Part of a longer 、-list is no group: 数字仿真、数字孪生 out of five items.
+
+    A pair must be the whole list; three or more members must cover at least
+    half of its items.
+    """
+    if level != "phrase" or covered >= items:
+        return False
+    return covered == 2 or 2 * covered < items
+
+
+def rule_weak_pair(template: Template, carriers: list[str], level: str) -> bool:
+    """Two units need strong evidence: two shared characters in one slot, or a frame.
+
+    Weak: 新业态、新模式 (one character); 用好工业遗产，发展工业旅游 (a word in the
+    middles of two clauses); two long clauses that end alike (…应添加提示，…可不添加提示).
+    Strong: 数据采集存储、数据分析应用; 以信息化为主导，以核心能力为基础 (a frame).
+    """
+    if len(carriers) != 2:
+        return False
+    if carriers[0].startswith("既") and carriers[1].startswith(("又", "也")):
+        return False  # a correlative frame: 既…，又…
+    prefix = _effective_prefix(template, level)
+    parts = [p for p in (prefix, template.infix, template.suffix) if p]
+    shared = sum(len(p) for p in parts)
+    content = sum(1 for p in parts for c in p if c not in FUNCTION_CHARS)
+    longest = max(len(c) for c in carriers)
+    aligned = _aligned_slots(carriers)
+    framed = len(parts) >= 2 and (content >= 2 or prefix in LEADING_WORDS)
+    if framed and (level == "phrase" or prefix or 3 * content >= longest):
+        return False  # a frame: 以…为…; 从…向…转变; between long clauses, one covering a third
+    if level == "phrase":
+        return shared < 2 and aligned < 2
+    if len(prefix) >= 2:
+        return False
+    if template.suffix and not (prefix or template.infix):
+        return not (
+            (len(template.suffix) >= 2 and longest <= 8)
+            or (len(template.suffix) >= 3 and longest <= 12)
+        )
+    return aligned < 3
+
+
+def _aligned_slots(carriers: list[str]) -> int:
+    """How many places hold one character in every carrier (carriers of one length only)."""
+    length = len(carriers[0])
+    if any(len(c) != length for c in carriers):
+        return 0
+    return sum(1 for slot in zip(*carriers, strict=True) if len(set(slot)) == 1)
