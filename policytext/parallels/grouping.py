@@ -28,6 +28,7 @@ from .units import (
     MAX_MEMBERS,
     Unit,
     _first_clause_end,
+    block_runs,
     clause_units,
     phrase_units,
     semicolon_units,
@@ -437,11 +438,23 @@ def _clip(unit: Unit, lead: int, tail: int | None) -> Unit:
     return Unit(start, end, carrier_end, unit.level)
 
 
+#: sentences whose first clauses are at least this long are members by their first clause
+#: (加快发展数字经济，…。加快发展生物经济，…); shorter openings (在思想上，…) keep the sentence
+SENTENCE_LEAD = 6
+#: … and when the shared material covers this share of them (我们要… is too little)
+SENTENCE_LEAD_SHARE = 0.4
+
+
 def _group(text: str, view: str, units: list[Unit], template: Template) -> Parallel:
     carriers = _carriers(view, units)
     members = []
+    shared = sum(map(len, template.shared))
+    whole = units[0].level == "sentence" and (
+        min(map(len, carriers)) < SENTENCE_LEAD
+        or shared < SENTENCE_LEAD_SHARE * sum(map(len, carriers)) / len(carriers)
+    )
     for unit in units:
-        end = unit.end if unit.level == "sentence" else unit.carrier_end
+        end = unit.end if whole else unit.carrier_end
         members.append(Span(unit.start, end, text[unit.start : end]))
     kind = "parallelism" if len(members) >= 3 else "pair"
     return Parallel(
@@ -523,6 +536,24 @@ def _repeats(group: Parallel, other: Parallel) -> bool:
     return True
 
 
+def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
+    """Items written without a separator: 共建共治共享, 强农惠农富农 (``block_runs``)."""
+    groups = []
+    for items in block_runs(view, sentence.start, sentence.end):
+        carriers = [view[a:b] for a, b in items]
+        template = find_template(carriers)
+        if template is None:
+            continue
+        members = tuple(Span(a, b, text[a:b]) for a, b in items)
+        score = score_group(template, carriers, "phrase")
+        groups.append(
+            Parallel(
+                members, "parallelism", template.shared, members[0].start, members[-1].end, score
+            )
+        )
+    return groups
+
+
 def build_parallels(
     text: str,
     view: str,
@@ -552,6 +583,7 @@ def build_parallels(
         for sentence in paragraph_sentences:
             for run in phrase_units(view, sentence):
                 found += groups_in_run(text, view, run)
+            found += block_groups(text, view, sentence)
             found += groups_in_run(text, view, clause_units(view, sentence))
             leads = semicolon_units(view, sentence)
             if len(leads) >= 3:  # 从…转变，…；从…转变，…；…: first clauses count from three pieces

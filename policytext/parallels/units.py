@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..layout import strip_bounds
@@ -219,3 +220,72 @@ def sentence_units(view: str, sentences: list[Span]) -> list[Unit]:
         if unit is not None:
             units.append(unit)
     return units
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" and char not in _NUMERAL_CHARS
+
+
+_NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万亿两")
+
+
+@lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    """Words of policy prose: the background's theme terms and the stop words."""
+    from ..themes import default_background, stop_words
+
+    return frozenset(default_background().frequencies) | stop_words()
+
+
+def _block_run(view: str, start: int, end: int, place: int) -> list[tuple[int, int]]:
+    """Two-character items from ``start`` that repeat one character at ``place``."""
+    shared = view[start + place] if start + place < end else ""
+    if not shared or shared in FUNCTION_CHARS or not _is_han(shared):
+        return []
+    items: list[tuple[int, int]] = []
+    seen = {shared}
+    k = start
+    while k + 2 <= end and view[k + place] == shared:
+        other = view[k + 1 - place]
+        if not _is_han(other) or other in FUNCTION_CHARS or other in seen:
+            break
+        seen.add(other)
+        items.append((k, k + 2))
+        k += 2
+    return items
+
+
+#: a character repeated at every other place three times: 共建共治共享, 强农惠农富农
+_BLOCK_RE = re.compile(r"(?=([\u4e00-\u9fff])[\u4e00-\u9fff]\1[\u4e00-\u9fff]\1)")
+
+
+def block_runs(view: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """Runs of three or more two-character items written without a separator.
+
+    共建共治共享 (one opening), 强农惠农富农 and 强链补链延链 (one ending): each
+    item repeats one character at the same place and varies the other. Where
+    two readings overlap (是｜全党全军全国 or 是全｜党全｜军全), the one whose
+    items are words wins; at least half of them, and two, must be words.
+    """
+    runs: list[list[tuple[int, int]]] = []
+    taken = start
+    for match in _BLOCK_RE.finditer(view, start, end):
+        at = match.start()
+        if at < taken:
+            continue
+        best, best_key = None, (1, 0)
+        for first, place in ((at, 0), (at - 1, 1)):
+            if first < taken:
+                continue
+            items = _block_run(view, first, end, place)
+            while items and view[items[-1][0] : items[-1][1]] not in _words():
+                items.pop()  # 全党全国全社｜会: the last item must be a word
+            if len(items) < 3:
+                continue
+            known = sum(1 for a, b in items if view[a:b] in _words())
+            if 2 * known >= len(items) and (known, len(items)) > best_key:
+                best, best_key = items, (known, len(items))
+        if best is not None:
+            runs.append(best)
+            taken = best[-1][1]
+    return runs
