@@ -219,6 +219,7 @@ def _window_template(
     if level == "phrase":
         candidates += _clip_ends(view, window, window_carriers)
         candidates.append(_clip_last(view, window, window_carriers))
+        candidates.append(_clip_head_word(view, window, window_carriers))
     for candidate in candidates:
         if candidate is None:
             continue
@@ -296,6 +297,72 @@ def _clip_last(view: str, window: list[Unit], carriers: list[str]) -> list[Unit]
     if cut is None or cut > longest + 2:
         return None
     return [*window[:-1], _clip(window[-1], 0, len(last) - cut)]
+
+
+#: words a 、-list's last item often runs on into: 平安校园、平安医院｜建设
+HEAD_WORDS = ("建设", "工作", "活动", "行动", "工程", "项目", "试点", "改革", "水平", "能力")
+
+
+def _clip_head_word(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
+    """A 、-list whose last item runs on into the word the list modifies: 示范村、示范片区｜建设."""
+    last = carriers[-1]
+    if window[0].level != "phrase" or not last.endswith(HEAD_WORDS):
+        return None
+    head = last[-2:]
+    if any(c.endswith(head) for c in carriers[:-1]) or len(last) - 2 < 2:
+        return None
+    if len(last) - 2 > max(len(c) for c in carriers[:-1]) + 1:
+        return None
+    return [*window[:-1], _clip(window[-1], 0, 2)]
+
+
+#: words after which a list's first member may start: 我国｜新型工业化, 推动｜数字化
+LEAD_WORDS = (
+    "我国",
+    "我省",
+    "我市",
+    "全国",
+    "全省",
+    "推进",
+    "推动",
+    "加快",
+    "实现",
+    "促进",
+    "坚持",
+    "加强",
+    "提升",
+    "提高",
+    "支持",
+    "鼓励",
+    "开展",
+    "围绕",
+    "聚焦",
+    "面向",
+    "包括",
+    "涵盖",
+    "立足",
+    "带动",
+    "构建",
+    "打造",
+    "培育",
+    "强化",
+    "完善",
+    "深化",
+    "扩大",
+    "统筹",
+    "突出",
+    "实施",
+    "落实",
+    "发展",
+)
+
+
+def _after_lead_word(carrier: str, limit: int) -> int | None:
+    """The longest end of ``carrier`` (at most ``limit``, 2 or more) that follows a lead word."""
+    for keep in range(min(limit, len(carrier) - 2), 1, -1):
+        if carrier[: len(carrier) - keep].endswith(LEAD_WORDS):
+            return keep
+    return None
 
 
 def _clip_ends(view: str, window: list[Unit], carriers: list[str]) -> list[list[Unit]]:
@@ -409,9 +476,11 @@ def _fit(
             # cut only after a particle (科学有效的｜利益协调机制) or to the others' common length
             even = (len(others) >= 2 or trusted) and shortest == longest
             if keep < len(carrier) and not (carrier[-keep - 1] in FUNCTION_CHARS or even):
-                keep = None
+                keep = _after_lead_word(carrier, longest + 1)  # 立足于我国｜新型工业化
     elif template.suffix:
-        position = carrier.find(template.suffix, max(1, shortest - len(template.suffix) - 1))
+        # the suffix's first place that leaves a member of about the others' length:
+        # 国内外知名软硬件企业代表、地方产业园区代表、投资机构代表｜参加
+        position = carrier.find(template.suffix, max(1, shortest // 2 - len(template.suffix)))
         keep = position + len(template.suffix) if position >= 0 else None
     elif template.prefix and carrier.startswith(template.prefix):
         keep = min(len(carrier), longest)

@@ -16,6 +16,10 @@ from .units import (
     MIN_SCORE,
 )
 
+#: suffixes that make words of a kind, so that items of uneven length share a template:
+#: 新型工业化、信息化、城镇化; 周期性、结构性、体制性 (not 业 of 林业、畜牧业)
+PRODUCTIVE_SUFFIXES = frozenset("化性型式观感率游")
+
 
 def score_group(
     template: Template, carriers: list[str], level: str = "clause", strength: float | None = None
@@ -65,7 +69,12 @@ def _accepted(template: Template, carriers: list[str], level: str, strength: flo
             return False  # 电力、电信: two words that share a character
         one_char_head = not (template.prefix or template.infix) and len(template.suffix) == 1
         one_char_opening = not (template.suffix or template.infix) and len(template.prefix) == 1
-        if (one_char_head or (one_char_opening and len(carriers) == 2)) and len(set(lengths)) > 1:
+        productive = one_char_head and template.suffix in PRODUCTIVE_SUFFIXES and len(carriers) >= 3
+        if (
+            (one_char_head or (one_char_opening and len(carriers) == 2))
+            and len(set(lengths)) > 1
+            and not productive
+        ):
             return False  # 林业、畜牧业、渔业; 县委、县政府: one shared character, uneven items
     elif level in ("sentence", "semicolon"):
         if (
