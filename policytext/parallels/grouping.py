@@ -564,11 +564,35 @@ def _dedupe(groups: list[Parallel]) -> list[Parallel]:
     a sentence of a sentence-level group) is kept.
     """
     kept: list[Parallel] = []
+    # kept groups by the stretches of text their members cover, so that a group is
+    # compared only with those that have a member where its first member lies
+    by_bucket: dict[int, list[int]] = {}
     for group in sorted(groups, key=lambda g: (-len(g.members), -g.score, g.start)):
-        if any(_repeats(group, other) for other in kept):
+        first = group.members[0]
+        seen: set[int] = set()
+        repeated = False
+        for bucket in range(first.start // _BUCKET, (first.end - 1) // _BUCKET + 1):
+            for k in by_bucket.get(bucket, ()):
+                if k not in seen:
+                    seen.add(k)
+                    if _repeats(group, kept[k]):
+                        repeated = True
+                        break
+            if repeated:
+                break
+        if repeated:
             continue
+        for member in group.members:
+            for bucket in range(member.start // _BUCKET, (member.end - 1) // _BUCKET + 1):
+                entries = by_bucket.setdefault(bucket, [])
+                if not entries or entries[-1] != len(kept):
+                    entries.append(len(kept))
         kept.append(group)
     return sorted(kept, key=lambda g: (g.start, g.end))
+
+
+#: characters per stretch in ``_dedupe``'s index
+_BUCKET = 64
 
 
 def _overlap(a: Span, b: Span) -> float:

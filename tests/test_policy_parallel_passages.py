@@ -1,0 +1,94 @@
+"""Parallel groups and slogans scored by the rule of ../shared/ANNOTATION.md.
+
+``tests/data/policy_parallel_passages.json``: 50 passages annotated before the
+rules of issue 19 were written (36 from the development policy documents of
+``tests/data/document_split.json``, 14 of report prose). A predicted group
+matches when two thirds of its members (all, for a pair) overlap gold members
+by 80 %; non-core gold may be predicted but is not required; a predicted
+group that matches nothing counts against precision. Slogans match by span
+(±1 character), kind and count.
+
+``tests/data/heldout_parallel_passages.json``, when present, is annotated by
+another session on documents these rules were not written against; it is
+scored with the bar of issue 19 and never read while writing rules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import policytext as pt
+from tests.conftest import load_passages, passage_texts
+from tests.parallel_scoring import prf, score_groups, score_slogans
+
+DEV = "policy_parallel_passages.json"
+HELDOUT = "heldout_parallel_passages.json"
+
+
+def _score(data: dict, script: str, part: str | None = None):
+    """(group counts, slogan counts) over the passages of ``part`` (all when None)."""
+    groups = [0, 0, 0, 0]
+    slogans = [0, 0, 0, 0]
+    for passage, text in passage_texts(data):
+        if part is not None and passage.get("part") != part:
+            continue
+        if script == "traditional":
+            text = pt.to_traditional(text)
+        predicted = [[(m.start, m.end) for m in g.members] for g in pt.find_parallels(text)]
+        gold = [
+            ([tuple(m) for m in g["members"]], g.get("core", len(g["members"]) >= 3))
+            for g in passage["groups"]
+        ]
+        groups = [a + b for a, b in zip(groups, score_groups(predicted, gold), strict=True)]
+        if "slogans" in passage:
+            found = [(s.span.start, s.span.end, s.kind, s.count) for s in pt.find_slogans(text)]
+            counts = score_slogans(found, passage["slogans"])
+            slogans = [a + b for a, b in zip(slogans, counts, strict=True)]
+    return groups, slogans
+
+
+def test_the_development_set_is_large_enough():
+    passages = load_passages(DEV)["passages"]
+    assert sum(1 for p in passages if p["part"] == "dev") >= 25
+    assert sum(1 for p in passages if p["part"] == "report") >= 10
+    assert sum(1 for p in passages for g in p["groups"] if g["core"]) >= 20
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_development_groups_and_slogans(script, capsys):
+    data = load_passages(DEV)
+    lines = []
+    for part in ("dev", "report", None):
+        groups, slogans = _score(data, script, part)
+        p, r, f = prf(*groups)
+        sp, sr, sf = prf(*slogans)
+        name = part or "all"
+        lines.append(
+            f"{script:<12}{name:<7} groups P {p:.3f} R {r:.3f} F1 {f:.3f}"
+            f"   slogans P {sp:.3f} R {sr:.3f} F1 {sf:.3f}"
+        )
+        if part == "dev":  # normative policy documents: the bar of issue 19
+            assert p >= 0.80 and f >= 0.80, lines[-1]
+        if part is None:
+            assert f >= 0.85 and sf >= 0.85, lines[-1]
+    with capsys.disabled():
+        print("\n" + "\n".join(lines))
+
+
+def test_heldout_passages_meet_the_bar(capsys):
+    path = Path(__file__).parent / "data" / HELDOUT
+    if not path.exists():
+        pytest.skip(f"{path.name} is absent: the held-out set is annotated by another session")
+    data = load_passages(HELDOUT)
+    groups, slogans = _score(data, "simplified")
+    p, r, f = prf(*groups)
+    sp, sr, sf = prf(*slogans)
+    with capsys.disabled():
+        print(
+            f"\nheld-out: groups P {p:.3f} R {r:.3f} F1 {f:.3f}"
+            f"   slogans P {sp:.3f} R {sr:.3f} F1 {sf:.3f}"
+        )
+    assert p >= 0.80 and f >= 0.80
+    assert sf >= 0.80
