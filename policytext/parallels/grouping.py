@@ -24,6 +24,7 @@ from .templates import (
     find_template,
 )
 from .units import (
+    _QUOTES,
     FUNCTION_CHARS,
     MAX_MEMBERS,
     Unit,
@@ -219,7 +220,10 @@ def _window_template(
     if level == "phrase":
         candidates += _clip_ends(view, window, window_carriers)
         candidates.append(_clip_last(view, window, window_carriers))
-        candidates.append(_clip_head_word(view, window, window_carriers))
+        for candidate in list(candidates):  # 持续开展｜平安校园、平安医院｜建设
+            if candidate is not None:
+                carriers = _carriers(view, candidate)
+                candidates.append(_clip_head_word(view, candidate, carriers))
     for candidate in candidates:
         if candidate is None:
             continue
@@ -227,7 +231,8 @@ def _window_template(
         template = find_template(carriers, level)
         score = None if template is None else _accepted_score(template, carriers, level)
         if score is not None:
-            options.append((score, candidate, template))
+            bonus = BOUNDARY_BONUS * _starts_at_boundary(view, window[0], candidate[0])
+            options.append((score + bonus, candidate, template))
         elif level in ("clause", "semicolon") and (correlative := _correlative(carriers)):
             options.append((0.6, candidate, correlative))
     if not options:
@@ -235,6 +240,20 @@ def _window_template(
     kept = [o for o in options if o[2].prefix.startswith(keep_prefix)] if keep_prefix else []
     _, window, template = max(kept or options, key=lambda option: option[0])
     return window, template
+
+
+#: a reading whose first member starts at a word boundary wins over a slightly
+#: better-balanced one that cuts a word (我国｜新型工业化, not 我国新型｜工业化)
+BOUNDARY_BONUS = 0.1
+
+
+def _starts_at_boundary(view: str, unit: Unit, member: Unit) -> bool:
+    """Whether ``member`` starts where ``unit`` does, or after a lead word or a particle."""
+    if member.start == unit.start:  # unless it opens with a lead word: 建立｜利益协调机制
+        head = view[unit.start : unit.start + 2]
+        return not head.startswith(LEAD_WORDS) and head[:1] not in LEADING_WORDS
+    lead = view[unit.start : member.start]
+    return lead.endswith(LEAD_WORDS) or lead[-1] in FUNCTION_CHARS
 
 
 def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
@@ -354,6 +373,13 @@ LEAD_WORDS = (
     "实施",
     "落实",
     "发展",
+    "建立",
+    "健全",
+    "形成",
+    "建成",
+    "做到",
+    "学习",
+    "增长",
 )
 
 
@@ -394,6 +420,12 @@ def _clip_ends(view: str, window: list[Unit], carriers: list[str]) -> list[list[
             clipped[-1] = _clip(window[-1], 0, len(carriers[-1]) - last)
         if clipped != window:
             windows.append(clipped)
+            for k in (0, -1):  # one end only: 国内外知名软硬件企业代表、…、投资机构代表｜参加
+                if clipped[k] != window[k]:
+                    single = list(window)
+                    single[k] = clipped[k]
+                    if single not in windows:
+                        windows.append(single)
     size = len(inner[0])
     # one shape: 积极构建｜点状辐射、带状串联、网状协同｜的全域全季发展格局
     if (
@@ -475,8 +507,11 @@ def _fit(
             keep = min(len(carrier), longest)
             # cut only after a particle (科学有效的｜利益协调机制) or to the others' common length
             even = (len(others) >= 2 or trusted) and shortest == longest
-            if keep < len(carrier) and not (carrier[-keep - 1] in FUNCTION_CHARS or even):
-                keep = _after_lead_word(carrier, longest + 1)  # 立足于我国｜新型工业化
+            lead_cut = _after_lead_word(carrier, longest + 2) if keep < len(carrier) else None
+            if lead_cut is not None:
+                keep = lead_cut  # 立足于我国｜新型工业化
+            elif keep < len(carrier) and not (carrier[-keep - 1] in FUNCTION_CHARS or even):
+                keep = None
     elif template.suffix:
         # the suffix's first place that leaves a member of about the others' length:
         # 国内外知名软硬件企业代表、地方产业园区代表、投资机构代表｜参加
@@ -487,7 +522,10 @@ def _fit(
         # cut only before a particle (最现实｜的利益问题) or to the others' common length
         even = len(others) >= 2 and shortest == longest
         if keep < len(carrier) and not (
-            carrier[keep] in FUNCTION_CHARS or carrier[keep] in "等相" or even
+            carrier[keep] in FUNCTION_CHARS
+            or carrier[keep] in "等相"
+            or carrier[keep] in _QUOTES
+            or even
         ):
             keep = None
     limit = 2 * longest if level != "phrase" else max(1.5 * longest, longest + 2)
@@ -514,7 +552,25 @@ SENTENCE_LEAD = 6
 SENTENCE_LEAD_SHARE = 0.4
 
 
+#: prepositions that open a list, not its first member: 向｜行业内企业、产业链上下游企业
+PREPOSITIONS = frozenset("向对在把从为将与以及和由")
+
+
+def _drop_preposition(view: str, units: list[Unit]) -> list[Unit]:
+    """The units without a preposition before the first member of a 、-list."""
+    first = units[0]
+    if (
+        first.level == "phrase"
+        and view[first.start] in PREPOSITIONS
+        and first.carrier_end - first.start > 3
+        and not any(view[u.start] == view[first.start] for u in units[1:])
+    ):
+        return [_clip(first, 1, None), *units[1:]]
+    return units
+
+
 def _group(text: str, view: str, units: list[Unit], template: Template) -> Parallel:
+    units = _drop_preposition(view, units)
     carriers = _carriers(view, units)
     members = []
     shared = sum(map(len, template.shared))

@@ -61,7 +61,8 @@ _SEPARATORS = "，,；;：:。！？!?"
 _SEGMENT_RE = re.compile(f"[{re.escape(_SEPARATORS)}]+")
 _SEMICOLON_RE = re.compile(r"[；;]+")
 _FIRST_CLAUSE_RE = re.compile(r"[，,：:；;]")
-_PHRASE_RE = re.compile(r"[、､]")
+#: 、 between items, and nothing between quoted items back to back (“云展示”“云对接”)
+_PHRASE_RE = re.compile(r"[、､]|(?<=[”’」』])(?=[“‘「『])")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 #: a clause as ``_unit`` trims it: from its first to its last character outside TRIM
 #: (every separator of ``_SEGMENT_RE`` is in TRIM, so no core crosses one)
