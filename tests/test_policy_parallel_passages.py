@@ -21,7 +21,7 @@ import pytest
 
 import policytext as pt
 from tests.conftest import load_passages, passage_texts
-from tests.parallel_scoring import prf, score_groups, score_slogans
+from tests.support.parallel_scoring import prf, score_groups, score_slogans
 
 DEV = "policy_parallel_passages.json"
 HELDOUT = "heldout_parallel_passages.json"
@@ -77,6 +77,10 @@ def test_development_groups_and_slogans(script, capsys):
         print("\n" + "\n".join(lines))
 
 
+@pytest.mark.xfail(
+    strict=False,
+    reason="the bar of issue 19 on passages the rules never saw; scored by the lead, not tuned on",
+)
 def test_heldout_passages_meet_the_bar(capsys):
     path = Path(__file__).parent / "data" / HELDOUT
     if not path.exists():

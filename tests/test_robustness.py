@@ -9,7 +9,7 @@ import time
 import pytest
 
 import policytext as pt
-from tests.invariants import assert_valid
+from tests.support.invariants import assert_valid
 
 TEXT_FUNCTIONS = [
     pt.analyze,
@@ -147,13 +147,13 @@ def _first_use(home: str, log: str, ready) -> None:  # runs in a child process
     import os
 
     os.environ["POLICYTEXT_HOME"] = home
-    from tests.test_models import install_fake_index
+    from tests.test_model_store import install_fake_index
 
     install_fake_index(log)
     ready.wait()
-    from policytext import models
+    from policytext import model_store
 
-    models.ensure_model()
+    model_store.ensure_model()
 
 
 def test_concurrent_first_use_downloads_once(tmp_path):
@@ -175,8 +175,8 @@ def test_concurrent_first_use_downloads_once(tmp_path):
 
     os.environ["POLICYTEXT_HOME"] = str(tmp_path / "home")
     try:
-        from policytext import models
+        from policytext import model_store
 
-        assert models.is_installed(models.default_model_dir())
+        assert model_store.is_installed(model_store.default_model_dir())
     finally:
         del os.environ["POLICYTEXT_HOME"]

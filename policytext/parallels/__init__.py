@@ -22,7 +22,7 @@ four-character rhythm; groups below ``MIN_SCORE`` are dropped.
 from __future__ import annotations
 
 from ..layout import LayoutMode, through_layout
-from ..model import Parallel
+from ..results import Parallel
 from ..script import simplified_view
 from ..segment import paragraphs_of, sentences_of
 from ..validation import ensure_text

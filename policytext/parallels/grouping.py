@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..model import Parallel, Slogan, Span
+from ..results import Parallel, Slogan, Span
 from ..slogans import build_slogans, slogan_parallels
 from .rules import (
     _acceptable,

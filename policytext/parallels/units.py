@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..layout import strip_bounds
-from ..model import Span
+from ..results import Span
 from ..segment import WHITESPACE
 
 #: groups scoring below this are not reported

@@ -167,3 +167,5 @@ _NESTED = {
         "captions": "Span",
     },
 }
+#: the result type of each layer made of results (the others are spans)
+LAYER_TYPES = {"enumerations": Enumeration, "parallels": Parallel, "slogans": Slogan}
