@@ -96,3 +96,25 @@ def test_heldout_passages_meet_the_bar(capsys):
         )
     assert p >= 0.80 and f >= 0.80
     assert sf >= 0.80
+
+
+def test_score_is_calibrated_on_the_development_passages(capsys):
+    """Groups scoring 0.8 or more are right at least four times in five (annotation rule)."""
+    from policytext.parallels.calibration import calibrated, calibration_table
+    from tests.support.parallel_scoring import covers
+
+    rows = calibration_table()
+    assert rows and [r[4] for r in rows] == sorted(r[4] for r in rows)
+    assert calibrated(0.0) == rows[0][4] and calibrated(1.0) == rows[-1][4]
+    high = right = 0
+    for name in (DEV, "parallel_passages.json"):
+        for passage, text in passage_texts(load_passages(name)):
+            gold = [[tuple(m) for m in g["members"]] for g in passage["groups"]]
+            for group in pt.find_parallels(text):
+                if group.score >= 0.8:
+                    high += 1
+                    members = [(m.start, m.end) for m in group.members]
+                    right += any(covers(members, g) for g in gold)
+    with capsys.disabled():
+        print(f"\nscore >= 0.8: {right} of {high} groups right ({right / high:.3f})")
+    assert right / high >= 0.8

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 
 from ..results import Parallel, Slogan, Span
 from ..slogans import build_slogans, slogan_parallels
+from .calibration import calibrated
 from .rules import (
     _acceptable,
     _accepted_score,
@@ -709,8 +711,12 @@ def build_parallels(
     paragraphs: tuple[Span, ...],
     sentences: tuple[Span, ...],
     slogans: tuple[Slogan, ...] | None = None,
+    calibrate: bool = True,
 ) -> tuple[Parallel, ...]:
-    """Parallel groups of ``text`` from its Simplified view, paragraphs, sentences, slogans."""
+    """Parallel groups of ``text`` from its Simplified view, paragraphs, sentences, slogans.
+
+    ``calibrate=False`` keeps the raw scores of the rules (``tools.calibrate_parallels``).
+    """
     if slogans is None:
         slogans = build_slogans(text, view, sentences)
     groups: list[Parallel] = slogan_parallels(text, view, slogans)
@@ -743,4 +749,6 @@ def build_parallels(
         result += _dedupe(found)
         slogan_groups -= {id(g) for g in found}
     result += [g for g in groups if id(g) in slogan_groups]
+    if calibrate:
+        result = [replace(g, score=calibrated(g.score)) for g in result]
     return tuple(sorted(result, key=lambda g: (g.start, g.end)))
