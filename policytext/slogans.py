@@ -23,6 +23,7 @@ from .results import Parallel, Slogan, Span
 from .script import simplified_view
 from .segment import paragraphs_of, rule_paired_regions, sentences_of
 from .validation import ensure_text
+from .vocabulary import QUOTE_OPENERS
 
 #: numeral digits; 两 and 双 count 2, 〇/零 0
 DIGITS = {
@@ -43,7 +44,6 @@ DIGITS = {
 UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 #: kept for callers of the first version: every single numeral character and its value
 NUMERALS = {**{k: v for k, v in DIGITS.items() if v}, "十": 10}
-QUOTE_OPENERS = frozenset('“「『‘"')
 #: reported speech: a verb of saying before a colon (指出：“…”), or 说/道 right before the quote
 SPEECH = re.compile(r"(?:(?:指出|强调|表示|认为|提出|要求|号召|宣布)[：:]|[说道][：:]?)$")
 MAX_SLOGAN = 16

@@ -33,6 +33,7 @@ from .units import (
     _first_clause_end,
     block_runs,
     clause_units,
+    heading_units,
     phrase_units,
     semicolon_units,
     sentence_units,
@@ -749,6 +750,9 @@ def build_parallels(
         result += _dedupe(found)
         slogan_groups -= {id(g) for g in found}
     result += [g for g in groups if id(g) in slogan_groups]
+    firsts = [by_paragraph[k][0] if k in by_paragraph else None for k in range(len(paragraphs))]
+    for run in heading_units(view, firsts):
+        result += [g for g in groups_in_run(text, view, run) if len(g.members) >= 3]
     if calibrate:
         result = [replace(g, score=calibrated(g.score)) for g in result]
     return tuple(sorted(result, key=lambda g: (g.start, g.end)))

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ..layout import strip_bounds
 from ..results import Span
-from ..segment import WHITESPACE
+from ..vocabulary import WHITESPACE
 
 #: groups scoring below this are not reported
 MIN_SCORE = 0.52
@@ -289,4 +289,40 @@ def block_runs(view: str, start: int, end: int) -> list[list[tuple[int, int]]]:
         if best is not None:
             runs.append(best)
             taken = best[-1][1]
+    return runs
+
+
+#: an enumeration marker before a heading sentence: （一）, 一、, 1., 一是
+_HEADING_MARKER = re.compile(
+    r"[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[.．、]"
+)
+#: the longest heading sentence compared across paragraphs
+MAX_HEADING = 16
+
+
+def heading_units(view: str, firsts: list[Span | None]) -> list[list[Unit]]:
+    """Runs of heading sentences that open consecutive paragraphs (坚持需求导向。…⏎坚持统一布局。…).
+
+    ``firsts`` holds each paragraph's first sentence (None for a paragraph without
+    one). A heading is a short sentence that ends with 。, after an optional
+    enumeration marker; a paragraph without one ends the run.
+    """
+    runs: list[list[Unit]] = []
+    run: list[Unit] = []
+    for sentence in firsts:
+        unit = None
+        if sentence is not None:
+            start, end = strip_bounds(view, sentence.start, sentence.end, WHITESPACE)
+            marker = _HEADING_MARKER.match(view, start, end)
+            start, end = _trimmed(view, marker.end() if marker else start, end)
+            if end - start <= MAX_HEADING and "。" in view[end : sentence.end]:
+                unit = _unit(view, start, end, "sentence")
+        if unit is None or _FIRST_CLAUSE_RE.search(view, unit.start, unit.end):
+            if len(run) >= 2:
+                runs.append(run)
+            run = []
+            continue
+        run.append(unit)
+    if len(run) >= 2:
+        runs.append(run)
     return runs
