@@ -6,8 +6,9 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from .document import PolicyDoc, analyze
 from .layout import LAYOUT_MODES
@@ -214,13 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    analyze_parser = commands.add_parser(
-        "analyze",
-        help="analyse files ('-' reads standard input)",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    analyze_parser = _file_command(
+        commands, "analyze", "analyse files ('-' reads standard input)", _cmd_analyze
     )
-    analyze_parser.add_argument("files", nargs="+", metavar="FILE")
     analyze_parser.add_argument(
         "--format",
         choices=("outline", "sentences", "json", "jsonl", "csv", "html"),
@@ -236,19 +233,11 @@ def build_parser() -> argparse.ArgumentParser:
     analyze_parser.add_argument(
         "--out-dir", type=Path, help="write one output file per input into this folder"
     )
-    _layout_option(analyze_parser)
-    analyze_parser.set_defaults(run=_cmd_analyze)
-    themes_parser = commands.add_parser(
-        "themes",
-        help="TF-IDF themes of files (needs the segmentation model)",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    themes_parser = _file_command(
+        commands, "themes", "TF-IDF themes of files (needs the segmentation model)", _cmd_themes
     )
-    themes_parser.add_argument("files", nargs="+", metavar="FILE")
     themes_parser.add_argument("--top-k", type=_positive_int, default=10, metavar="N")
     themes_parser.add_argument("--by", choices=("document", "section"), default="document")
-    _layout_option(themes_parser)
-    themes_parser.set_defaults(run=_cmd_themes)
     download_parser = commands.add_parser(
         "download", help="fetch, verify and install the segmentation model"
     )
@@ -268,6 +257,19 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"install from a {ARCHIVE_NAME} copied by hand (checked against the pinned sha256)",
     )
     download_parser.set_defaults(run=_cmd_download)
+    return parser
+
+
+def _file_command(
+    commands: Any, name: str, help_text: str, run: Callable[[argparse.Namespace], int]
+) -> argparse.ArgumentParser:
+    """A subcommand that reads FILEs under a layout (``--layout``), with the shared epilog."""
+    parser = commands.add_parser(
+        name, help=help_text, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    _layout_option(parser)
+    parser.set_defaults(run=run)
     return parser
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cached_property, wraps
+from functools import cached_property
 from typing import Any
 
 from .enumerations import build_enumerations, enumeration_rows, format_outline
@@ -65,13 +64,10 @@ class _Layers:
         return tokenize(self.text)
 
 
-def _layer(compute: Callable[[PolicyDoc], Any]) -> cached_property:
-    """A cached layer of the document: the layer of its :class:`_Layers`, mapped back to
-    raw offsets when the layout joined lines or set furniture aside (``compute`` gives
-    the name and the documentation)."""
-    name = compute.__name__
+def _layer(name: str, docstring: str) -> Any:
+    """The cached layer ``name`` of a document: that layer of its :class:`_Layers`, mapped
+    back to raw offsets when the layout joined lines or set furniture aside."""
 
-    @wraps(compute)
     def layer(doc: PolicyDoc) -> Any:
         value = getattr(doc._layers, name)
         if doc._reading.identity:
@@ -80,6 +76,8 @@ def _layer(compute: Callable[[PolicyDoc], Any]) -> cached_property:
             del doc._layers.__dict__[name]
         return doc._reading.to_raw(value)
 
+    layer.__name__ = layer.__qualname__ = name
+    layer.__doc__ = docstring
     return cached_property(layer)
 
 
@@ -122,42 +120,35 @@ class PolicyDoc:
         """How the lines were read: paragraphs, soft breaks, furniture, captions."""
         return self._reading.layout
 
-    @_layer
-    def paragraphs(self) -> tuple[Span, ...]:
-        """Paragraphs: lines, or the paragraphs the layout read."""
-
-    @_layer
-    def sentences(self) -> tuple[Span, ...]:
-        """Sentences (see the README, "Sentence conventions")."""
-
-    @_layer
-    def clauses(self) -> tuple[Span, ...]:
-        """Clauses: the sentences split after ，、；： and their kin."""
+    #: ``tuple[Span, ...]``
+    paragraphs = _layer("paragraphs", "Paragraphs: lines, or the paragraphs the layout read.")
+    #: ``tuple[Span, ...]``
+    sentences = _layer("sentences", 'Sentences (see the README, "Sentence conventions").')
+    #: ``tuple[Span, ...]``
+    clauses = _layer("clauses", "Clauses: the sentences split after ，、；： and their kin.")
 
     @cached_property
     def view(self) -> str:
         """The length-preserving Simplified view every layer works on."""
         return self._layers.view if self._reading.identity else simplified_view(self.text)
 
-    @_layer
-    def enumerations(self) -> tuple[Enumeration, ...]:
-        """The numbered skeleton: top-level enumerations, nested ones in their items."""
-
-    @_layer
-    def parallels(self) -> tuple[Parallel, ...]:
-        """Parallel structures (see :mod:`policytext.parallels`)."""
-
-    @_layer
-    def slogans(self) -> tuple[Slogan, ...]:
-        """Quoted slogans and numbered formulas (see :mod:`policytext.slogans`)."""
-
-    @_layer
-    def tokens(self) -> tuple[Token, ...]:
+    #: ``tuple[Enumeration, ...]``
+    enumerations = _layer(
+        "enumerations", "The numbered skeleton: top-level enumerations, nested ones in their items."
+    )
+    #: ``tuple[Parallel, ...]``
+    parallels = _layer("parallels", "Parallel structures (see :mod:`policytext.parallels`).")
+    #: ``tuple[Slogan, ...]``
+    slogans = _layer("slogans", "Quoted slogans and numbered formulas (:mod:`policytext.slogans`).")
+    #: ``tuple[Token, ...]``
+    tokens = _layer(
+        "tokens",
         """Words (needs the segmentation model; fetched on first use).
 
         Words are cut from the reading text, so a word wrapped across a soft
         line break is one token whose ``text`` contains the break.
-        """
+        """,
+    )
 
     def sections(self) -> tuple[Span, ...]:
         """The items of the first top-level enumeration, or the paragraphs when there is none."""

@@ -170,29 +170,20 @@ class DocumentComponent:
         return doc
 
 
-@Language.factory("policytext_document", default_config={"layout": "auto"})
-def make_document(nlp: Language, name: str, layout: str) -> DocumentComponent:
-    return DocumentComponent(name, layout)
+def _factory(suffix: str, component: type) -> Any:
+    """Register the factory ``policytext_<suffix>``, which makes ``component(name, layout)``."""
+
+    def make(nlp: Language, name: str, layout: str) -> Any:
+        return component(name, layout)
+
+    make.__name__ = make.__qualname__ = f"make_{suffix}"
+    return Language.factory(f"policytext_{suffix}", default_config={"layout": "auto"}, func=make)
 
 
-@Language.factory("policytext_sentencizer", default_config={"layout": "auto"})
-def make_sentencizer(nlp: Language, name: str, layout: str) -> SentencizerComponent:
-    return SentencizerComponent(name, layout)
-
-
-@Language.factory("policytext_enumerations", default_config={"layout": "auto"})
-def make_enumerations(nlp: Language, name: str, layout: str) -> EnumerationsComponent:
-    return EnumerationsComponent(name, layout)
-
-
-@Language.factory("policytext_parallels", default_config={"layout": "auto"})
-def make_parallels(nlp: Language, name: str, layout: str) -> ParallelsComponent:
-    return ParallelsComponent(name, layout)
-
-
-@Language.factory("policytext_slogans", default_config={"layout": "auto"})
-def make_slogans(nlp: Language, name: str, layout: str) -> SlogansComponent:
-    return SlogansComponent(name, layout)
-
+make_document = _factory("document", DocumentComponent)
+make_sentencizer = _factory("sentencizer", SentencizerComponent)
+make_enumerations = _factory("enumerations", EnumerationsComponent)
+make_parallels = _factory("parallels", ParallelsComponent)
+make_slogans = _factory("slogans", SlogansComponent)
 
 register_extensions()

@@ -184,6 +184,20 @@ def section_themes(
 # --- scikit-learn ----------------------------------------------------------------------
 
 
+#: the ``TfidfVectorizer`` parameters ``ThemeVectorizer`` takes and passes on as given
+_TFIDF_PARAMETERS = (
+    "min_df",
+    "max_df",
+    "max_features",
+    "ngram_range",
+    "norm",
+    "use_idf",
+    "smooth_idf",
+    "sublinear_tf",
+    "dtype",
+)
+
+
 class ThemeVectorizer(TfidfVectorizer):
     """TF-IDF over policytext theme terms; a scikit-learn estimator usable in a ``Pipeline``.
 
@@ -208,18 +222,8 @@ class ThemeVectorizer(TfidfVectorizer):
         sublinear_tf: bool = True,
         dtype: type = np.float64,
     ) -> None:
-        super().__init__(
-            min_df=min_df,
-            max_df=max_df,
-            max_features=max_features,
-            ngram_range=ngram_range,
-            norm=norm,
-            use_idf=use_idf,
-            smooth_idf=smooth_idf,
-            sublinear_tf=sublinear_tf,
-            dtype=dtype,
-            lowercase=False,
-        )
+        given = locals()
+        super().__init__(lowercase=False, **{name: given[name] for name in _TFIDF_PARAMETERS})
         self.model = model
         self.extra_stop_words = extra_stop_words
 

@@ -70,5 +70,3 @@ NUMERAL_CHARS = "".join(CHINESE_DIGITS) + "十"
 NUMERAL_VALUES = {**CHINESE_DIGITS, "两": 2, "十": 10}
 #: circled numbers ① … ⑳
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-#: a regular-expression class of one ASCII or fullwidth digit
-DIGIT_CLASS = "[0-9０-９]"

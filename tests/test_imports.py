@@ -64,3 +64,23 @@ def test_no_import_circle_among_the_modules():
     assert _cycle(graph) is None, " -> ".join(_cycle(graph) or [])
     assert _cycle({"a": {"b"}, "b": {"a"}}) == ["a", "b", "a"]  # the check can fail
     assert "document" not in graph["frames"] | graph["html"]  # views receive a document
+
+
+def test_the_readme_lists_every_module_in_pipeline_order():
+    """README's "Code layout" names each module once; none imports a later one (but the
+    document's lazy import of its views)."""
+    import re
+
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Code layout", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    order = [name for row in rows for name in re.findall(r"`(\w+)\.py`", row.split(" | ")[0])]
+    order.remove("__main__")  # runs the command line; imports nothing but cli
+    assert sorted(order) == sorted(m for m in MODULES if m != "__init__")
+    later = {
+        (module, imported)
+        for module in order
+        for imported in _imports(module)
+        if order.index(imported) > order.index(module)
+    }
+    assert later == {("document", "frames"), ("document", "html")}
