@@ -5,8 +5,10 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from functools import lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 from ..layout import strip_bounds
@@ -232,10 +234,16 @@ _NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万亿两"
 
 @lru_cache(maxsize=1)
 def _words() -> frozenset[str]:
-    """Words of policy prose: the background's theme terms and the stop words."""
-    from ..themes import default_background, stop_words
+    """Words of policy prose: the background's theme terms and the stop words.
 
-    return frozenset(default_background().frequencies) | stop_words()
+    Read from the shipped tables themselves (``policytext/data``), so that this
+    layer does not import the themes layer that comes after it.
+    """
+    data = resources.files("policytext.data")
+    with data.joinpath("background_idf.tsv.gz").open("rb") as raw, gzip.open(raw, "rt") as table:
+        terms = {line.split("\t", 1)[0] for line in table if not line.startswith("#")}
+    stop = data.joinpath("stopwords.txt").read_text(encoding="utf-8").split()
+    return frozenset(terms) | frozenset(stop)
 
 
 def _block_run(view: str, start: int, end: int, place: int) -> list[tuple[int, int]]:
