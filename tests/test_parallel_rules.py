@@ -277,3 +277,16 @@ def test_full_search_agrees_with_the_quick_tests_on_the_development_passages(mon
     monkeypatch.setattr(grouping, "_unsharable", lambda carriers, level: False)
     find_template_cache.cache_clear()
     assert [pt.find_parallels(t) for t in texts] == quick
+
+
+def test_members_wrapped_across_a_line_break():
+    text = (
+        "　　加强组织领导，完善工作机制，推动数字化、网络化、智\n"
+        "能化转型升级，促进信息技术、信息网络、信息系统深度融合\n"
+        "，提升服务水平，强化安全保障，确保各项任务落到实处，形成\n"
+        "工作合力，推动高质量发展取得新成效，为全面建设现代化作\n"
+        "出新的更大贡献。\n"
+    )
+    found = [[m.text for m in g.members] for g in pt.find_parallels(text, layout="wrapped")]
+    assert ["数字化", "网络化", "智\n能化"] in found
+    assert ["信息技术", "信息网络", "信息系统"] in found

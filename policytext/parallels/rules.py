@@ -185,6 +185,12 @@ def rule_slice_of_list(level: str, covered: int, items: int) -> bool:
     return covered == 2 or 2 * covered < items
 
 
+#: subjects whose repetition makes no template: 我们以为，我们的努力还不够
+SUBJECTS = frozenset(
+    ["我们", "他们", "你们", "它们", "我国", "这些", "那些", "我", "他", "她", "它", "这", "那"]
+)
+
+
 def rule_weak_pair(template: Template, carriers: list[str], level: str) -> bool:
     """Two units need strong evidence: two shared characters in one slot, or a frame.
 
@@ -202,7 +208,9 @@ def rule_weak_pair(template: Template, carriers: list[str], level: str) -> bool:
     content = sum(1 for p in parts for c in p if c not in FUNCTION_CHARS)
     longest = max(len(c) for c in carriers)
     aligned = _aligned_slots(carriers)
-    framed = len(parts) >= 2 and (content >= 2 or prefix in LEADING_WORDS)
+    if prefix and prefix in SUBJECTS:
+        return True  # a subject repeated at the head of two statements: 我们…，我们…
+    framed = len(parts) >= 2 and (content >= 2 or (prefix in LEADING_WORDS and prefix != "是"))
     if framed and (level == "phrase" or prefix or 3 * content >= longest):
         return False  # a frame: 以…为…; 从…向…转变; between long clauses, one covering a third
     if level == "phrase":
