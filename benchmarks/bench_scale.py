@@ -42,9 +42,10 @@ STRUCTURE_LAYERS = {
     "find_slogans": "import policytext as pt\nrun = pt.find_slogans",
     "analyze (structure)": """
         import policytext as pt
+        from policytext.payload import LAYERS
         def run(text):
             doc = pt.analyze(text)
-            for layer in ("paragraphs", "sentences", "enumerations", "parallels", "slogans"):
+            for layer in LAYERS:
                 getattr(doc, layer)
     """,
 }
