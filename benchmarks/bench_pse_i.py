@@ -8,6 +8,11 @@ least half) and branch-match F1 (members matched one to one by the same
 overlap), next to the published BERT-CRF tagger's branch match of 0.52 (on
 the test split, which is not distributed here). The data is prose by
 students, not policy text: policytext was not tuned on it.
+
+With ``pyrallelism`` installed (the dataset authors' scorer, MIT, in the dev
+extras) it also prints the official exact parallelism match (EPM) and maximum
+parallel branch match (MPBM), on characters (branches as inclusive character
+ranges; the published taggers score on the dataset's words, a close proxy).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ def main() -> None:
         sys.exit(f"{DATA} is absent: the shared material lives beside the project")
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
     rows = [r for r in rows if r["split"] == args.split]
+    official = _official_metrics()
     matched_groups = predicted_groups = gold_groups = 0
     matched_branches = predicted_branches = gold_branches = 0
     for row in rows:
@@ -54,6 +60,14 @@ def main() -> None:
         matched_groups += len(matched)
         predicted_groups += len(predicted)
         gold_groups += len(gold)
+        if official:
+            for metric, evaluate, totals in official.values():
+                hypotheses = {
+                    k: {(a, b - 1) for a, b in group} for k, group in enumerate(predicted)
+                }
+                references = {k: {(a, b - 1) for a, b in group} for k, group in enumerate(gold)}
+                matrix, _ = evaluate(hypotheses, references, metric)
+                totals += matrix
         m, p, g = branch_f1(predicted, gold)
         matched_branches += m
         predicted_branches += p
@@ -71,6 +85,36 @@ def main() -> None:
     print(f"{'branch match':<16}{bp:>10.3f}{br:>8.3f}{f1(bp, br):>8.3f}")
     print(f"published BERT-CRF branch match (test split): {PUBLISHED_BRANCH_MATCH:.2f}")
     print(f"ratio policytext / published (branch F1): {f1(bp, br) / PUBLISHED_BRANCH_MATCH:.2f}")
+    if not official:
+        print("pyrallelism is not installed: pip install pyrallelism for the official EPM and MPBM")
+        return
+    for name, (_, _, totals) in official.items():
+        precision = totals.calculate_precision()
+        recall = totals.calculate_recall() or 0.0
+        print(
+            f"official {name:<5} precision {precision:.3f} recall {recall:.3f} "
+            f"F1 {f1(precision, recall):.3f}  (published on the test split: "
+            f"{PUBLISHED_OFFICIAL[name]:.2f})"
+        )
+
+
+#: published word-level BERT-CRF on the PSE-I test split (../shared/external/parallelism)
+PUBLISHED_OFFICIAL = {"EPM": 0.38, "MPBM": 0.52}
+
+
+def _official_metrics() -> dict:
+    """``name -> (metric, evaluate, running totals)`` from pyrallelism, or {} when absent."""
+    try:
+        from pyrallelism import evaluate_bipartite_parallelism_metric
+        from pyrallelism.primitives.evaluation_metric import EPM_METRIC, MPBM_METRIC
+        from pyrallelism.structures.confusion_matrix import ReducedConfusionMatrix
+    except ImportError:
+        return {}
+    evaluate = evaluate_bipartite_parallelism_metric
+    return {
+        "EPM": (EPM_METRIC, evaluate, ReducedConfusionMatrix()),
+        "MPBM": (MPBM_METRIC, evaluate, ReducedConfusionMatrix()),
+    }
 
 
 if __name__ == "__main__":

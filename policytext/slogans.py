@@ -23,8 +23,12 @@ from .results import Parallel, Slogan, Span
 from .script import simplified_view
 from .segment import paragraphs_of, rule_paired_regions, sentences_of
 from .validation import ensure_text
+from .vocabulary import QUOTE_OPENERS
 
-NUMERALS = {
+#: numeral digits; 两 and 双 count 2, 〇/零 0
+DIGITS = {
+    "〇": 0,
+    "零": 0,
     "一": 1,
     "二": 2,
     "两": 2,
@@ -35,28 +39,80 @@ NUMERALS = {
     "七": 7,
     "八": 8,
     "九": 9,
-    "十": 10,
 }
-QUOTE_OPENERS = frozenset('“「『‘"')
+#: numeral units
+UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+#: kept for callers of the first version: every single numeral character and its value
+NUMERALS = {**{k: v for k, v in DIGITS.items() if v}, "十": 10}
 #: reported speech: a verb of saying before a colon (指出：“…”), or 说/道 right before the quote
 SPEECH = re.compile(r"(?:(?:指出|强调|表示|认为|提出|要求|号召|宣布)[：:]|[说道][：:]?)$")
 MAX_SLOGAN = 16
 MAX_CLAUSE = 8
 
-_FORMULA_RE = re.compile(
-    r"^(?:[一二两三四五六七八九十]{1,2}[个项大条种]?[\u4e00-\u9fff]{1,4}){1,3}$"
-)
+_NUMERAL_RUN = re.compile("[〇零一二两三四五六七八九十百千万]+")
 _CLAUSE_SPLIT = re.compile(r"[，,、；;]")
 _EXPANSION_OPEN = "〈（(【《：:即"
+#: a quotation whose marks do not match in kind: “筑巢" / "筑巢”
+_MISMATCHED_QUOTE = re.compile(
+    '[“「『]([^“”「」『』"\n]{1,16})["＂]|"([^“”「」『』"\n]{1,16})[”」』]'
+)
+
+
+def parse_numeral(text: str) -> int | None:
+    """The value of a Chinese numeral: 二十二 → 22, 三十六 → 36, 两 → 2, 一百零五 → 105.
+
+    None for anything that is not one numeral: a run of bare digits (九二, 十四五 —
+    years and plan periods are read digit by digit), an empty string.
+    """
+    if not text or any(c not in DIGITS and c not in UNITS for c in text):
+        return None
+    total, section, digit, last_unit = 0, 0, None, None
+    for char in text:
+        if char in DIGITS:
+            if digit is not None and digit != 0 and DIGITS[char] != 0:
+                return None  # 九二, 四五: digits side by side
+            digit = DIGITS[char]
+            continue
+        unit = UNITS[char]
+        if last_unit is not None and unit >= last_unit and unit != 10000:
+            return None  # 十十, 百千: units out of order
+        if unit == 10000:
+            section = (section + (digit or 0)) * unit
+            total, section = total + section, 0
+        else:
+            section += (1 if digit is None else digit) * unit
+        digit, last_unit = None, unit
+    return total + section + (digit or 0)
+
+
+#: words after a numeral that name an ordinal or a period, not a set: 二十大, 十九届, 第三次
+_ORDINAL_WORDS = ("大", "届", "次", "号", "年", "月", "日", "岁", "点", "代")
+#: a member 一 that names unity, not one more item: 五位一体, 三证合一
+_UNITY = ("一体", "合一", "归一", "一致")
+
+
+@lru_cache(maxsize=1)
+def _formula_data() -> tuple[dict[str, tuple[int | None, tuple[str, ...]]], frozenset[str]]:
+    data = resources.files("policytext.data").joinpath("numbered_formulas.txt")
+    formulas: dict[str, tuple[int | None, tuple[str, ...]]] = {}
+    not_formulas = set()
+    for line in data.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("!"):
+            not_formulas.add(line[1:].strip())
+            continue
+        fields = line.rstrip("\n").split("\t")
+        count = int(fields[1]) if len(fields) > 1 and fields[1] else None
+        expansion = tuple(fields[2].split("、")) if len(fields) > 2 and fields[2] else ()
+        formulas[fields[0].strip()] = (count, expansion)
+    return formulas, frozenset(not_formulas)
 
 
 @lru_cache(maxsize=1)
 def formula_lexicon() -> tuple[str, ...]:
     """Unquoted numbered formulas, longest first (``policytext/data/numbered_formulas.txt``)."""
-    data = resources.files("policytext.data").joinpath("numbered_formulas.txt")
-    lines = data.read_text(encoding="utf-8").splitlines()
-    entries = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
-    return tuple(sorted(entries, key=len, reverse=True))
+    return tuple(sorted(_formula_data()[0], key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -66,23 +122,47 @@ def _any_formula() -> re.Pattern[str]:
 
 
 def formula_count(formula: str) -> int | None:
-    """The size of the set a formula names: the sum of its numerals (三去一降一补 → 5)."""
-    numbers = [NUMERALS[c] for c in formula if c in NUMERALS]
-    if not numbers or formula[0] not in NUMERALS:
+    """The size of the set a formula names, or None when it names no set.
+
+    The numeral's value (二十二连丰 → 22, 三十六计 → 36, 两个维护 → 2, 双百方针 → 2);
+    formulas of several numbered parts add them up (三严三实 → 6, 三去一降一补 → 5)
+    except a 一 of unity (五位一体 → 5) or after a classifier (五个一工程 → 5). Not
+    sets: plan periods and years read digit by digit (十四五, 九二共识), ordinals of
+    meetings (二十大, 十九届), names listed as such in the data file (四人帮).
+    """
+    formulas, not_formulas = _formula_data()
+    if formula in not_formulas:
         return None
-    if formula[0] == "十" and len(formula) > 1 and formula[1] in NUMERALS:
-        return None  # 十四五: a period name, not a set
-    if all(c in NUMERALS for c in formula):
-        return None
-    return sum(numbers)
+    if formula in formulas and formulas[formula][0] is not None:
+        return formulas[formula][0]
+    if formula.startswith("双") and len(formula) >= 2 and formula[1] not in DIGITS:
+        return 2
+    runs = list(_NUMERAL_RUN.finditer(formula))
+    if not runs or runs[0].start() != 0:
+        return None  # the formula opens with its numeral
+    total = parse_numeral(runs[0].group())
+    rest = formula[runs[0].end() :]
+    if total is None or not rest or rest == "大" or rest.startswith(_ORDINAL_WORDS[1:]):
+        return None  # 十四五, 二十大, 十九届, 三次
+    for match in runs[1:]:
+        at = match.start()
+        if formula[at : at + 2] in _UNITY or formula[at - 1 : at + 1] in _UNITY:
+            continue  # 五位一体, 三证合一
+        if formula[at - 1] in "个项条" or match.end() - at > 1:
+            continue  # 五个一工程, 两个一百年: a numeral inside a member's name
+        value = parse_numeral(match.group())
+        total += value or 0
+    return total or None
 
 
 def rule_is_formula(content: str) -> bool:
-    """A numeral-led formula: 三个代表, 五送, 两个维护, 三严三实 (not 十四五, not 一些)."""
+    """A numeral-led formula: 三个代表, 五送, 两个维护, 二十二连丰 (not 十四五, 二十大, 一些)."""
+    if content in _formula_data()[0]:
+        return True
     return (
-        len(content) <= 8
-        and bool(_FORMULA_RE.match(content))
+        2 <= len(content) <= 8
         and content[0] != "一"
+        and all("\u4e00" <= c <= "\u9fff" for c in content)
         and formula_count(content) is not None
     )
 
@@ -97,13 +177,98 @@ def rule_reported_speech(view: str, open_pos: int, content: str) -> bool:
 def rule_slogan_shape(content: str) -> bool:
     """Short enough for a slogan: one phrase of 3–16 characters, or short clauses."""
     clauses = [c for c in _CLAUSE_SPLIT.split(content) if c]
-    if not clauses or any(not _is_cjk_text(c) for c in clauses):
+    if not clauses or any(not _is_cjk_text(c.rstrip("+＋")) for c in clauses):
         return False
-    if all(c in NUMERALS or c in "百千万" for c in content):
+    if all(c in DIGITS or c in UNITS for c in content):
         return False  # “十四五”: the name of a plan period
     if len(clauses) == 1:
         return 3 <= len(content) <= MAX_SLOGAN
     return all(2 <= len(c) <= MAX_CLAUSE for c in clauses) and len(clauses) <= 8
+
+
+#: characters that open a call or a campaign: 送温暖, 走出去, 放管服, 减证便民, 揭榜挂帅
+CALL_VERBS = frozenset(
+    "送走放减降免稳保促抓揭跨只携以帮扶助惠筑引留育争创比学赶超做当树讲守护建办跑进提增扩拓推清查访解治改兴强优"
+)
+#: endings of names, titles, categories and coined terms (“智能工厂”, “千岛之国”, “内卷式”)
+NAME_ENDINGS = (
+    "城",
+    "国",
+    "岛",
+    "湾",
+    "谷",
+    "园",
+    "馆",
+    "厂",
+    "店",
+    "圈",
+    "群",
+    "通",
+    "网",
+    "台",
+    "奖",
+    "星",
+    "站",
+    "所",
+    "院",
+    "局",
+    "式",
+    "期",
+    "型",
+    "性",
+    "者",
+    "员",
+    "家",
+    "师",
+    "病",
+    "仓",
+    "号",
+    "化",
+    "标准",
+    "体系",
+    "平台",
+    "中心",
+    "基地",
+    "工厂",
+    "车间",
+    "品牌",
+    "项目",
+    "工程",
+    "企业",
+    "经验",
+    "窗口",
+    "陷阱",
+    "共性",
+    "警察",
+    "模范",
+    "标兵",
+    "之乡",
+    "之都",
+    "生成",
+)
+#: shapes of policy formulas: 一人一策, 边研发边转化, 煤改气, 以旧换新, 机器代人, 港人治港, 走出去
+_SLOGAN_FORMS = re.compile(
+    "^(?:一.一.|边.+边.+|.{1,3}[改换代转即]..?|(.)人治\\1|.+(?:起来|出去|进来|下去))$|[+＋]"
+)
+
+
+def rule_reads_as_slogan(content: str) -> bool:
+    """A call, a campaign or a policy formula, not a name, a title or a term.
+
+    Slogans: “送温暖”, “爱心助学”, “一人一策”, “边研发、边转化”, “互联网+监管”,
+    “高算力、大模型、强应用”. Not slogans: “千岛之国”, “人民的好警察”, “智能工厂”,
+    “通用标准”, “内卷式”, “标准群”.
+    """
+    pieces = [c for c in _CLAUSE_SPLIT.split(content) if c]
+    if len(pieces) >= 2:
+        return True  # short clauses in a row: 全省创第一，中部进十强; 放管服 spelled out
+    if _SLOGAN_FORMS.search(content):
+        return True
+    if content.endswith(NAME_ENDINGS) or "的" in content or content.startswith("由"):
+        return False
+    if content[0] in CALL_VERBS:
+        return True
+    return len(content) == 4 and content[2] in CALL_VERBS  # 爱心助学, 证照分离
 
 
 def _is_cjk_text(text: str) -> bool:
@@ -133,6 +298,23 @@ def _expansion(text: str, view: str, after: int, limit: int, count: int) -> tupl
     return None
 
 
+def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> Slogan | None:
+    """The slogan a quotation ``open_pos..close_end`` holds, if it reads as one."""
+    content = view[open_pos + 1 : close_end - 1]
+    span = Span(open_pos, close_end, text[open_pos:close_end])
+    if rule_is_formula(content):
+        count = formula_count(content)
+        expansion = _expansion(text, view, close_end, limit, count) if count else None
+        return Slogan(span, "numbered_formula", count, expansion)
+    if (
+        not rule_reported_speech(view, open_pos, content)
+        and rule_slogan_shape(content)
+        and rule_reads_as_slogan(content)
+    ):
+        return Slogan(span, "quoted", None, None)
+    return None
+
+
 def build_slogans(text: str, view: str, sentences: tuple[Span, ...]) -> tuple[Slogan, ...]:
     """Quoted slogans and numbered formulas of ``text``, in text order."""
     slogans: list[Slogan] = []
@@ -141,19 +323,18 @@ def build_slogans(text: str, view: str, sentences: tuple[Span, ...]) -> tuple[Sl
         for open_pos, close_end, mark in rule_paired_regions(view, sentence.start, sentence.end):
             if mark not in QUOTE_OPENERS:
                 continue
-            content = view[open_pos + 1 : close_end - 1]
-            span = Span(open_pos, close_end, text[open_pos:close_end])
-            if rule_is_formula(content):
-                count = formula_count(content)
-                expansion = (
-                    _expansion(text, view, close_end, sentence.end, count) if count else None
-                )
-                slogans.append(Slogan(span, "numbered_formula", count, expansion))
-            elif not rule_reported_speech(view, open_pos, content) and rule_slogan_shape(content):
-                slogans.append(Slogan(span, "quoted", None, None))
-            else:
+            slogan = _quoted(text, view, open_pos, close_end, sentence.end)
+            if slogan is not None:
+                slogans.append(slogan)
+                taken.update(range(open_pos, close_end))
+        for match in _MISMATCHED_QUOTE.finditer(view, sentence.start, sentence.end):
+            open_pos, close_end = match.start(), match.end()
+            if open_pos in taken or close_end - 1 in taken:
                 continue
-            taken.update(range(open_pos, close_end))
+            slogan = _quoted(text, view, open_pos, close_end, sentence.end)
+            if slogan is not None:
+                slogans.append(slogan)
+                taken.update(range(open_pos, close_end))
         if _any_formula().search(view, sentence.start, sentence.end) is None:
             continue
         for formula in formula_lexicon():

@@ -6,13 +6,28 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "policytext"
-MODULES = sorted(path.stem for path in PACKAGE.glob("*.py") if path.stem != "__main__")
+#: the modules, and the subpackages (``parallels/``) as one module each
+MODULES = sorted(
+    [path.stem for path in PACKAGE.glob("*.py") if path.stem != "__main__"]
+    + [path.parent.name for path in PACKAGE.glob("*/__init__.py") if path.parent.name != "data"]
+)
 
 
 def _imports(module: str) -> set[str]:
     """The policytext modules ``module`` imports, at its top or inside a function (imports
-    under ``if TYPE_CHECKING:`` are for annotations and never run)."""
-    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    under ``if TYPE_CHECKING:`` are for annotations and never run); a subpackage imports
+    what its files import from outside it."""
+    if (PACKAGE / module).is_dir():
+        found: set[str] = set()
+        for path in sorted((PACKAGE / module).glob("*.py")):
+            found |= _file_imports(path, level=2)
+        return found & set(MODULES)
+    return _file_imports(PACKAGE / f"{module}.py", level=1) & set(MODULES)
+
+
+def _file_imports(path: Path, level: int) -> set[str]:
+    """The policytext modules one file imports (``level``: the dots that reach the package)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     skipped = {
         id(node)
         for block in ast.walk(tree)
@@ -23,7 +38,7 @@ def _imports(module: str) -> set[str]:
     for node in ast.walk(tree):
         if id(node) in skipped:
             continue
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
+        if isinstance(node, ast.ImportFrom) and node.level == level:
             if node.module:
                 found.add(node.module.split(".")[0])
             else:
@@ -34,7 +49,7 @@ def _imports(module: str) -> set[str]:
             found.update(
                 a.name.split(".")[1] for a in node.names if a.name.startswith("policytext.")
             )
-    return found & set(MODULES)
+    return found
 
 
 def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
@@ -74,7 +89,9 @@ def test_the_readme_lists_every_module_in_pipeline_order():
     readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Code layout", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in section.splitlines() if line.startswith("| `")]
-    order = [name for row in rows for name in re.findall(r"`(\w+)\.py`", row.split(" | ")[0])]
+    first = [row.split(" | ")[0] for row in rows]
+    names = [name for cell in first for name in re.findall(r"`(\w+)(?:\.py|/)`", cell)]
+    order = [name for name in names if name != "data"]  # the tables, not code
     order.remove("__main__")  # runs the command line; imports nothing but cli
     assert sorted(order) == sorted(m for m in MODULES if m != "__init__")
     later = {

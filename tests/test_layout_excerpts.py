@@ -35,7 +35,13 @@ def _found(doc: pt.PolicyDoc, wrapped: Wrapped) -> dict[str, set]:
     return {
         "sentences": {bounds(s.start, s.end) for s in doc.sentences},
         "items": items,
-        "groups": {tuple(bounds(m.start, m.end) for m in g.members) for g in doc.parallels},
+        # groups of three or more members: pairs are non-core since issue 19 (a pair needs
+        # two shared characters or a frame, so the gold's looser pairs are not required)
+        "groups": {
+            tuple(bounds(m.start, m.end) for m in g.members)
+            for g in doc.parallels
+            if len(g.members) >= 3
+        },
     }
 
 
@@ -43,7 +49,7 @@ def _gold(passage: dict) -> dict[str, set]:
     return {
         "sentences": {tuple(s) for s in passage["sentences"]},
         "items": {(i["at"], i["parent"]) for i in passage["items"]},
-        "groups": {tuple(tuple(m) for m in g) for g in passage["groups"]},
+        "groups": {tuple(tuple(m) for m in g) for g in passage["groups"] if len(g) >= 3},
     }
 
 

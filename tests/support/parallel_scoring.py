@@ -45,3 +45,74 @@ def branch_f1(
                 matched += 1
                 break
     return matched, len(predicted_members), len(gold_members)
+
+
+# --- the rule of ../shared/ANNOTATION.md ------------------------------------------------
+
+#: a predicted member covers a gold member when they overlap by at least this share
+ANNOTATION_OVERLAP = 0.8
+
+
+def covers(predicted: list[tuple[int, int]], gold: list[tuple[int, int]]) -> bool:
+    """Two thirds of the predicted members (all, for a pair) overlap gold members by 80 %."""
+    used: set[int] = set()
+    hits = 0
+    for p in predicted:
+        for j, g in enumerate(gold):
+            if j not in used and overlap(p, g) >= ANNOTATION_OVERLAP:
+                used.add(j)
+                hits += 1
+                break
+    need = len(predicted) if len(predicted) == 2 or len(gold) == 2 else -(-2 * len(predicted) // 3)
+    return hits >= need and hits >= -(-2 * len(gold) // 3)
+
+
+def score_groups(
+    predicted: list[list[tuple[int, int]]], gold: list[tuple[list[tuple[int, int]], bool]]
+) -> tuple[int, int, int, int]:
+    """(predicted matched, predicted, core gold matched, core gold) for one passage.
+
+    ``gold`` holds ``(members, core)``. A predicted group matching a non-core
+    gold group is not counted against precision; non-core gold is not required.
+    """
+    used: set[int] = set()
+    matched_predicted = 0
+    for p in predicted:
+        # prefer a core group, then the first in text order
+        order = sorted(range(len(gold)), key=lambda j: not gold[j][1])
+        for j in order:
+            if j not in used and covers(p, gold[j][0]):
+                used.add(j)
+                matched_predicted += 1
+                break
+    core = [j for j, (_, is_core) in enumerate(gold) if is_core]
+    return matched_predicted, len(predicted), sum(1 for j in core if j in used), len(core)
+
+
+def prf(matched_predicted: int, predicted: int, matched_gold: int, gold: int):
+    """(precision, recall, F1); an empty side counts as perfect."""
+    precision = matched_predicted / predicted if predicted else 1.0
+    recall = matched_gold / gold if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def score_slogans(predicted, gold) -> tuple[int, int, int, int]:
+    """Like ``score_groups`` for slogans: same span (±1 character at each end), kind and count."""
+    used: set[int] = set()
+    matched_predicted = 0
+    for start, end, kind, count in predicted:
+        for j, g in enumerate(gold):
+            gs, ge = g["span"]
+            if (
+                j not in used
+                and abs(gs - start) <= 1
+                and abs(ge - end) <= 1
+                and g["kind"] == kind
+                and g["count"] == count
+            ):
+                used.add(j)
+                matched_predicted += 1
+                break
+    core = [j for j, g in enumerate(gold) if g["core"]]
+    return matched_predicted, len(predicted), sum(1 for j in core if j in used), len(core)

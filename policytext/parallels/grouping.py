@@ -1,506 +1,43 @@
-"""Parallel structures (排比, paired lines) found by their shared lexical template.
-
-Four kinds of *unit* are compared, each only with its neighbours:
-
-* ``phrase`` — the items of a 、-list (the last split at 和/及/与: 支持改革和积极参与改革);
-* ``clause`` — the pieces of a sentence between ，；：;
-* ``semicolon`` — the ；-pieces of a sentence, compared by their first clause
-  (从X向Y转变，…；从X向Y转变，…);
-* ``sentence`` — the sentences of a paragraph, compared by their first clause
-  (在思想上，…。在思想上，…。在工作上，…).
-
-A run of adjacent units forms a group when they share a *template* — a common
-prefix (送政策、送技能), suffix (协调机制、表达机制), infix at the same place
-(进万家门，知万家情) or a frame of these (从…向…转变). The first unit may carry a
-lead before the template (工人阶级｜是…，是…，是…). Everything is compared on the
-Simplified view, so both scripts give the same groups. ``score`` (0..1) weighs
-where the shared material sits (anaphora first), how much of the units it
-covers, how balanced their lengths are, how many members there are and the
-four-character rhythm; groups below ``MIN_SCORE`` are dropped.
-"""
+"""Grouping: runs of adjacent units with an accepted template, their edges, and deduplication."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from functools import lru_cache
-from typing import NamedTuple
+from dataclasses import replace
 
-from .layout import LayoutMode, strip_bounds, through_layout
-from .results import Parallel, Slogan, Span
-from .script import simplified_view
-from .segment import WHITESPACE, paragraphs_of, sentences_of
-from .slogans import build_slogans, slogan_parallels
-from .validation import ensure_text
-
-#: groups scoring below this are not reported
-MIN_SCORE = 0.52
-#: the most members a group may have (longer runs are cut; it keeps the search linear)
-MAX_MEMBERS = 24
-#: characters that carry little template weight on their own
-FUNCTION_CHARS = frozenset("的和与及了等之而并也或在对把为被将从向于以")
-#: characters trimmed from both ends of a unit before comparing
-TRIM = frozenset(WHITESPACE + "，、；：。！？,;:.!?…—·“”‘’「」『』\"'《》〈〉（）()【】[]")
-CONJUNCTIONS = ("以及", "和", "及", "与", "或")
-_CONJUNCTION_RE = re.compile("|".join(map(re.escape, CONJUNCTIONS)))
-#: words that contain a conjunction character (和谐, 及时, 缓和, 与会)
-NOT_CONJUNCTION = frozenset(
-    [
-        "和谐",
-        "和平",
-        "和睦",
-        "和美",
-        "和衷",
-        "及时",
-        "及早",
-        "与会",
-        "与其",
-        "或许",
-        "或者",
-        "缓和",
-        "总和",
-        "温和",
-        "平和",
-        "调和",
-        "协和",
-        "饱和",
-        "共和",
-        "参与",
-        "给与",
-        "赋与",
-    ]
+from ..results import Parallel, Slogan, Span
+from ..slogans import build_slogans, slogan_parallels
+from .calibration import calibrated
+from .rules import (
+    _acceptable,
+    _accepted_score,
+    rule_name_list,
+    rule_slice_of_list,
+    rule_weak_pair,
+    score_group,
 )
-_OPENERS_SET = frozenset("“‘「『《〈（(【[")
-_CLOSERS_SET = frozenset("”’」』》〉）)】]")
-_OPENER_RE = re.compile("[" + re.escape("".join(sorted(_OPENERS_SET))) + "]")
-_CLOSER_RE = re.compile("[" + re.escape("".join(sorted(_CLOSERS_SET))) + "]")
-_QUOTES = frozenset('“”‘’「」『』"《》〈〉（）()【】[]')
-
-#: the marks a sentence's clauses end with
-_SEPARATORS = "，,；;：:。！？!?"
-_SEGMENT_RE = re.compile(f"[{re.escape(_SEPARATORS)}]+")
-_SEMICOLON_RE = re.compile(r"[；;]+")
-_FIRST_CLAUSE_RE = re.compile(r"[，,：:；;]")
-_PHRASE_RE = re.compile(r"[、､]")
-_DIGIT_RE = re.compile(r"[0-9０-９]")
-#: a clause as ``_unit`` trims it: from its first to its last character outside TRIM
-#: (every separator of ``_SEGMENT_RE`` is in TRIM, so no core crosses one)
-_CLAUSE_CORE_RE = re.compile(
-    "[^{trim}](?:[^{separators}]*[^{trim}])?".format(
-        trim="".join(map(re.escape, sorted(TRIM))), separators=re.escape(_SEPARATORS)
-    )
+from .templates import (
+    _SECOND_OPENERS,
+    CORRELATIVES,
+    LEADING_WORDS,
+    Template,
+    _correlative,
+    aligned_strength,
+    find_template,
 )
-
-
-class Unit(NamedTuple):
-    """A piece of text: ``start..end`` is the member, ``start..carrier_end`` is compared."""
-
-    start: int
-    end: int
-    carrier_end: int
-    level: str
-
-
-class Template(NamedTuple):
-    prefix: str
-    infix: str
-    suffix: str
-    lead: int  # characters before the template in the first unit
-
-    @property
-    def shared(self) -> tuple[str, ...]:
-        return tuple(part for part in (self.prefix, self.infix, self.suffix) if part)
-
-
-# --- units -------------------------------------------------------------------------
-
-
-def _trimmed(view: str, start: int, end: int) -> tuple[int, int]:
-    """``start..end`` without whitespace and punctuation at either end."""
-    return strip_bounds(view, start, end, TRIM)
-
-
-def _unit(
-    view: str, start: int, end: int, level: str, carrier_end: int | None = None
-) -> Unit | None:
-    start, end = _trimmed(view, start, end)
-    if end - start < 2:
-        return None
-    carrier = end if carrier_end is None else _trimmed(view, start, min(carrier_end, end))[1]
-    return Unit(start, end, max(carrier, start + 1), level)
-
-
-def _pieces(pattern: re.Pattern[str], view: str, start: int, end: int) -> list[tuple[int, int]]:
-    pieces = []
-    for match in pattern.finditer(view, start, end):
-        pieces.append((start, match.start()))
-        start = match.end()
-    pieces.append((start, end))
-    return pieces
-
-
-def phrase_units(view: str, sentence: Span) -> list[list[Unit]]:
-    """The 、-lists of a sentence; the last item is split at a conjunction (A、B和C)."""
-    runs: list[list[Unit]] = []
-    if _PHRASE_RE.search(view, sentence.start, sentence.end) is None:
-        return runs
-    for seg_start, seg_end in _pieces(_SEGMENT_RE, view, sentence.start, sentence.end):
-        pieces = _pieces(_PHRASE_RE, view, seg_start, seg_end)
-        if len(pieces) < 2:
-            continue
-        # a list starts after an opening mark it is inside of and ends at the closing
-        # one: 活动〈送政策、…、送健康〉 / 开展“爱心助学”、“送清凉”、“送温暖”等
-        first_start, first_end = pieces[0]
-        cut = _unclosed_opener(view, first_start, first_end)
-        if cut is not None:
-            pieces[0] = (cut + 1, first_end)
-        last_start, last_end = pieces[-1]
-        while last_start < last_end and view[last_start] in _QUOTES:
-            last_start += 1
-        cut = _unopened_closer(view, last_start, last_end)
-        etc = view.find("等", last_start + 2, last_end)  # 供水、供气、供热等公用事业
-        if etc > 0 and (cut is None or etc < cut):
-            cut = etc
-        if cut is not None:
-            pieces[-1] = last_start, last_end = (last_start, cut)
-        if _CONJUNCTION_RE.search(view, pieces[0][0], last_end) is None:
-            conjunctions: tuple[str, ...] = ()  # the usual case: no A和B to look at
-        else:
-            conjunctions = CONJUNCTIONS
-        for conjunction in conjunctions:
-            if any(view.find(conjunction, a, b) >= 0 for a, b in pieces[:-1]):
-                break  # items of the form A和B: 整体利益和个人利益、长远利益和当前利益
-            cut = view.find(conjunction, last_start + 2, last_end - 1)
-            if (
-                cut > 0
-                and view[cut - 1 : cut + 2] not in NOT_CONJUNCTION
-                and view[cut : cut + 2] not in NOT_CONJUNCTION
-            ):
-                pieces[-1:] = [(last_start, cut), (cut + len(conjunction), last_end)]
-                break
-        units = [_unit(view, a, b, "phrase") for a, b in pieces]
-        runs.append([u for u in units if u is not None])
-    return runs
-
-
-def _unclosed_opener(view: str, start: int, end: int) -> int | None:
-    """Position of the last opening mark in ``start..end`` that is not closed there."""
-    if _OPENER_RE.search(view, start, end) is None:
-        return None
-    depth = 0
-    for i in range(end - 1, start - 1, -1):
-        if view[i] in _CLOSERS_SET:
-            depth += 1
-        elif view[i] in _OPENERS_SET:
-            if depth == 0:
-                return i
-            depth -= 1
-    return None
-
-
-def _unopened_closer(view: str, start: int, end: int) -> int | None:
-    """Position of the first closing mark in ``start..end`` that was not opened there."""
-    if _CLOSER_RE.search(view, start, end) is None:
-        return None
-    depth = 0
-    for i in range(start, end):
-        if view[i] in _OPENERS_SET:
-            depth += 1
-        elif view[i] in _CLOSERS_SET:
-            if depth == 0:
-                return i
-            depth -= 1
-    return None
-
-
-def clause_units(view: str, sentence: Span) -> list[Unit]:
-    """The pieces of a sentence between ，；： (not 、)."""
-    return [
-        Unit(m.start(), m.end(), m.end(), "clause")
-        for m in _CLAUSE_CORE_RE.finditer(view, sentence.start, sentence.end)
-        if m.end() - m.start() >= 2
-    ]
-
-
-def _first_clause_end(view: str, start: int, end: int) -> int:
-    match = _FIRST_CLAUSE_RE.search(view, start, end)
-    return match.start() if match else end
-
-
-def semicolon_units(view: str, sentence: Span, whole: bool = False) -> list[Unit]:
-    """The ；-pieces of a sentence, compared by their first clause (or ``whole``)."""
-    if _SEMICOLON_RE.search(view, sentence.start, sentence.end) is None:
-        return []
-    pieces = _pieces(_SEMICOLON_RE, view, sentence.start, sentence.end)
-    units = []
-    for a, b in pieces:
-        a, b = _trimmed(view, a, b)
-        carrier = b if whole else _first_clause_end(view, a, b)
-        unit = _unit(view, a, carrier, "semicolon")
-        if unit is not None:
-            units.append(unit)
-    return units
-
-
-def sentence_units(view: str, sentences: list[Span]) -> list[Unit]:
-    """The sentences of a paragraph, compared by their first clause, reported whole."""
-    units = []
-    for sentence in sentences:
-        start, end = _trimmed(view, sentence.start, sentence.end)
-        unit = _unit(view, start, end, "sentence", _first_clause_end(view, start, end))
-        if unit is not None:
-            units.append(unit)
-    return units
-
-
-# --- templates -----------------------------------------------------------------------
-
-#: one-character words that open parallel clauses (是…，是…; 以…为…; 同…，同…)
-LEADING_WORDS = frozenset(
-    "是有在以把对向从为使让要就才更最去送同给与被由靠用既也又还都不没无非可能会该应必须将再"
+from .units import (
+    _QUOTES,
+    FUNCTION_CHARS,
+    MAX_MEMBERS,
+    Unit,
+    _first_clause_end,
+    block_runs,
+    clause_units,
+    heading_units,
+    phrase_units,
+    semicolon_units,
+    sentence_units,
 )
-#: function characters too weak to hold a pair together on their own
-_WEAK_CHARS = FUNCTION_CHARS - LEADING_WORDS
-#: correlative openers that pair two adjacent clauses (是…，也是…; 既…，又…)
-CORRELATIVES = (("是", "也是"), ("是", "更是"), ("既", "又"), ("既", "也"))
-_SECOND_OPENERS = tuple(second for _, second in CORRELATIVES)
-
-
-def _common_prefix(strings: list[str] | tuple[str, ...]) -> str:
-    # the common prefix of the lexicographic extremes is the common prefix of all
-    low, high = min(strings), max(strings)
-    for i, char in enumerate(low):
-        if char != high[i]:
-            return low[:i]
-    return low
-
-
-def _common_suffix(strings: list[str] | tuple[str, ...]) -> str:
-    if not all(strings) or len({s[-1] for s in strings}) > 1:
-        return ""  # the usual case, decided without reversing every string
-    return _common_prefix([s[::-1] for s in strings])[::-1]
-
-
-def _common_infix(strings: list[str]) -> str:
-    """Longest substring found in every string at aligned relative positions.
-
-    Each start in the shortest string is grown only while the piece still
-    occurs in every other string, so the search costs a few ``str.find`` per
-    character instead of one per substring.
-    """
-    shortest = min(strings, key=len)
-    others = [s for s in strings if s is not shortest]
-    common = set(shortest).intersection(*others)
-    best_piece, best_start = "", len(shortest)
-    if not common:
-        return ""
-    size_limit = len(shortest)
-    for i in range(size_limit):
-        if size_limit - i <= len(best_piece):
-            break  # no longer piece starts here or later
-        if shortest[i] not in common:
-            continue
-        length = 1
-        if len(others) == 1:
-            other = others[0]
-            while i + length < size_limit and shortest[i : i + length + 1] in other:
-                length += 1
-        else:
-            while i + length < size_limit and all(
-                shortest[i : i + length + 1] in other for other in others
-            ):
-                length += 1
-        for size in range(length, len(best_piece), -1):
-            piece = shortest[i : i + size]
-            if _aligned(piece, strings):
-                if size > len(best_piece) or (size == len(best_piece) and i < best_start):
-                    best_piece, best_start = piece, i
-                break
-    return best_piece
-
-
-def _aligned(piece: str, strings: list[str]) -> bool:
-    positions = [s.find(piece) for s in strings]
-    if len(set(positions)) == 1:
-        return True
-    spans = zip(positions, strings, strict=True)
-    relative = [p / max(1, len(s) - len(piece)) for p, s in spans]
-    return max(relative) - min(relative) <= 0.25
-
-
-def find_template(carriers: list[str], level: str | None = None) -> Template | None:
-    """The prefix, infix and suffix all ``carriers`` share (None: nothing, or everything).
-
-    With a ``level``, the infix is not searched where no infix-only template
-    could be accepted there (long clauses without a shared opening or ending).
-    Results are memoised: a run asks for the same windows more than once.
-    """
-    return _find_template(tuple(carriers), level)
-
-
-@lru_cache(maxsize=8192)
-def _find_template(carriers: tuple[str, ...], level: str | None) -> Template | None:
-    prefix = _common_prefix(carriers)
-    rest = [c[len(prefix) :] for c in carriers]
-    suffix = _common_suffix(rest)
-    middles = [r[: len(r) - len(suffix)] if suffix else r for r in rest]
-    if any(not m for m in middles):
-        return None  # no variation left: the same text, not a parallel
-    hopeless = (
-        level in ("clause", "sentence")
-        and not (prefix or suffix)
-        and max(len(c) for c in carriers) > 12
-    )
-    infix = _common_infix(middles) if all(len(m) >= 2 for m in middles) and not hopeless else ""
-    if not (prefix or infix or suffix):
-        return None
-    return Template(prefix, infix, suffix, 0)
-
-
-def _correlative(carriers: list[str]) -> Template | None:
-    """是…，也是… / 既…，又…: two clauses opened by paired words."""
-    if len(carriers) != 2:
-        return None
-    for first, second in CORRELATIVES:
-        if carriers[0].startswith(first) and carriers[1].startswith(second):
-            return Template(first, "", "", 0)
-    return None
-
-
-@lru_cache(maxsize=16384)
-def _weight(text: str) -> float:
-    """Repeated material's weight: content characters 1, function characters 0.35, rest 0."""
-    weight = 0.0
-    for char in text:
-        if _DIGIT_RE.match(char) or char.isascii() or char in TRIM:
-            continue
-        weight += 0.35 if char in FUNCTION_CHARS else 1.0
-    return weight
-
-
-def _effective_prefix(template: Template, level: str) -> str:
-    """The shared opening, unless it is one character inside different words (工业…，工人…)."""
-    prefix = template.prefix
-    if len(prefix) == 1 and level != "phrase" and prefix not in LEADING_WORDS:
-        return ""
-    return prefix
-
-
-def template_strength(template: Template, carriers: list[str], level: str) -> float:
-    """How much repeated material holds the units together (prefix counted 1.3 times)."""
-    prefix = _effective_prefix(template, level)
-    opening = 1.0 if prefix in LEADING_WORDS else _weight(prefix)  # 向…，向…; 在…中，在…中
-    strength = 1.3 * opening + _weight(template.infix) + _weight(template.suffix)
-    return max(strength, aligned_strength(carriers))
-
-
-def aligned_strength(carriers: list[str]) -> float:
-    """Weight of the characters that stand at the same places in units of one length.
-
-    争夺是绝对的、长期的；勾结是相对的、暂时的 share 是, 对, 的, 的 slot by slot;
-    来势之猛、扩散之快 share 之. Units over 12 characters do not count.
-    """
-    length = len(carriers[0])
-    if length > 12 or any(len(c) != length for c in carriers):
-        return 0.0
-    count = len(carriers)
-    slots = zip(*carriers, strict=True)  # the lengths are equal
-    shared = "".join(slot[0] for slot in slots if slot.count(slot[0]) == count)
-    weight = _weight(shared)
-    if shared and len(shared) < length and weight < 1.0 and len(carriers) >= 3:
-        weight = 1.0  # one slot kept in three even units: 来势之猛、扩散之快、影响之深
-    return weight
-
-
-def score_group(
-    template: Template, carriers: list[str], level: str = "clause", strength: float | None = None
-) -> float:
-    """Confidence in 0..1 that the carriers form a parallel group with this template.
-
-    ``strength`` is ``template_strength(template, carriers, level)`` when the caller has it.
-    """
-    lengths = [len(c) for c in carriers]
-    mean = sum(lengths) / len(lengths)
-    if strength is None:
-        strength = template_strength(template, carriers, level)
-    anchor = 1.0 if template.prefix else 0.8 if template.suffix else 0.5
-    coverage = min(1.0, 2 * strength / mean)
-    shortest, longest = min(lengths), max(lengths)
-    balance = shortest / longest
-    count = min(1.0, (len(carriers) - 1) / 3)
-    rhythm = 1.0 if shortest == longest == 4 else 0.0
-    score = 0.35 * anchor + 0.25 * coverage + 0.2 * balance + 0.15 * count + 0.05 * rhythm
-    if _DIGIT_RE.search("".join(carriers)) and sum(
-        1 for c in carriers if _DIGIT_RE.search(c)
-    ) >= max(2, len(carriers) // 2 + 1):
-        score *= 0.6  # lists of statistics repeat words without being rhetoric
-    return round(score, 3)
-
-
-def _acceptable(template: Template, carriers: list[str], level: str) -> bool:
-    return _accepted_score(template, carriers, level) is not None
-
-
-def _accepted_score(template: Template, carriers: list[str], level: str) -> float | None:
-    """The group's score if the carriers form an acceptable group with this template, else None."""
-    strength = template_strength(template, carriers, level)
-    if strength < 1.0:
-        return None
-    if not _accepted(template, carriers, level, strength):
-        return None
-    return score_group(template, carriers, level, strength)
-
-
-def _accepted(template: Template, carriers: list[str], level: str, strength: float) -> bool:
-    template = Template(_effective_prefix(template, level), template.infix, template.suffix, 0)
-    lengths = [len(c) for c in carriers]
-    longest = max(lengths)
-    if level == "phrase":
-        if longest <= 2 and len(carriers) == 2:
-            return False  # 电力、电信: two words that share a character
-        one_char_head = not (template.prefix or template.infix) and len(template.suffix) == 1
-        one_char_opening = not (template.suffix or template.infix) and len(template.prefix) == 1
-        if (one_char_head or (one_char_opening and len(carriers) == 2)) and len(set(lengths)) > 1:
-            return False  # 林业、畜牧业、渔业; 县委、县政府: one shared character, uneven items
-    elif level in ("sentence", "semicolon"):
-        if (
-            level == "semicolon"
-            and len(carriers) == 2
-            and longest > 20
-            and not (template.suffix or template.infix)
-        ):
-            return False  # two long ；-pieces alike only at their openings
-        # whole sentences are parallel by anaphora (在思想上…。在工作上…。); ；-pieces
-        # also by a frame (…所以…，主要是因为…) or one shape (争夺是…的；勾结是…的)
-        framed = level == "semicolon" and (
-            _weight(template.infix) >= 3 or aligned_strength(carriers) >= 2
-        )
-        if not template.prefix and not framed:
-            return False
-        if strength < 2.0 and not (template.suffix and longest <= 8) and not framed:
-            return False
-        if len(carriers) == 2 and level == "sentence" and (longest > 8 or strength < 0.5 * longest):
-            return False
-    else:
-        if strength < 2.0 and longest > 6 and not template.prefix:
-            return False  # a short suffix or infix alone does not hold long clauses together
-        if (
-            not (template.prefix or template.suffix)
-            and longest > 8
-            and aligned_strength(carriers) < 2
-        ):
-            return False  # a word repeated inside long clauses (…维权…，…维权…) is no template
-        if len(carriers) == 2 and carriers[1].startswith("是") and "是" not in carriers[0]:
-            return False  # 民生问题，是…的根本问题: a subject and its predicate
-        if len(carriers) == 2 and min(lengths) / longest < 0.35:
-            return False
-        unanchored = not (template.prefix or template.suffix)
-        if len(carriers) == 2 and unanchored and aligned_strength(carriers) < 2:
-            return False  # two clauses sharing a term in their middles: a repeated word
-        if not template.prefix and len(carriers) == 2 and strength < 2.0:
-            return False
-    return score_group(template, carriers, level, strength) >= MIN_SCORE
-
 
 # --- groups --------------------------------------------------------------------------
 
@@ -554,6 +91,14 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
         j, window, template = best
         window, template = _extend(view, units, i, j, window, template)
         window, template = _drop_subject(view, window, template)
+        members = _carriers(view, window)
+        if (
+            rule_slice_of_list(level, len(window), len(units))
+            or rule_name_list(members)
+            or rule_weak_pair(template, members, level)
+        ):
+            i += 1
+            continue
         groups.append(_group(text, view, window, template))
         i = j + 1
     return groups
@@ -678,6 +223,10 @@ def _window_template(
     if level == "phrase":
         candidates += _clip_ends(view, window, window_carriers)
         candidates.append(_clip_last(view, window, window_carriers))
+        for candidate in list(candidates):  # 持续开展｜平安校园、平安医院｜建设
+            if candidate is not None:
+                carriers = _carriers(view, candidate)
+                candidates.append(_clip_head_word(view, candidate, carriers))
     for candidate in candidates:
         if candidate is None:
             continue
@@ -685,7 +234,8 @@ def _window_template(
         template = find_template(carriers, level)
         score = None if template is None else _accepted_score(template, carriers, level)
         if score is not None:
-            options.append((score, candidate, template))
+            bonus = BOUNDARY_BONUS * _starts_at_boundary(view, window[0], candidate[0])
+            options.append((score + bonus, candidate, template))
         elif level in ("clause", "semicolon") and (correlative := _correlative(carriers)):
             options.append((0.6, candidate, correlative))
     if not options:
@@ -693,6 +243,20 @@ def _window_template(
     kept = [o for o in options if o[2].prefix.startswith(keep_prefix)] if keep_prefix else []
     _, window, template = max(kept or options, key=lambda option: option[0])
     return window, template
+
+
+#: a reading whose first member starts at a word boundary wins over a slightly
+#: better-balanced one that cuts a word (我国｜新型工业化, not 我国新型｜工业化)
+BOUNDARY_BONUS = 0.1
+
+
+def _starts_at_boundary(view: str, unit: Unit, member: Unit) -> bool:
+    """Whether ``member`` starts where ``unit`` does, or after a lead word or a particle."""
+    if member.start == unit.start:  # unless it opens with a lead word: 建立｜利益协调机制
+        head = view[unit.start : unit.start + 2]
+        return not head.startswith(LEAD_WORDS) and head[:1] not in LEADING_WORDS
+    lead = view[unit.start : member.start]
+    return lead.endswith(LEAD_WORDS) or lead[-1] in FUNCTION_CHARS
 
 
 def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
@@ -757,6 +321,79 @@ def _clip_last(view: str, window: list[Unit], carriers: list[str]) -> list[Unit]
     return [*window[:-1], _clip(window[-1], 0, len(last) - cut)]
 
 
+#: words a 、-list's last item often runs on into: 平安校园、平安医院｜建设
+HEAD_WORDS = ("建设", "工作", "活动", "行动", "工程", "项目", "试点", "改革", "水平", "能力")
+
+
+def _clip_head_word(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
+    """A 、-list whose last item runs on into the word the list modifies: 示范村、示范片区｜建设."""
+    last = carriers[-1]
+    if window[0].level != "phrase" or not last.endswith(HEAD_WORDS):
+        return None
+    head = last[-2:]
+    if any(c.endswith(head) for c in carriers[:-1]) or len(last) - 2 < 2:
+        return None
+    if len(last) - 2 > max(len(c) for c in carriers[:-1]) + 1:
+        return None
+    return [*window[:-1], _clip(window[-1], 0, 2)]
+
+
+#: words after which a list's first member may start: 我国｜新型工业化, 推动｜数字化
+LEAD_WORDS = (
+    "我国",
+    "我省",
+    "我市",
+    "全国",
+    "全省",
+    "推进",
+    "推动",
+    "加快",
+    "实现",
+    "促进",
+    "坚持",
+    "加强",
+    "提升",
+    "提高",
+    "支持",
+    "鼓励",
+    "开展",
+    "围绕",
+    "聚焦",
+    "面向",
+    "包括",
+    "涵盖",
+    "立足",
+    "带动",
+    "构建",
+    "打造",
+    "培育",
+    "强化",
+    "完善",
+    "深化",
+    "扩大",
+    "统筹",
+    "突出",
+    "实施",
+    "落实",
+    "发展",
+    "建立",
+    "健全",
+    "形成",
+    "建成",
+    "做到",
+    "学习",
+    "增长",
+)
+
+
+def _after_lead_word(carrier: str, limit: int) -> int | None:
+    """The longest end of ``carrier`` (at most ``limit``, 2 or more) that follows a lead word."""
+    for keep in range(min(limit, len(carrier) - 2), 1, -1):
+        if carrier[: len(carrier) - keep].endswith(LEAD_WORDS):
+            return keep
+    return None
+
+
 def _clip_ends(view: str, window: list[Unit], carriers: list[str]) -> list[list[Unit]]:
     """Windows of a 、-list with the first unit's lead and the last unit's tail cut off.
 
@@ -786,6 +423,27 @@ def _clip_ends(view: str, window: list[Unit], carriers: list[str]) -> list[list[
             clipped[-1] = _clip(window[-1], 0, len(carriers[-1]) - last)
         if clipped != window:
             windows.append(clipped)
+            for k in (0, -1):  # one end only: 国内外知名软硬件企业代表、…、投资机构代表｜参加
+                if clipped[k] != window[k]:
+                    single = list(window)
+                    single[k] = clipped[k]
+                    if single not in windows:
+                        windows.append(single)
+    size = len(inner[0])
+    # one shape: 积极构建｜点状辐射、带状串联、网状协同｜的全域全季发展格局
+    if (
+        len(inner) == 1
+        and 3 <= size <= 4 < len(carriers[0])
+        and len(carriers[-1]) > size
+        and (carriers[-1][size] in FUNCTION_CHARS or carriers[-1][size] in "等")
+    ):
+        windows.append(
+            [
+                _clip(window[0], len(carriers[0]) - size, None),
+                *window[1:-1],
+                _clip(window[-1], 0, len(carriers[-1]) - size),
+            ]
+        )
     return windows
 
 
@@ -852,17 +510,25 @@ def _fit(
             keep = min(len(carrier), longest)
             # cut only after a particle (科学有效的｜利益协调机制) or to the others' common length
             even = (len(others) >= 2 or trusted) and shortest == longest
-            if keep < len(carrier) and not (carrier[-keep - 1] in FUNCTION_CHARS or even):
+            lead_cut = _after_lead_word(carrier, longest + 2) if keep < len(carrier) else None
+            if lead_cut is not None:
+                keep = lead_cut  # 立足于我国｜新型工业化
+            elif keep < len(carrier) and not (carrier[-keep - 1] in FUNCTION_CHARS or even):
                 keep = None
     elif template.suffix:
-        position = carrier.find(template.suffix, max(1, shortest - len(template.suffix) - 1))
+        # the suffix's first place that leaves a member of about the others' length:
+        # 国内外知名软硬件企业代表、地方产业园区代表、投资机构代表｜参加
+        position = carrier.find(template.suffix, max(1, shortest // 2 - len(template.suffix)))
         keep = position + len(template.suffix) if position >= 0 else None
     elif template.prefix and carrier.startswith(template.prefix):
         keep = min(len(carrier), longest)
         # cut only before a particle (最现实｜的利益问题) or to the others' common length
         even = len(others) >= 2 and shortest == longest
         if keep < len(carrier) and not (
-            carrier[keep] in FUNCTION_CHARS or carrier[keep] in "等相" or even
+            carrier[keep] in FUNCTION_CHARS
+            or carrier[keep] in "等相"
+            or carrier[keep] in _QUOTES
+            or even
         ):
             keep = None
     limit = 2 * longest if level != "phrase" else max(1.5 * longest, longest + 2)
@@ -882,11 +548,41 @@ def _clip(unit: Unit, lead: int, tail: int | None) -> Unit:
     return Unit(start, end, carrier_end, unit.level)
 
 
+#: sentences whose first clauses are at least this long are members by their first clause
+#: (加快发展数字经济，…。加快发展生物经济，…); shorter openings (在思想上，…) keep the sentence
+SENTENCE_LEAD = 6
+#: … and when the shared material covers this share of them (我们要… is too little)
+SENTENCE_LEAD_SHARE = 0.4
+
+
+#: prepositions that open a list, not its first member: 向｜行业内企业、产业链上下游企业
+PREPOSITIONS = frozenset("向对在把从为将与以及和由")
+
+
+def _drop_preposition(view: str, units: list[Unit]) -> list[Unit]:
+    """The units without a preposition before the first member of a 、-list."""
+    first = units[0]
+    if (
+        first.level == "phrase"
+        and view[first.start] in PREPOSITIONS
+        and first.carrier_end - first.start > 3
+        and not any(view[u.start] == view[first.start] for u in units[1:])
+    ):
+        return [_clip(first, 1, None), *units[1:]]
+    return units
+
+
 def _group(text: str, view: str, units: list[Unit], template: Template) -> Parallel:
+    units = _drop_preposition(view, units)
     carriers = _carriers(view, units)
     members = []
+    shared = sum(map(len, template.shared))
+    whole = units[0].level == "sentence" and (
+        min(map(len, carriers)) < SENTENCE_LEAD
+        or shared < SENTENCE_LEAD_SHARE * sum(map(len, carriers)) / len(carriers)
+    )
     for unit in units:
-        end = unit.end if unit.level == "sentence" else unit.carrier_end
+        end = unit.end if whole else unit.carrier_end
         members.append(Span(unit.start, end, text[unit.start : end]))
     kind = "parallelism" if len(members) >= 3 else "pair"
     return Parallel(
@@ -927,11 +623,35 @@ def _dedupe(groups: list[Parallel]) -> list[Parallel]:
     a sentence of a sentence-level group) is kept.
     """
     kept: list[Parallel] = []
+    # kept groups by the stretches of text their members cover, so that a group is
+    # compared only with those that have a member where its first member lies
+    by_bucket: dict[int, list[int]] = {}
     for group in sorted(groups, key=lambda g: (-len(g.members), -g.score, g.start)):
-        if any(_repeats(group, other) for other in kept):
+        first = group.members[0]
+        seen: set[int] = set()
+        repeated = False
+        for bucket in range(first.start // _BUCKET, (first.end - 1) // _BUCKET + 1):
+            for k in by_bucket.get(bucket, ()):
+                if k not in seen:
+                    seen.add(k)
+                    if _repeats(group, kept[k]):
+                        repeated = True
+                        break
+            if repeated:
+                break
+        if repeated:
             continue
+        for member in group.members:
+            for bucket in range(member.start // _BUCKET, (member.end - 1) // _BUCKET + 1):
+                entries = by_bucket.setdefault(bucket, [])
+                if not entries or entries[-1] != len(kept):
+                    entries.append(len(kept))
         kept.append(group)
     return sorted(kept, key=lambda g: (g.start, g.end))
+
+
+#: characters per stretch in ``_dedupe``'s index
+_BUCKET = 64
 
 
 def _overlap(a: Span, b: Span) -> float:
@@ -968,14 +688,36 @@ def _repeats(group: Parallel, other: Parallel) -> bool:
     return True
 
 
+def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
+    """Items written without a separator: 共建共治共享, 强农惠农富农 (``block_runs``)."""
+    groups = []
+    for items in block_runs(view, sentence.start, sentence.end):
+        carriers = [view[a:b] for a, b in items]
+        template = find_template(carriers)
+        if template is None:
+            continue
+        members = tuple(Span(a, b, text[a:b]) for a, b in items)
+        score = score_group(template, carriers, "phrase")
+        groups.append(
+            Parallel(
+                members, "parallelism", template.shared, members[0].start, members[-1].end, score
+            )
+        )
+    return groups
+
+
 def build_parallels(
     text: str,
     view: str,
     paragraphs: tuple[Span, ...],
     sentences: tuple[Span, ...],
     slogans: tuple[Slogan, ...] | None = None,
+    calibrate: bool = True,
 ) -> tuple[Parallel, ...]:
-    """Parallel groups of ``text`` from its Simplified view, paragraphs, sentences, slogans."""
+    """Parallel groups of ``text`` from its Simplified view, paragraphs, sentences, slogans.
+
+    ``calibrate=False`` keeps the raw scores of the rules (``tools.calibrate_parallels``).
+    """
     if slogans is None:
         slogans = build_slogans(text, view, sentences)
     groups: list[Parallel] = slogan_parallels(text, view, slogans)
@@ -997,6 +739,7 @@ def build_parallels(
         for sentence in paragraph_sentences:
             for run in phrase_units(view, sentence):
                 found += groups_in_run(text, view, run)
+            found += block_groups(text, view, sentence)
             found += groups_in_run(text, view, clause_units(view, sentence))
             leads = semicolon_units(view, sentence)
             if len(leads) >= 3:  # 从…转变，…；从…转变，…；…: first clauses count from three pieces
@@ -1007,14 +750,9 @@ def build_parallels(
         result += _dedupe(found)
         slogan_groups -= {id(g) for g in found}
     result += [g for g in groups if id(g) in slogan_groups]
+    firsts = [by_paragraph[k][0] if k in by_paragraph else None for k in range(len(paragraphs))]
+    for run in heading_units(view, firsts):
+        result += [g for g in groups_in_run(text, view, run) if len(g.members) >= 3]
+    if calibrate:
+        result = [replace(g, score=calibrated(g.score)) for g in result]
     return tuple(sorted(result, key=lambda g: (g.start, g.end)))
-
-
-def find_parallels(text: str, layout: LayoutMode = "auto") -> tuple[Parallel, ...]:
-    """Parallel groups (排比 of 3+ members, pairs) in ``text``, in text order."""
-    return through_layout(ensure_text(text), layout, _parallels_of)
-
-
-def _parallels_of(text: str) -> tuple[Parallel, ...]:
-    paragraphs = paragraphs_of(text)
-    return build_parallels(text, simplified_view(text), paragraphs, sentences_of(text, paragraphs))

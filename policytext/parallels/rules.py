@@ -1,0 +1,233 @@
+"""Rules: whether a run of units with a template is a parallel group, and its score."""
+
+from __future__ import annotations
+
+from .templates import (
+    LEADING_WORDS,
+    Template,
+    _effective_prefix,
+    _weight,
+    aligned_strength,
+    template_strength,
+)
+from .units import (
+    _DIGIT_RE,
+    FUNCTION_CHARS,
+    MIN_SCORE,
+)
+
+#: suffixes that make words of a kind, so that items of uneven length share a template:
+#: 新型工业化、信息化、城镇化; 周期性、结构性、体制性 (not 业 of 林业、畜牧业)
+PRODUCTIVE_SUFFIXES = frozenset("化性型式观感率游")
+
+
+def score_group(
+    template: Template, carriers: list[str], level: str = "clause", strength: float | None = None
+) -> float:
+    """Confidence in 0..1 that the carriers form a parallel group with this template.
+
+    ``strength`` is ``template_strength(template, carriers, level)`` when the caller has it.
+    """
+    lengths = [len(c) for c in carriers]
+    mean = sum(lengths) / len(lengths)
+    if strength is None:
+        strength = template_strength(template, carriers, level)
+    anchor = 1.0 if template.prefix else 0.8 if template.suffix else 0.5
+    coverage = min(1.0, 2 * strength / mean)
+    shortest, longest = min(lengths), max(lengths)
+    balance = shortest / longest
+    count = min(1.0, (len(carriers) - 1) / 3)
+    rhythm = 1.0 if shortest == longest == 4 else 0.0
+    score = 0.35 * anchor + 0.25 * coverage + 0.2 * balance + 0.15 * count + 0.05 * rhythm
+    if _DIGIT_RE.search("".join(carriers)) and sum(
+        1 for c in carriers if _DIGIT_RE.search(c)
+    ) >= max(2, len(carriers) // 2 + 1):
+        score *= 0.6  # lists of statistics repeat words without being rhetoric
+    return round(score, 3)
+
+
+def _acceptable(template: Template, carriers: list[str], level: str) -> bool:
+    return _accepted_score(template, carriers, level) is not None
+
+
+def _accepted_score(template: Template, carriers: list[str], level: str) -> float | None:
+    """The group's score if the carriers form an acceptable group with this template, else None."""
+    strength = template_strength(template, carriers, level)
+    if strength < 1.0:
+        return None
+    if not _accepted(template, carriers, level, strength):
+        return None
+    return score_group(template, carriers, level, strength)
+
+
+def _accepted(template: Template, carriers: list[str], level: str, strength: float) -> bool:
+    template = Template(_effective_prefix(template, level), template.infix, template.suffix, 0)
+    lengths = [len(c) for c in carriers]
+    longest = max(lengths)
+    if level == "phrase":
+        if longest <= 2 and len(carriers) == 2:
+            return False  # 电力、电信: two words that share a character
+        one_char_head = not (template.prefix or template.infix) and len(template.suffix) == 1
+        one_char_opening = not (template.suffix or template.infix) and len(template.prefix) == 1
+        productive = one_char_head and template.suffix in PRODUCTIVE_SUFFIXES and len(carriers) >= 3
+        if (
+            (one_char_head or (one_char_opening and len(carriers) == 2))
+            and len(set(lengths)) > 1
+            and not productive
+        ):
+            return False  # 林业、畜牧业、渔业; 县委、县政府: one shared character, uneven items
+    elif level in ("sentence", "semicolon"):
+        if (
+            level == "semicolon"
+            and len(carriers) == 2
+            and longest > 20
+            and not (template.suffix or template.infix)
+        ):
+            return False  # two long ；-pieces alike only at their openings
+        # whole sentences are parallel by anaphora (在思想上…。在工作上…。); ；-pieces
+        # also by a frame (…所以…，主要是因为…) or one shape (争夺是…的；勾结是…的)
+        framed = level == "semicolon" and (
+            _weight(template.infix) >= 3 or aligned_strength(carriers) >= 2
+        )
+        if not template.prefix and not framed:
+            return False
+        if strength < 2.0 and not (template.suffix and longest <= 8) and not framed:
+            return False
+        if len(carriers) == 2 and level == "sentence" and (longest > 8 or strength < 0.5 * longest):
+            return False
+    else:
+        if strength < 2.0 and longest > 6 and not template.prefix:
+            return False  # a short suffix or infix alone does not hold long clauses together
+        if (
+            not (template.prefix or template.suffix)
+            and longest > 8
+            and aligned_strength(carriers) < 2
+        ):
+            return False  # a word repeated inside long clauses (…维权…，…维权…) is no template
+        if len(carriers) == 2 and carriers[1].startswith("是") and "是" not in carriers[0]:
+            return False  # 民生问题，是…的根本问题: a subject and its predicate
+        if len(carriers) == 2 and min(lengths) / longest < 0.35:
+            return False
+        unanchored = not (template.prefix or template.suffix)
+        if len(carriers) == 2 and unanchored and aligned_strength(carriers) < 2:
+            return False  # two clauses sharing a term in their middles: a repeated word
+        if not template.prefix and len(carriers) == 2 and strength < 2.0:
+            return False
+    return score_group(template, carriers, level, strength) >= MIN_SCORE
+
+
+# --- named rules (each with golden examples in tests/test_parallel_rules.py) -----------
+
+#: endings of organisation names: 省发展改革委, 省财政厅, 国家能源局, 中国电子学会, 清华大学
+ORGANISATION_ENDINGS = (
+    "委员会",
+    "办公室",
+    "办公厅",
+    "联合会",
+    "研究院",
+    "研究所",
+    "人民政府",
+    "政府",
+    "公司",
+    "集团",
+    "大学",
+    "学院",
+    "学会",
+    "协会",
+    "银行",
+    "医院",
+    "剧院",
+    "总局",
+    "总署",
+)
+#: one-character endings of agency names (部, 委, 厅, 局, 署, 院, 办), unless the word is
+#: a common noun: 格局, 布局, 大局, 干部, 内部, 全部
+AGENCY_CHARS = frozenset("部委厅局署院办")
+NOT_AGENCY = frozenset("格布大全开结当干内外局东西南北中总基党")
+#: openings of agency and place names: 省…, 市…, 国家…, 中国…
+NAME_OPENINGS = ("省", "市", "县", "区", "国家", "中国", "全国", "中央", "自治区", "各省")
+#: one-character endings of place names (省, 市, 县, 镇, 乡, 村), unless a common noun (城市, 乡村)
+PLACE_CHARS = frozenset("省市县镇乡村")
+NOT_PLACE = frozenset("城都超股楼上夜集乡农城山")
+
+
+def rule_is_name(member: str) -> bool:
+    """An organisation, agency or place name: 省财政厅, 国家能源局, 中国电子学会, 德州市, 美国.
+
+    Not names: 利益协调机制, 制造强国, 开放格局, 基层干部, 城市, 乡村.
+    """
+    if member.endswith(ORGANISATION_ENDINGS):
+        return True
+    last = member[-1:]
+    before = member[-2:-1]
+    if last in AGENCY_CHARS and before not in NOT_AGENCY and len(member) >= 2:
+        return len(member) <= 4 or member.startswith(NAME_OPENINGS) or "部" in member[:-1]
+    if member.endswith("中心") and (member.startswith(NAME_OPENINGS) or "部" in member):
+        return True
+    if last in PLACE_CHARS and before not in NOT_PLACE:
+        return len(member) <= 5
+    return last == "国" and len(member) <= 3
+
+
+def rule_name_list(members: list[str]) -> bool:
+    """A list of names is no group: 省发展改革委、省财政厅、省卫生健康委; 美国、英国、法国."""
+    return 2 * sum(1 for m in members if rule_is_name(m)) > len(members)
+
+
+def rule_slice_of_list(level: str, covered: int, items: int) -> bool:
+    """Part of a longer 、-list is no group: 数字仿真、数字孪生 out of five items.
+
+    A pair must be the whole list; three or more members must cover at least
+    half of its items.
+    """
+    if level != "phrase" or covered >= items:
+        return False
+    return covered == 2 or 2 * covered < items
+
+
+#: subjects whose repetition makes no template: 我们以为，我们的努力还不够
+SUBJECTS = frozenset(
+    ["我们", "他们", "你们", "它们", "我国", "这些", "那些", "我", "他", "她", "它", "这", "那"]
+)
+
+
+def rule_weak_pair(template: Template, carriers: list[str], level: str) -> bool:
+    """Two units need strong evidence: two shared characters in one slot, or a frame.
+
+    Weak: 新业态、新模式 (one character); 用好工业遗产，发展工业旅游 (a word in the
+    middles of two clauses); two long clauses that end alike (…应添加提示，…可不添加提示).
+    Strong: 数据采集存储、数据分析应用; 以信息化为主导，以核心能力为基础 (a frame).
+    """
+    if len(carriers) != 2:
+        return False
+    if carriers[0].startswith("既") and carriers[1].startswith(("又", "也")):
+        return False  # a correlative frame: 既…，又…
+    prefix = _effective_prefix(template, level)
+    parts = [p for p in (prefix, template.infix, template.suffix) if p]
+    shared = sum(len(p) for p in parts)
+    content = sum(1 for p in parts for c in p if c not in FUNCTION_CHARS)
+    longest = max(len(c) for c in carriers)
+    aligned = _aligned_slots(carriers)
+    if prefix and prefix in SUBJECTS:
+        return True  # a subject repeated at the head of two statements: 我们…，我们…
+    framed = len(parts) >= 2 and (content >= 2 or (prefix in LEADING_WORDS and prefix != "是"))
+    if framed and (level == "phrase" or prefix or 3 * content >= longest):
+        return False  # a frame: 以…为…; 从…向…转变; between long clauses, one covering a third
+    if level == "phrase":
+        return shared < 2 and aligned < 2
+    if len(prefix) >= 2:
+        return False
+    if template.suffix and not (prefix or template.infix):
+        return not (
+            (len(template.suffix) >= 2 and longest <= 8)
+            or (len(template.suffix) >= 3 and longest <= 12)
+        )
+    return aligned < 3
+
+
+def _aligned_slots(carriers: list[str]) -> int:
+    """How many places hold one character in every carrier (carriers of one length only)."""
+    length = len(carriers[0])
+    if any(len(c) != length for c in carriers):
+        return 0
+    return sum(1 for slot in zip(*carriers, strict=True) if len(set(slot)) == 1)

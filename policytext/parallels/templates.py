@@ -1,0 +1,182 @@
+"""Templates: the material a run of units shares (prefix, infix, suffix), and its weight."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from .units import (
+    _DIGIT_RE,
+    FUNCTION_CHARS,
+    TRIM,
+)
+
+
+class Template(NamedTuple):
+    prefix: str
+    infix: str
+    suffix: str
+    lead: int  # characters before the template in the first unit
+
+    @property
+    def shared(self) -> tuple[str, ...]:
+        return tuple(part for part in (self.prefix, self.infix, self.suffix) if part)
+
+
+# --- templates -----------------------------------------------------------------------
+
+#: one-character words that open parallel clauses (是…，是…; 以…为…; 同…，同…)
+LEADING_WORDS = frozenset(
+    "是有在以把对向从为使让要就才更最去送同给与被由靠用既也又还都不没无非可能会该应必须将再"
+)
+#: function characters too weak to hold a pair together on their own
+_WEAK_CHARS = FUNCTION_CHARS - LEADING_WORDS
+#: correlative openers that pair two adjacent clauses (是…，也是…; 既…，又…)
+CORRELATIVES = (("是", "也是"), ("是", "更是"), ("既", "又"), ("既", "也"))
+_SECOND_OPENERS = tuple(second for _, second in CORRELATIVES)
+
+
+def _common_prefix(strings: list[str] | tuple[str, ...]) -> str:
+    # the common prefix of the lexicographic extremes is the common prefix of all
+    low, high = min(strings), max(strings)
+    for i, char in enumerate(low):
+        if char != high[i]:
+            return low[:i]
+    return low
+
+
+def _common_suffix(strings: list[str] | tuple[str, ...]) -> str:
+    if not all(strings) or len({s[-1] for s in strings}) > 1:
+        return ""  # the usual case, decided without reversing every string
+    return _common_prefix([s[::-1] for s in strings])[::-1]
+
+
+def _common_infix(strings: list[str]) -> str:
+    """Longest substring found in every string at aligned relative positions.
+
+    Each start in the shortest string is grown only while the piece still
+    occurs in every other string, so the search costs a few ``str.find`` per
+    character instead of one per substring.
+    """
+    shortest = min(strings, key=len)
+    others = [s for s in strings if s is not shortest]
+    common = set(shortest).intersection(*others)
+    best_piece, best_start = "", len(shortest)
+    if not common:
+        return ""
+    size_limit = len(shortest)
+    for i in range(size_limit):
+        if size_limit - i <= len(best_piece):
+            break  # no longer piece starts here or later
+        if shortest[i] not in common:
+            continue
+        length = 1
+        if len(others) == 1:
+            other = others[0]
+            while i + length < size_limit and shortest[i : i + length + 1] in other:
+                length += 1
+        else:
+            while i + length < size_limit and all(
+                shortest[i : i + length + 1] in other for other in others
+            ):
+                length += 1
+        for size in range(length, len(best_piece), -1):
+            piece = shortest[i : i + size]
+            if _aligned(piece, strings):
+                if size > len(best_piece) or (size == len(best_piece) and i < best_start):
+                    best_piece, best_start = piece, i
+                break
+    return best_piece
+
+
+def _aligned(piece: str, strings: list[str]) -> bool:
+    positions = [s.find(piece) for s in strings]
+    if len(set(positions)) == 1:
+        return True
+    spans = zip(positions, strings, strict=True)
+    relative = [p / max(1, len(s) - len(piece)) for p, s in spans]
+    return max(relative) - min(relative) <= 0.25
+
+
+def find_template(carriers: list[str], level: str | None = None) -> Template | None:
+    """The prefix, infix and suffix all ``carriers`` share (None: nothing, or everything).
+
+    With a ``level``, the infix is not searched where no infix-only template
+    could be accepted there (long clauses without a shared opening or ending).
+    Results are memoised: a run asks for the same windows more than once.
+    """
+    return _find_template(tuple(carriers), level)
+
+
+@lru_cache(maxsize=8192)
+def _find_template(carriers: tuple[str, ...], level: str | None) -> Template | None:
+    prefix = _common_prefix(carriers)
+    rest = [c[len(prefix) :] for c in carriers]
+    suffix = _common_suffix(rest)
+    middles = [r[: len(r) - len(suffix)] if suffix else r for r in rest]
+    if any(not m for m in middles):
+        return None  # no variation left: the same text, not a parallel
+    hopeless = (
+        level in ("clause", "sentence")
+        and not (prefix or suffix)
+        and max(len(c) for c in carriers) > 12
+    )
+    infix = _common_infix(middles) if all(len(m) >= 2 for m in middles) and not hopeless else ""
+    if not (prefix or infix or suffix):
+        return None
+    return Template(prefix, infix, suffix, 0)
+
+
+def _correlative(carriers: list[str]) -> Template | None:
+    """是…，也是… / 既…，又…: two clauses opened by paired words."""
+    if len(carriers) != 2:
+        return None
+    for first, second in CORRELATIVES:
+        if carriers[0].startswith(first) and carriers[1].startswith(second):
+            return Template(first, "", "", 0)
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _weight(text: str) -> float:
+    """Repeated material's weight: content characters 1, function characters 0.35, rest 0."""
+    weight = 0.0
+    for char in text:
+        if _DIGIT_RE.match(char) or char.isascii() or char in TRIM:
+            continue
+        weight += 0.35 if char in FUNCTION_CHARS else 1.0
+    return weight
+
+
+def _effective_prefix(template: Template, level: str) -> str:
+    """The shared opening, unless it is one character inside different words (工业…，工人…)."""
+    prefix = template.prefix
+    if len(prefix) == 1 and level != "phrase" and prefix not in LEADING_WORDS:
+        return ""
+    return prefix
+
+
+def template_strength(template: Template, carriers: list[str], level: str) -> float:
+    """How much repeated material holds the units together (prefix counted 1.3 times)."""
+    prefix = _effective_prefix(template, level)
+    opening = 1.0 if prefix in LEADING_WORDS else _weight(prefix)  # 向…，向…; 在…中，在…中
+    strength = 1.3 * opening + _weight(template.infix) + _weight(template.suffix)
+    return max(strength, aligned_strength(carriers))
+
+
+def aligned_strength(carriers: list[str]) -> float:
+    """Weight of the characters that stand at the same places in units of one length.
+
+    争夺是绝对的、长期的；勾结是相对的、暂时的 share 是, 对, 的, 的 slot by slot;
+    来势之猛、扩散之快 share 之. Units over 12 characters do not count.
+    """
+    length = len(carriers[0])
+    if length > 12 or any(len(c) != length for c in carriers):
+        return 0.0
+    count = len(carriers)
+    slots = zip(*carriers, strict=True)  # the lengths are equal
+    shared = "".join(slot[0] for slot in slots if slot.count(slot[0]) == count)
+    weight = _weight(shared)
+    if shared and len(shared) < length and weight < 1.0 and len(carriers) >= 3:
+        weight = 1.0  # one slot kept in three even units: 来势之猛、扩散之快、影响之深
+    return weight

@@ -1,0 +1,336 @@
+"""Units: the pieces of text compared with their neighbours.
+
+、-items, clauses, ；-pieces, sentences, and items written without a separator.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from ..layout import strip_bounds
+from ..results import Span
+from ..vocabulary import WHITESPACE
+
+#: groups scoring below this are not reported
+MIN_SCORE = 0.52
+#: the most members a group may have (longer runs are cut; it keeps the search linear)
+MAX_MEMBERS = 24
+#: characters that carry little template weight on their own
+FUNCTION_CHARS = frozenset("的和与及了等之而并也或在对把为被将从向于以")
+#: characters trimmed from both ends of a unit before comparing
+TRIM = frozenset(WHITESPACE + "，、；：。！？,;:.!?…—·“”‘’「」『』\"'《》〈〉（）()【】[]")
+CONJUNCTIONS = ("以及", "和", "及", "与", "或")
+_CONJUNCTION_RE = re.compile("|".join(map(re.escape, CONJUNCTIONS)))
+#: words that contain a conjunction character (和谐, 及时, 缓和, 与会)
+NOT_CONJUNCTION = frozenset(
+    [
+        "和谐",
+        "和平",
+        "和睦",
+        "和美",
+        "和衷",
+        "及时",
+        "及早",
+        "与会",
+        "与其",
+        "或许",
+        "或者",
+        "缓和",
+        "总和",
+        "温和",
+        "平和",
+        "调和",
+        "协和",
+        "饱和",
+        "共和",
+        "参与",
+        "给与",
+        "赋与",
+    ]
+)
+_OPENERS_SET = frozenset("“‘「『《〈（(【[")
+_CLOSERS_SET = frozenset("”’」』》〉）)】]")
+_OPENER_RE = re.compile("[" + re.escape("".join(sorted(_OPENERS_SET))) + "]")
+_CLOSER_RE = re.compile("[" + re.escape("".join(sorted(_CLOSERS_SET))) + "]")
+_QUOTES = frozenset('“”‘’「」『』"《》〈〉（）()【】[]')
+
+#: the marks a sentence's clauses end with
+_SEPARATORS = "，,；;：:。！？!?"
+_SEGMENT_RE = re.compile(f"[{re.escape(_SEPARATORS)}]+")
+_SEMICOLON_RE = re.compile(r"[；;]+")
+_FIRST_CLAUSE_RE = re.compile(r"[，,：:；;]")
+#: 、 between items, and nothing between quoted items back to back (“云展示”“云对接”)
+_PHRASE_RE = re.compile(r"[、､]|(?<=[”’」』])(?=[“‘「『])")
+_DIGIT_RE = re.compile(r"[0-9０-９]")
+#: a clause as ``_unit`` trims it: from its first to its last character outside TRIM
+#: (every separator of ``_SEGMENT_RE`` is in TRIM, so no core crosses one)
+_CLAUSE_CORE_RE = re.compile(
+    "[^{trim}](?:[^{separators}]*[^{trim}])?".format(
+        trim="".join(map(re.escape, sorted(TRIM))), separators=re.escape(_SEPARATORS)
+    )
+)
+
+
+class Unit(NamedTuple):
+    """A piece of text: ``start..end`` is the member, ``start..carrier_end`` is compared."""
+
+    start: int
+    end: int
+    carrier_end: int
+    level: str
+
+
+# --- units -------------------------------------------------------------------------
+
+
+def _trimmed(view: str, start: int, end: int) -> tuple[int, int]:
+    """``start..end`` without whitespace and punctuation at either end."""
+    return strip_bounds(view, start, end, TRIM)
+
+
+def _unit(
+    view: str, start: int, end: int, level: str, carrier_end: int | None = None
+) -> Unit | None:
+    start, end = _trimmed(view, start, end)
+    if end - start < 2:
+        return None
+    carrier = end if carrier_end is None else _trimmed(view, start, min(carrier_end, end))[1]
+    return Unit(start, end, max(carrier, start + 1), level)
+
+
+def _pieces(pattern: re.Pattern[str], view: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    for match in pattern.finditer(view, start, end):
+        pieces.append((start, match.start()))
+        start = match.end()
+    pieces.append((start, end))
+    return pieces
+
+
+def phrase_units(view: str, sentence: Span) -> list[list[Unit]]:
+    """The 、-lists of a sentence; the last item is split at a conjunction (A、B和C)."""
+    runs: list[list[Unit]] = []
+    if _PHRASE_RE.search(view, sentence.start, sentence.end) is None:
+        return runs
+    for seg_start, seg_end in _pieces(_SEGMENT_RE, view, sentence.start, sentence.end):
+        pieces = _pieces(_PHRASE_RE, view, seg_start, seg_end)
+        if len(pieces) < 2:
+            continue
+        # a list starts after an opening mark it is inside of and ends at the closing
+        # one: 活动〈送政策、…、送健康〉 / 开展“爱心助学”、“送清凉”、“送温暖”等
+        first_start, first_end = pieces[0]
+        cut = _unclosed_opener(view, first_start, first_end)
+        if cut is not None:
+            pieces[0] = (cut + 1, first_end)
+        last_start, last_end = pieces[-1]
+        while last_start < last_end and view[last_start] in _QUOTES:
+            last_start += 1
+        cut = _unopened_closer(view, last_start, last_end)
+        etc = view.find("等", last_start + 2, last_end)  # 供水、供气、供热等公用事业
+        if etc > 0 and (cut is None or etc < cut):
+            cut = etc
+        if cut is not None:
+            pieces[-1] = last_start, last_end = (last_start, cut)
+        if _CONJUNCTION_RE.search(view, pieces[0][0], last_end) is None:
+            conjunctions: tuple[str, ...] = ()  # the usual case: no A和B to look at
+        else:
+            conjunctions = CONJUNCTIONS
+        for conjunction in conjunctions:
+            if any(view.find(conjunction, a, b) >= 0 for a, b in pieces[:-1]):
+                break  # items of the form A和B: 整体利益和个人利益、长远利益和当前利益
+            cut = view.find(conjunction, last_start + 2, last_end - 1)
+            if (
+                cut > 0
+                and view[cut - 1 : cut + 2] not in NOT_CONJUNCTION
+                and view[cut : cut + 2] not in NOT_CONJUNCTION
+            ):
+                pieces[-1:] = [(last_start, cut), (cut + len(conjunction), last_end)]
+                break
+        units = [_unit(view, a, b, "phrase") for a, b in pieces]
+        runs.append([u for u in units if u is not None])
+    return runs
+
+
+def _unclosed_opener(view: str, start: int, end: int) -> int | None:
+    """Position of the last opening mark in ``start..end`` that is not closed there."""
+    if _OPENER_RE.search(view, start, end) is None:
+        return None
+    depth = 0
+    for i in range(end - 1, start - 1, -1):
+        if view[i] in _CLOSERS_SET:
+            depth += 1
+        elif view[i] in _OPENERS_SET:
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def _unopened_closer(view: str, start: int, end: int) -> int | None:
+    """Position of the first closing mark in ``start..end`` that was not opened there."""
+    if _CLOSER_RE.search(view, start, end) is None:
+        return None
+    depth = 0
+    for i in range(start, end):
+        if view[i] in _OPENERS_SET:
+            depth += 1
+        elif view[i] in _CLOSERS_SET:
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def clause_units(view: str, sentence: Span) -> list[Unit]:
+    """The pieces of a sentence between ，；： (not 、)."""
+    return [
+        Unit(m.start(), m.end(), m.end(), "clause")
+        for m in _CLAUSE_CORE_RE.finditer(view, sentence.start, sentence.end)
+        if m.end() - m.start() >= 2
+    ]
+
+
+def _first_clause_end(view: str, start: int, end: int) -> int:
+    match = _FIRST_CLAUSE_RE.search(view, start, end)
+    return match.start() if match else end
+
+
+def semicolon_units(view: str, sentence: Span, whole: bool = False) -> list[Unit]:
+    """The ；-pieces of a sentence, compared by their first clause (or ``whole``)."""
+    if _SEMICOLON_RE.search(view, sentence.start, sentence.end) is None:
+        return []
+    pieces = _pieces(_SEMICOLON_RE, view, sentence.start, sentence.end)
+    units = []
+    for a, b in pieces:
+        a, b = _trimmed(view, a, b)
+        carrier = b if whole else _first_clause_end(view, a, b)
+        unit = _unit(view, a, carrier, "semicolon")
+        if unit is not None:
+            units.append(unit)
+    return units
+
+
+def sentence_units(view: str, sentences: list[Span]) -> list[Unit]:
+    """The sentences of a paragraph, compared by their first clause, reported whole."""
+    units = []
+    for sentence in sentences:
+        start, end = _trimmed(view, sentence.start, sentence.end)
+        unit = _unit(view, start, end, "sentence", _first_clause_end(view, start, end))
+        if unit is not None:
+            units.append(unit)
+    return units
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" and char not in _NUMERAL_CHARS
+
+
+_NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万亿两")
+
+
+@lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    """Words of policy prose: the background's theme terms and the stop words.
+
+    Read from the shipped tables themselves (``policytext/data``), so that this
+    layer does not import the themes layer that comes after it.
+    """
+    data = resources.files("policytext.data")
+    with data.joinpath("background_idf.tsv.gz").open("rb") as raw, gzip.open(raw, "rt") as table:
+        terms = {line.split("\t", 1)[0] for line in table if not line.startswith("#")}
+    stop = data.joinpath("stopwords.txt").read_text(encoding="utf-8").split()
+    return frozenset(terms) | frozenset(stop)
+
+
+def _block_run(view: str, start: int, end: int, place: int) -> list[tuple[int, int]]:
+    """Two-character items from ``start`` that repeat one character at ``place``."""
+    shared = view[start + place] if start + place < end else ""
+    if not shared or shared in FUNCTION_CHARS or not _is_han(shared):
+        return []
+    items: list[tuple[int, int]] = []
+    seen = {shared}
+    k = start
+    while k + 2 <= end and view[k + place] == shared:
+        other = view[k + 1 - place]
+        if not _is_han(other) or other in FUNCTION_CHARS or other in seen:
+            break
+        seen.add(other)
+        items.append((k, k + 2))
+        k += 2
+    return items
+
+
+#: a character repeated at every other place three times: 共建共治共享, 强农惠农富农
+_BLOCK_RE = re.compile(r"(?=([\u4e00-\u9fff])[\u4e00-\u9fff]\1[\u4e00-\u9fff]\1)")
+
+
+def block_runs(view: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """Runs of three or more two-character items written without a separator.
+
+    共建共治共享 (one opening), 强农惠农富农 and 强链补链延链 (one ending): each
+    item repeats one character at the same place and varies the other. Where
+    two readings overlap (是｜全党全军全国 or 是全｜党全｜军全), the one whose
+    items are words wins; at least half of them, and two, must be words.
+    """
+    runs: list[list[tuple[int, int]]] = []
+    taken = start
+    for match in _BLOCK_RE.finditer(view, start, end):
+        at = match.start()
+        if at < taken:
+            continue
+        best, best_key = None, (1, 0)
+        for first, place in ((at, 0), (at - 1, 1)):
+            if first < taken:
+                continue
+            items = _block_run(view, first, end, place)
+            while items and view[items[-1][0] : items[-1][1]] not in _words():
+                items.pop()  # 全党全国全社｜会: the last item must be a word
+            if len(items) < 3:
+                continue
+            known = sum(1 for a, b in items if view[a:b] in _words())
+            if 2 * known >= len(items) and (known, len(items)) > best_key:
+                best, best_key = items, (known, len(items))
+        if best is not None:
+            runs.append(best)
+            taken = best[-1][1]
+    return runs
+
+
+#: an enumeration marker before a heading sentence: （一）, 一、, 1., 一是
+_HEADING_MARKER = re.compile(
+    r"[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[.．、]"
+)
+#: the longest heading sentence compared across paragraphs
+MAX_HEADING = 16
+
+
+def heading_units(view: str, firsts: list[Span | None]) -> list[list[Unit]]:
+    """Runs of heading sentences that open consecutive paragraphs (坚持需求导向。…⏎坚持统一布局。…).
+
+    ``firsts`` holds each paragraph's first sentence (None for a paragraph without
+    one). A heading is a short sentence that ends with 。, after an optional
+    enumeration marker; a paragraph without one ends the run.
+    """
+    runs: list[list[Unit]] = []
+    run: list[Unit] = []
+    for sentence in firsts:
+        unit = None
+        if sentence is not None:
+            start, end = strip_bounds(view, sentence.start, sentence.end, WHITESPACE)
+            marker = _HEADING_MARKER.match(view, start, end)
+            start, end = _trimmed(view, marker.end() if marker else start, end)
+            if end - start <= MAX_HEADING and "。" in view[end : sentence.end]:
+                unit = _unit(view, start, end, "sentence")
+        if unit is None or _FIRST_CLAUSE_RE.search(view, unit.start, unit.end):
+            if len(run) >= 2:
+                runs.append(run)
+            run = []
+            continue
+        run.append(unit)
+    if len(run) >= 2:
+        runs.append(run)
+    return runs

@@ -1,0 +1,292 @@
+"""Golden examples of the named rules of ``policytext.parallels`` and ``policytext.slogans``."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import policytext as pt
+from policytext import slogans as sl
+from policytext.parallels import grouping, rules, units
+from policytext.parallels.templates import Template
+from policytext.parallels.templates import _find_template as find_template_cache
+
+
+@pytest.mark.parametrize(
+    ("member", "expected"),
+    [
+        ("省财政厅", True),
+        ("省发展改革委", True),
+        ("国家能源局", True),
+        ("中国电子学会", True),
+        ("全国工程专业学位研究生教育指导委员会", True),
+        ("清华大学", True),
+        ("德州市", True),
+        ("美国", True),
+        ("利益协调机制", False),
+        ("制造强国", False),
+        ("开放格局", False),
+        ("基层干部", False),
+        ("产业创新中心", False),
+        ("乡村", False),
+        ("城市", False),
+    ],
+)
+def test_rule_is_name(member, expected):
+    assert rules.rule_is_name(member) is expected
+
+
+def test_rule_name_list():
+    assert rules.rule_name_list(["省大数据局", "省发展改革委", "省工业和信息化厅"])
+    assert rules.rule_name_list(["国家能源局", "国家矿山安全监察局"])
+    assert not rules.rule_name_list(["利益协调机制", "诉求表达机制", "矛盾调处机制"])
+
+
+def test_rule_slice_of_list():
+    assert rules.rule_slice_of_list("phrase", 2, 5)  # 数字仿真、数字孪生 of five items
+    assert rules.rule_slice_of_list("phrase", 3, 7)
+    assert not rules.rule_slice_of_list("phrase", 2, 2)
+    assert not rules.rule_slice_of_list("phrase", 3, 4)
+    assert not rules.rule_slice_of_list("clause", 2, 5)
+
+
+@pytest.mark.parametrize(
+    ("template", "carriers", "level", "weak"),
+    [
+        (Template("新", "", "", 0), ["新业态", "新模式"], "phrase", True),
+        (Template("数据", "", "", 0), ["数据采集存储", "数据分析应用"], "phrase", False),
+        (Template("", "工业", "", 0), ["用好工业遗产", "发展工业旅游"], "clause", True),
+        (Template("以", "为", "", 0), ["以信息化为主导", "以核心能力为基础"], "clause", False),
+        (Template("推动", "", "", 0), ["推动深度融合", "推动深化应用"], "clause", False),
+        (
+            Template("", "", "添加提示", 0),
+            ["视频中由当前服务生成的画面应添加提示", "其他画面可不添加提示"],
+            "clause",
+            True,
+        ),
+        (Template("既", "", "", 0), ["既要树立思想", "又要打好战役"], "clause", False),
+        (Template("是", "", "", 0), ["是根本途径", "也是内需所在"], "clause", True),
+    ],
+)
+def test_rule_weak_pair(template, carriers, level, weak):
+    assert rules.rule_weak_pair(template, carriers, level) is weak
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("坚持共建共治共享。", ["共建", "共治", "共享"]),
+        ("提高强农惠农富农政策效能。", ["强农", "惠农", "富农"]),
+        ("全党全军全国各族人民", ["全党", "全军", "全国"]),
+        ("推动产业强链补链延链。", ["强链", "补链", "延链"]),
+        ("全党全国全社会", []),  # 全社 cuts 社会
+        ("一个一个地打好", []),
+        ("百分之八十八点八", []),
+    ],
+)
+def test_block_runs(text, items):
+    runs = units.block_runs(text, 0, len(text))
+    assert [[text[a:b] for a, b in run] for run in runs] == ([items] if items else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        # a lead cut after a lead word, a productive suffix over uneven items, the tail
+        (
+            "立足于我国新型工业化、信息化、城镇化、农业现代化同步发展。",
+            ["新型工业化", "信息化", "城镇化", "农业现代化"],
+        ),
+        ("发展周期性、结构性、体制性问题。", ["周期性", "结构性", "体制性"]),
+        (
+            "国内外知名软硬件企业代表、地方产业园区代表、投资机构代表参加。",
+            ["国内外知名软硬件企业代表", "地方产业园区代表", "投资机构代表"],
+        ),
+        (
+            "向行业内企业、产业链上下游企业和中小企业推广。",
+            ["行业内企业", "产业链上下游企业", "中小企业"],
+        ),
+        ("积极构建点状辐射、带状串联、网状协同的发展格局。", ["点状辐射", "带状串联", "网状协同"]),
+        ("持续开展平安校园、平安医院建设。", ["平安校园", "平安医院"]),
+        ("坚持共建共治共享。", ["共建", "共治", "共享"]),
+        ("开展“云展示”“云对接”“云洽谈”活动。", ["云展示", "云对接", "云洽谈"]),
+        (
+            "加快发展数字经济，培育产业集群。加快发展生物经济，建设制造集群。"
+            "加快发展冰雪经济，释放效应。",
+            ["加快发展数字经济", "加快发展生物经济", "加快发展冰雪经济"],
+        ),
+        (
+            "（一）坚持需求导向。围绕需要开展工作。\n（二）坚持统一布局。统筹推进建设。\n"
+            "（三）坚持安全可控。守住底线。\n（四）组织保障\n",
+            ["坚持需求导向", "坚持统一布局", "坚持安全可控"],
+        ),
+    ],
+)
+def test_member_edges(text, members):
+    found = [[m.text for m in g.members] for g in pt.find_parallels(text)]
+    assert members in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "省大数据局、省发展改革委、省工业和信息化厅、省卫生健康委按职责分工负责。",
+        "促进雷达、夜视装备、微机电系统、天基通信系统、目标探测等技术应用。",
+        "编制验收报告并报送国家能源局、国家矿山安全监察局。",
+        "培育新业态、新模式。",
+        "用好工业遗产，发展工业旅游。",
+        "林业、畜牧业、渔业都取得了新的成绩。",
+    ],
+)
+def test_no_group(text):
+    assert pt.find_parallels(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("二十二", 22),
+        ("三十六", 36),
+        ("十", 10),
+        ("十一", 11),
+        ("两", 2),
+        ("一百零五", 105),
+        ("三千", 3000),
+        ("五万", 50000),
+        ("九二", None),
+        ("十四五", None),
+        ("百千", None),
+        ("", None),
+    ],
+)
+def test_parse_numeral(numeral, value):
+    assert sl.parse_numeral(numeral) == value
+
+
+@pytest.mark.parametrize(
+    ("formula", "count"),
+    [
+        ("二十二连丰", 22),
+        ("五位一体", 5),
+        ("三十六计", 36),
+        ("三严三实", 6),
+        ("三去一降一补", 5),
+        ("两学一做", 3),
+        ("双百方针", 2),
+        ("一国两制", 2),
+        ("四大工程", 4),
+        ("五个一工程", 5),
+        ("两个一百年", 2),
+        ("二十大", None),
+        ("十四五", None),
+        ("九二共识", None),
+        ("十九届", None),
+        ("四人帮", None),
+    ],
+)
+def test_formula_count(formula, count):
+    assert sl.formula_count(formula) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("坚持两个文明一起抓。", [("两个文明", 2)]),
+        ("贯彻双百方针。", [("双百方针", 2)]),
+        ("坚持一国两制。", [("一国两制", 2)]),
+        ("推进两化融合和三网融合。", [("两化融合", 2), ("三网融合", 3)]),
+        ("实施四大工程。", [("四大工程", 4)]),
+        ("落实八项主张。", [("八项主张", 8)]),
+        ("深入学习贯彻党的二十大精神，编制“十四五”规划。", []),
+        ("坚持“九二共识”。", []),
+        ("粮食生产实现“二十二连丰”。", [("“二十二连丰”", 22)]),
+    ],
+)
+def test_formulas_in_text(text, expected):
+    got = [(s.span.text, s.count) for s in pt.find_slogans(text) if s.kind == "numbered_formula"]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "slogan"),
+    [
+        ("送温暖", True),
+        ("爱心助学", True),
+        ("一人一策", True),
+        ("免审即享", True),
+        ("边研发、边转化", True),
+        ("互联网+监管", True),
+        ("走出去", True),
+        ("机器代人", True),
+        ("千岛之国", False),
+        ("米奇卡通城", False),
+        ("人民的好警察", False),
+        ("智能工厂", False),
+        ("通用标准", False),
+        ("内卷式", False),
+        ("磨合期", False),
+    ],
+)
+def test_rule_reads_as_slogan(content, slogan):
+    assert sl.rule_reads_as_slogan(content) is slogan
+
+
+def test_mismatched_quotation_marks_still_quote():
+    (slogan,) = pt.find_slogans('开展“筑巢引凤"行动。')
+    assert slogan.span.text == '“筑巢引凤"' and slogan.kind == "quoted"
+
+
+def test_lexicon_expansion_found_in_the_text():
+    (slogan,) = pt.find_slogans("坚持两个文明：物质文明、精神文明。")
+    assert [e.text for e in slogan.expansion] == ["物质文明", "精神文明"]
+
+
+# --- linear time (issue 20): time at 4n over time at n, best of three ---------------
+
+
+def _best(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        pt.find_parallels(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize(
+    ("case", "piece", "n"),
+    [
+        ("one paragraph of repeated lists (_dedupe)", "送政策、送技能、送维权。", 500),
+        ("three characters around a 、 (_common_infix)", "甲乙丙、", 1500),
+        ("three characters around a 、, shifted", "甲、乙丙", 1500),
+    ],
+)
+def test_time_grows_linearly(case, piece, n):
+    ratio = _best(piece * (4 * n)) / _best(piece * n)
+    assert ratio <= 6, f"{case}: {ratio:.1f}"
+
+
+def test_full_search_agrees_with_the_quick_tests_on_the_development_passages(monkeypatch):
+    """``_hopeless`` and ``_unsharable`` skip windows; the full search finds the same groups."""
+    from tests.conftest import load_passages, passage_texts
+
+    texts = [text for _, text in passage_texts(load_passages("policy_parallel_passages.json"))]
+    quick = [pt.find_parallels(t) for t in texts]
+    monkeypatch.setattr(grouping, "_hopeless", lambda carriers, level: False)
+    monkeypatch.setattr(grouping, "_unsharable", lambda carriers, level: False)
+    find_template_cache.cache_clear()
+    assert [pt.find_parallels(t) for t in texts] == quick
+
+
+def test_members_wrapped_across_a_line_break():
+    text = (
+        "　　加强组织领导，完善工作机制，推动数字化、网络化、智\n"
+        "能化转型升级，促进信息技术、信息网络、信息系统深度融合\n"
+        "，提升服务水平，强化安全保障，确保各项任务落到实处，形成\n"
+        "工作合力，推动高质量发展取得新成效，为全面建设现代化作\n"
+        "出新的更大贡献。\n"
+    )
+    found = [[m.text for m in g.members] for g in pt.find_parallels(text, layout="wrapped")]
+    assert ["数字化", "网络化", "智\n能化"] in found
+    assert ["信息技术", "信息网络", "信息系统"] in found

@@ -1,0 +1,123 @@
+"""Parallel groups and slogans scored by the rule of ../shared/ANNOTATION.md.
+
+``tests/data/policy_parallel_passages.json``: 50 passages annotated before the
+rules of issue 19 were written (36 from the development policy documents of
+``tests/data/document_split.json``, 14 of report prose). A predicted group
+matches when two thirds of its members (all, for a pair) overlap gold members
+by 80 %; non-core gold may be predicted but is not required; a predicted
+group that matches nothing counts against precision. Slogans match by span
+(±1 character), kind and count.
+
+``tests/data/heldout_parallel_passages.json``, when present, is annotated by
+another session on documents these rules were not written against; it is
+scored with the bar of issue 19 and never read while writing rules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import policytext as pt
+from tests.conftest import load_passages, passage_texts
+from tests.support.parallel_scoring import prf, score_groups, score_slogans
+
+DEV = "policy_parallel_passages.json"
+HELDOUT = "heldout_parallel_passages.json"
+
+
+def _score(data: dict, script: str, part: str | None = None):
+    """(group counts, slogan counts) over the passages of ``part`` (all when None)."""
+    groups = [0, 0, 0, 0]
+    slogans = [0, 0, 0, 0]
+    for passage, text in passage_texts(data):
+        if part is not None and passage.get("part") != part:
+            continue
+        if script == "traditional":
+            text = pt.to_traditional(text)
+        predicted = [[(m.start, m.end) for m in g.members] for g in pt.find_parallels(text)]
+        gold = [
+            ([tuple(m) for m in g["members"]], g.get("core", len(g["members"]) >= 3))
+            for g in passage["groups"]
+        ]
+        groups = [a + b for a, b in zip(groups, score_groups(predicted, gold), strict=True)]
+        if "slogans" in passage:
+            found = [(s.span.start, s.span.end, s.kind, s.count) for s in pt.find_slogans(text)]
+            counts = score_slogans(found, passage["slogans"])
+            slogans = [a + b for a, b in zip(slogans, counts, strict=True)]
+    return groups, slogans
+
+
+def test_the_development_set_is_large_enough():
+    passages = load_passages(DEV)["passages"]
+    assert sum(1 for p in passages if p["part"] == "dev") >= 25
+    assert sum(1 for p in passages if p["part"] == "report") >= 10
+    assert sum(1 for p in passages for g in p["groups"] if g["core"]) >= 20
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_development_groups_and_slogans(script, capsys):
+    data = load_passages(DEV)
+    lines = []
+    for part in ("dev", "report", None):
+        groups, slogans = _score(data, script, part)
+        p, r, f = prf(*groups)
+        sp, sr, sf = prf(*slogans)
+        name = part or "all"
+        lines.append(
+            f"{script:<12}{name:<7} groups P {p:.3f} R {r:.3f} F1 {f:.3f}"
+            f"   slogans P {sp:.3f} R {sr:.3f} F1 {sf:.3f}"
+        )
+        if part == "dev":  # normative policy documents: the bar of issue 19
+            assert p >= 0.80 and f >= 0.80, lines[-1]
+        if part is None:
+            assert f >= 0.85 and sf >= 0.85, lines[-1]
+    with capsys.disabled():
+        print("\n" + "\n".join(lines))
+
+
+#: issue 19's bar on held-out normative passages: groups P and F1 >= 0.80, slogans F1 >= 0.80
+BAR = 0.80
+#: what the held-out set scored when first read after the rule changes (groups F1 0.721,
+#: P 0.732; slogans F1 0.509): asserted as floors against regressions, NOT the bar (not met)
+HELD_OUT_FLOOR = {"groups_f1": 0.70, "groups_p": 0.70, "slogans_f1": 0.48}
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_heldout_passages(script, capsys):
+    path = Path(__file__).parent / "data" / HELDOUT
+    if not path.exists():
+        pytest.skip(f"{path.name} is absent: the held-out set is annotated by another session")
+    groups, slogans = _score(load_passages(HELDOUT), script)
+    p, r, f = prf(*groups)
+    sp, sr, sf = prf(*slogans)
+    with capsys.disabled():
+        print(
+            f"\nheld-out ({script}): groups P {p:.3f} R {r:.3f} F1 {f:.3f}"
+            f"   slogans P {sp:.3f} R {sr:.3f} F1 {sf:.3f}   (issue 19's bar: {BAR})"
+        )
+    assert f >= HELD_OUT_FLOOR["groups_f1"] and p >= HELD_OUT_FLOOR["groups_p"]
+    assert sf >= HELD_OUT_FLOOR["slogans_f1"]
+
+
+def test_score_is_calibrated_on_the_development_passages(capsys):
+    """Groups scoring 0.8 or more are right at least four times in five (annotation rule)."""
+    from policytext.parallels.calibration import calibrated, calibration_table
+    from tests.support.parallel_scoring import covers
+
+    rows = calibration_table()
+    assert rows and [r[4] for r in rows] == sorted(r[4] for r in rows)
+    assert calibrated(0.0) == rows[0][4] and calibrated(1.0) == rows[-1][4]
+    high = right = 0
+    for name in (DEV, "parallel_passages.json"):
+        for passage, text in passage_texts(load_passages(name)):
+            gold = [[tuple(m) for m in g["members"]] for g in passage["groups"]]
+            for group in pt.find_parallels(text):
+                if group.score >= 0.8:
+                    high += 1
+                    members = [(m.start, m.end) for m in group.members]
+                    right += any(covers(members, g) for g in gold)
+    with capsys.disabled():
+        print(f"\nscore >= 0.8: {right} of {high} groups right ({right / high:.3f})")
+    assert right / high >= 0.8
