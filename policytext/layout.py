@@ -78,7 +78,8 @@ PARAGRAPH_END = frozenset("。！？!?…⋯；;：:｡")
 SENTENCE_END = frozenset("。！？!?｡")
 SENTENCE_END_OR_COLON = SENTENCE_END | frozenset("：:")
 _CLOSER_CHARS = frozenset("”’」』）)]】》〉〕»›\"'")
-_TRAILING_CLOSERS_RE = re.compile(r"(?:[”’」』）)\]】》〉〕»›\"']|\[\d{1,3}\])+$")
+#: a footnote marker ([1], [12]) ending the searched stretch
+_FOOTNOTE_END_RE = re.compile(r"\[\d{1,3}\]$")
 #: a page number on a line of its own: 18, — 3 —, - 3 -, ·3·, 第3页, 3/20, 第3页 共20页
 _PAGE_NUMBER_RE = re.compile(
     r"(?P<lead>[-—–－―~～·•\s]*)(?P<di>第\s*)?[0-9０-９]{1,4}\s*(?P<ye>[页頁])?"
@@ -107,8 +108,10 @@ _OPEN_MARKER_END_RE = re.compile(f"[（(]{_ORDINAL_PART}$")
 _CLOSE_MARKER_START_RE = re.compile(f"{_ORDINAL_PART}[)）]")
 _SPACE_JOIN = re.compile(r"[A-Za-z0-9]")
 #: a bracketed marker that might be cut by a line break (the rule decides; this finds candidates)
+#: (the whitespace before the first break holds no break: one way to match, so no backtracking)
+_NON_BREAK_SPACE = "".join(c for c in WHITESPACE if not _BREAK_CHAR_RE.match(c))
 _MARKER_CUT_RE = re.compile(
-    f"[（(]{_ORDINAL_PART}[{re.escape(WHITESPACE)}]*{_BREAK_CHAR_RE.pattern}"
+    f"[（(]{_ORDINAL_PART}[{re.escape(_NON_BREAK_SPACE)}]*{_BREAK_CHAR_RE.pattern}"
     f"[{re.escape(WHITESPACE)}]*{_ORDINAL_PART}[)）]"
 )
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
@@ -222,8 +225,25 @@ def rule_paragraph_end(content: str, marks: frozenset[str] = PARAGRAPH_END) -> b
         return True
     if not last or last not in _CLOSER_CHARS:
         return False
-    content = _TRAILING_CLOSERS_RE.sub("", content)
-    return bool(content) and content[-1] in marks
+    end = _trailing_closers_start(content)
+    return end > 0 and content[end - 1] in marks
+
+
+def _trailing_closers_start(content: str) -> int:
+    """Where the closing marks and footnote markers ([1]) at the end of ``content`` begin.
+
+    Walked back from the end, so a long run of closers costs one step each.
+    """
+    end = len(content)
+    while end:
+        footnote = _FOOTNOTE_END_RE.search(content, max(0, end - 5), end)
+        if footnote is not None and footnote.end() == end:
+            end = footnote.start()
+        elif content[end - 1] in _CLOSER_CHARS:
+            end -= 1
+        else:
+            break
+    return end
 
 
 def rule_heading_line(content: str, next_is_full: bool) -> bool:
