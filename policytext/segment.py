@@ -31,6 +31,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from .layout import (
+    _BREAK_CHAR_RE,
     LINE_BREAK_RE,  # noqa: F401  (kept importable from here)
     WHITESPACE,
     LayoutMode,
@@ -96,6 +97,8 @@ _DOTTED_RE = re.compile(r"(?<![A-Za-z0-9.\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+
 TOP_LEVEL_DOMAINS = frozenset({"com", "cn", "org", "net", "gov", "edu", "int", "info", "io"})
 _LIST_MARKER_BEFORE_PERIOD_RE = re.compile(r"(?<![^\W\d_])(?<!\d)(?:\d{1,3}|[A-Za-z])$")
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+#: the content of a line: a run of characters that are not line breaks
+_LINE_CONTENT_RE = re.compile(f"[^{_BREAK_CHAR_RE.pattern[1:-1]}]+")
 #: a word character: a letter or a digit of any script (``str.isalnum``), not ``_``
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
 
@@ -375,7 +378,8 @@ def _sentence_boundaries(text: str, start: int, end: int) -> list[int]:
 
 def paragraphs_of(text: str) -> tuple[Span, ...]:
     """The non-blank lines of ``text``, without surrounding whitespace."""
-    spans = (_span(text, a, b) for a, b in rule_line_breaks(text))
+    # the runs of characters between line breaks: blank lines cost nothing
+    spans = (_span(text, *match.span()) for match in _LINE_CONTENT_RE.finditer(text))
     return tuple(span for span in spans if span is not None)
 
 
