@@ -46,7 +46,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from functools import cache, cached_property
 from itertools import accumulate
@@ -158,18 +158,24 @@ def _display_width(text: str) -> int:
 
 def line_breaks(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every line break (``\r\n`` counts once), as ``LINE_BREAK_RE`` finds."""
-    breaks = []
+    breaks = list(_iter_line_breaks(text))
+    breaks.pop()
+    return breaks
+
+
+def _iter_line_breaks(text: str) -> Iterator[tuple[int, int]]:
+    """The line breaks of :func:`line_breaks`, one at a time, then ``(len, len)`` for the end."""
     skip = -1
     for match in _BREAK_CHAR_RE.finditer(text):
         position = match.start()
         if position == skip:
             continue  # the \n of \r\n
         if text[position] == "\r" and text.startswith("\n", position + 1):
-            breaks.append((position, position + 2))
+            yield position, position + 2
             skip = position + 1
         else:
-            breaks.append((position, position + 1))
-    return breaks
+            yield position, position + 1
+    yield len(text), len(text)
 
 
 def strip_bounds(
@@ -186,9 +192,7 @@ def strip_bounds(
 def _lines(text: str) -> list[_Line]:
     lines = []
     start = 0
-    breaks = line_breaks(text)
-    breaks.append((len(text), len(text)))
-    for break_start, break_end in breaks:
+    for break_start, break_end in _iter_line_breaks(text):
         content_start, content_end = strip_bounds(text, start, break_start)
         indent = (
             _display_width(text[start:content_start]) if start < content_start < content_end else 0
@@ -390,32 +394,40 @@ def _near(position: int, anchors: list[int], reach: int = 1) -> bool:
 class _Widths:
     """The page width of a wrapped text, in characters or in display cells.
 
-    ``sizes`` holds each content line's size (by its start) in that measure,
-    indentation included.
+    ``sizes`` holds each content line's size (by its start) in display cells,
+    indentation included; measured in characters (``sizes`` None), the size is
+    the line's length.
     """
 
     width: int
     display: bool
     tolerance: int
-    sizes: dict[int, int]
+    sizes: dict[int, int] | None
+
+    def size(self, line: _Line) -> int:
+        """The line's size in this measure, indentation included."""
+        return line.end - line.line_start if self.sizes is None else self.sizes[line.start]
 
     def full(self, line: _Line) -> bool:
         """The line reaches the page width."""
-        return self.sizes[line.start] >= self.width - self.tolerance
+        return self.size(line) >= self.width - self.tolerance
 
     def long(self, line: _Line) -> bool:
         """The line runs well past the page width (it was never wrapped)."""
-        return self.sizes[line.start] > self.width + 2 * self.tolerance
+        return self.size(line) > self.width + 2 * self.tolerance
 
 
 def _page_width(text: str, lines: list[_Line]) -> tuple[_Widths, float] | None:
     """The width most lines stop at, and the share of lines that reach it."""
     if len(lines) < 3:
         return None
-    contents = [text[line.line_start : line.end] for line in lines]
     best: tuple[_Widths, float] | None = None
     for display, tolerance in ((False, 2), (True, 4)):
-        sizes = [_display_width(c) for c in contents] if display else [len(c) for c in contents]
+        sizes = (
+            [_display_width(text[line.line_start : line.end]) for line in lines]
+            if display
+            else [line.end - line.line_start for line in lines]
+        )
         lengths = Counter(sizes)
         widest = MAX_PAGE_WIDTH * (2 if display else 1)
         candidates = [w for w in lengths if w <= widest]
@@ -430,9 +442,13 @@ def _page_width(text: str, lines: list[_Line]) -> tuple[_Widths, float] | None:
             ),
             key=lambda pair: (pair[1], lengths[pair[0]], pair[0]),
         )
-        share = full / len(contents)
+        share = full / len(lines)
         if best is None or share > best[1]:
-            by_start = {line.start: size for line, size in zip(lines, sizes, strict=True)}
+            by_start = (
+                {line.start: size for line, size in zip(lines, sizes, strict=True)}
+                if display
+                else None
+            )
             best = (_Widths(width, display, tolerance, by_start), share)
         if share >= CLEAR_SHARE or share < CELL_SHARE:
             # clearly wrapped by character count, or lines of every length (paragraphs): a
@@ -617,6 +633,14 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 
 def _build(text: str, mode: str) -> Reading:
+    """The reading of ``text``; its layout (the decisions) is decided again when read, so
+    the lines and decisions are not held while only the structure layers are used."""
+    reading = _decide(text, mode)
+    reading._layout = lambda: _decide(text, mode).layout
+    return reading
+
+
+def _decide(text: str, mode: str) -> Reading:
     if mode == "lines":  # exactly line by line: nothing to decide until the layout is asked for
         return Reading(text, lambda: _lines_layout(text))
     lines = _lines(text)

@@ -403,8 +403,12 @@ def clauses_of(text: str, sentences: tuple[Span, ...]) -> tuple[Span, ...]:
 
 
 def _sentences_in(text: str, paragraph: Span) -> Iterator[Span]:
+    boundaries = _sentence_boundaries(text, paragraph.start, paragraph.end)
+    if not boundaries and paragraph.label is None:  # one sentence: the paragraph's own span
+        yield paragraph
+        return
     start = paragraph.start
-    for boundary in _sentence_boundaries(text, paragraph.start, paragraph.end):
+    for boundary in boundaries:
         span = _span(text, start, boundary)
         if span is not None:
             yield span
@@ -446,8 +450,12 @@ def _clause_boundaries(text: str, start: int, end: int) -> list[int]:
 
 
 def _clauses_in(text: str, sentence: Span) -> Iterator[Span]:
+    boundaries = _clause_boundaries(text, sentence.start, sentence.end)
+    if not boundaries and sentence.label is None:  # one clause: the sentence's own span
+        yield sentence
+        return
     start = sentence.start
-    for boundary in _clause_boundaries(text, sentence.start, sentence.end):
+    for boundary in boundaries:
         span = _span(text, start, boundary)
         if span is not None:
             yield span
