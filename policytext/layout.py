@@ -60,11 +60,19 @@ from .validation import ensure_text
 LayoutMode = Literal["auto", "lines", "blank-lines", "wrapped"]
 LAYOUT_MODES = ("auto", "lines", "blank-lines", "wrapped")
 
+#: invisible characters that are not text: bidi marks and embeddings (LRM, RLM, ALM,
+#: LRE…PDF, LRI…PDI), the soft hyphen and the Hangul fillers (U+3164 looks like a space)
+INVISIBLE = (
+    "\u200e\u200f\u061c\u00ad\u3164\u115f\u1160\uffa0"
+    + "".join(chr(c) for c in range(0x202A, 0x202F))
+    + "".join(chr(c) for c in range(0x2066, 0x206A))
+)
 #: characters trimmed from the ends of lines, paragraphs, sentences and clauses
 WHITESPACE = (
     " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680"
     + "".join(chr(c) for c in range(0x2000, 0x200B))
     + "\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
+    + INVISIBLE
 )
 #: one line-break character (a character class scans several times faster than the below)
 _BREAK_CHAR_RE = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")

@@ -249,3 +249,26 @@ def test_time_grows_linearly(name, monkeypatch):
         if ratio <= GROWTH_RATIO:
             break
     assert min(ratios) <= GROWTH_RATIO, f"{name}: 4n takes {ratios} times n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u200e\u200f" * 5,  # left-to-right and right-to-left marks
+        "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c",  # embeddings, isolates
+        "\u00ad" * 7,  # soft hyphens
+        "\u3164" * 4 + "\n\u3164\n\uffa0",  # Hangul fillers, which look like spaces
+        " \u200e\u3000\u00ad\n\t\u3164 ",  # mixed with ordinary whitespace
+    ],
+)
+@pytest.mark.parametrize("layout", ["auto", "lines", "wrapped"])
+def test_invisible_only_text_gives_empty_results(text, layout):
+    doc = pt.analyze(text, layout=layout)
+    for layer in ("paragraphs", "sentences", "clauses", "enumerations", "parallels", "slogans"):
+        assert getattr(doc, layer) == (), layer
+
+
+def test_invisible_marks_at_the_edges_are_trimmed_inside_kept():
+    text = "\u200f工会\u00ad组织。\u3164"
+    (sentence,) = pt.split_sentences(text)
+    assert (sentence.start, sentence.end) == (1, 7)
