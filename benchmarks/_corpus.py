@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
+#: the shared material: ../shared beside the project, or $POLICYTEXT_SHARED (as for the tests)
+SHARED = Path(os.environ.get("POLICYTEXT_SHARED") or ROOT.parent / "shared")
+SHARED_CORPORA = SHARED / "corpora"
 
 
 def shared_documents() -> list[str]:
@@ -81,3 +84,24 @@ def documents_file(target_chars: int | None, name: str) -> tuple[Path, int]:
             out.write(json.dumps(document, ensure_ascii=False) + "\n")
             total += len(document)
     return path, total
+
+
+#: benchmark results kept as data; the README's tables are made from them
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def update_results(name: str, summary: list[dict[str, str]], measured: dict[str, dict]) -> Path:
+    """Write ``benchmarks/results/<name>.json``: the summary rows this run measured replace
+    those of the same ``what`` (rows of tables not run keep their last values), and the
+    raw numbers of every row measured. ``python -m tools.results_table`` puts the summary
+    into the README."""
+    path = RESULTS / f"{name}.json"
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"summary": []}
+    fresh = {row["what"]: row for row in summary}
+    kept = [fresh.pop(row["what"], row) for row in data.get("summary", [])]
+    data["summary"] = kept + list(fresh.values())
+    data["measured"] = {**data.get("measured", {}), **measured}
+    data["machine"] = f"{os.cpu_count()} cores"
+    RESULTS.mkdir(exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path

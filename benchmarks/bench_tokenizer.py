@@ -1,6 +1,6 @@
 """The tokenizer against raw spacy_pkuseg: load cost, throughput, spaCy multiprocessing.
 
-Run: ``python benchmarks/bench_tokenizer.py [--mb 0.5]``. Each measurement that
+Run: ``python -m benchmarks.bench_tokenizer [--mb 0.5]``. Each measurement that
 loads the model runs in a fresh interpreter so peak memory is its own.
 Prints a table; ratios compare policytext with raw ``spacy_pkuseg`` on the
 same text in the same run.
@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from _corpus import corpus_text, run_fresh
+from benchmarks._corpus import corpus_text, run_fresh
 
 LOAD = {
     "raw spacy_pkuseg": """
         import spacy_pkuseg
-        from policytext.models import ensure_model
+        from policytext.model_store import ensure_model
         path = str(ensure_model())
         start = time.perf_counter()
         seg = spacy_pkuseg.pkuseg(model_name=path, user_dict=None)
@@ -24,7 +24,7 @@ LOAD = {
     """,
     "policytext.load()": """
         import policytext
-        policytext.models.ensure_model()
+        policytext.model_store.ensure_model()
         start = time.perf_counter()
         policytext.load()
         seconds = time.perf_counter() - start
@@ -36,7 +36,7 @@ THROUGHPUT = """
     from policytext.tokenizer import segmenter
     text = open({path!r}, encoding="utf-8").read()
     view = policytext.simplified_view(text)
-    raw = spacy_pkuseg.pkuseg(model_name=str(policytext.models.ensure_model()), user_dict=None)
+    raw = spacy_pkuseg.pkuseg(model_name=str(policytext.model_store.ensure_model()), user_dict=None)
     segmenter()
     best = {{}}
     for _ in range(3):

@@ -2,27 +2,24 @@
 
 Run (opt-in CI job: ``bash .ci/fuzz SECONDS``)::
 
-    python fuzz/fuzz_analyze.py -max_total_time=1200 fuzz/corpus
+    python -m fuzz.fuzz_analyze -max_total_time=1200 fuzz/corpus
 
 The corpus is seeded from the test suite's sample texts (``python
 fuzz/seed_corpus.py fuzz/corpus``). Every input is decoded leniently to a
 ``str``; a crash is any exception, or a result that breaks an offset
-invariant (``tests/invariants.py``).
+invariant (``tests/support/invariants.py``).
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import atheris
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 with atheris.instrument_imports():
     import policytext as pt
     from policytext.layout import LAYOUT_MODES
-    from tests.invariants import assert_valid
+    from tests.support.invariants import assert_valid
 
 
 def test_one_input(data: bytes) -> None:

@@ -6,13 +6,12 @@ Traditional or Simplified script alike.
 
 from __future__ import annotations
 
-from .corpus import analyze_corpus
+from .corpus import WorkerError, analyze_corpus, corpus_frames
 from .document import PolicyDoc, analyze
 from .enumerations import find_enumerations
-from .frames import corpus_frames
 from .layout import find_layout
-from .model import Enumeration, Item, Layout, Parallel, Slogan, Span, Token
 from .parallels import find_parallels
+from .results import Enumeration, Item, Layout, Parallel, Slogan, Span, Token
 from .script import detect_script, simplified_view, to_simplified, to_traditional
 from .segment import split_clauses, split_paragraphs, split_sentences
 from .slogans import find_slogans
@@ -32,6 +31,7 @@ __all__ = [
     "Span",
     "ThemeVectorizer",
     "Token",
+    "WorkerError",
     "__version__",
     "add_terms",
     "analyze",

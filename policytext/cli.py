@@ -6,12 +6,13 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from .document import PolicyDoc, analyze
 from .layout import LAYOUT_MODES
-from .models import ModelError
+from .model_store import ARCHIVE_NAME, ModelError
 
 _BREAK_RE = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
 EPILOG = """examples:
@@ -173,7 +174,7 @@ def _cmd_themes(args: argparse.Namespace) -> int:
 
 
 def _cmd_download(args: argparse.Namespace) -> int:
-    from . import models
+    from . import model_store
 
     def progress(done: int, total: int) -> None:
         if total:
@@ -181,17 +182,24 @@ def _cmd_download(args: argparse.Namespace) -> int:
             filled = int(width * done / total)
             bar = "#" * filled + "-" * (width - filled)
             print(
-                f"\r{models.ARCHIVE_NAME} [{bar}] {done / 1e6:5.1f}/{total / 1e6:.1f} MB",
+                f"\r{model_store.ARCHIVE_NAME} [{bar}] {done / 1e6:5.1f}/{total / 1e6:.1f} MB",
                 end="",
                 file=sys.stderr,
             )
 
-    if models.is_installed(verify=args.verify):
-        print(f"model already installed in {models.default_model_dir()}")
-        return 0
-    print(f"fetching {models.ARCHIVE_NAME} (pkuseg's default model) …", file=sys.stderr)
+    installed = model_store.is_installed()
+    if installed and not args.repair and args.archive is None:
+        if model_store.is_installed(verify=True):
+            print(f"model installed and verified in {model_store.default_model_dir()}")
+            return 0
+        print(
+            "the installed model is damaged (a file's sha256 differs): reinstalling",
+            file=sys.stderr,
+        )
+    source = args.archive or f"{model_store.ARCHIVE_NAME} (pkuseg's default model)"
+    print(f"installing from {source} …", file=sys.stderr)
     try:
-        path = models.ensure_model(progress=progress, verify=args.verify)
+        path = model_store.ensure_model(progress=progress, archive=args.archive, force=True)
     except ModelError as error:
         print(f"\npolicytext: {error}", file=sys.stderr)
         return 1
@@ -207,13 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    analyze_parser = commands.add_parser(
-        "analyze",
-        help="analyse files ('-' reads standard input)",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    analyze_parser = _file_command(
+        commands, "analyze", "analyse files ('-' reads standard input)", _cmd_analyze
     )
-    analyze_parser.add_argument("files", nargs="+", metavar="FILE")
     analyze_parser.add_argument(
         "--format",
         choices=("outline", "sentences", "json", "jsonl", "csv", "html"),
@@ -229,26 +233,43 @@ def build_parser() -> argparse.ArgumentParser:
     analyze_parser.add_argument(
         "--out-dir", type=Path, help="write one output file per input into this folder"
     )
-    _layout_option(analyze_parser)
-    analyze_parser.set_defaults(run=_cmd_analyze)
-    themes_parser = commands.add_parser(
-        "themes",
-        help="TF-IDF themes of files (needs the segmentation model)",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    themes_parser = _file_command(
+        commands, "themes", "TF-IDF themes of files (needs the segmentation model)", _cmd_themes
     )
-    themes_parser.add_argument("files", nargs="+", metavar="FILE")
     themes_parser.add_argument("--top-k", type=_positive_int, default=10, metavar="N")
     themes_parser.add_argument("--by", choices=("document", "section"), default="document")
-    _layout_option(themes_parser)
-    themes_parser.set_defaults(run=_cmd_themes)
     download_parser = commands.add_parser(
         "download", help="fetch, verify and install the segmentation model"
     )
     download_parser.add_argument(
-        "--verify", action="store_true", help="also re-hash an installed model"
+        "--verify",
+        action="store_true",
+        help="(kept for old scripts: an installed model is always re-hashed)",
+    )
+    download_parser.add_argument(
+        "--repair", action="store_true", help="fetch and reinstall even if a model is installed"
+    )
+    download_parser.add_argument(
+        "--from",
+        dest="archive",
+        type=Path,
+        metavar="FILE",
+        help=f"install from a {ARCHIVE_NAME} copied by hand (checked against the pinned sha256)",
     )
     download_parser.set_defaults(run=_cmd_download)
+    return parser
+
+
+def _file_command(
+    commands: Any, name: str, help_text: str, run: Callable[[argparse.Namespace], int]
+) -> argparse.ArgumentParser:
+    """A subcommand that reads FILEs under a layout (``--layout``), with the shared epilog."""
+    parser = commands.add_parser(
+        name, help=help_text, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    _layout_option(parser)
+    parser.set_defaults(run=run)
     return parser
 
 

@@ -14,6 +14,8 @@ At most ``2 × n_process`` batches are in flight at a time, and results come
 back in the order of the input. Each worker starts with ``gc.freeze()``: the
 collector never walks what it inherited (pkuseg's feature sets hold 1.24 M
 strings), which keeps full collections cheap and the shared pages unwritten.
+A worker that dies (a signal, the OOM killer) raises :class:`WorkerError` in the
+caller, and ``timeout=`` bounds each document; either way no worker is left running.
 """
 
 from __future__ import annotations
@@ -23,17 +25,15 @@ import gc
 import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from .document import (
-    LAYERS,
-    PolicyDoc,
-    analyze,
-    document_from_payload,
-    packed_payload,
-)
+from .document import PolicyDoc, analyze
 from .layout import LayoutMode, ensure_layout
-from .validation import Item, corpus_items, ensure_positive_int
+from .payload import LAYERS, document_from_packed, packed_payload
+from .validation import CorpusInput, corpus_items, ensure_positive_int
 
 
 def analyze_batch(
@@ -66,28 +66,52 @@ def _batches(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple
         yield batch
 
 
+class WorkerError(RuntimeError):
+    """A worker process of ``analyze_corpus`` died (killed by a signal or the OOM killer)."""
+
+
 def analyze_corpus(
-    items: Iterable[Item],
+    items: Iterable[CorpusInput],
     n_process: int = 1,
     batch_size: int = 32,
     tokens: bool = False,
     progress: bool = False,
     layout: LayoutMode = "auto",
+    timeout: float | None = None,
 ) -> Iterator[tuple[str, PolicyDoc]]:
     """``(doc_id, PolicyDoc)`` for every item, in input order, layers computed.
 
     ``tokens=True`` also computes the words (needs the segmentation model);
     ``progress=True`` shows a progress bar on stderr; ``layout`` says how to
     read the lines of every text (see :func:`policytext.analyze`).
+    ``timeout`` (seconds) bounds each document: the documents then run in worker
+    processes (``n_process`` of them, one document a task), and a document still
+    running ``timeout`` seconds after the caller asks for it raises ``TimeoutError``
+    naming it. A worker that dies raises :class:`WorkerError`; in both cases every
+    worker is stopped before the error reaches the caller.
     """
+    if isinstance(items, (str, bytes)):
+        raise TypeError(
+            "items must be an iterable of documents (texts, Paths or (doc_id, text) pairs), "
+            "not a single string; wrap one text in a list: [text]"
+        )
     ensure_positive_int(n_process, "n_process")
     ensure_positive_int(batch_size, "batch_size")
     ensure_layout(layout)
+    if timeout is not None:
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+            raise TypeError(f"timeout must be a number of seconds, not {type(timeout).__name__}")
+        if not timeout > 0:
+            raise ValueError(f"timeout must be > 0 seconds, got {timeout}")
+        batch_size = 1
     if tokens:
         from .tokenizer import segmenter
 
         segmenter()  # load the model here, once: forked workers share it
-    stream: Iterator = _stream(items, n_process, batch_size, tokens, layout)
+    if n_process == 1 and timeout is None:
+        stream: Iterator = _in_process(items, tokens, layout)
+    else:
+        stream = _in_pool(items, n_process, batch_size, tokens, layout, timeout)
     if progress:
         from tqdm import tqdm
 
@@ -95,31 +119,99 @@ def analyze_corpus(
     return stream
 
 
-def _stream(
-    items: Iterable[Item], n_process: int, batch_size: int, tokens: bool, layout: LayoutMode
+def _in_process(
+    items: Iterable[CorpusInput], tokens: bool, layout: LayoutMode
 ) -> Iterator[tuple[str, PolicyDoc]]:
-    if n_process == 1:
-        for doc_id, text in corpus_items(items):
-            yield doc_id, _analyzed(text, tokens, layout)
-        return
+    for doc_id, text in corpus_items(items):
+        yield doc_id, _analyzed(text, tokens, layout)
+
+
+def _in_pool(
+    items: Iterable[CorpusInput],
+    n_process: int,
+    batch_size: int,
+    tokens: bool,
+    layout: LayoutMode,
+    timeout: float | None,
+) -> Iterator[tuple[str, PolicyDoc]]:
     batches = _batches(corpus_items(items), batch_size)
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     )
     # the workers' inherited objects (the model above all) go to the permanent
     # generation: the collector neither walks them nor dirties their shared pages
-    with context.Pool(n_process, initializer=gc.freeze) as pool:
-        # Pool.imap would read the whole input ahead; a window of 2 × n_process
-        # batches keeps memory bounded and the results in input order
+    pool = ProcessPoolExecutor(n_process, mp_context=context, initializer=gc.freeze)
+    try:
+        # a window of 2 × n_process batches keeps memory bounded and the results
+        # in input order (Executor.map would submit the whole input at once)
         pending: collections.deque = collections.deque()
         for batch in batches:
-            pending.append(pool.apply_async(analyze_batch, (batch, tokens, layout)))
+            pending.append((batch, pool.submit(analyze_batch, batch, tokens, layout)))
             if len(pending) >= 2 * n_process:
-                yield from _documents(pending.popleft().get())
+                yield from _documents(_result(*pending.popleft(), timeout))
         while pending:
-            yield from _documents(pending.popleft().get())
+            yield from _documents(_result(*pending.popleft(), timeout))
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _result(batch: list[tuple[str, str]], future: Future, timeout: float | None) -> list:
+    """A batch's payloads; a dead worker or a document over ``timeout`` raises a clear error."""
+    try:
+        return future.result(timeout=timeout)
+    except BrokenProcessPool:
+        ids = ", ".join(repr(doc_id) for doc_id, _ in batch[:3])
+        raise WorkerError(
+            f"a worker process died (killed by a signal or out of memory) while analysing "
+            f"the batch starting with {ids}; no worker is left running"
+        ) from None
+    except FutureTimeout:
+        raise TimeoutError(
+            f"document {batch[0][0]!r} took longer than {timeout} s; all workers were stopped"
+        ) from None
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end every worker now (also the ones still busy)."""
+    processes = list(getattr(pool, "_processes", {}).values())  # no public handle before 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _documents(results: list[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, PolicyDoc]]:
     for doc_id, payload in results:
-        yield doc_id, document_from_payload(payload)
+        yield doc_id, document_from_packed(payload)
+
+
+def corpus_frames(
+    items: Iterable[CorpusInput], themes: bool = False, top_k: int = 20
+) -> dict[str, Any]:
+    """:func:`policytext.frames.to_frames` for many documents, concatenated, with a
+    leading ``doc_id`` column.
+
+    Strings are texts (ids ``doc0``, ``doc1`` …); pass ``Path`` objects for files
+    (their path is the id) or ``(doc_id, text)`` pairs.
+    """
+    import pandas as pd
+
+    from .frames import COLUMNS, to_frames
+
+    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in COLUMNS}
+    for doc_id, text in corpus_items(items):
+        for name, frame in to_frames(analyze(text), themes=themes, top_k=top_k).items():
+            collected[name].append(frame.assign(doc_id=doc_id))
+    result = {}
+    for name, frames in collected.items():
+        frame = (
+            pd.concat(frames, ignore_index=True)
+            if frames
+            else pd.DataFrame(columns=[*COLUMNS[name], "doc_id"])
+        )
+        result[name] = frame[["doc_id", *COLUMNS[name]]]
+    return result

@@ -33,10 +33,11 @@ from typing import Any
 import numpy as np
 
 from .corpus import analyze_batch
-from .document import PolicyDoc, document_from_payload
+from .document import PolicyDoc
 from .layout import LayoutMode, ensure_layout
+from .payload import document_from_packed
 from .themes import BackgroundIDF, ThemeVectorizer
-from .validation import Item, corpus_items, ensure_positive_int
+from .validation import CorpusInput, corpus_items, ensure_positive_int
 
 
 def _bag(client: Any, sequence: Sequence, partition_size: int):
@@ -49,7 +50,7 @@ def _bag(client: Any, sequence: Sequence, partition_size: int):
 
 def analyze_on_dask(
     client: Any,
-    items: Iterable[Item],
+    items: Iterable[CorpusInput],
     partition_size: int = 16,
     tokens: bool = False,
     layout: LayoutMode = "auto",
@@ -60,7 +61,7 @@ def analyze_on_dask(
     pairs = list(corpus_items(items))
     bag = _bag(client, pairs, partition_size).map_partitions(analyze_batch, tokens, layout)
     payloads = client.compute(bag).result()
-    return [(doc_id, document_from_payload(payload)) for doc_id, payload in payloads]
+    return [(doc_id, document_from_packed(payload)) for doc_id, payload in payloads]
 
 
 def _partition_frequencies(texts: Iterable[str], model: str | None, stop: tuple[str, ...]) -> list:

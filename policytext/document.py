@@ -2,33 +2,82 @@
 
 from __future__ import annotations
 
-import pickle
-from collections.abc import Callable
-from functools import cached_property, wraps
+from functools import cached_property
 from typing import Any
 
 from .enumerations import build_enumerations, enumeration_rows, format_outline
 from .layout import LayoutMode, Reading, ensure_layout, read
-from .model import Enumeration, Layout, Parallel, Slogan, Span, Token
 from .parallels import build_parallels
+from .results import Enumeration, Layout, Parallel, Slogan, Span, Token
 from .script import Script, detect_script, simplified_view
 from .segment import clauses_of, paragraphs_of, sentences_of
 from .slogans import build_slogans
 from .themes import BackgroundIDF, document_themes, section_themes
 from .validation import ensure_text
 
+#: layers no other layer is computed from
+_LEAF_LAYERS = frozenset({"clauses", "tokens"})
 
-def _layer(compute: Callable[[PolicyDoc], Any]) -> cached_property:
-    """A cached layer: ``compute`` on the text, or, when the layout joined lines or set
-    furniture aside, the same layer of the reading text mapped back to raw offsets."""
-    name = compute.__name__
 
-    @wraps(compute)
+class _Layers:
+    """The structure layers of one text read as it stands, each computed on first use.
+
+    A :class:`PolicyDoc` composes them: on its text, or on the reading text of a
+    hard-wrapped one (mapped back to raw offsets).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def view(self) -> str:
+        return simplified_view(self.text)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        return paragraphs_of(self.text)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        return sentences_of(self.text, self.paragraphs)
+
+    @cached_property
+    def clauses(self) -> tuple[Span, ...]:
+        return clauses_of(self.text, self.sentences)
+
+    @cached_property
+    def enumerations(self) -> tuple[Enumeration, ...]:
+        return build_enumerations(self.text, self.view, self.paragraphs, self.sentences)
+
+    @cached_property
+    def slogans(self) -> tuple[Slogan, ...]:
+        return build_slogans(self.text, self.view, self.sentences)
+
+    @cached_property
+    def parallels(self) -> tuple[Parallel, ...]:
+        return build_parallels(self.text, self.view, self.paragraphs, self.sentences, self.slogans)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        from .tokenizer import tokenize
+
+        return tokenize(self.text)
+
+
+def _layer(name: str, docstring: str) -> Any:
+    """The cached layer ``name`` of a document: that layer of its :class:`_Layers`, mapped
+    back to raw offsets when the layout joined lines or set furniture aside."""
+
     def layer(doc: PolicyDoc) -> Any:
-        if doc._read is not None:
-            return doc._from_reading(name)
-        return compute(doc)
+        value = getattr(doc._layers, name)
+        if doc._reading.identity:
+            return value
+        if name in _LEAF_LAYERS:  # no other layer is built from it: keep only the mapped copy
+            del doc._layers.__dict__[name]
+        return doc._reading.to_raw(value)
 
+    layer.__name__ = layer.__qualname__ = name
+    layer.__doc__ = docstring
     return cached_property(layer)
 
 
@@ -36,8 +85,9 @@ class PolicyDoc:
     """The analysis of one text. Layers are computed on first access and cached.
 
     Use :func:`analyze` to build one. Hard-wrapped text (``layout``, see
-    :mod:`policytext.layout`) is analysed as read across its soft line breaks;
-    every offset still points into ``text``.
+    :mod:`policytext.layout`) is read once, across its soft line breaks, and
+    its layers are computed on that reading; every offset still points into
+    ``text``.
     """
 
     def __init__(self, text: str, layout: LayoutMode = "auto") -> None:
@@ -61,61 +111,44 @@ class PolicyDoc:
         return read(self.text, self.layout_mode)
 
     @cached_property
-    def _read(self) -> PolicyDoc | None:
-        """The analysis of the reading text, or None when it is the text itself."""
-        reading = self._reading
-        return None if reading.identity else PolicyDoc(reading.text, layout="lines")
-
-    def _from_reading(self, layer: str) -> Any:
-        mapped = self._reading.to_raw(getattr(self._read, layer))
-        if layer in _LEAF_LAYERS:  # no other layer is built from it: keep only the mapped copy
-            del self._read.__dict__[layer]
-        return mapped
+    def _layers(self) -> _Layers:
+        """The layers of the reading text (the text itself when the layout changed nothing)."""
+        return _Layers(self._reading.text)
 
     @cached_property
     def layout(self) -> Layout:
         """How the lines were read: paragraphs, soft breaks, furniture, captions."""
         return self._reading.layout
 
-    @_layer
-    def paragraphs(self) -> tuple[Span, ...]:
-        return paragraphs_of(self.text)
-
-    @_layer
-    def sentences(self) -> tuple[Span, ...]:
-        return sentences_of(self.text, self.paragraphs)
-
-    @_layer
-    def clauses(self) -> tuple[Span, ...]:
-        return clauses_of(self.text, self.sentences)
+    #: ``tuple[Span, ...]``
+    paragraphs = _layer("paragraphs", "Paragraphs: lines, or the paragraphs the layout read.")
+    #: ``tuple[Span, ...]``
+    sentences = _layer("sentences", 'Sentences (see the README, "Sentence conventions").')
+    #: ``tuple[Span, ...]``
+    clauses = _layer("clauses", "Clauses: the sentences split after ，、；： and their kin.")
 
     @cached_property
     def view(self) -> str:
         """The length-preserving Simplified view every layer works on."""
-        return simplified_view(self.text)
+        return self._layers.view if self._reading.identity else simplified_view(self.text)
 
-    @_layer
-    def enumerations(self) -> tuple[Enumeration, ...]:
-        return build_enumerations(self.text, self.view, self.paragraphs, self.sentences)
-
-    @_layer
-    def parallels(self) -> tuple[Parallel, ...]:
-        return build_parallels(self.text, self.view, self.paragraphs, self.sentences, self.slogans)
-
-    @_layer
-    def slogans(self) -> tuple[Slogan, ...]:
-        return build_slogans(self.text, self.view, self.sentences)
-
-    @_layer
-    def tokens(self) -> tuple[Token, ...]:
+    #: ``tuple[Enumeration, ...]``
+    enumerations = _layer(
+        "enumerations", "The numbered skeleton: top-level enumerations, nested ones in their items."
+    )
+    #: ``tuple[Parallel, ...]``
+    parallels = _layer("parallels", "Parallel structures (see :mod:`policytext.parallels`).")
+    #: ``tuple[Slogan, ...]``
+    slogans = _layer("slogans", "Quoted slogans and numbered formulas (:mod:`policytext.slogans`).")
+    #: ``tuple[Token, ...]``
+    tokens = _layer(
+        "tokens",
         """Words (needs the segmentation model; fetched on first use).
 
         Words are cut from the reading text, so a word wrapped across a soft
         line break is one token whose ``text`` contains the break.
-        """
-        from .tokenizer import tokenize
-
-        return tokenize(self.text)
+        """,
+    )
 
     def sections(self) -> tuple[Span, ...]:
         """The items of the first top-level enumeration, or the paragraphs when there is none."""
@@ -179,133 +212,6 @@ class PolicyDoc:
             "parallels": [p.to_dict() for p in self.parallels],
             "slogans": [s.to_dict() for s in self.slogans],
         }
-
-
-LAYERS = ("paragraphs", "sentences", "enumerations", "parallels", "slogans")
-_RESULT_TYPES = {"enumerations": Enumeration, "parallels": Parallel, "slogans": Slogan}
-_SPAN_LAYERS = frozenset({"paragraphs", "sentences"})
-#: layers no other layer is computed from
-_LEAF_LAYERS = frozenset({"clauses", "tokens"})
-
-
-def document_payload(doc: PolicyDoc, tokens: bool = False) -> dict[str, Any]:
-    """The computed layers of ``doc`` as plain data (cheap to send between processes)."""
-    return _payload(doc, tokens, packed=False)
-
-
-def packed_payload(doc: PolicyDoc, tokens: bool = False) -> dict[str, Any]:
-    """The payload of ``doc`` for another process of ours: each layer pickled on its own, so
-    the receiver unpickles only the layers it reads, and spans as offsets, not dicts."""
-    return _payload(doc, tokens, packed=True)
-
-
-def _payload(doc: PolicyDoc, tokens: bool, packed: bool) -> dict[str, Any]:
-    def stored(data: list) -> Any:
-        return pickle.dumps(data, pickle.HIGHEST_PROTOCOL) if packed else data
-
-    payload: dict[str, Any] = {"text": doc.text, "layout": doc.layout_mode}
-    for layer in LAYERS:
-        results = getattr(doc, layer)
-        if layer in _SPAN_LAYERS:  # (start, end, label): the text is sliced again on arrival
-            data = list(_offsets(results))
-        elif packed and layer in _PACKERS:
-            data = _PACKERS[layer](results)
-        else:
-            data = [r.to_dict() for r in results]
-        payload[layer] = stored(data)
-    if tokens:
-        payload["tokens"] = stored([(t.text, t.start, t.end, t.norm) for t in doc.tokens])
-    return payload
-
-
-def _offsets(spans: tuple[Span, ...]) -> tuple[tuple[int, int, str | None], ...]:
-    return tuple((s.start, s.end, s.label) for s in spans)
-
-
-def _spans(text: str, offsets: tuple[tuple[int, int, str | None], ...]) -> tuple[Span, ...]:
-    return tuple(Span(a, b, text[a:b], label) for a, b, label in offsets)
-
-
-#: compact forms of the layers whose results hold spans (enumerations, few and deeply
-#: nested, travel as dicts)
-_PACKERS: dict[str, Callable[[tuple], list]] = {
-    "parallels": lambda groups: [
-        (_offsets(g.members), g.kind, g.shared, g.start, g.end, g.score) for g in groups
-    ],
-    "slogans": lambda slogans: [
-        (
-            _offsets((s.span,)),
-            s.kind,
-            s.count,
-            None if s.expansion is None else _offsets(s.expansion),
-        )
-        for s in slogans
-    ],
-}
-_UNPACKERS: dict[str, Callable[[str, list], tuple]] = {
-    "parallels": lambda text, rows: tuple(
-        Parallel(_spans(text, members), kind, shared, start, end, score)
-        for members, kind, shared, start, end, score in rows
-    ),
-    "slogans": lambda text, rows: tuple(
-        Slogan(
-            _spans(text, span)[0],
-            kind,
-            count,
-            None if expansion is None else _spans(text, expansion),
-        )
-        for span, kind, count, expansion in rows
-    ),
-}
-
-
-def _layer_data(payload: dict[str, Any], layer: str) -> tuple[Any, bool]:
-    """The layer's stored data, and whether it came packed by :func:`packed_payload`."""
-    data = payload[layer]
-    return (pickle.loads(data), True) if isinstance(data, bytes) else (data, False)
-
-
-def document_from_payload(payload: dict[str, Any]) -> PolicyDoc:
-    """A :class:`PolicyDoc` with the layers of :func:`document_payload` or
-    :func:`packed_payload` (rebuilt on first use)."""
-    return _StoredDoc(payload)
-
-
-def _stored(layer: str) -> cached_property:
-    def rebuild(doc: _StoredDoc) -> tuple:
-        (stored, packed), text = _layer_data(doc._payload, layer), doc.text
-        if layer in _SPAN_LAYERS:
-            return _spans(text, stored)
-        if packed and layer in _UNPACKERS:
-            return _UNPACKERS[layer](text, stored)
-        return tuple(_RESULT_TYPES[layer].from_dict(d) for d in stored)
-
-    rebuild.__doc__ = getattr(PolicyDoc, layer).__doc__
-    return cached_property(rebuild)
-
-
-class _StoredDoc(PolicyDoc):
-    """A document analysed elsewhere (another process, a Dask worker), from its payload.
-
-    Its layers are the payload's, turned back into result objects only when
-    read, so streaming many documents costs no more than the layers used.
-    """
-
-    def __init__(self, payload: dict[str, Any]) -> None:
-        super().__init__(payload["text"], layout=payload.get("layout", "auto"))
-        self._payload = payload
-
-    paragraphs = _stored("paragraphs")
-    sentences = _stored("sentences")
-    enumerations = _stored("enumerations")
-    parallels = _stored("parallels")
-    slogans = _stored("slogans")
-
-    @cached_property
-    def tokens(self) -> tuple[Token, ...]:
-        if "tokens" in self._payload:
-            return tuple(Token(*t) for t in _layer_data(self._payload, "tokens")[0])
-        return super().tokens
 
 
 def analyze(text: str, layout: LayoutMode = "auto") -> PolicyDoc:

@@ -26,14 +26,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .layout import LayoutMode, through_layout
-from .model import Enumeration, Item, Span
+from .results import Enumeration, Item, Span
 from .script import simplified_view
-from .segment import WHITESPACE, paragraphs_of, sentences_of
+from .segment import paragraphs_of, sentences_of
 from .validation import ensure_text
+from .vocabulary import CHINESE_DIGITS, CIRCLED, NUMERAL_CHARS, WHITESPACE
 
-CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3}
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 #: styles whose items are sections of a document, ranked from outer to inner
 STRUCTURAL_RANK = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4, "①": 5}
@@ -50,14 +49,14 @@ MARKER_COMMA = frozenset("，,、：:")
 HEADING_END = re.compile(r"[。，；,;！？!?：:\n\r]")
 HEADING_LEAD_PUNCT = "，,、：:．.\u3000 \t"
 
-_NUM = "[一二三四五六七八九十]{1,3}"
+_NUM = f"[{NUMERAL_CHARS}]{{1,3}}"
 _MARKER_RE = re.compile(
     # the lookahead lets the engine skip most positions after one character test
-    rf"(?=[（(一二三四五六七八九十第其首再最0-9０-９{CIRCLED}])"
+    rf"(?=[（({NUMERAL_CHARS}第其首再最0-9０-９{CIRCLED}])"
     rf"(?:(?P<paren_cn>[（(]{_NUM}[）)])"
     rf"|(?P<shi>{_NUM}(?:是要|是|要))"
     rf"|(?P<di>第{_NUM})"
-    rf"|(?P<qi>其[一二三四五六七八九十])"
+    rf"|(?P<qi>其[{NUMERAL_CHARS}])"
     rf"|(?P<dun>{_NUM}、)"
     r"|(?P<word>首先|其次|再次|最后)"
     r"|(?P<paren_ar>[（(][0-9０-９]{1,2}[）)])"

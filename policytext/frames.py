@@ -11,18 +11,16 @@
 * ``themes`` — rank, term, score (needs the segmentation model; skipped with
   ``themes=False``).
 
-``corpus_frames(items)`` does the same for many documents (paths, texts, or
-``(doc_id, text)`` pairs) and adds a ``doc_id`` column in front.
+``policytext.corpus.corpus_frames(items)`` does the same for many documents
+and adds a ``doc_id`` column in front. These views receive documents; they
+never analyse a text themselves.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import pandas as pd
-
-from .validation import Item, corpus_items
 
 if TYPE_CHECKING:
     from .document import PolicyDoc
@@ -101,28 +99,3 @@ def to_frames(doc: PolicyDoc, themes: bool = True, top_k: int = 20) -> dict[str,
     frames = {name: pd.DataFrame(rows[name], columns=COLUMNS[name]) for name in COLUMNS}
     frames["slogans"]["count"] = frames["slogans"]["count"].astype("Int64")
     return frames
-
-
-def corpus_frames(
-    items: Iterable[Item], themes: bool = False, top_k: int = 20
-) -> dict[str, pd.DataFrame]:
-    """:func:`to_frames` for many documents, concatenated, with a leading ``doc_id`` column.
-
-    Strings are texts (ids ``doc0``, ``doc1`` …); pass ``Path`` objects for files
-    (their path is the id) or ``(doc_id, text)`` pairs.
-    """
-    from .document import analyze
-
-    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in COLUMNS}
-    for doc_id, text in corpus_items(items):
-        for name, frame in to_frames(analyze(text), themes=themes, top_k=top_k).items():
-            collected[name].append(frame.assign(doc_id=doc_id))
-    result = {}
-    for name, frames in collected.items():
-        frame = (
-            pd.concat(frames, ignore_index=True)
-            if frames
-            else pd.DataFrame(columns=[*COLUMNS[name], "doc_id"])
-        )
-        result[name] = frame[["doc_id", *COLUMNS[name]]]
-    return result

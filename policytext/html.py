@@ -137,7 +137,7 @@ def _outline(doc: PolicyDoc) -> str:
 
 
 def _themes(doc: PolicyDoc, top_k: int) -> str:
-    from .models import is_installed
+    from .model_store import is_installed
 
     if not is_installed():
         return "<p>Themes need the model: run <code>python -m policytext download</code>.</p>"

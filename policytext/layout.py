@@ -11,7 +11,7 @@ The layout layer reads the lines as a careful human would:
 * figure and table captions (``图 6 智能工厂标准子体系``) stay paragraphs of
   their own.
 
-Its decisions are a :class:`~policytext.model.Layout`. The structure layers
+Its decisions are a :class:`~policytext.results.Layout`. The structure layers
 run on the *reading text* — the raw text with soft breaks, indentation and
 furniture taken out — and every offset is mapped back into the raw string, so
 a member or an item that runs over a soft break contains its ``\\n``.
@@ -54,38 +54,28 @@ from typing import Any, Literal, NamedTuple, TypeVar
 
 import numpy as np
 
-from .model import Layout, Span, Token
+from .results import Layout, Span, Token
 from .validation import ensure_text
+from .vocabulary import (
+    CLOSERS,
+    LINE_BREAKS,
+    NUMERAL_CHARS,
+    PARAGRAPH_END,
+    SENTENCE_END,
+    WHITESPACE,
+)
 
 LayoutMode = Literal["auto", "lines", "blank-lines", "wrapped"]
 LAYOUT_MODES = ("auto", "lines", "blank-lines", "wrapped")
 
-#: invisible characters that are not text: bidi marks and embeddings (LRM, RLM, ALM,
-#: LRE…PDF, LRI…PDI), the soft hyphen and the Hangul fillers (U+3164 looks like a space)
-INVISIBLE = (
-    "\u200e\u200f\u061c\u00ad\u3164\u115f\u1160\uffa0"
-    + "".join(chr(c) for c in range(0x202A, 0x202F))
-    + "".join(chr(c) for c in range(0x2066, 0x206A))
-)
-#: characters trimmed from the ends of lines, paragraphs, sentences and clauses
-WHITESPACE = (
-    " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680"
-    + "".join(chr(c) for c in range(0x2000, 0x200B))
-    + "\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
-    + INVISIBLE
-)
 #: one line-break character (a character class scans several times faster than the below)
-_BREAK_CHAR_RE = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_BREAK_CHAR_RE = re.compile(f"[{LINE_BREAKS}]")
 #: a line break of any convention (\r\n counts once)
 LINE_BREAK_RE = re.compile("\r\n|" + _BREAK_CHAR_RE.pattern)
 FORM_FEED = "\x0c"
 
-#: punctuation a paragraph may end with (closing quotes, brackets, [1] may follow)
-PARAGRAPH_END = frozenset("。！？!?…⋯；;：:｡")
-#: punctuation that ends a sentence (before a heading marker, a new paragraph)
-SENTENCE_END = frozenset("。！？!?｡")
 SENTENCE_END_OR_COLON = SENTENCE_END | frozenset("：:")
-_CLOSER_CHARS = frozenset("”’」』）)]】》〉〕»›\"'")
+_CLOSER_CHARS = frozenset(CLOSERS)
 #: a footnote marker ([1], [12]) ending the searched stretch
 _FOOTNOTE_END_RE = re.compile(r"\[\d{1,3}\]$")
 #: a page number on a line of its own: 18, — 3 —, - 3 -, ·3·, 第3页, 3/20, 第3页 共20页
@@ -96,14 +86,14 @@ _PAGE_NUMBER_RE = re.compile(
 )
 #: a heading marker that starts a new paragraph (一、 （一） 1. 第一章 第一条)
 _HEADING_MARKER_RE = re.compile(
-    r"[（(][一二三四五六七八九十\d]{1,3}[)）]"
-    r"|[一二三四五六七八九十]{1,3}、"
+    rf"[（(][{NUMERAL_CHARS}\d]{{1,3}}[)）]"
+    rf"|[{NUMERAL_CHARS}]{{1,3}}、"
     r"|\d{1,3}(?:[.．、](?!\d)|(?:\.\d{1,3})+\s)"
-    r"|第[一二三四五六七八九十百零\d]{1,4}[章节節条條部编編篇]"
+    rf"|第[{NUMERAL_CHARS}百零\d]{{1,4}}[章节節条條部编編篇]"
 )
 #: a heading of the outermost levels, which stands on a line of its own
 _SECTION_HEADING_RE = re.compile(
-    r"[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百零\d]{1,4}[章节節部编編篇]"
+    rf"[{NUMERAL_CHARS}]{{1,3}}、|第[{NUMERAL_CHARS}百零\d]{{1,4}}[章节節部编編篇]"
 )
 #: a caption: 图 6 智能工厂标准子体系, 表2：主要指标, Figure 3. …
 _CAPTION_RE = re.compile(
@@ -111,7 +101,7 @@ _CAPTION_RE = re.compile(
     r"(?:[\s\u3000]+|[：:.．]\s*)\S"
 )
 #: a marker cut by the break: （十 | 二）, (1 | 2)
-_ORDINAL_PART = "[一二三四五六七八九十百\\d]{0,3}"
+_ORDINAL_PART = f"[{NUMERAL_CHARS}百\\d]{{0,3}}"
 _OPEN_MARKER_END_RE = re.compile(f"[（(]{_ORDINAL_PART}$")
 _CLOSE_MARKER_START_RE = re.compile(f"{_ORDINAL_PART}[)）]")
 _SPACE_JOIN = re.compile(r"[A-Za-z0-9]")

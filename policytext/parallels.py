@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .layout import LayoutMode, strip_bounds, through_layout
-from .model import Parallel, Slogan, Span
+from .results import Parallel, Slogan, Span
 from .script import simplified_view
 from .segment import WHITESPACE, paragraphs_of, sentences_of
 from .slogans import build_slogans, slogan_parallels

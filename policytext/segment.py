@@ -33,45 +33,27 @@ from collections.abc import Iterator
 from .layout import (
     _BREAK_CHAR_RE,
     LINE_BREAK_RE,  # noqa: F401  (kept importable from here)
-    WHITESPACE,
     LayoutMode,
     line_breaks,
     strip_bounds,
     through_layout,
 )
-from .model import Span
+from .results import Span
 from .validation import ensure_text
+from .vocabulary import (
+    BRACKET_MARKS,
+    CLAUSE_MARKS,
+    CLOSERS,
+    CLOSING,
+    ELLIPSIS_CHARS,
+    PAIRS,
+    PERIODS,
+    STRONG_TERMINALS,
+    TITLE_MARKS,
+    WHITESPACE,
+)
 
-# --- character classes -------------------------------------------------------
-
-STRONG_TERMINALS = "。！？!?｡﹒﹗﹖"
-ELLIPSIS_CHARS = "…⋯"
-PERIODS = ".．"
-#: closing marks that stay with the sentence they follow
-CLOSERS = "”’」』）)]】》〉〕﹞»›\"'"
-CLAUSE_MARKS = "，、；：,;:﹐﹑﹔﹕､"
-
-#: paired marks: opening -> closing
-PAIRS = {
-    "《": "》",
-    "〈": "〉",
-    "「": "」",
-    "『": "』",
-    "“": "”",
-    "‘": "’",
-    "（": "）",
-    "(": ")",
-    "[": "]",
-    "【": "】",
-    "〔": "〕",
-    "﹝": "﹞",
-    "«": "»",
-}
-CLOSING = {close: open_ for open_, close in PAIRS.items()}
-#: titles and names: never split, and a terminal inside them does not end the sentence
-TITLE_MARKS = frozenset("《〈")
-QUOTE_MARKS = frozenset('“‘「『«"')
-BRACKET_MARKS = frozenset("（([【〔﹝")
+# --- character classes (policytext.vocabulary) ------------------------------------
 
 #: words after an ellipsis that continue the same sentence (……等, ……的通知)
 ELLIPSIS_CONTINUATIONS = frozenset("等的之和与與及或")

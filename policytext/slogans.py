@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .layout import LayoutMode, through_layout
-from .model import Parallel, Slogan, Span
+from .results import Parallel, Slogan, Span
 from .script import simplified_view
 from .segment import paragraphs_of, rule_paired_regions, sentences_of
 from .validation import ensure_text

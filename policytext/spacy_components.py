@@ -28,12 +28,11 @@ from spacy.tokens import Span as SpacySpan
 
 from .enumerations import find_enumerations
 from .layout import ensure_layout
-from .model import Enumeration, Parallel, Slogan
 from .parallels import find_parallels
+from .results import LAYER_TYPES
 from .segment import split_sentences
 from .slogans import find_slogans
 
-LAYERS = {"enumerations": Enumeration, "parallels": Parallel, "slogans": Slogan}
 LABELS = {"enumerations": "ENUMERATION", "parallels": "PARALLEL", "slogans": "SLOGAN"}
 
 
@@ -42,7 +41,7 @@ def _key(layer: str) -> str:
 
 
 def _results(doc: Doc, layer: str) -> list:
-    cls = LAYERS[layer]
+    cls = LAYER_TYPES[layer]
     return [cls.from_dict(data) for data in doc.user_data.get(_key(layer), ())]
 
 
@@ -76,7 +75,7 @@ def _result_of(span: SpacySpan) -> Any:
 
 def register_extensions() -> None:
     """Add the ``Doc._`` and ``Span._`` attributes (idempotent)."""
-    for layer in LAYERS:
+    for layer in LAYER_TYPES:
         if not Doc.has_extension(layer):
             Doc.set_extension(layer, getter=lambda doc, layer=layer: _spans(doc, layer))
     if not SpacySpan.has_extension("policytext"):
@@ -87,7 +86,7 @@ def register_extensions() -> None:
 
 def _policydoc(doc: Doc) -> Any:
     """The :class:`PolicyDoc` the ``policytext_document`` component stored (None without it)."""
-    from .document import document_from_payload
+    from .payload import document_from_payload
 
     payload = doc.user_data.get("policytext.document")
     return None if payload is None else document_from_payload(payload)
@@ -157,7 +156,8 @@ class DocumentComponent:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        from .document import analyze, document_payload
+        from .document import analyze
+        from .payload import document_payload
 
         text, strings = doc.text, doc.vocab.strings  # doc.text joins every token: read once
         payload = document_payload(analyze(text, layout=self.layout))
@@ -170,29 +170,20 @@ class DocumentComponent:
         return doc
 
 
-@Language.factory("policytext_document", default_config={"layout": "auto"})
-def make_document(nlp: Language, name: str, layout: str) -> DocumentComponent:
-    return DocumentComponent(name, layout)
+def _factory(suffix: str, component: type) -> Any:
+    """Register the factory ``policytext_<suffix>``, which makes ``component(name, layout)``."""
+
+    def make(nlp: Language, name: str, layout: str) -> Any:
+        return component(name, layout)
+
+    make.__name__ = make.__qualname__ = f"make_{suffix}"
+    return Language.factory(f"policytext_{suffix}", default_config={"layout": "auto"}, func=make)
 
 
-@Language.factory("policytext_sentencizer", default_config={"layout": "auto"})
-def make_sentencizer(nlp: Language, name: str, layout: str) -> SentencizerComponent:
-    return SentencizerComponent(name, layout)
-
-
-@Language.factory("policytext_enumerations", default_config={"layout": "auto"})
-def make_enumerations(nlp: Language, name: str, layout: str) -> EnumerationsComponent:
-    return EnumerationsComponent(name, layout)
-
-
-@Language.factory("policytext_parallels", default_config={"layout": "auto"})
-def make_parallels(nlp: Language, name: str, layout: str) -> ParallelsComponent:
-    return ParallelsComponent(name, layout)
-
-
-@Language.factory("policytext_slogans", default_config={"layout": "auto"})
-def make_slogans(nlp: Language, name: str, layout: str) -> SlogansComponent:
-    return SlogansComponent(name, layout)
-
+make_document = _factory("document", DocumentComponent)
+make_sentencizer = _factory("sentencizer", SentencizerComponent)
+make_enumerations = _factory("enumerations", EnumerationsComponent)
+make_parallels = _factory("parallels", ParallelsComponent)
+make_slogans = _factory("slogans", SlogansComponent)
 
 register_extensions()

@@ -6,7 +6,7 @@
   and single characters (except the few that are words on their own: 党, 军 …).
 * A single document needs a background for IDF: :class:`BackgroundIDF` loads
   the document frequencies shipped in ``policytext/data/background_idf.tsv.gz``
-  (built by ``python -m policytext.background`` from the government work
+  (built by ``python -m tools.build_background`` from the government work
   reports and congress reports of ``../shared/corpora``), or any corpus a user
   fits.
 * :class:`ThemeVectorizer` is a scikit-learn ``TfidfVectorizer`` with this
@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .model import Token
+from .results import Token
 from .script import detect_script, to_traditional
 from .validation import ensure_positive_int, ensure_text
 
@@ -184,6 +184,20 @@ def section_themes(
 # --- scikit-learn ----------------------------------------------------------------------
 
 
+#: the ``TfidfVectorizer`` parameters ``ThemeVectorizer`` takes and passes on as given
+_TFIDF_PARAMETERS = (
+    "min_df",
+    "max_df",
+    "max_features",
+    "ngram_range",
+    "norm",
+    "use_idf",
+    "smooth_idf",
+    "sublinear_tf",
+    "dtype",
+)
+
+
 class ThemeVectorizer(TfidfVectorizer):
     """TF-IDF over policytext theme terms; a scikit-learn estimator usable in a ``Pipeline``.
 
@@ -208,18 +222,8 @@ class ThemeVectorizer(TfidfVectorizer):
         sublinear_tf: bool = True,
         dtype: type = np.float64,
     ) -> None:
-        super().__init__(
-            min_df=min_df,
-            max_df=max_df,
-            max_features=max_features,
-            ngram_range=ngram_range,
-            norm=norm,
-            use_idf=use_idf,
-            smooth_idf=smooth_idf,
-            sublinear_tf=sublinear_tf,
-            dtype=dtype,
-            lowercase=False,
-        )
+        given = locals()
+        super().__init__(lowercase=False, **{name: given[name] for name in _TFIDF_PARAMETERS})
         self.model = model
         self.extra_stop_words = extra_stop_words
 

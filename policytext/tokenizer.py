@@ -1,6 +1,6 @@
 """Words: spacy_pkuseg on the Simplified view, tokens over the original string.
 
-``tokenize(text)`` returns :class:`~policytext.model.Token` objects whose
+``tokenize(text)`` returns :class:`~policytext.results.Token` objects whose
 ``text`` and offsets are those of the caller's string (Traditional stays
 Traditional) and whose ``norm`` is the Simplified form. ``load()`` returns a
 spaCy ``Language`` (``zh``) whose tokenizer does the same, so ``nlp(text).text
@@ -20,8 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from .model import Token
-from .models import ModelError, ensure_model
+from .model_store import ModelError, ensure_model
+from .results import Token
 from .script import simplified_view
 from .segment import WHITESPACE
 from .validation import ensure_text

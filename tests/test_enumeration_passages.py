@@ -10,7 +10,7 @@ import pytest
 
 import policytext as pt
 from tests.conftest import load_passages, passage_texts
-from tests.enumeration_scoring import gold_keys, item_keys
+from tests.support.enumeration_scoring import gold_keys, item_keys
 
 DATA = load_passages("enumeration_passages.json")
 

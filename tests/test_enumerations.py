@@ -6,7 +6,7 @@ import pytest
 
 import policytext as pt
 from policytext import enumerations as en
-from tests.enumeration_scoring import item_keys
+from tests.support.enumeration_scoring import item_keys
 
 
 def _gold_items(enumerations, parent=None):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import policytext as pt
-from tests.invariants import assert_valid
+from tests.support.invariants import assert_valid
 
 CASES = sorted((Path(__file__).parent / "data" / "fuzz_regressions").glob("*.txt"))
 

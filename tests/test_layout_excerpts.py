@@ -8,9 +8,8 @@ from __future__ import annotations
 import pytest
 
 import policytext as pt
-
-from .conftest import load_passages, passage_texts
-from .wrapping import Wrapped, wrap
+from tests.conftest import load_passages, passage_texts
+from tests.support.wrapping import Wrapped, wrap
 
 DATA = load_passages("wrapped_excerpts.json")
 

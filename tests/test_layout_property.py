@@ -17,9 +17,8 @@ import pytest
 
 import policytext as pt
 from policytext.enumerations import walk_items
-
-from .conftest import SHARED
-from .wrapping import Wrapped, wrap
+from tests.conftest import SHARED
+from tests.support.wrapping import Wrapped, wrap
 
 SETTINGS = {
     "w30": {"width": 30, "indent": True},

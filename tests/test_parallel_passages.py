@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import policytext as pt
 from tests.conftest import load_passages, passage_texts
-from tests.parallel_scoring import match_groups
+from tests.support.parallel_scoring import match_groups
 
 DATA = load_passages("parallel_passages.json")
 

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 import policytext as pt
 from policytext import parallels as pl
-from tests.parallel_scoring import match_groups
+from policytext.caches import clear_caches
+from tests.support.parallel_scoring import match_groups
 
 
 def _groups(parallels):
@@ -210,7 +211,7 @@ def test_cheap_tests_change_no_group(essay, monkeypatch):
     with_tests = pt.find_parallels(essay)
     monkeypatch.setattr(pl, "_hopeless", lambda carriers, level: False)
     monkeypatch.setattr(pl, "_unsharable", lambda carriers, level: False)
-    pl._find_template.cache_clear()
+    clear_caches()
     assert pt.find_parallels(essay) == with_tests
 
 

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 import policytext as pt
 from policytext.segment import WHITESPACE
-from tests.invariants import assert_valid
-from tests.strategies import any_text, policy_text
+from tests.support.invariants import assert_valid
+from tests.support.strategies import any_text, policy_text
 
 texts = st.one_of(policy_text, any_text)
 

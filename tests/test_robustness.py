@@ -10,7 +10,7 @@ import time
 import pytest
 
 import policytext as pt
-from tests.invariants import assert_valid
+from tests.support.invariants import assert_valid
 
 TEXT_FUNCTIONS = [
     pt.analyze,
@@ -148,13 +148,13 @@ def _first_use(home: str, log: str, ready) -> None:  # runs in a child process
     import os
 
     os.environ["POLICYTEXT_HOME"] = home
-    from tests.test_models import install_fake_index
+    from tests.test_model_store import install_fake_index
 
     install_fake_index(log)
     ready.wait()
-    from policytext import models
+    from policytext import model_store
 
-    models.ensure_model()
+    model_store.ensure_model()
 
 
 def test_concurrent_first_use_downloads_once(tmp_path):
@@ -176,9 +176,9 @@ def test_concurrent_first_use_downloads_once(tmp_path):
 
     os.environ["POLICYTEXT_HOME"] = str(tmp_path / "home")
     try:
-        from policytext import models
+        from policytext import model_store
 
-        assert models.is_installed(models.default_model_dir())
+        assert model_store.is_installed(model_store.default_model_dir())
     finally:
         del os.environ["POLICYTEXT_HOME"]
 
@@ -240,7 +240,7 @@ def test_time_grows_linearly(name, monkeypatch):
     make, function, *size = GROWTH_CASES[name]
     n = size[0] if size else GROWTH_N
     if name == "html-many-groups":  # the view without the themes (they need the model)
-        monkeypatch.setattr("policytext.models.is_installed", lambda *args: False)
+        monkeypatch.setattr("policytext.model_store.is_installed", lambda *args: False)
     small, large = make(n), make(4 * n)
     ratios = []
     for _ in range(2):  # a second look when a busy machine disturbed the first

@@ -88,3 +88,44 @@ def test_document_component_holds_every_layer_and_the_words(essay, model_dir):
     stored = pipeline(essay)._.policydoc
     assert stored.sentences == doc.sentences and stored.enumerations == doc.enumerations
     assert stored.tokens == pt.tokenize(essay)
+
+
+class _WritesMarker:
+    """An object whose unpickling would write a file: the payload of a hostile DocBin."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_a_docbin_holding_pickled_bytes_is_refused_not_unpickled(essay, tmp_path):
+    """``user_data["policytext.document"]`` from a shared ``.spacy`` file is data: a layer
+    of pickled bytes raises a clear error and nothing in it runs."""
+    import pickle
+
+    import pytest
+    from spacy.tokens import Doc, DocBin
+    from spacy.vocab import Vocab
+
+    from policytext.payload import document_from_payload, document_payload
+    from policytext.spacy_components import register_extensions
+
+    register_extensions()
+    marker = tmp_path / "ran"
+    analysed = pt.analyze(essay[:200])
+    payload = document_payload(analysed)
+    plain = payload["sentences"]
+    payload["sentences"] = pickle.dumps(_WritesMarker(str(marker)))
+    doc = Doc(Vocab(), words=["甲"])
+    doc.user_data["policytext.document"] = payload
+    path = tmp_path / "hostile.spacy"
+    DocBin(docs=[doc], store_user_data=True).to_disk(path)
+    (again,) = DocBin().from_disk(path).get_docs(Vocab())
+    assert isinstance(again.user_data["policytext.document"]["sentences"], bytes)
+    with pytest.raises(TypeError, match="'sentences' holds bytes"):
+        again._.policydoc  # noqa: B018
+    assert not marker.exists()
+    payload["sentences"] = plain  # the same document with plain data reads back
+    assert document_from_payload(payload).sentences == analysed.sentences

@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 import policytext as pt
-from policytext.models import ModelError
+from policytext.model_store import ModelError
 from policytext.tokenizer import segmenter
 
 pytestmark = pytest.mark.usefixtures("model_dir")

@@ -2,7 +2,7 @@
 
 Run from the project root, with ``../shared`` beside it::
 
-    python -m policytext.background ../shared/corpora --unit document \\
+    python -m tools.build_background ../shared/corpora --unit document \\
         --out policytext/data/background_idf.tsv.gz
 
 Every ``*.txt`` under the corpus folder except ``reference_essay.txt`` is read
@@ -19,9 +19,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .segment import paragraphs_of
-from .themes import BackgroundIDF, terms_of
-from .tokenizer import tokenize
+from policytext.segment import paragraphs_of
+from policytext.themes import BackgroundIDF, terms_of
+from policytext.tokenizer import tokenize
 
 EXCLUDED = {"reference_essay.txt"}
 
@@ -34,7 +34,7 @@ def build(corpus: Path, unit: str = "document") -> BackgroundIDF:
     """Document frequencies of the corpus, counting documents or paragraphs."""
     files = corpus_files(corpus)
     if not files:
-        raise SystemExit(f"no .txt documents under {corpus}")
+        raise FileNotFoundError(f"no .txt documents under {corpus}")
 
     def documents():
         for path in files:
@@ -51,7 +51,7 @@ def build(corpus: Path, unit: str = "document") -> BackgroundIDF:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m policytext.background",
+        prog="python -m tools.build_background",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -59,7 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unit", choices=("document", "paragraph"), default="document")
     parser.add_argument("--out", type=Path, default=Path("policytext/data/background_idf.tsv.gz"))
     args = parser.parse_args(argv)
-    table = build(args.corpus, args.unit)
+    try:
+        table = build(args.corpus, args.unit)
+    except FileNotFoundError as error:
+        parser.error(str(error))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     table.write(args.out)
     print(f"{args.out}: {len(table.frequencies)} terms over {table.documents} {args.unit}s")

@@ -49,7 +49,8 @@ class _Result:
 
 @dataclass(frozen=True, slots=True)
 class Span(_Result):
-    """A stretch of the original text: ``text == original[start:end]``."""
+    """A stretch of the original text: ``text == original[start:end]``; ``label`` names
+    its kind where a layer sets one (furniture: "page_number", "running_header")."""
 
     start: int
     end: int
@@ -167,3 +168,5 @@ _NESTED = {
         "captions": "Span",
     },
 }
+#: the result type of each layer made of results (the others are spans)
+LAYER_TYPES = {"enumerations": Enumeration, "parallels": Parallel, "slogans": Slogan}

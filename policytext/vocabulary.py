@@ -1,0 +1,81 @@
+"""The character classes every rule reads: one definition of each mark.
+
+Sentence terminals, closing marks, paired marks (titles, quotes, brackets),
+clause separators, whitespace and Chinese numerals are written here once;
+segment, layout and enumerations (and the rhetoric layers) build their rules
+and regular expressions from these names. ``tests/test_vocabulary.py`` states
+how the sets relate (terminals within sentence ends within paragraph ends,
+every opener with its closer, openers and closers apart, …).
+"""
+
+from __future__ import annotations
+
+# --- sentences ------------------------------------------------------------------
+
+#: marks that end a sentence (with the small and halfwidth forms ﹒﹗﹖ ｡)
+STRONG_TERMINALS = "。！？!?｡﹒﹗﹖"
+#: an ellipsis (…… ⋯); it ends a sentence only when a new one follows
+ELLIPSIS_CHARS = "…⋯"
+#: periods that end a sentence unless part of a number, URL, abbreviation or list marker
+PERIODS = ".．"
+#: the strong terminals as a set: a line or paragraph ending with one ends a sentence
+SENTENCE_END = frozenset(STRONG_TERMINALS)
+#: marks a paragraph may end with (closing marks and a footnote [1] may follow)
+PARAGRAPH_END = SENTENCE_END | frozenset(ELLIPSIS_CHARS + "；;：:")
+#: marks that split a sentence into clauses (the mark stays with its clause)
+CLAUSE_MARKS = "，、；：,;:﹐﹑﹔﹕､"
+
+# --- paired marks ---------------------------------------------------------------------
+
+#: titles and names (《》〈〉): never split, a terminal inside does not end the sentence
+TITLES = {"《": "》", "〈": "〉"}
+#: quotation marks, opening -> closing
+QUOTES = {"「": "」", "『": "』", "“": "”", "‘": "’", "«": "»"}
+#: brackets, opening -> closing
+BRACKETS = {"（": "）", "(": ")", "[": "]", "【": "】", "〔": "〕", "﹝": "﹞"}
+#: every paired mark: opening -> closing
+PAIRS = {**TITLES, **QUOTES, **BRACKETS}
+#: closing -> opening
+CLOSING = {close: open_ for open_, close in PAIRS.items()}
+TITLE_MARKS = frozenset(TITLES)
+BRACKET_MARKS = frozenset(BRACKETS)
+#: straight quotes: the same mark opens and closes
+STRAIGHT_QUOTES = "\"'"
+#: marks that open a quotation (a slogan, reported speech)
+QUOTE_OPENERS = frozenset(QUOTES) | frozenset(STRAIGHT_QUOTES)
+#: closing marks that stay with the sentence they follow (› closes a quotation whose
+#: opener ‹ is too rare in Chinese text to pair)
+CLOSERS = "".join(CLOSING) + "›" + STRAIGHT_QUOTES
+
+# --- whitespace -------------------------------------------------------------------------
+
+#: line-break characters (``\r\n`` is one break: see ``layout.LINE_BREAK_RE``)
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+#: invisible characters that are not text: bidi marks and embeddings (LRM, RLM, ALM,
+#: LRE…PDF, LRI…PDI), the soft hyphen and the Hangul fillers (U+3164 looks like a space)
+INVISIBLE = (
+    "\u200e\u200f\u061c\u00ad\u3164\u115f\u1160\uffa0"
+    + "".join(chr(c) for c in range(0x202A, 0x202F))
+    + "".join(chr(c) for c in range(0x2066, 0x206A))
+)
+#: characters trimmed from the ends of lines, paragraphs, sentences and clauses: every
+#: Unicode space (U+3000 included), the line breaks, the zero-width characters and the
+#: invisible ones (text made only of them has no paragraph)
+WHITESPACE = (
+    " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680"
+    + "".join(chr(c) for c in range(0x2000, 0x200B))
+    + "\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
+    + INVISIBLE
+)
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+# --- numerals -----------------------------------------------------------------------------
+
+#: the Chinese digits and their values
+CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+#: the characters of a Chinese ordinal up to 九十九 (一 … 九 and 十)
+NUMERAL_CHARS = "".join(CHINESE_DIGITS) + "十"
+#: the value of each numeral character in counts (两 counts 2: 两个务必)
+NUMERAL_VALUES = {**CHINESE_DIGITS, "两": 2, "十": 10}
+#: circled numbers ① … ⑳
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
