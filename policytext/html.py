@@ -79,20 +79,45 @@ def _events(doc: PolicyDoc) -> list[tuple[int, int, str, str]]:
 
 
 def _highlight(text: str, start: int, end: int, events: list[tuple[int, int, str, str]]) -> str:
-    """``text[start:end]`` as HTML, each run of characters wrapped in the classes covering it."""
-    inside = [e for e in events if e[0] < end and e[1] > start]
-    cuts = sorted(
-        {start, end, *(max(start, e[0]) for e in inside), *(min(end, e[1]) for e in inside)}
-    )
+    """``text[start:end]`` as HTML, each run of characters wrapped in the classes covering it.
+
+    ``events`` are those overlapping ``start..end``; a sweep over their ends keeps the
+    ones covering each run, so many events cost a few steps each.
+    """
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for number, event in enumerate(events):
+        opening.setdefault(max(start, event[0]), []).append(number)
+        closing.setdefault(min(end, event[1]), []).append(number)
+    cuts = sorted({start, end, *opening, *closing})
+    active: set[int] = set()
     out = []
     for a, b in itertools.pairwise(cuts):
-        active = [e for e in inside if e[0] <= a and b <= e[1]]
+        active.update(opening.get(a, ()))
+        active.difference_update(closing.get(a, ()))
         piece = escape(text[a:b])
         if active:
-            classes = " ".join(sorted({e[2] for e in active}))
-            title = escape(" · ".join(e[3] for e in active), quote=True)
+            covering = [events[number] for number in sorted(active)]
+            classes = " ".join(sorted({e[2] for e in covering}))
+            title = escape(" · ".join(e[3] for e in covering), quote=True)
             piece = f'<span class="{classes}" title="{title}">{piece}</span>'
         out.append(piece)
+    return "".join(out)
+
+
+def _paragraphs(doc: PolicyDoc, events: list[tuple[int, int, str, str]]) -> str:
+    """Every paragraph highlighted; events are handed to the paragraphs they overlap."""
+    order = sorted(range(len(events)), key=lambda number: events[number][0])
+    following = 0  # the next event (by start) not yet handed out
+    open_events: list[int] = []  # events begun before the paragraph's end, by original order
+    out = []
+    for paragraph in doc.paragraphs:
+        while following < len(order) and events[order[following]][0] < paragraph.end:
+            open_events.append(order[following])
+            following += 1
+        open_events = sorted(n for n in open_events if events[n][1] > paragraph.start)
+        covering = [events[n] for n in open_events]
+        out.append(f"<p>{_highlight(doc.text, paragraph.start, paragraph.end, covering)}</p>")
     return "".join(out)
 
 
@@ -140,9 +165,7 @@ def _themes(doc: PolicyDoc, top_k: int) -> str:
 def render(doc: PolicyDoc, themes: bool = True, top_k: int = 10) -> str:
     """An HTML fragment: legend, highlighted text, outline, themes (for ``_repr_html_``)."""
     events = _events(doc)
-    paragraphs = "".join(
-        f"<p>{_highlight(doc.text, p.start, p.end, events)}</p>" for p in doc.paragraphs
-    )
+    paragraphs = _paragraphs(doc, events)
     legend = (
         '<div class="pt-legend"><span class="pt-marker">enumeration marker</span>'
         '<span class="pt-member">parallel member</span><span class="pt-slogan">slogan</span></div>'

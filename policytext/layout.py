@@ -46,7 +46,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from functools import cache, cached_property
 from itertools import accumulate, pairwise
@@ -79,7 +79,8 @@ FORM_FEED = "\x0c"
 
 SENTENCE_END_OR_COLON = SENTENCE_END | frozenset("：:")
 _CLOSER_CHARS = frozenset(CLOSERS)
-_TRAILING_CLOSERS_RE = re.compile(r"(?:[" + re.escape(CLOSERS) + r"]|\[\d{1,3}\])+$")
+#: a footnote marker ([1], [12]) ending the searched stretch
+_FOOTNOTE_END_RE = re.compile(r"\[\d{1,3}\]$")
 #: a page number on a line of its own: 18, — 3 —, - 3 -, ·3·, 第3页, 3/20, 第3页 共20页
 _PAGE_NUMBER_RE = re.compile(
     r"(?P<lead>[-—–－―~～·•\s]*)(?P<di>第\s*)?[0-9０-９]{1,4}\s*(?P<ye>[页頁])?"
@@ -110,8 +111,10 @@ _SPACE_JOIN = re.compile(r"[A-Za-z0-9]")
 #: a Latin word at the start of a line
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]+")
 #: a bracketed marker that might be cut by a line break (the rule decides; this finds candidates)
+#: (the whitespace before the first break holds no break: one way to match, so no backtracking)
+_NON_BREAK_SPACE = "".join(c for c in WHITESPACE if not _BREAK_CHAR_RE.match(c))
 _MARKER_CUT_RE = re.compile(
-    f"[（(]{_ORDINAL_PART}[{re.escape(WHITESPACE)}]*{_BREAK_CHAR_RE.pattern}"
+    f"[（(]{_ORDINAL_PART}[{re.escape(_NON_BREAK_SPACE)}]*{_BREAK_CHAR_RE.pattern}"
     f"[{re.escape(WHITESPACE)}]*{_ORDINAL_PART}[)）]"
 )
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
@@ -171,18 +174,24 @@ def _display_width(text: str) -> int:
 
 def line_breaks(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every line break (``\r\n`` counts once), as ``LINE_BREAK_RE`` finds."""
-    breaks = []
+    breaks = list(_iter_line_breaks(text))
+    breaks.pop()
+    return breaks
+
+
+def _iter_line_breaks(text: str) -> Iterator[tuple[int, int]]:
+    """The line breaks of :func:`line_breaks`, one at a time, then ``(len, len)`` for the end."""
     skip = -1
     for match in _BREAK_CHAR_RE.finditer(text):
         position = match.start()
         if position == skip:
             continue  # the \n of \r\n
         if text[position] == "\r" and text.startswith("\n", position + 1):
-            breaks.append((position, position + 2))
+            yield position, position + 2
             skip = position + 1
         else:
-            breaks.append((position, position + 1))
-    return breaks
+            yield position, position + 1
+    yield len(text), len(text)
 
 
 def strip_bounds(
@@ -199,9 +208,7 @@ def strip_bounds(
 def _lines(text: str) -> list[_Line]:
     lines = []
     start = 0
-    breaks = line_breaks(text)
-    breaks.append((len(text), len(text)))
-    for break_start, break_end in breaks:
+    for break_start, break_end in _iter_line_breaks(text):
         content_start, content_end = strip_bounds(text, start, break_start)
         indent = (
             _display_width(text[start:content_start]) if start < content_start < content_end else 0
@@ -252,8 +259,25 @@ def rule_paragraph_end(content: str, marks: frozenset[str] = PARAGRAPH_END) -> b
         return True
     if not last or last not in _CLOSER_CHARS:
         return False
-    content = _TRAILING_CLOSERS_RE.sub("", content)
-    return bool(content) and content[-1] in marks
+    end = _trailing_closers_start(content)
+    return end > 0 and content[end - 1] in marks
+
+
+def _trailing_closers_start(content: str) -> int:
+    """Where the closing marks and footnote markers ([1]) at the end of ``content`` begin.
+
+    Walked back from the end, so a long run of closers costs one step each.
+    """
+    end = len(content)
+    while end:
+        footnote = _FOOTNOTE_END_RE.search(content, max(0, end - 5), end)
+        if footnote is not None and footnote.end() == end:
+            end = footnote.start()
+        elif content[end - 1] in _CLOSER_CHARS:
+            end -= 1
+        else:
+            break
+    return end
 
 
 def rule_heading_line(content: str, next_is_full: bool) -> bool:
@@ -442,22 +466,27 @@ def _near(position: int, anchors: list[int], reach: int = 1) -> bool:
 class _Widths:
     """The page width of a wrapped text, in characters or in display cells.
 
-    ``sizes`` holds each content line's size (by its start) in that measure,
-    indentation included.
+    ``sizes`` holds each content line's size (by its start) in display cells,
+    indentation included; measured in characters (``sizes`` None), the size is
+    the line's length.
     """
 
     width: int
     display: bool
     tolerance: int
-    sizes: dict[int, int]
+    sizes: dict[int, int] | None
+
+    def size(self, line: _Line) -> int:
+        """The line's size in this measure, indentation included."""
+        return line.break_start - line.line_start if self.sizes is None else self.sizes[line.start]
 
     def full(self, line: _Line) -> bool:
         """The line reaches the page width."""
-        return self.sizes[line.start] >= self.width - self.tolerance
+        return self.size(line) >= self.width - self.tolerance
 
     def long(self, line: _Line) -> bool:
         """The line runs well past the page width (it was never wrapped)."""
-        return self.sizes[line.start] > self.width + 2 * self.tolerance
+        return self.size(line) > self.width + 2 * self.tolerance
 
 
 def _page_width(text: str, lines: list[_Line], narrowest: int = 0) -> tuple[_Widths, float] | None:
@@ -470,10 +499,13 @@ def _page_width(text: str, lines: list[_Line], narrowest: int = 0) -> tuple[_Wid
     if len(lines) < 3:
         return None
     # a line is as wide as its spaces reach (a form: 名称：          | （盖章）)
-    contents = [text[line.line_start : line.break_start] for line in lines]
     best: tuple[_Widths, float] | None = None
     for display, tolerance in ((False, 2), (True, 4)):
-        sizes = [_display_width(c) for c in contents] if display else [len(c) for c in contents]
+        sizes = (
+            [_display_width(text[line.line_start : line.break_start]) for line in lines]
+            if display
+            else [line.break_start - line.line_start for line in lines]
+        )
         lengths = Counter(sizes)
         widest = MAX_PAGE_WIDTH * (2 if display else 1)
         lowest = narrowest * (2 if display else 1)
@@ -490,9 +522,13 @@ def _page_width(text: str, lines: list[_Line], narrowest: int = 0) -> tuple[_Wid
             far = len(sizes) - upto[min(FAR_PAST * w, widest + 1)] if narrowest else 0
             scores.append((band - LONG_PER_FULL * far, lengths[w], w, band))
         *_, width, full = max(scores)
-        share = full / len(contents)
+        share = full / len(lines)
         if best is None or share > best[1]:
-            by_start = {line.start: size for line, size in zip(lines, sizes, strict=True)}
+            by_start = (
+                {line.start: size for line, size in zip(lines, sizes, strict=True)}
+                if display
+                else None
+            )
             best = (_Widths(width, display, tolerance, by_start), share)
         if share >= CLEAR_SHARE or share < CELL_SHARE:
             # clearly wrapped by character count, or lines of every length (paragraphs): a
@@ -516,11 +552,10 @@ def rule_wrapped(text: str, lines: list[_Line]) -> _Widths | None:
     if found is None:
         return None
     widths, _ = found
-    sizes = widths.sizes
     rows = [line for line in lines if not rule_table_row(text[line.start : line.end])]
     full = [line for line in rows if widths.full(line) and not widths.long(line)]
-    measured = sum(1 for line in rows if 2 * sizes[line.start] >= widths.width)
-    far = sum(1 for line in lines if sizes[line.start] > FAR_PAST * widths.width)
+    measured = sum(1 for line in rows if 2 * widths.size(line) >= widths.width)
+    far = sum(1 for line in lines if widths.size(line) > FAR_PAST * widths.width)
     if len(full) < MIN_FULL_LINES or len(full) < 0.4 * measured or far * LONG_PER_FULL > len(full):
         return None
     open_ended = sum(1 for line in full if not rule_paragraph_end(text[line.start : line.end]))
@@ -550,7 +585,7 @@ def rule_word_moved(page: _Page, before: _Line, tail: str) -> bool:
     if word is None or page.widths is None:
         return False
     widths = page.widths
-    return widths.sizes[before.start] + len(word[0]) + 1 >= widths.width - widths.tolerance
+    return widths.size(before) + len(word[0]) + 1 >= widths.width - widths.tolerance
 
 
 def _soft(page: _Page, before: _Line, after: _Line, blank: bool, opens: bool) -> bool:
@@ -698,6 +733,14 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 
 def _build(text: str, mode: str) -> Reading:
+    """The reading of ``text``; its layout (the decisions) is decided again when read, so
+    the lines and decisions are not held while only the structure layers are used."""
+    reading = _decide(text, mode)
+    reading._layout = lambda: _decide(text, mode).layout
+    return reading
+
+
+def _decide(text: str, mode: str) -> Reading:
     if mode == "lines":  # exactly line by line: nothing to decide until the layout is asked for
         return Reading(text, lambda: _lines_layout(text))
     lines = _lines(text)

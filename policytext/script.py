@@ -12,6 +12,7 @@ Two kinds of conversion live here:
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from typing import Literal
 
@@ -67,6 +68,39 @@ def _character_tables() -> tuple[dict[int, str], frozenset[str], frozenset[str]]
     return table, frozenset(traditional_only), frozenset(simplified_only)
 
 
+@lru_cache(maxsize=1)
+def _phrase_readings() -> tuple[re.Pattern[str], dict[str, list[tuple[int, str, str]]]]:
+    """Where OpenCC's Simplified-to-Traditional phrases give a character that the
+    character table would read back as another Simplified character.
+
+    ``资金链`` becomes ``資金鍊`` (the phrase 金链 → 金鍊) while 鍊 alone reads 炼, and
+    ``了解`` becomes ``瞭解`` while 瞭 alone stays 瞭. For each such character: the
+    Traditional phrases it occurs in, as ``(offset in the phrase, Traditional phrase,
+    Simplified character)``, longest phrase first; and a pattern finding the characters.
+    """
+    table, _, _ = _character_tables()
+    to_traditional_ = _opencc("s2t").convert
+    readings: dict[str, list[tuple[int, str, str]]] = {}
+    for simplified, targets in _opencc_dictionary("STPhrases.txt").items():
+        for traditional in targets:
+            if len(traditional) != len(simplified):
+                continue  # the view keeps lengths: such a phrase cannot be read back
+            plain = traditional.translate(table)
+            if plain == simplified or (
+                plain != traditional and to_traditional_(plain) == traditional
+            ):
+                # read as the table reads it already, or the table's reading is a Simplified
+                # phrase converted to this one too (覆盖 and 复盖 both give 覆蓋: keep 覆盖)
+                continue
+            for offset, (t_char, s_char) in enumerate(zip(traditional, simplified, strict=True)):
+                if plain[offset] != s_char and table.get(ord(s_char), s_char) == s_char:
+                    readings.setdefault(t_char, []).append((offset, traditional, s_char))
+    for phrases in readings.values():
+        phrases.sort(key=lambda reading: -len(reading[1]))
+    pattern = re.compile("[" + re.escape("".join(sorted(readings))) + "]")
+    return pattern, readings
+
+
 def to_simplified(text: str) -> str:
     """Convert Traditional characters to Simplified with OpenCC (``t2s``, phrase-aware)."""
     return _opencc("t2s").convert(ensure_text(text))
@@ -95,11 +129,37 @@ def simplified_view(text: str) -> str:
     """Map each Traditional character to its Simplified form, one character for one.
 
     ``len(simplified_view(t)) == len(t)`` always, so offsets found in the view
-    are offsets in ``t``. Characters with one-to-many mappings take OpenCC's
-    first (most common) reading. Long texts go through a numpy table over code
-    points, short ones through ``str.translate``: the same mapping either way.
+    are offsets in ``t``. A character reads as the Simplified character OpenCC
+    converts to it: inside one of OpenCC's Simplified-to-Traditional phrases it
+    reads as that phrase says (資金鍊 → 资金链, 瞭解 → 了解, 答覆 → 答复), so that
+    ``simplified_view(to_traditional(s))`` reads as ``s`` does; elsewhere a
+    character with several readings takes OpenCC's first, most common one
+    (鍛鍊 → 锻炼, 瞭望 stays). Long texts map their characters through a numpy
+    table over code points, short ones through ``str.translate``: the same mapping.
     """
     text = ensure_text(text)
+    view = _character_view(text)
+    if view == text:  # nothing converted: no Traditional phrase to read
+        return view
+    pattern, readings = _phrase_readings()
+    fixes: dict[int, str] = {}
+    for match in pattern.finditer(text):
+        position = match.start()
+        for offset, phrase, simplified in readings[match.group()]:
+            start = position - offset
+            if start >= 0 and text.startswith(phrase, start):
+                fixes[position] = simplified
+                break
+    if not fixes:
+        return view
+    chars = list(view)
+    for position, simplified in fixes.items():
+        chars[position] = simplified
+    return "".join(chars)
+
+
+def _character_view(text: str) -> str:
+    """``text`` with every character mapped alone (no phrase readings)."""
     if len(text) < _TABLE_FROM or text.isascii():
         table, _, _ = _character_tables()
         return text.translate(table)

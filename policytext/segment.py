@@ -31,6 +31,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from .layout import (
+    _BREAK_CHAR_RE,
     LINE_BREAK_RE,  # noqa: F401  (kept importable from here)
     LayoutMode,
     line_breaks,
@@ -78,6 +79,10 @@ _DOTTED_RE = re.compile(r"(?<![A-Za-z0-9.\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+
 TOP_LEVEL_DOMAINS = frozenset({"com", "cn", "org", "net", "gov", "edu", "int", "info", "io"})
 _LIST_MARKER_BEFORE_PERIOD_RE = re.compile(r"(?<![^\W\d_])(?<!\d)(?:\d{1,3}|[A-Za-z])$")
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+#: the content of a line: a run of characters that are not line breaks
+_LINE_CONTENT_RE = re.compile(f"[^{_BREAK_CHAR_RE.pattern[1:-1]}]+")
+#: a word character: a letter or a digit of any script (``str.isalnum``), not ``_``
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
 
 
 # --- small helpers -----------------------------------------------------------
@@ -89,6 +94,12 @@ def _is_word_char(char: str) -> bool:
 
 def _has_word_char(text: str) -> bool:
     return any(char.isalnum() for char in text)
+
+
+def _first_word_char(text: str, start: int, end: int) -> int:
+    """Position of the first letter or digit in ``start..end``, or ``end`` when there is none."""
+    match = _WORD_CHAR_RE.search(text, start, end)
+    return match.start() if match else end
 
 
 def _span(text: str, start: int, end: int, label: str | None = None) -> Span | None:
@@ -123,6 +134,9 @@ def rule_paired_regions(text: str, start: int, end: int) -> list[tuple[int, int,
     ``"`` pairs alternate.
     """
     stack: list[tuple[str, int]] = []
+    # stack depths of each opening mark still open: a closer finds its opener without
+    # walking the stack, so a run of stray closers costs one step each
+    depths: dict[str, list[int]] = {}
     regions: list[tuple[int, int, str]] = []
     for match in _PAIR_RE.finditer(text, start, end):
         char = match.group()
@@ -130,21 +144,25 @@ def rule_paired_regions(text: str, start: int, end: int) -> list[tuple[int, int,
         if char == '"':
             if stack and stack[-1][0] == '"':
                 open_pos = stack.pop()[1]
+                depths['"'].pop()
                 if not stack:
                     regions.append((open_pos, pos + 1, '"'))
             else:
+                depths.setdefault('"', []).append(len(stack))
                 stack.append(('"', pos))
             continue
         if char in PAIRS:
+            depths.setdefault(char, []).append(len(stack))
             stack.append((char, pos))
             continue
         opener = CLOSING[char]
-        depth = len(stack) - 1
-        while depth >= 0 and stack[depth][0] != opener:
-            depth -= 1
-        if depth < 0:
+        open_depths = depths.get(opener)
+        if not open_depths:
             continue  # stray closer
+        depth = open_depths[-1]
         open_pos = stack[depth][1]
+        for mark, _ in stack[depth:]:
+            depths[mark].pop()
         del stack[depth:]
         if not stack:
             regions.append((open_pos, pos + 1, opener))
@@ -157,33 +175,39 @@ def rule_url_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     Every pattern starts only at the beginning of a run of its characters, so
     a long run (1.1.1.1…) is scanned once, not once per position.
     """
-    regions = []
+    urls = []
     for match in _URL_RE.finditer(text, start, end):
         url_end = match.end()
         while url_end > match.start() and text[url_end - 1] in ".,;:!?)]'":
             url_end -= 1
-        regions.append((match.start(), url_end))
-    urls = list(regions)
+        urls.append((match.start(), url_end))
+    url_starts = [a for a, _ in urls]
 
-    def inside_url(position: int) -> bool:
-        return any(a <= position < b for a, b in urls)
+    def inside(position: int, found: list[tuple[int, int]], starts: list[int]) -> bool:
+        # found is sorted by start and its regions do not overlap
+        index = bisect_right(starts, position) - 1
+        return index >= 0 and position < found[index][1]
 
+    emails: list[tuple[int, int]] = []
     if "@" in text[start:end]:
-        regions += [
-            m.span() for m in _EMAIL_RE.finditer(text, start, end) if not inside_url(m.start())
+        emails = [
+            m.span()
+            for m in _EMAIL_RE.finditer(text, start, end)
+            if not inside(m.start(), urls, url_starts)
         ]
+    email_starts = [a for a, _ in emails]
+    domains = []
     for match in _DOTTED_RE.finditer(text, start, end):
-        if inside_url(match.start()) or any(
-            a <= match.start() < b for a, b in regions[len(urls) :]
-        ):
+        if inside(match.start(), urls, url_starts) or inside(match.start(), emails, email_starts):
             continue
-        labels = match.group().split(".")
-        last = max(
-            (i for i, label in enumerate(labels) if label.lower() in TOP_LEVEL_DOMAINS), default=0
-        )
-        if last > 0:  # a domain ends with its top-level label: hankcs.com. → hankcs.com
-            regions.append((match.start(), match.start() + len(".".join(labels[: last + 1]))))
-    return regions
+        labels = match.group().lower().split(".")
+        length = len(match.group())
+        for label in reversed(labels[1:]):  # a domain ends with its top-level label
+            if label in TOP_LEVEL_DOMAINS:  # hankcs.com. → hankcs.com
+                domains.append((match.start(), match.start() + length))
+                break
+            length -= len(label) + 1
+    return urls + emails + domains
 
 
 def rule_absorb_closers(text: str, pos: int, end: int) -> int:
@@ -308,14 +332,17 @@ def _sentence_boundaries(text: str, start: int, end: int) -> list[int]:
 
     boundaries: list[int] = []
     sentence_start = start
+    first_word = _first_word_char(text, start, end)
     for pos, after, mark in candidates:
         if pos < sentence_start:
             continue
+        if first_word < sentence_start:  # the first letter or digit of this sentence
+            first_word = _first_word_char(text, sentence_start, end)
         boundary = rule_absorb_closers(text, after, end)
         if not mark:  # a quotation or bracket closing on a terminal
             if _TERMINAL_RE.match(text, boundary, end):
                 continue  # “……！”。 — the terminal after it decides
-        elif _covered(pos, starts, ends) or not _has_word_char(text[sentence_start:pos]):
+        elif _covered(pos, starts, ends) or first_word >= pos:  # no word before the mark
             continue
         elif mark in PERIODS:
             if not rule_period_ends_sentence(text, pos, end):
@@ -333,7 +360,8 @@ def _sentence_boundaries(text: str, start: int, end: int) -> list[int]:
 
 def paragraphs_of(text: str) -> tuple[Span, ...]:
     """The non-blank lines of ``text``, without surrounding whitespace."""
-    spans = (_span(text, a, b) for a, b in rule_line_breaks(text))
+    # the runs of characters between line breaks: blank lines cost nothing
+    spans = (_span(text, *match.span()) for match in _LINE_CONTENT_RE.finditer(text))
     return tuple(span for span in spans if span is not None)
 
 
@@ -357,8 +385,12 @@ def clauses_of(text: str, sentences: tuple[Span, ...]) -> tuple[Span, ...]:
 
 
 def _sentences_in(text: str, paragraph: Span) -> Iterator[Span]:
+    boundaries = _sentence_boundaries(text, paragraph.start, paragraph.end)
+    if not boundaries and paragraph.label is None:  # one sentence: the paragraph's own span
+        yield paragraph
+        return
     start = paragraph.start
-    for boundary in _sentence_boundaries(text, paragraph.start, paragraph.end):
+    for boundary in boundaries:
         span = _span(text, start, boundary)
         if span is not None:
             yield span
@@ -400,8 +432,12 @@ def _clause_boundaries(text: str, start: int, end: int) -> list[int]:
 
 
 def _clauses_in(text: str, sentence: Span) -> Iterator[Span]:
+    boundaries = _clause_boundaries(text, sentence.start, sentence.end)
+    if not boundaries and sentence.label is None:  # one clause: the sentence's own span
+        yield sentence
+        return
     start = sentence.start
-    for boundary in _clause_boundaries(text, sentence.start, sentence.end):
+    for boundary in boundaries:
         span = _span(text, start, boundary)
         if span is not None:
             yield span

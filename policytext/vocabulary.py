@@ -51,12 +51,21 @@ CLOSERS = "".join(CLOSING) + "›" + STRAIGHT_QUOTES
 
 #: line-break characters (``\r\n`` is one break: see ``layout.LINE_BREAK_RE``)
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+#: invisible characters that are not text: bidi marks and embeddings (LRM, RLM, ALM,
+#: LRE…PDF, LRI…PDI), the soft hyphen and the Hangul fillers (U+3164 looks like a space)
+INVISIBLE = (
+    "\u200e\u200f\u061c\u00ad\u3164\u115f\u1160\uffa0"
+    + "".join(chr(c) for c in range(0x202A, 0x202F))
+    + "".join(chr(c) for c in range(0x2066, 0x206A))
+)
 #: characters trimmed from the ends of lines, paragraphs, sentences and clauses: every
-#: Unicode space (U+3000 included), the line breaks, and the zero-width characters
+#: Unicode space (U+3000 included), the line breaks, the zero-width characters and the
+#: invisible ones (text made only of them has no paragraph)
 WHITESPACE = (
     " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680"
     + "".join(chr(c) for c in range(0x2000, 0x200B))
     + "\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
+    + INVISIBLE
 )
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 #: spaces within a line (indentation, the gap between a table's fields): the whitespace

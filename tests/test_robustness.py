@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import time
@@ -180,3 +181,100 @@ def test_concurrent_first_use_downloads_once(tmp_path):
         assert model_store.is_installed(model_store.default_model_dir())
     finally:
         del os.environ["POLICYTEXT_HOME"]
+
+
+# --- linear growth (issue 20): time at n and 4n characters, as a ratio -------------------
+
+GROWTH_N = 50_000
+#: 4n takes at most this many times n (linear is 4, quadratic 16)
+GROWTH_RATIO = 6
+
+
+def _wrapped_with_closers(n: int) -> str:
+    """Hard-wrapped text with one line of ``n`` closing quotes (and a last character)."""
+    body = "\n".join(["工会组织要发挥作用维护职工合法权益推进改革发展稳定大局，"] * 20)
+    return f"{body}\n{'”' * n}甲”\n{body}"
+
+
+def _many_groups(n: int) -> pt.PolicyDoc:
+    """About ``n`` characters, one parallel group and one enumeration a line (thousands
+    of groups), its layers already computed so that only the view is timed."""
+    line = "{}号文件要求送政策、送技能、送维权。一是加强领导。二是完善机制。\n"
+    doc = pt.analyze("".join(line.format(i) for i in range(n // len(line))))
+    for layer in ("paragraphs", "sentences", "enumerations", "parallels", "slogans"):
+        getattr(doc, layer)
+    return doc
+
+
+def _repeat(unit: str):
+    return lambda n: unit * (n // len(unit))
+
+
+#: name -> (input of about n characters, what is timed on it, n): quadratic time shows
+#: well below these sizes (the old layout took 50 s on 20,000 newlines after a （)
+GROWTH_CASES = {
+    "stray-closers": (lambda n: "（" * (n // 2) + "》" * (n // 2), pt.split_sentences),
+    "domains": (_repeat("a.cn "), pt.split_sentences),
+    "stops-and-commas": (_repeat("。，"), pt.split_sentences),
+    "list-marker-periods": (_repeat("1."), pt.split_sentences),
+    "decimals": (_repeat("增长3.5%，"), pt.split_sentences),
+    "ellipsis-continued": (_repeat("工会……等"), pt.split_sentences),
+    "open-bracket-newlines": (lambda n: "（" + "\n" * n + "x", pt.split_paragraphs, 50_000),
+    "wrapped-closing-quotes": (_wrapped_with_closers, pt.split_sentences),
+    "html-many-groups": (_many_groups, lambda doc: doc._repr_html_(), 35_000),
+}
+
+
+def _best_seconds(function, value, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        # the collector's passes over the whole heap (large after many tests) are not the
+        # function's growth: it is paused while timing
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            function(value)
+            best = min(best, time.perf_counter() - start)
+        finally:
+            gc.enable()
+    return best
+
+
+@pytest.mark.parametrize("name", list(GROWTH_CASES))
+def test_time_grows_linearly(name, monkeypatch):
+    make, function, *size = GROWTH_CASES[name]
+    n = size[0] if size else GROWTH_N
+    if name == "html-many-groups":  # the view without the themes (they need the model)
+        monkeypatch.setattr("policytext.model_store.is_installed", lambda *args: False)
+    small, large = make(n), make(4 * n)
+    ratios = []
+    for _ in range(2):  # a second look when a busy machine disturbed the first
+        ratio = _best_seconds(function, large) / _best_seconds(function, small)
+        ratios.append(round(ratio, 1))
+        if ratio <= GROWTH_RATIO:
+            break
+    assert min(ratios) <= GROWTH_RATIO, f"{name}: 4n takes {ratios} times n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u200e\u200f" * 5,  # left-to-right and right-to-left marks
+        "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c",  # embeddings, isolates
+        "\u00ad" * 7,  # soft hyphens
+        "\u3164" * 4 + "\n\u3164\n\uffa0",  # Hangul fillers, which look like spaces
+        " \u200e\u3000\u00ad\n\t\u3164 ",  # mixed with ordinary whitespace
+    ],
+)
+@pytest.mark.parametrize("layout", ["auto", "lines", "wrapped"])
+def test_invisible_only_text_gives_empty_results(text, layout):
+    doc = pt.analyze(text, layout=layout)
+    for layer in ("paragraphs", "sentences", "clauses", "enumerations", "parallels", "slogans"):
+        assert getattr(doc, layer) == (), layer
+
+
+def test_invisible_marks_at_the_edges_are_trimmed_inside_kept():
+    text = "\u200f工会\u00ad组织。\u3164"
+    (sentence,) = pt.split_sentences(text)
+    assert (sentence.start, sentence.end) == (1, 7)

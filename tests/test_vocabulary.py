@@ -30,7 +30,7 @@ def test_every_opener_has_its_closer_and_openers_and_closers_are_apart():
 
 def test_whitespace_holds_every_unicode_space_and_the_zero_width_characters():
     spaces = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
-    assert spaces | set(v.ZERO_WIDTH) == set(v.WHITESPACE)
+    assert spaces | set(v.ZERO_WIDTH) | set(v.INVISIBLE) == set(v.WHITESPACE)
     assert {"\u3000", "\u200b", "\ufeff", "\xa0"} < set(v.WHITESPACE)
     assert set(v.LINE_BREAKS) < set(v.WHITESPACE)
     marks = v.PARAGRAPH_END | set(v.CLAUSE_MARKS) | set(v.PAIRS) | set(v.CLOSERS)
