@@ -136,6 +136,8 @@ class Marker:
     indent: int = 0  # whitespace before the marker on its line (paragraph-opening markers)
     after_sentence: bool = False  # right after a sentence end (…优化技术。 （二）深化…)
     after_clause: bool = False  # right after a sentence or clause end (…两部分组成，（三）…)
+    #: opens a paragraph whose previous paragraph ends with a colon (…主要内容是：⏎一、…)
+    announced: bool = False
 
 
 @dataclass
@@ -402,9 +404,23 @@ def find_markers(
                 indent=indents[paragraph],
                 after_sentence=rule_after_sentence(view, start, line_start),
                 after_clause=rule_after_sentence(view, start, line_start, "。！？!?；;，,：:"),
+                announced=start == line_start and rule_announced(view, paragraphs, paragraph),
             )
         )
     return rule_closer_before_ordinal(markers)
+
+
+def rule_announced(view: str, paragraphs: tuple[Span, ...], paragraph: int) -> bool:
+    r"""The paragraph before ``paragraph`` ends with a colon: it announces what follows.
+
+    >>> text = "今年的主要内容是：\n一、调整价格；"
+    >>> rule_announced(text, (Span(0, 9, text[:9]), Span(10, 17, text[10:])), 1)
+    True
+    """
+    if paragraph == 0:
+        return False
+    before = view[paragraphs[paragraph - 1].start : paragraphs[paragraph - 1].end].rstrip()
+    return before.endswith(("：", ":"))
 
 
 def rule_closer_before_ordinal(markers: list[Marker]) -> list[Marker]:
@@ -644,14 +660,16 @@ class _Chainer:
         current = top.last  # the open item: its indentation is the level the run is at
         deeper = current.at_paragraph_start and marker.indent >= current.indent + MIN_INDENT_STEP
         if top.style == marker.style:
-            # the same style again: a sibling run, unless indented under it or the open
-            # run has its next item still to come (四、 … 一、二、三、 … 五、 without indentation)
-            return not deeper and not self.runs_on(stack, marker)
+            # the same style again: a sibling run, unless indented under it, announced by
+            # its paragraph (…以下几件事：⏎一、…) or the open run has its next item still to
+            # come (四、 … 一、二、三、 … 五、 without indentation)
+            announced = marker.announced and marker.index == 1
+            return not deeper and not announced and not self.runs_on(stack, marker)
         regulation = top.style in REGULATION_STYLES or marker.style in REGULATION_STYLES
         if regulation:
             return STRUCTURAL_RANK[marker.style] < STRUCTURAL_RANK[top.style]
-        if deeper:
-            return False
+        if deeper or (marker.announced and marker.index == 1):
+            return False  # indented under the open item, or the list its paragraph announces
         if self.running(stack, marker):
             return False  # the open run has its next item before its parent's: nest
         return self.above(marker.style, top.style)
