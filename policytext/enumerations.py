@@ -984,8 +984,8 @@ class _Builder:
         items: list[Item] = []
         children_by_item: dict[int, list[_Chain]] = {}
         for child in chain.children:
-            assert child.parent is not None
-            children_by_item.setdefault(child.parent[1], []).append(child)
+            if child.parent is not None:  # a nested run always hangs under an item
+                children_by_item.setdefault(child.parent[1], []).append(child)
         for number, (marker, end) in enumerate(zip(chain.markers, ends, strict=True)):
             child_enums: list[Enumeration] = []
             child_floor = marker.end

@@ -622,8 +622,8 @@ def _soft(page: _Page, before: _Line, after: _Line, blank: bool, opens: bool) ->
         return False  # a heading or a numbered paragraph; after a ； an inline list goes on
     if opens and rule_heading_line(head, page.full(after)):
         return False
-    assert page.widths is not None
-    return not (rule_paragraph_end(head) and page.widths.long(before))
+    # a full line means a page width was found
+    return not (rule_paragraph_end(head) and page.widths is not None and page.widths.long(before))
 
 
 # --- the reading text and its offsets ------------------------------------------------------

@@ -384,20 +384,21 @@ def clauses_of(text: str, sentences: tuple[Span, ...]) -> tuple[Span, ...]:
     return tuple(c for s in sentences for c in _clauses_in(text, s))
 
 
-def _sentences_in(text: str, paragraph: Span) -> Iterator[Span]:
-    boundaries = _sentence_boundaries(text, paragraph.start, paragraph.end)
-    if not boundaries and paragraph.label is None:  # one sentence: the paragraph's own span
-        yield paragraph
+def _pieces(text: str, whole: Span, boundaries: list[int]) -> Iterator[Span]:
+    """``whole`` cut at ``boundaries``; uncut and unlabelled, ``whole`` itself (no copy)."""
+    if not boundaries and whole.label is None:
+        yield whole
         return
-    start = paragraph.start
-    for boundary in boundaries:
+    start = whole.start
+    for boundary in [*boundaries, whole.end]:
         span = _span(text, start, boundary)
         if span is not None:
             yield span
         start = boundary
-    span = _span(text, start, paragraph.end)
-    if span is not None:
-        yield span
+
+
+def _sentences_in(text: str, paragraph: Span) -> Iterator[Span]:
+    return _pieces(text, paragraph, _sentence_boundaries(text, paragraph.start, paragraph.end))
 
 
 def split_sentences(text: str, layout: LayoutMode = "auto") -> tuple[Span, ...]:
@@ -432,19 +433,7 @@ def _clause_boundaries(text: str, start: int, end: int) -> list[int]:
 
 
 def _clauses_in(text: str, sentence: Span) -> Iterator[Span]:
-    boundaries = _clause_boundaries(text, sentence.start, sentence.end)
-    if not boundaries and sentence.label is None:  # one clause: the sentence's own span
-        yield sentence
-        return
-    start = sentence.start
-    for boundary in boundaries:
-        span = _span(text, start, boundary)
-        if span is not None:
-            yield span
-        start = boundary
-    span = _span(text, start, sentence.end)
-    if span is not None:
-        yield span
+    return _pieces(text, sentence, _clause_boundaries(text, sentence.start, sentence.end))
 
 
 def split_clauses(text: str, layout: LayoutMode = "auto") -> tuple[Span, ...]:

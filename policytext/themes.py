@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -514,13 +514,19 @@ def _gzip_text(path: str | Path):
     return io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
 
 
+T = TypeVar("T")
+
+
+def _read_shipped(name: str, read: Callable[[Path], T]) -> T:
+    """``read`` applied to a table shipped in ``policytext/data``."""
+    with resources.as_file(resources.files("policytext.data").joinpath(name)) as path:
+        return read(path)
+
+
 @lru_cache(maxsize=1)
 def default_reference() -> Reference:
     """The balanced reference shipped with the package (see ``policytext/data/README.md``)."""
-    with resources.as_file(
-        resources.files("policytext.data").joinpath("reference_counts.tsv.gz")
-    ) as path:
-        return Reference.read(path)
+    return _read_shipped("reference_counts.tsv.gz", Reference.read)
 
 
 # --- TF-IDF ---------------------------------------------------------------------------------
@@ -573,10 +579,7 @@ class BackgroundIDF:
 @lru_cache(maxsize=1)
 def default_background() -> BackgroundIDF:
     """The background shipped with the package (see ``policytext/data/README.md``)."""
-    with resources.as_file(
-        resources.files("policytext.data").joinpath("background_idf.tsv.gz")
-    ) as path:
-        return BackgroundIDF.read(path)
+    return _read_shipped("background_idf.tsv.gz", BackgroundIDF.read)
 
 
 def rank_terms(

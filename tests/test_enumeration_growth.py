@@ -8,11 +8,10 @@ parser of before showed it (ratios 11-20 at 4 x 24 k characters); the best of
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 import policytext as pt
+from tests.support.timing import best_seconds
 
 #: characters of the smaller text of every case
 N = 24_000
@@ -32,19 +31,13 @@ def _text(unit: str, size: int) -> str:
     return head + unit * (size // len(unit))
 
 
-def _best_time(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        pt.find_enumerations(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 @pytest.mark.parametrize("name", list(CASES))
 def test_dense_markers_take_linear_time(name, capsys):
     unit = CASES[name]
-    small, large = _best_time(_text(unit, N)), _best_time(_text(unit, 4 * N))
+    small, large = (
+        best_seconds(pt.find_enumerations, _text(unit, N)),
+        best_seconds(pt.find_enumerations, _text(unit, 4 * N)),
+    )
     ratio = large / small
     with capsys.disabled():
         print(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 import policytext as pt
@@ -11,6 +9,7 @@ from policytext import slogans as sl
 from policytext.parallels import grouping, rules, units
 from policytext.parallels.templates import Template
 from policytext.parallels.templates import _find_template as find_template_cache
+from tests.support.timing import best_seconds
 
 
 @pytest.mark.parametrize(
@@ -245,15 +244,6 @@ def test_lexicon_expansion_found_in_the_text():
 # --- linear time (issue 20): time at 4n over time at n, best of three ---------------
 
 
-def _best(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        pt.find_parallels(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 @pytest.mark.parametrize(
     ("case", "piece", "n"),
     [
@@ -263,7 +253,9 @@ def _best(text: str) -> float:
     ],
 )
 def test_time_grows_linearly(case, piece, n):
-    ratio = _best(piece * (4 * n)) / _best(piece * n)
+    ratio = best_seconds(pt.find_parallels, piece * (4 * n)) / best_seconds(
+        pt.find_parallels, piece * n
+    )
     assert ratio <= 6, f"{case}: {ratio:.1f}"
 
 

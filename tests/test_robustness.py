@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import itertools
 import multiprocessing
 import time
@@ -11,6 +10,7 @@ import pytest
 
 import policytext as pt
 from tests.support.invariants import assert_valid
+from tests.support.timing import best_seconds
 
 TEXT_FUNCTIONS = [
     pt.analyze,
@@ -225,22 +225,6 @@ GROWTH_CASES = {
 }
 
 
-def _best_seconds(function, value, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        # the collector's passes over the whole heap (large after many tests) are not the
-        # function's growth: it is paused while timing
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            function(value)
-            best = min(best, time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return best
-
-
 @pytest.mark.parametrize("name", list(GROWTH_CASES))
 def test_time_grows_linearly(name, monkeypatch):
     make, function, *size = GROWTH_CASES[name]
@@ -250,7 +234,7 @@ def test_time_grows_linearly(name, monkeypatch):
     small, large = make(n), make(4 * n)
     ratios = []
     for _ in range(2):  # a second look when a busy machine disturbed the first
-        ratio = _best_seconds(function, large) / _best_seconds(function, small)
+        ratio = best_seconds(function, large) / best_seconds(function, small)
         ratios.append(round(ratio, 1))
         if ratio <= GROWTH_RATIO:
             break

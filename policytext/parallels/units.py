@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ..layout import strip_bounds
 from ..results import Span
-from ..vocabulary import WHITESPACE
+from ..vocabulary import CLOSING, PAIRS, WHITESPACE
 
 #: groups scoring below this are not reported
 MIN_SCORE = 0.52
@@ -52,8 +52,8 @@ NOT_CONJUNCTION = frozenset(
         "赋与",
     ]
 )
-_OPENERS_SET = frozenset("“‘「『《〈（(【[")
-_CLOSERS_SET = frozenset("”’」』》〉）)】]")
+_OPENERS_SET = frozenset(PAIRS)
+_CLOSERS_SET = frozenset(CLOSING)
 _OPENER_RE = re.compile("[" + re.escape("".join(sorted(_OPENERS_SET))) + "]")
 _CLOSER_RE = re.compile("[" + re.escape("".join(sorted(_CLOSERS_SET))) + "]")
 _QUOTES = frozenset('“”‘’「」『』"《》〈〉（）()【】[]')
@@ -155,34 +155,32 @@ def phrase_units(view: str, sentence: Span) -> list[list[Unit]]:
     return runs
 
 
-def _unclosed_opener(view: str, start: int, end: int) -> int | None:
-    """Position of the last opening mark in ``start..end`` that is not closed there."""
-    if _OPENER_RE.search(view, start, end) is None:
-        return None
+def _unmatched(view: str, positions: range, nests: frozenset, ends: frozenset) -> int | None:
+    """The first position in ``positions`` holding a mark of ``ends`` that no mark of
+    ``nests`` before it (in that order) pairs with."""
     depth = 0
-    for i in range(end - 1, start - 1, -1):
-        if view[i] in _CLOSERS_SET:
+    for i in positions:
+        if view[i] in nests:
             depth += 1
-        elif view[i] in _OPENERS_SET:
+        elif view[i] in ends:
             if depth == 0:
                 return i
             depth -= 1
     return None
+
+
+def _unclosed_opener(view: str, start: int, end: int) -> int | None:
+    """Position of the last opening mark in ``start..end`` that is not closed there."""
+    if _OPENER_RE.search(view, start, end) is None:
+        return None
+    return _unmatched(view, range(end - 1, start - 1, -1), _CLOSERS_SET, _OPENERS_SET)
 
 
 def _unopened_closer(view: str, start: int, end: int) -> int | None:
     """Position of the first closing mark in ``start..end`` that was not opened there."""
     if _CLOSER_RE.search(view, start, end) is None:
         return None
-    depth = 0
-    for i in range(start, end):
-        if view[i] in _OPENERS_SET:
-            depth += 1
-        elif view[i] in _CLOSERS_SET:
-            if depth == 0:
-                return i
-            depth -= 1
-    return None
+    return _unmatched(view, range(start, end), _OPENERS_SET, _CLOSERS_SET)
 
 
 def clause_units(view: str, sentence: Span) -> list[Unit]:
