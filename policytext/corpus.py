@@ -175,12 +175,12 @@ def _result(batch: list[tuple[str, str]], future: Future, timeout: float | None)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel what is queued and end every worker now (also the ones still busy)."""
-    processes = list(getattr(pool, "_processes", {}).values())  # no public handle before 3.14
-    pool.shutdown(wait=False, cancel_futures=True)
+    """End every worker now (also the busy ones), then let the pool wind down."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # public in 3.14 only
     for process in processes:
         if process.is_alive():
             process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)  # no task runs any more: this returns
     for process in processes:
         process.join(timeout=5)
 

@@ -39,6 +39,8 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from .checksums import sha256_of
+
 PKUSEG_VERSION = "0.0.25"
 ARCHIVE_NAME = f"pkuseg-{PKUSEG_VERSION}.tar.gz"
 #: sha256 of pkuseg-0.0.25.tar.gz as published on PyPI
@@ -80,14 +82,6 @@ def home() -> Path:
 
 def default_model_dir() -> Path:
     return home() / "models" / MODEL_NAME
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def is_installed(model_dir: Path | None = None, verify: bool = False) -> bool:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
-import hashlib
 import json
 import os
 import shutil
@@ -35,6 +34,8 @@ from types import ModuleType
 from typing import Any
 
 import numpy as np
+
+from .checksums import sha256_of
 
 CORE_DIR = "policytext-core"
 CORE_MANIFEST = "policytext-core.json"
@@ -75,14 +76,6 @@ def compiled() -> ModuleType | None:
 
 def core_dir(model_dir: Path) -> Path:
     return Path(model_dir) / CORE_DIR
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 22), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _source_stamp(model_dir: Path) -> dict[str, dict[str, int]]:
@@ -294,7 +287,7 @@ def convert(model_dir: Path) -> Path:
         for name, array in arrays.items():
             path = scratch / f"{name}.npy"
             np.save(path, array, allow_pickle=False)
-            files[name] = {"size": path.stat().st_size, "sha256": _sha256(path)}
+            files[name] = {"size": path.stat().st_size, "sha256": sha256_of(path)}
         manifest = {
             "format": FORMAT,
             "source": _source_stamp(model_dir),
@@ -352,7 +345,7 @@ def open_arrays(model_dir: Path) -> tuple[dict[str, np.ndarray], dict[str, Any]]
     paths = {name: directory / f"{name}.npy" for name in ARRAYS}
     workers = min(len(paths), os.cpu_count() or 1)
     with concurrent.futures.ThreadPoolExecutor(workers) as pool:  # hashlib releases the GIL
-        digests = dict(zip(paths, pool.map(_sha256, paths.values()), strict=True))
+        digests = dict(zip(paths, pool.map(sha256_of, paths.values()), strict=True))
     bad = [name for name in ARRAYS if digests[name] != files[name]["sha256"]]
     if bad:
         raise CoreUnavailable(f"{', '.join(bad)} in {directory} failed its sha256 check")

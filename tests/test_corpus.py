@@ -130,10 +130,17 @@ def _dies_on(marker: str, how):
     return batch
 
 
-def _no_workers_left():
+def _no_workers_left(seconds: float = 10.0):
+    """No child process within ``seconds`` (a killed worker is reaped asynchronously)."""
     import multiprocessing
+    import time
 
-    return not multiprocessing.active_children()
+    deadline = time.monotonic() + seconds
+    while multiprocessing.active_children():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def test_a_killed_worker_raises_in_the_caller(monkeypatch):
