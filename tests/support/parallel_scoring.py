@@ -36,15 +36,22 @@ def branch_f1(
     """(matched, predicted, gold) branch counts: members matched one-to-one by overlap."""
     predicted_members = [m for group in predicted for m in group]
     gold_members = [m for group in gold for m in group]
-    used: set[int] = set()
-    matched = 0
-    for p in predicted_members:
-        for j, g in enumerate(gold_members):
-            if j not in used and overlap(p, g) >= MEMBER_OVERLAP:
-                used.add(j)
-                matched += 1
-                break
+    matched = one_to_one(predicted_members, gold_members, MEMBER_OVERLAP)
     return matched, len(predicted_members), len(gold_members)
+
+
+def one_to_one(predicted: list[tuple[int, int]], gold: list[tuple[int, int]], share: float) -> int:
+    """How many predicted spans take a gold span of their own overlapping by ``share`` or
+    more (greedy, in order)."""
+    used: set[int] = set()
+    hits = 0
+    for p in predicted:
+        for j, g in enumerate(gold):
+            if j not in used and overlap(p, g) >= share:
+                used.add(j)
+                hits += 1
+                break
+    return hits
 
 
 # --- the rule of ../shared/ANNOTATION.md ------------------------------------------------
@@ -55,14 +62,7 @@ ANNOTATION_OVERLAP = 0.8
 
 def covers(predicted: list[tuple[int, int]], gold: list[tuple[int, int]]) -> bool:
     """Two thirds of the predicted members (all, for a pair) overlap gold members by 80 %."""
-    used: set[int] = set()
-    hits = 0
-    for p in predicted:
-        for j, g in enumerate(gold):
-            if j not in used and overlap(p, g) >= ANNOTATION_OVERLAP:
-                used.add(j)
-                hits += 1
-                break
+    hits = one_to_one(predicted, gold, ANNOTATION_OVERLAP)
     need = len(predicted) if len(predicted) == 2 or len(gold) == 2 else -(-2 * len(predicted) // 3)
     return hits >= need and hits >= -(-2 * len(gold) // 3)
 
