@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -23,7 +24,7 @@ from .results import Parallel, Slogan, Span
 from .script import simplified_view
 from .segment import paragraphs_of, rule_paired_regions, sentences_of
 from .validation import ensure_text
-from .vocabulary import QUOTE_OPENERS
+from .vocabulary import QUOTE_OPENERS, QUOTES
 
 #: numeral digits; 两 and 双 count 2, 〇/零 0
 DIGITS = {
@@ -50,6 +51,8 @@ MAX_SLOGAN = 16
 MAX_CLAUSE = 8
 
 _NUMERAL_RUN = re.compile("[〇零一二两三四五六七八九十百千万]+")
+#: the marks a quoted slogan opens or closes with (the candidates of one scan)
+_QUOTE_CHAR = re.compile("[" + re.escape("".join(QUOTES) + '"') + "]")
 _CLAUSE_SPLIT = re.compile(r"[，,、；;]")
 _EXPANSION_OPEN = "〈（(【《：:即"
 #: a quotation whose marks do not match in kind: “筑巢" / "筑巢”
@@ -315,11 +318,27 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
     return None
 
 
+def _candidate_sentences(view: str, sentences: tuple[Span, ...]) -> list[Span]:
+    """The sentences that hold a quotation mark or part of a formula of the lexicon.
+
+    One scan of the whole view instead of one per sentence: the others hold no slogan.
+    A formula hidden by an overlapping match lies in a sentence that match touches.
+    """
+    starts = [sentence.start for sentence in sentences]
+    chosen: set[int] = set()
+    for pattern in (_QUOTE_CHAR, _any_formula()):
+        for match in pattern.finditer(view):
+            first = bisect_right(starts, match.start()) - 1
+            last = bisect_right(starts, match.end() - 1) - 1
+            chosen.update(range(max(first, 0), last + 1))
+    return [sentences[index] for index in sorted(chosen)]
+
+
 def build_slogans(text: str, view: str, sentences: tuple[Span, ...]) -> tuple[Slogan, ...]:
     """Quoted slogans and numbered formulas of ``text``, in text order."""
     slogans: list[Slogan] = []
     taken: set[int] = set()
-    for sentence in sentences:
+    for sentence in _candidate_sentences(view, sentences):
         for open_pos, close_end, mark in rule_paired_regions(view, sentence.start, sentence.end):
             if mark not in QUOTE_OPENERS:
                 continue
