@@ -53,7 +53,11 @@ MAX_CLAUSE = 8
 _NUMERAL_RUN = re.compile("[〇零一二两三四五六七八九十百千万]+")
 #: the marks a quoted slogan opens or closes with (the candidates of one scan)
 _QUOTE_CHAR = re.compile("[" + re.escape("".join(QUOTES) + '"') + "]")
-_CLAUSE_SPLIT = re.compile(r"[，,、；;]")
+_CLAUSE_SPLIT = re.compile(r"[，,、；;\s\u3000]+")
+#: the marks that part the members of a quoted slogan sentence (slogan_parallels)
+_MEMBER_SPLIT = re.compile(r"[，,、；;]")
+#: marks a slogan may hold besides Chinese, Latin letters and digits
+_SLOGAN_MARKS = "·+＋×－-"
 _EXPANSION_OPEN = "〈（(【《：:即"
 #: a quotation whose marks do not match in kind: “筑巢" / "筑巢”
 _MISMATCHED_QUOTE = re.compile(
@@ -178,12 +182,19 @@ def rule_reported_speech(view: str, open_pos: int, content: str) -> bool:
 
 
 def rule_slogan_shape(content: str) -> bool:
-    """Short enough for a slogan: one phrase of 3–16 characters, or short clauses."""
-    clauses = [c for c in _CLAUSE_SPLIT.split(content) if c]
-    if not clauses or any(not _is_cjk_text(c.rstrip("+＋")) for c in clauses):
+    """Short enough for a slogan: one phrase of 3–16 characters, or short clauses.
+
+    Latin letters, digits and + may join the Chinese (“互联网+监管”, “5G+工业互联网”,
+    “AI泉城”) when at least two Chinese characters carry the phrase; a space parts
+    clauses like a comma (“雄奇山水 新韵重庆”).
+    """
+    clauses = [c for c in _CLAUSE_SPLIT.split(content.strip()) if c]
+    if not clauses or any(not _is_slogan_text(c) for c in clauses):
         return False
     if all(c in DIGITS or c in UNITS for c in content):
         return False  # “十四五”: the name of a plan period
+    if sum(1 for c in content if "\u4e00" <= c <= "\u9fff") < 2:
+        return False
     if len(clauses) == 1:
         return 3 <= len(content) <= MAX_SLOGAN
     return all(2 <= len(c) <= MAX_CLAUSE for c in clauses) and len(clauses) <= 8
@@ -255,27 +266,132 @@ _SLOGAN_FORMS = re.compile(
 )
 
 
-def rule_reads_as_slogan(content: str) -> bool:
+#: words right after a quotation that make it a campaign, a programme or a policy line
+#: (“送温暖”活动, “走出去”战略, “稳中求进”的总基调)
+CAMPAIGN_AFTER = (
+    "活动",
+    "行动",
+    "战略",
+    "专项",
+    "攻坚",
+    "口号",
+    "号召",
+    "方针",
+    "要求",
+    "原则",
+    "理念",
+    "工作法",
+    "的方针",
+    "的原则",
+    "的要求",
+    "的总",
+    "的理念",
+)
+#: words right before a quotation that carry out or proclaim a line (开展“…”, 坚持“…”)
+POLICY_BEFORE = (
+    "开展",
+    "实施",
+    "坚持",
+    "按照",
+    "推行",
+    "践行",
+    "贯彻",
+    "提出",
+    "叫响",
+    "打响",
+    "倡导",
+    "弘扬",
+    "实行",
+    "共建",
+    "把握",
+)
+#: words around a quotation that name or mock rather than call: 所谓“…”, “…”称号, “…”之称
+NAMING_BEFORE = ("所谓", "称为", "誉为", "号称", "叫做", "称作", "什么", "简称", "荣获", "授予")
+NAMING_AFTER = ("称号", "之称", "美誉", "荣誉", "奖", "企业", "平台", "APP", "App")
+
+
+def rule_clauses(content: str) -> bool:
+    """Short clauses in a row: 全省创第一，中部进十强; 放、管、服 spelled out."""
+    return len([c for c in _CLAUSE_SPLIT.split(content.strip()) if c]) >= 2
+
+
+def rule_slogan_form(content: str) -> bool:
+    """A policy formula's shape: 一人一策, 边研发边转化, 煤改气, 以旧换新, 港人治港, X+Y."""
+    return bool(_SLOGAN_FORMS.search(content))
+
+
+def rule_name_or_term(content: str) -> bool:
+    """Ends like a name, title, category or coined term (“智能工厂”, “千岛之国”, “内卷式”),
+    or holds 的 (“人民的好警察”); one phrase, not clauses (“公园城市、安逸家园”)."""
+    if rule_clauses(content):
+        return False
+    return content.endswith(NAME_ENDINGS) or "的" in content or content.startswith("由")
+
+
+def rule_call_opening(content: str) -> bool:
+    """Opens with a verb of calls and campaigns: 送温暖, 放管服, 减证便民, 揭榜挂帅."""
+    return content[0] in CALL_VERBS
+
+
+def rule_verb_object(content: str) -> bool:
+    """Four characters, a topic and a verb-object: 爱心助学, 证照分离."""
+    return len(content) == 4 and content[2] in CALL_VERBS
+
+
+def rule_campaign_context(before: str, after: str) -> bool:
+    """Carried out or proclaimed: 开展“…”, “…”活动, “…”战略, “…”的方针."""
+    return after.startswith(CAMPAIGN_AFTER) or before.endswith(POLICY_BEFORE)
+
+
+def rule_naming_context(before: str, after: str) -> bool:
+    """Named or mocked, not called: 所谓“…”, 简称“…”, “…”称号, “…”企业."""
+    return before.endswith(NAMING_BEFORE) or after.startswith(NAMING_AFTER)
+
+
+#: the evidence a quoted phrase reads as a slogan, each rule with its weight
+SLOGAN_EVIDENCE = (
+    (rule_clauses, 4),
+    (rule_slogan_form, 5),
+    (rule_name_or_term, -3),
+    (rule_call_opening, 2),
+    (rule_verb_object, 2),
+)
+CONTEXT_EVIDENCE = (
+    (rule_campaign_context, 1),
+    (rule_naming_context, -3),
+)
+#: a quoted phrase whose evidence reaches this reads as a slogan
+SLOGAN_THRESHOLD = 2
+
+
+def slogan_evidence(content: str, before: str = "", after: str = "") -> int:
+    """The weighed evidence that a quoted phrase is a slogan (``before``/``after``: its context)."""
+    score = sum(weight for rule, weight in SLOGAN_EVIDENCE if rule(content))
+    return score + sum(weight for rule, weight in CONTEXT_EVIDENCE if rule(before, after))
+
+
+def rule_reads_as_slogan(content: str, before: str = "", after: str = "") -> bool:
     """A call, a campaign or a policy formula, not a name, a title or a term.
 
     Slogans: “送温暖”, “爱心助学”, “一人一策”, “边研发、边转化”, “互联网+监管”,
     “高算力、大模型、强应用”. Not slogans: “千岛之国”, “人民的好警察”, “智能工厂”,
     “通用标准”, “内卷式”, “标准群”.
     """
-    pieces = [c for c in _CLAUSE_SPLIT.split(content) if c]
-    if len(pieces) >= 2:
-        return True  # short clauses in a row: 全省创第一，中部进十强; 放管服 spelled out
-    if _SLOGAN_FORMS.search(content):
-        return True
-    if content.endswith(NAME_ENDINGS) or "的" in content or content.startswith("由"):
-        return False
-    if content[0] in CALL_VERBS:
-        return True
-    return len(content) == 4 and content[2] in CALL_VERBS  # 爱心助学, 证照分离
+    if content.strip() in _formula_data()[1]:
+        return False  # a numeral-led name listed as such: 四人帮, 九二共识
+    return slogan_evidence(content, before, after) >= SLOGAN_THRESHOLD
 
 
 def _is_cjk_text(text: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" or c in "·" for c in text)
+
+
+def _is_slogan_text(text: str) -> bool:
+    """Chinese, with Latin letters, digits, + and · inside (5G+, AI泉城, 互联网＋监管)."""
+    return all(
+        "\u4e00" <= c <= "\u9fff" or c in _SLOGAN_MARKS or (c.isascii() and c.isalnum())
+        for c in text
+    )
 
 
 def _expansion(text: str, view: str, after: int, limit: int, count: int) -> tuple[Span, ...] | None:
@@ -309,10 +425,12 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
         count = formula_count(content)
         expansion = _expansion(text, view, close_end, limit, count) if count else None
         return Slogan(span, "numbered_formula", count, expansion)
+    before = view[max(0, open_pos - 4) : open_pos]
+    after = view[close_end : close_end + 4]
     if (
         not rule_reported_speech(view, open_pos, content)
         and rule_slogan_shape(content)
-        and rule_reads_as_slogan(content)
+        and rule_reads_as_slogan(content, before, after)
     ):
         return Slogan(span, "quoted", None, None)
     return None
@@ -378,7 +496,7 @@ def slogan_parallels(text: str, view: str, slogans: tuple[Slogan, ...]) -> list[
             continue
         start = slogan.span.start + 1
         pieces, cursor = [], start
-        for match in _CLAUSE_SPLIT.finditer(view, start, slogan.span.end - 1):
+        for match in _MEMBER_SPLIT.finditer(view, start, slogan.span.end - 1):
             pieces.append((cursor, match.start()))
             cursor = match.end()
         pieces.append((cursor, slogan.span.end - 1))
