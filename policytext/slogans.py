@@ -94,16 +94,55 @@ def parse_numeral(text: str) -> int | None:
 
 #: words after a numeral that name an ordinal or a period, not a set: 二十大, 十九届, 第三次
 _ORDINAL_WORDS = ("大", "届", "次", "号", "年", "月", "日", "岁", "点", "代")
-#: a member 一 that names unity, not one more item: 五位一体, 三证合一
-_UNITY = ("一体", "合一", "归一", "一致")
+#: words whose numeral names no more items: unity (五位一体, 三证合一), degree and rank
+#: (五个进一步到位, 四个第一, 统一, 唯一)
+_NUMERAL_WORDS = (
+    "一体",
+    "合一",
+    "归一",
+    "一致",
+    "进一步",
+    "统一",
+    "唯一",
+    "之一",
+    "第一",
+    "一样",
+    "一起",
+    "一流",
+    "一切",
+    "同一",
+    "单一",
+    "一线",
+)
+#: numerals of magnitude, not of a count: 千万工程, 百千工程, 千兆城市, 百万英才
+_MAGNITUDES = "百千万"
+
+
+def _in_numeral_word(formula: str, at: int) -> bool:
+    """Whether the numeral at ``at`` belongs to a word of :data:`_NUMERAL_WORDS`."""
+    for word in _NUMERAL_WORDS:
+        found = formula.find(word, max(0, at - len(word) + 1), at + len(word))
+        if 0 <= found <= at:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
 def _formula_data() -> tuple[dict[str, tuple[int | None, tuple[str, ...]]], frozenset[str]]:
-    data = resources.files("policytext.data").joinpath("numbered_formulas.txt")
+    """The formulas found without quotation marks (``{formula: (count, expansion)}``) and
+    the numeral-led names that are not formulas.
+
+    ``numbered_formulas.txt`` (written by the developers: counts, expansions and the
+    names marked ``!``) overrides ``formula_lexicon.tsv`` (mined by ``tools.build_formulas``).
+    """
+    data = resources.files("policytext.data")
     formulas: dict[str, tuple[int | None, tuple[str, ...]]] = {}
+    for line in data.joinpath("formula_lexicon.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            formula, count = line.split("\t")[:2]
+            formulas[formula] = (int(count), ())
     not_formulas = set()
-    for line in data.read_text(encoding="utf-8").splitlines():
+    for line in data.joinpath("numbered_formulas.txt").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         if line.startswith("!"):
@@ -113,12 +152,15 @@ def _formula_data() -> tuple[dict[str, tuple[int | None, tuple[str, ...]]], froz
         count = int(fields[1]) if len(fields) > 1 and fields[1] else None
         expansion = tuple(fields[2].split("、")) if len(fields) > 2 and fields[2] else ()
         formulas[fields[0].strip()] = (count, expansion)
+    for name in not_formulas:
+        formulas.pop(name, None)
     return formulas, frozenset(not_formulas)
 
 
 @lru_cache(maxsize=1)
 def formula_lexicon() -> tuple[str, ...]:
-    """Unquoted numbered formulas, longest first (``policytext/data/numbered_formulas.txt``)."""
+    """Unquoted numbered formulas, longest first (``policytext/data/numbered_formulas.txt``
+    and ``formula_lexicon.tsv``)."""
     return tuple(sorted(_formula_data()[0], key=len, reverse=True))
 
 
@@ -133,7 +175,8 @@ def formula_count(formula: str) -> int | None:
 
     The numeral's value (二十二连丰 → 22, 三十六计 → 36, 两个维护 → 2, 双百方针 → 2);
     formulas of several numbered parts add them up (三严三实 → 6, 三去一降一补 → 5)
-    except a 一 of unity (五位一体 → 5) or after a classifier (五个一工程 → 5). Not
+    except a 一 of unity or degree (五位一体 → 5, 五个进一步到位 → 5) or after a
+    classifier (五个一工程 → 5). Magnitudes are not counts (千万工程, 百千工程). Not
     sets: plan periods and years read digit by digit (十四五, 九二共识), ordinals of
     meetings (二十大, 十九届), names listed as such in the data file (四人帮).
     """
@@ -147,14 +190,16 @@ def formula_count(formula: str) -> int | None:
     runs = list(_NUMERAL_RUN.finditer(formula))
     if not runs or runs[0].start() != 0:
         return None  # the formula opens with its numeral
+    if runs[0].group()[0] in _MAGNITUDES:
+        return None  # 千万工程, 百千工程: a magnitude, not the size of a set
     total = parse_numeral(runs[0].group())
     rest = formula[runs[0].end() :]
     if total is None or not rest or rest == "大" or rest.startswith(_ORDINAL_WORDS[1:]):
         return None  # 十四五, 二十大, 十九届, 三次
     for match in runs[1:]:
         at = match.start()
-        if formula[at : at + 2] in _UNITY or formula[at - 1 : at + 1] in _UNITY:
-            continue  # 五位一体, 三证合一
+        if _in_numeral_word(formula, at):
+            continue  # 五位一体, 三证合一, 五个进一步到位
         if formula[at - 1] in "个项条" or match.end() - at > 1:
             continue  # 五个一工程, 两个一百年: a numeral inside a member's name
         value = parse_numeral(match.group())

@@ -63,3 +63,55 @@ def test_formula_count():
     assert sl.formula_count("两学一做") == 3
     assert sl.formula_count("十四五") is None
     assert sl.formula_lexicon()[0]  # the shipped list loads
+
+
+def test_parse_numeral_agrees_with_cn2an():
+    """Our numeral parser against a maintained one (cn2an) on every form cn2an writes."""
+    cn2an = pytest.importorskip("cn2an")
+    numbers = [*range(0, 2_000), *range(2_000, 200_000, 97)]
+    assert [sl.parse_numeral(cn2an.an2cn(n)) for n in numbers] == numbers
+
+
+@pytest.mark.parametrize(
+    ("formula", "count"),
+    [
+        ("五个进一步到位", 5),  # 进一步 is a degree, not one more item
+        ("四个第一", 4),
+        ("千万工程", None),  # magnitudes, not the size of a set
+        ("百千工程", None),
+        ("千兆城市", None),
+    ],
+)
+def test_formula_count_words_and_magnitudes(formula, count):
+    assert sl.formula_count(formula) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推行“互联网＋监管”。", [("“互联网＋监管”", "quoted")]),
+        ("推广“5G+工业互联网”。", [("“5G+工业互联网”", "quoted")]),
+        ("推出“雄奇山水 新韵重庆”文旅宣传品牌。", [("“雄奇山水 新韵重庆”", "quoted")]),
+        ("揭批所谓“走资派”。", []),  # named and mocked, not called
+        ("粉碎“四人帮 ”。", []),  # a numeral-led name of the data file
+        (
+            "推动“双创”升级，支持双创示范基地。",
+            [("“双创”", "numbered_formula")] * 1 + [("双创", "numbered_formula")],
+        ),
+    ],
+)
+def test_slogan_shapes_and_context(text, expected):
+    assert [(s.span.text, s.kind) for s in pt.find_slogans(text)] == expected
+
+
+def test_the_mined_lexicon_states_its_evidence():
+    """Every mined formula is quoted in two documents or more, in half its occurrences."""
+    from importlib import resources
+
+    table = resources.files("policytext.data").joinpath("formula_lexicon.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in table.splitlines() if not line.startswith("#")]
+    assert len(rows) >= 50
+    for formula, count, documents, quoted, occurrences in rows:
+        assert int(documents) >= 2 and 2 * int(quoted) >= int(occurrences), formula
+        assert sl.formula_count(formula) == int(count), formula
+    assert set(sl.formula_lexicon()) >= {row[0] for row in rows} - sl._formula_data()[1]
