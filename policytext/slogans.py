@@ -316,6 +316,10 @@ _SLOGAN_FORMS = re.compile(
 CAMPAIGN_AFTER = (
     "活动",
     "行动",
+    "工程",
+    "计划",
+    "系列",
+    "三年行动",
     "战略",
     "专项",
     "攻坚",
@@ -406,7 +410,7 @@ CONTEXT_EVIDENCE = (
     (rule_naming_context, -3),
 )
 #: a quoted phrase whose evidence reaches this reads as a slogan
-SLOGAN_THRESHOLD = 2
+SLOGAN_THRESHOLD = 1
 
 
 def slogan_evidence(content: str, before: str = "", after: str = "") -> int:
