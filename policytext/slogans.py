@@ -50,6 +50,7 @@ SPEECH = re.compile(r"(?:(?:指出|强调|表示|认为|提出|要求|号召|宣
 MAX_SLOGAN = 16
 MAX_CLAUSE = 8
 
+_NUMERAL_CHARS = frozenset("〇零一二两三四五六七八九十百千万双")
 _NUMERAL_RUN = re.compile("[〇零一二两三四五六七八九十百千万]+")
 #: the marks a quoted slogan opens or closes with (the candidates of one scan)
 _QUOTE_CHAR = re.compile("[" + re.escape("".join(QUOTES) + '"') + "]")
@@ -387,6 +388,16 @@ def rule_verb_object(content: str) -> bool:
     return len(content) == 4 and content[2] in CALL_VERBS
 
 
+def rule_compressed_formula(content: str) -> bool:
+    """Four to eight characters with a numeral or a repeated character, the way policy
+    formulas compress a programme: 一网通办, 最多跑一次, 千企千景, 万企兴万村, 又好又快."""
+    if not 4 <= len(content) <= 8 or rule_clauses(content):
+        return False
+    if any(c in _NUMERAL_CHARS for c in content):
+        return True
+    return any(content.count(c) >= 2 and content[i + 1 : i + 2] != c for i, c in enumerate(content))
+
+
 def rule_campaign_context(before: str, after: str) -> bool:
     """Carried out or proclaimed: 开展“…”, “…”活动, “…”战略, “…”的方针."""
     return after.startswith(CAMPAIGN_AFTER) or before.endswith(POLICY_BEFORE)
@@ -404,6 +415,7 @@ SLOGAN_EVIDENCE = (
     (rule_name_or_term, -3),
     (rule_call_opening, 2),
     (rule_verb_object, 2),
+    (rule_compressed_formula, 1),
 )
 CONTEXT_EVIDENCE = (
     (rule_campaign_context, 1),
