@@ -6,9 +6,10 @@
   punctuation mark, not a single word in scare quotes, not a name in 《》.
 * ``numbered_formula`` — a numeral-led formula naming a fixed set (“三个代表”,
   “五送”, 两个维护, 八项规定): quoted ones by their form, unquoted ones from the
-  list in ``policytext/data/numbered_formulas.txt``. ``count`` is the size of
-  the set the numerals state (三严三实 → 6); ``expansion`` lists its members
-  when they follow within the sentence as a 、-list of that many items
+  lexicon of ``policytext/data/``. ``count`` is the value of the (first) numeral
+  (三严三实 → 3, as the annotation conventions count); ``expansion`` lists its
+  members when they follow within the sentence as a 、-list of as many items as
+  the numerals state (三严三实: 6)
   (“五送”活动〈送政策、送技能、送维权、送安全、送健康〉).
 """
 
@@ -172,40 +173,77 @@ def _any_formula() -> re.Pattern[str]:
 
 
 def formula_count(formula: str) -> int | None:
-    """The size of the set a formula names, or None when it names no set.
+    """The count of a formula, or None when it names no set: the value of its (first)
+    numeral, the way ``../shared/ANNOTATION.md`` counts.
 
-    The numeral's value (二十二连丰 → 22, 三十六计 → 36, 两个维护 → 2, 双百方针 → 2);
-    formulas of several numbered parts add them up (三严三实 → 6, 三去一降一补 → 5)
-    except a 一 of unity or degree (五位一体 → 5, 五个进一步到位 → 5) or after a
-    classifier (五个一工程 → 5). Magnitudes are not counts (千万工程, 百千工程). Not
-    sets: plan periods and years read digit by digit (十四五, 九二共识), ordinals of
-    meetings (二十大, 十九届), names listed as such in the data file (四人帮).
+    二十二连丰 → 22, 三十六计 → 36, 两个维护 → 2, 双百方针 → 2, 三严三实 → 3,
+    三去一降一补 → 3; a first numeral 一 gives way to the next (一国两制 → 2). Not sets:
+    magnitudes (千万工程, 百千工程), plan periods and years read digit by digit (十四五,
+    九二共识), ordinals of meetings (二十大, 十九届), names listed as such in the data
+    file (四人帮). :func:`formula_members` counts the members the numerals state.
     """
     formulas, not_formulas = _formula_data()
     if formula in not_formulas:
         return None
-    if formula in formulas and formulas[formula][0] is not None:
-        return formulas[formula][0]
     if formula.startswith("双") and len(formula) >= 2 and formula[1] not in DIGITS:
         return 2
+    runs = _formula_runs(formula)
+    if runs is None:
+        listed = formulas.get(formula, (None, ()))[0]
+        return listed
+    values = [parse_numeral(match.group()) or 0 for match in runs]
+    first = next((value for value in values if value >= 2), None)
+    if values[0] == 1 and formula in formulas and formulas[formula][0] is not None:
+        return formulas[formula][0]
+    return first
+
+
+def formula_members(formula: str) -> int | None:
+    """How many members a formula's numerals state, or None when it names no set.
+
+    The numeral's value (五送 → 5); formulas of several numbered parts add them up
+    (三严三实 → 6, 三去一降一补 → 5) except a 一 of unity or degree (五位一体 → 5,
+    五个进一步到位 → 5) or after a classifier (五个一工程 → 5). The data file's
+    count or expansion, when it gives one, states it (一国两制 → 2).
+    """
+    formulas, not_formulas = _formula_data()
+    if formula in not_formulas:
+        return None
+    listed_count, listed_expansion = formulas.get(formula, (None, ()))
+    if listed_expansion:
+        return len(listed_expansion)
+    if listed_count is not None:
+        return listed_count
+    if formula.startswith("双") and len(formula) >= 2 and formula[1] not in DIGITS:
+        return 2
+    runs = _formula_runs(formula)
+    if runs is None:
+        return None
+    total = parse_numeral(runs[0].group()) or 0
+    for match in runs[1:]:
+        at = match.start()
+        if formula[at - 1] in "个项条" or match.end() - at > 1:
+            continue  # 五个一工程, 两个一百年: a numeral inside a member's name
+        total += parse_numeral(match.group()) or 0
+    return total or None
+
+
+def _formula_runs(formula: str) -> list[re.Match[str]] | None:
+    """The numerals of a numeral-led formula that count, or None when it names no set."""
     runs = list(_NUMERAL_RUN.finditer(formula))
     if not runs or runs[0].start() != 0:
         return None  # the formula opens with its numeral
     if runs[0].group()[0] in _MAGNITUDES:
         return None  # 千万工程, 百千工程: a magnitude, not the size of a set
-    total = parse_numeral(runs[0].group())
     rest = formula[runs[0].end() :]
-    if total is None or not rest or rest == "大" or rest.startswith(_ORDINAL_WORDS[1:]):
+    if (
+        parse_numeral(runs[0].group()) is None
+        or not rest
+        or rest == "大"
+        or rest.startswith(_ORDINAL_WORDS[1:])
+    ):
         return None  # 十四五, 二十大, 十九届, 三次
-    for match in runs[1:]:
-        at = match.start()
-        if _in_numeral_word(formula, at):
-            continue  # 五位一体, 三证合一, 五个进一步到位
-        if formula[at - 1] in "个项条" or match.end() - at > 1:
-            continue  # 五个一工程, 两个一百年: a numeral inside a member's name
-        value = parse_numeral(match.group())
-        total += value or 0
-    return total or None
+    return [runs[0]] + [match for match in runs[1:] if not _in_numeral_word(formula, match.start())]
 
 
 def rule_is_formula(content: str) -> bool:
@@ -483,8 +521,8 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
     content = view[open_pos + 1 : close_end - 1]
     span = Span(open_pos, close_end, text[open_pos:close_end])
     if rule_is_formula(content):
-        count = formula_count(content)
-        expansion = _expansion(text, view, close_end, limit, count) if count else None
+        count, members = formula_count(content), formula_members(content)
+        expansion = _expansion(text, view, close_end, limit, members) if members else None
         return Slogan(span, "numbered_formula", count, expansion)
     before = view[max(0, open_pos - 4) : open_pos]
     after = view[close_end : close_end + 4]
@@ -540,9 +578,11 @@ def build_slogans(text: str, view: str, sentences: tuple[Span, ...]) -> tuple[Sl
             while position >= 0:
                 if position not in taken:
                     end = position + len(formula)
-                    count = formula_count(formula)
+                    count, members = formula_count(formula), formula_members(formula)
                     span = Span(position, end, text[position:end])
-                    expansion = _expansion(text, view, end, sentence.end, count) if count else None
+                    expansion = (
+                        _expansion(text, view, end, sentence.end, members) if members else None
+                    )
                     slogans.append(Slogan(span, "numbered_formula", count, expansion))
                     taken.update(range(position, end))
                 position = view.find(formula, position + len(formula), sentence.end)

@@ -169,9 +169,9 @@ def test_parse_numeral(numeral, value):
         ("二十二连丰", 22),
         ("五位一体", 5),
         ("三十六计", 36),
-        ("三严三实", 6),
-        ("三去一降一补", 5),
-        ("两学一做", 3),
+        ("三严三实", 3),  # the first numeral (../shared/ANNOTATION.md)
+        ("三去一降一补", 3),
+        ("两学一做", 2),
         ("双百方针", 2),
         ("一国两制", 2),
         ("四大工程", 4),
@@ -186,6 +186,14 @@ def test_parse_numeral(numeral, value):
 )
 def test_formula_count(formula, count):
     assert sl.formula_count(formula) == count
+
+
+@pytest.mark.parametrize(
+    ("formula", "members"),
+    [("三严三实", 6), ("三去一降一补", 5), ("两学一做", 3), ("五位一体", 5), ("五个一工程", 5)],
+)
+def test_formula_members(formula, members):
+    assert sl.formula_members(formula) == members
 
 
 @pytest.mark.parametrize(

@@ -33,8 +33,8 @@ def test_five_song_expansion_and_three_represents(essay, gold):
     [
         ("坚决做到“两个维护”。", [("“两个维护”", "numbered_formula", 2)]),
         ("落实中央八项规定精神。", [("八项规定", "numbered_formula", 8)]),
-        ("践行“三严三实”要求。", [("“三严三实”", "numbered_formula", 6)]),
-        ("推进“三去一降一补”。", [("“三去一降一补”", "numbered_formula", 5)]),
+        ("践行“三严三实”要求。", [("“三严三实”", "numbered_formula", 3)]),
+        ("推进“三去一降一补”。", [("“三去一降一补”", "numbered_formula", 3)]),
         ("开展“送温暖”活动。", [("“送温暖”", "quoted", None)]),
         ("围绕“公园城市、安逸家园”建设。", [("“公园城市、安逸家园”", "quoted", None)]),
         ("“十四五”规划顺利完成。", []),
@@ -52,6 +52,11 @@ def test_slogan_cases(text, expected):
     ]
 
 
+def test_expansion_counts_the_members():
+    (slogan,) = pt.find_slogans("推进“三去一降一补”，即去产能、去库存、去杠杆、降成本、补短板。")
+    assert slogan.count == 3 and len(slogan.expansion) == 5
+
+
 def test_expansion_after_colon():
     (slogan,) = pt.find_slogans("实施“三大工程”：安居工程、民生工程、惠民工程。")
     assert slogan.count == 3
@@ -60,7 +65,8 @@ def test_expansion_after_colon():
 
 def test_formula_count():
     assert sl.formula_count("三个代表") == 3
-    assert sl.formula_count("两学一做") == 3
+    assert sl.formula_count("两学一做") == 2  # the first numeral, as ANNOTATION.md counts
+    assert sl.formula_members("两学一做") == 3  # the members its numerals state
     assert sl.formula_count("十四五") is None
     assert sl.formula_lexicon()[0]  # the shipped list loads
 
