@@ -535,6 +535,18 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
     return None
 
 
+def _quotations(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations of ``start..end``: outermost ones, and those inside brackets or titles
+    (（以下简称“两库”）, 《…“三农”…》), not those inside another quotation (speech)."""
+    found = []
+    for open_pos, close_end, mark in rule_paired_regions(view, start, end):
+        if mark in QUOTE_OPENERS:
+            found.append((open_pos, close_end))
+        elif close_end - open_pos > 2:
+            found.extend(_quotations(view, open_pos + 1, close_end - 1))
+    return found
+
+
 def _candidate_sentences(view: str, sentences: tuple[Span, ...]) -> list[Span]:
     """The sentences that hold a quotation mark or part of a formula of the lexicon.
 
@@ -556,9 +568,7 @@ def build_slogans(text: str, view: str, sentences: tuple[Span, ...]) -> tuple[Sl
     slogans: list[Slogan] = []
     taken: set[int] = set()
     for sentence in _candidate_sentences(view, sentences):
-        for open_pos, close_end, mark in rule_paired_regions(view, sentence.start, sentence.end):
-            if mark not in QUOTE_OPENERS:
-                continue
+        for open_pos, close_end in _quotations(view, sentence.start, sentence.end):
             slogan = _quoted(text, view, open_pos, close_end, sentence.end)
             if slogan is not None:
                 slogans.append(slogan)
