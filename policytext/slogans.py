@@ -130,21 +130,13 @@ def _in_numeral_word(formula: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _formula_data() -> tuple[dict[str, tuple[int | None, tuple[str, ...]]], frozenset[str]]:
-    """The formulas found without quotation marks (``{formula: (count, expansion)}``) and
-    the numeral-led names that are not formulas.
-
-    ``numbered_formulas.txt`` (written by the developers: counts, expansions and the
-    names marked ``!``) overrides ``formula_lexicon.tsv`` (mined by ``tools.build_formulas``).
-    """
-    data = resources.files("policytext.data")
+def _hand_data() -> tuple[dict[str, tuple[int | None, tuple[str, ...]]], frozenset[str]]:
+    """``numbered_formulas.txt``, written by the developers: ``{formula: (count, expansion)}``
+    and the numeral-led names marked ``!`` that are not formulas."""
+    data = resources.files("policytext.data").joinpath("numbered_formulas.txt")
     formulas: dict[str, tuple[int | None, tuple[str, ...]]] = {}
-    for line in data.joinpath("formula_lexicon.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            formula, count = line.split("\t")[:2]
-            formulas[formula] = (int(count), ())
     not_formulas = set()
-    for line in data.joinpath("numbered_formulas.txt").read_text(encoding="utf-8").splitlines():
+    for line in data.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         if line.startswith("!"):
@@ -154,9 +146,33 @@ def _formula_data() -> tuple[dict[str, tuple[int | None, tuple[str, ...]]], froz
         count = int(fields[1]) if len(fields) > 1 and fields[1] else None
         expansion = tuple(fields[2].split("、")) if len(fields) > 2 and fields[2] else ()
         formulas[fields[0].strip()] = (count, expansion)
+    return formulas, frozenset(not_formulas)
+
+
+def hand_formulas() -> tuple[str, ...]:
+    """The formulas written by the developers (``numbered_formulas.txt``), in file order."""
+    return tuple(_hand_data()[0])
+
+
+@lru_cache(maxsize=1)
+def _formula_data() -> tuple[dict[str, tuple[int | None, tuple[str, ...]]], frozenset[str]]:
+    """The formulas found without quotation marks (``{formula: (count, expansion)}``) and
+    the numeral-led names that are not formulas.
+
+    ``numbered_formulas.txt`` (written by the developers: counts, expansions and the
+    names marked ``!``) overrides ``formula_lexicon.tsv`` (mined by ``tools.build_formulas``).
+    """
+    hand, not_formulas = _hand_data()
+    formulas: dict[str, tuple[int | None, tuple[str, ...]]] = {}
+    table = resources.files("policytext.data").joinpath("formula_lexicon.tsv")
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            formula, count = line.split("\t")[:2]
+            formulas[formula] = (int(count), ())
+    formulas.update(hand)
     for name in not_formulas:
         formulas.pop(name, None)
-    return formulas, frozenset(not_formulas)
+    return formulas, not_formulas
 
 
 @lru_cache(maxsize=1)
@@ -236,13 +252,15 @@ def _formula_runs(formula: str) -> list[re.Match[str]] | None:
     if runs[0].group()[0] in _MAGNITUDES:
         return None  # 千万工程, 百千工程: a magnitude, not the size of a set
     rest = formula[runs[0].end() :]
+    value = parse_numeral(runs[0].group())
     if (
-        parse_numeral(runs[0].group()) is None
+        value is None
         or not rest
         or rest == "大"
+        or (rest.startswith("大") and value > 10)
         or rest.startswith(_ORDINAL_WORDS[1:])
     ):
-        return None  # 十四五, 二十大, 十九届, 三次
+        return None  # 十四五, 二十大, 十九大精神, 十九届, 三次
     return [runs[0]] + [match for match in runs[1:] if not _in_numeral_word(formula, match.start())]
 
 

@@ -111,13 +111,17 @@ def test_slogan_shapes_and_context(text, expected):
 
 
 def test_the_mined_lexicon_states_its_evidence():
-    """Every mined formula is quoted in two documents or more, in half its occurrences."""
+    """Every mined formula is quoted in two documents or more, in half its occurrences, or
+    recurs unquoted in three documents or more."""
     from importlib import resources
 
     table = resources.files("policytext.data").joinpath("formula_lexicon.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in table.splitlines() if not line.startswith("#")]
     assert len(rows) >= 50
     for formula, count, documents, quoted, occurrences in rows:
-        assert int(documents) >= 2 and 2 * int(quoted) >= int(occurrences), formula
+        if int(quoted):
+            assert int(documents) >= 2 and 2 * int(quoted) >= int(occurrences), formula
+        else:
+            assert int(documents) >= 3, formula
         assert sl.formula_count(formula) == int(count), formula
     assert set(sl.formula_lexicon()) >= {row[0] for row in rows} - sl._formula_data()[1]

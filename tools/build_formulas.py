@@ -21,12 +21,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from policytext.script import simplified_view
 from policytext.segment import paragraphs_of, rule_paired_regions, sentences_of
-from policytext.slogans import formula_count, rule_is_formula
+from policytext.slogans import formula_count, hand_formulas, rule_is_formula
 from policytext.vocabulary import QUOTE_OPENERS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,11 +37,15 @@ MIN_QUOTED_SHARE = 0.5
 #: the development reports of gwr_provincial_2026: the first 21 by name
 PROVINCIAL_DEV = 21
 HEADER = """\
-# Numbered formulas mined from the quotations of the development part of ../shared/corpora
-# by `python -m tools.build_formulas` (gwr_cpc_wikisource, the first 21 gwr_provincial_2026
+# Numbered formulas mined from the development part of ../shared/corpora by
+# `python -m tools.build_formulas` (gwr_cpc_wikisource, the first 21 gwr_provincial_2026
 # reports by name, the development policy documents of tests/data/document_split.json).
-# A formula by its form, quoted in >= {docs} documents and in >= {share:.0%} of its occurrences.
-# Columns: formula, count (the numerals' value), documents quoting it, quoted occurrences,
+# Quoted rows: a formula by its form, quoted in >= {docs} documents and in >= {share:.0%} of its
+# occurrences. Unquoted rows (quoted = 0): a numeral, a classifier and a one- or two-word head
+# (四项基本原则, 两个市场) in >= {unquoted} documents that is no fragment (no one next word
+# in more than {next_share:.0%} of its occurrences; punctuation or a function word next
+# in >= {closing:.0%}).
+# Columns: formula, count (the first numeral's value), documents, quoted occurrences,
 # all occurrences. Not hand-edited: numeral-led names that are not formulas are listed with
 # ! in numbered_formulas.txt, which overrides this file.
 """
@@ -95,12 +100,96 @@ def mine(files: list[Path]) -> list[tuple[str, int, int, int, int]]:
     return sorted(rows, key=lambda row: (-row[2], -row[3], row[0]))
 
 
+#: a numeral of two to ten, a classifier of sets, the start of a head: 四项基本原则, 两个市场
+_COUNTED = re.compile(
+    r"(?<![第0-9〇零一二两三四五六七八九十百千万几])[二两三四五六七八九十][个项条大种面]"
+    r"(?=[\u4e00-\u9fff]{2})"
+)
+#: heads that count parts of a text or a quantity, not a named set: 三个方面, 两个阶段
+GENERIC_HEADS = ("方面", "部分", "阶段", "问题", "指标", "工作", "百分点", "小时", "国家", "地区")
+#: a candidate is a fragment when one next character follows it this often
+MAX_NEXT_SHARE = 0.75
+#: a head ends with a content word, not with these
+FUNCTION_CHARS = "的和与及是在了等"
+MIN_UNQUOTED_DOCUMENTS = 3
+#: a candidate ends a phrase (punctuation or a function word next) at least this often
+MIN_CLOSING_SHARE = 0.5
+
+
+def mine_unquoted(files: list[Path], known: set[str]) -> list[tuple[str, int, int, int, int]]:
+    """Formulas of a numeral, a classifier and a head (四项基本原则, 两个市场, 三大攻坚战) that
+    recur unquoted: ``(formula, count, documents, 0, occurrences)`` rows.
+
+    The head is one or two pkuseg words after the classifier (two to five characters).
+    A candidate must occur in ``MIN_UNQUOTED_DOCUMENTS`` documents, not be a fragment (no
+    one next word in more than ``MAX_NEXT_SHARE`` of its occurrences, followed by
+    punctuation or a function word in ``MIN_CLOSING_SHARE`` of them), not extend a
+    shorter candidate or a known formula, not end in a generic head (三个方面) or a
+    function word, and count by :func:`formula_count` (not 十九大, an ordinal).
+    """
+    from policytext.tokenizer import tokenize
+
+    documents: defaultdict[str, set[str]] = defaultdict(set)
+    occurrences: Counter[str] = Counter()
+    following: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for path in files:
+        view = simplified_view(path.read_text(encoding="utf-8"))
+        for match in _COUNTED.finditer(view):
+            words = [t.text for t in tokenize(view[match.end() : match.end() + 12])]
+            for size in (1, 2):
+                head = "".join(words[:size])
+                if len(words) <= size or not 2 <= len(head) <= 5 or not _is_chinese(head):
+                    break
+                candidate = match.group() + head
+                documents[candidate].add(path.name)
+                occurrences[candidate] += 1
+                following[candidate][words[size]] += 1
+    kept: list[str] = []
+    for candidate in sorted(documents, key=lambda c: (len(c), c)):
+        share = following[candidate].most_common(1)[0][1] / occurrences[candidate]
+        if (
+            len(documents[candidate]) >= MIN_UNQUOTED_DOCUMENTS
+            and share <= MAX_NEXT_SHARE
+            and not candidate.endswith(GENERIC_HEADS)
+            and candidate[-1] not in FUNCTION_CHARS
+            and _closing_share(following[candidate]) >= MIN_CLOSING_SHARE
+            and not any(candidate.startswith(shorter) for shorter in [*kept, *known])
+            and formula_count(candidate) is not None
+        ):
+            kept.append(candidate)
+    rows = [(c, formula_count(c) or 0, len(documents[c]), 0, occurrences[c]) for c in kept]
+    return sorted(rows, key=lambda row: (-row[2], -row[4], row[0]))
+
+
+def _closing_share(next_words: Counter[str]) -> float:
+    """How often a phrase is followed by punctuation or a function word, i.e. ends there
+    (两个市场，…; not 十大重点 | 产业, a modifier of the words after it)."""
+    closing = sum(
+        n for word, n in next_words.items() if not _is_chinese(word) or word in FUNCTION_CHARS
+    )
+    return closing / sum(next_words.values())
+
+
+def _is_chinese(text: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in text)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    rows = mine(development_files(_shared() / "corpora"))
-    lines = [HEADER.format(docs=MIN_DOCUMENTS, share=MIN_QUOTED_SHARE)]
+    files = development_files(_shared() / "corpora")
+    rows = mine(files)
+    known = {row[0] for row in rows} | set(hand_formulas())
+    rows += mine_unquoted(files, known)
+    header = HEADER.format(
+        docs=MIN_DOCUMENTS,
+        share=MIN_QUOTED_SHARE,
+        unquoted=MIN_UNQUOTED_DOCUMENTS,
+        next_share=MAX_NEXT_SHARE,
+        closing=MIN_CLOSING_SHARE,
+    )
+    lines = [header]
     lines += ["\t".join(str(field) for field in row) + "\n" for row in rows]
     args.out.write_text("".join(lines), encoding="utf-8")
     print(f"{len(rows)} formulas written to {args.out}")
