@@ -477,7 +477,8 @@ CONTEXT_EVIDENCE = (
     (rule_campaign_context, 1),
     (rule_naming_context, -3),
 )
-#: a quoted phrase whose evidence reaches this reads as a slogan
+#: a quoted phrase whose evidence reaches this reads as a slogan: the top of the highest band
+#: of ``slogan_evidence_calibration.tsv`` where fewer than half the quotations are slogans
 SLOGAN_THRESHOLD = 1
 
 
@@ -532,6 +533,50 @@ def _expansion(text: str, view: str, after: int, limit: int, count: int) -> tupl
         if len(items) == count:
             return tuple(Span(a, b, text[a:b]) for a, b in items)
     return None
+
+
+def quoted_candidates(text: str) -> list[tuple[Span, int]]:
+    """Every quotation of ``text`` that could be a quoted slogan (not a formula, not speech,
+    of a slogan's shape) with its evidence score: the population the threshold and the
+    calibration table (``tools.calibrate_slogans``) are measured on."""
+    view = simplified_view(text)
+    found = []
+    for sentence in sentences_of(text, paragraphs_of(text)):
+        for open_pos, close_end in _quotations(view, sentence.start, sentence.end):
+            content = view[open_pos + 1 : close_end - 1]
+            if (
+                rule_is_formula(content)
+                or rule_reported_speech(view, open_pos, content)
+                or not rule_slogan_shape(content)
+            ):
+                continue
+            before = view[max(0, open_pos - 4) : open_pos]
+            score = slogan_evidence(content, before, view[close_end : close_end + 4])
+            found.append((Span(open_pos, close_end, text[open_pos:close_end]), score))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _calibration() -> tuple[tuple[float, float, float], ...]:
+    """``(low, high, calibrated precision)`` bands of ``slogan_evidence_calibration.tsv``."""
+    table = resources.files("policytext.data").joinpath("slogan_evidence_calibration.tsv")
+    bands = []
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith(("#", "low")):
+            fields = line.split("\t")
+            bands.append((float(fields[0]), float(fields[1]), float(fields[5])))
+    return tuple(bands)
+
+
+def slogan_confidence(score: int) -> float:
+    """The share of quotations with this evidence score that an annotator calls a slogan,
+    measured on the development passages (``policytext/data/slogan_evidence_calibration.tsv``).
+    """
+    bands = _calibration()
+    for _, high, precision in bands:
+        if score < high:
+            return precision  # its band, or the next one measured when its band is empty
+    return bands[-1][2]
 
 
 def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> Slogan | None:

@@ -125,3 +125,22 @@ def test_the_mined_lexicon_states_its_evidence():
             assert int(documents) >= 3, formula
         assert sl.formula_count(formula) == int(count), formula
     assert set(sl.formula_lexicon()) >= {row[0] for row in rows} - sl._formula_data()[1]
+
+
+def test_threshold_and_confidence_follow_the_calibration_table(capsys):
+    """The shipped table is what tools.calibrate_slogans measures on the development
+    passages; the threshold sits above every band where fewer than half are slogans."""
+    from tools.calibrate_slogans import table
+
+    shared_table = sl._calibration()
+    measured = table()
+    with capsys.disabled():
+        print("\nslogan evidence bands (low, high, quotations, slogans, share, calibrated):")
+        for row in measured:
+            print("  ", row[:4], f"{row[4]:.3f} {row[5]:.3f}")
+    assert [(low, high, round(value, 3)) for low, high, *_, value in measured] == [
+        (low, high, value) for low, high, value in shared_table
+    ]
+    below = [high for low, high, *_, value in measured if value < 0.5]
+    assert max(below) == sl.SLOGAN_THRESHOLD
+    assert sl.slogan_confidence(sl.SLOGAN_THRESHOLD) >= 0.5 > sl.slogan_confidence(-1)
