@@ -183,6 +183,18 @@ def formula_lexicon() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _lexicon_rank() -> dict[str, int]:
+    """Each formula's place in :func:`formula_lexicon` (longest first)."""
+    return {formula: rank for rank, formula in enumerate(formula_lexicon())}
+
+
+@lru_cache(maxsize=1)
+def _formula_starts() -> re.Pattern[str]:
+    """Matches (empty) at every position where a formula starts, capturing the longest."""
+    return re.compile("(?=(" + _any_formula().pattern + "))")
+
+
+@lru_cache(maxsize=1)
 def _any_formula() -> re.Pattern[str]:
     """Matches where any formula of the lexicon occurs (a quick test before the lookup)."""
     return re.compile("|".join(re.escape(formula) for formula in formula_lexicon()))
@@ -579,23 +591,32 @@ def slogan_confidence(score: int) -> float:
     return bands[-1][2]
 
 
+@lru_cache(maxsize=8192)
+def _reading(content: str) -> tuple[bool, int | None, int | None, int | None]:
+    """What a quotation's content reads as, apart from its context: ``(formula, count,
+    members, evidence)``; the evidence is None when the content cannot be a quoted slogan
+    (its shape, a numeral-led name)."""
+    if rule_is_formula(content):
+        return True, formula_count(content), formula_members(content), None
+    if not rule_slogan_shape(content) or content.strip() in _formula_data()[1]:
+        return False, None, None, None
+    return False, None, None, sum(weight for rule, weight in SLOGAN_EVIDENCE if rule(content))
+
+
 def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> Slogan | None:
     """The slogan a quotation ``open_pos..close_end`` holds, if it reads as one."""
     content = view[open_pos + 1 : close_end - 1]
+    formula, count, members, score = _reading(content)
     span = Span(open_pos, close_end, text[open_pos:close_end])
-    if rule_is_formula(content):
-        count, members = formula_count(content), formula_members(content)
+    if formula:
         expansion = _expansion(text, view, close_end, limit, members) if members else None
         return Slogan(span, "numbered_formula", count, expansion)
+    if score is None or rule_reported_speech(view, open_pos, content):
+        return None
     before = view[max(0, open_pos - 4) : open_pos]
     after = view[close_end : close_end + 4]
-    if (
-        not rule_reported_speech(view, open_pos, content)
-        and rule_slogan_shape(content)
-        and rule_reads_as_slogan(content, before, after)
-    ):
-        return Slogan(span, "quoted", None, None)
-    return None
+    score += sum(weight for rule, weight in CONTEXT_EVIDENCE if rule(before, after))
+    return Slogan(span, "quoted", None, None) if score >= SLOGAN_THRESHOLD else None
 
 
 def _quotations(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -626,6 +647,32 @@ def _candidate_sentences(view: str, sentences: tuple[Span, ...]) -> list[Span]:
     return [sentences[index] for index in sorted(chosen)]
 
 
+def _unquoted_formulas(text: str, view: str, sentence: Span, taken: set[int]) -> list[Slogan]:
+    """The formulas of the lexicon in ``sentence``, longer ones first; a formula starting
+    inside a quotation or a formula already found is not another one."""
+    rank = _lexicon_rank()
+    hits = sorted(
+        (rank[match.group(1)], match.start(), match.group(1))
+        for match in _formula_starts().finditer(view, sentence.start, sentence.end)
+    )
+    found = []
+    searched_to: dict[str, int] = {}
+    for _, position, formula in hits:
+        if position < searched_to.get(formula, -1):
+            continue  # overlaps the previous occurrence of the same formula
+        end = position + len(formula)
+        searched_to[formula] = end
+        if position in taken:
+            continue
+        count, members = formula_count(formula), formula_members(formula)
+        expansion = _expansion(text, view, end, sentence.end, members) if members else None
+        found.append(
+            Slogan(Span(position, end, text[position:end]), "numbered_formula", count, expansion)
+        )
+        taken.update(range(position, end))
+    return found
+
+
 def build_slogans(text: str, view: str, sentences: tuple[Span, ...]) -> tuple[Slogan, ...]:
     """Quoted slogans and numbered formulas of ``text``, in text order."""
     slogans: list[Slogan] = []
@@ -646,19 +693,7 @@ def build_slogans(text: str, view: str, sentences: tuple[Span, ...]) -> tuple[Sl
                 taken.update(range(open_pos, close_end))
         if _any_formula().search(view, sentence.start, sentence.end) is None:
             continue
-        for formula in formula_lexicon():
-            position = view.find(formula, sentence.start, sentence.end)
-            while position >= 0:
-                if position not in taken:
-                    end = position + len(formula)
-                    count, members = formula_count(formula), formula_members(formula)
-                    span = Span(position, end, text[position:end])
-                    expansion = (
-                        _expansion(text, view, end, sentence.end, members) if members else None
-                    )
-                    slogans.append(Slogan(span, "numbered_formula", count, expansion))
-                    taken.update(range(position, end))
-                position = view.find(formula, position + len(formula), sentence.end)
+        slogans += _unquoted_formulas(text, view, sentence, taken)
     return tuple(sorted(slogans, key=lambda s: (s.span.start, s.span.end)))
 
 
