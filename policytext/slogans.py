@@ -722,5 +722,14 @@ def find_slogans(text: str, layout: LayoutMode = "auto") -> tuple[Slogan, ...]:
 
 
 def _slogans_of(text: str) -> tuple[Slogan, ...]:
+    view = simplified_view(text)
     paragraphs = paragraphs_of(text)
-    return build_slogans(text, simplified_view(text), sentences_of(text, paragraphs))
+    # only the paragraphs holding a quotation mark or a formula need their sentences: the
+    # same scan as build_slogans' (a match never crosses a line break)
+    starts = [paragraph.start for paragraph in paragraphs]
+    chosen: set[int] = set()
+    for pattern in (_QUOTE_CHAR, _any_formula()):
+        for match in pattern.finditer(view):
+            chosen.add(bisect_right(starts, match.start()) - 1)
+    picked = tuple(paragraphs[index] for index in sorted(chosen) if index >= 0)
+    return build_slogans(text, view, sentences_of(text, picked))
