@@ -466,6 +466,16 @@ def rule_compressed_formula(content: str) -> bool:
     return any(content.count(c) >= 2 and content[i + 1 : i + 2] != c for i, c in enumerate(content))
 
 
+#: predicates that make a phrase a maxim: 以人民为中心, 绿水青山就是金山银山, 无事不扰,
+#: 新官不理旧账, 先诊疗后付费
+_PREDICATE_FRAMES = re.compile("^(?:以.+为.+|.+就是.+|.+不.+|先.+后.+)$")
+
+
+def rule_predicate_frame(content: str) -> bool:
+    """A maxim's predicate frame: 以人民为中心, 绿水青山就是金山银山, 无事不扰, 先诊疗后付费."""
+    return bool(_PREDICATE_FRAMES.match(content))
+
+
 def rule_campaign_context(before: str, after: str) -> bool:
     """Carried out or proclaimed: 开展“…”, “…”活动, “…”战略, “…”的方针."""
     return after.startswith(CAMPAIGN_AFTER) or before.endswith(POLICY_BEFORE)
@@ -484,6 +494,7 @@ SLOGAN_EVIDENCE = (
     (rule_call_opening, 2),
     (rule_verb_object, 2),
     (rule_compressed_formula, 1),
+    (rule_predicate_frame, 2),
 )
 CONTEXT_EVIDENCE = (
     (rule_campaign_context, 1),

@@ -144,3 +144,47 @@ def test_threshold_and_confidence_follow_the_calibration_table(capsys):
     below = [high for low, high, *_, value in measured if value < 0.5]
     assert max(below) == sl.SLOGAN_THRESHOLD
     assert sl.slogan_confidence(sl.SLOGAN_THRESHOLD) >= 0.5 > sl.slogan_confidence(-1)
+
+
+@pytest.mark.parametrize(
+    ("rule", "content", "expected"),
+    [
+        (sl.rule_clauses, "全省创第一，中部进十强", True),
+        (sl.rule_clauses, "送温暖", False),
+        (sl.rule_slogan_form, "一人一策", True),
+        (sl.rule_slogan_form, "互联网+监管", True),
+        (sl.rule_slogan_form, "数据底座", False),
+        (sl.rule_name_or_term, "智能工厂", True),
+        (sl.rule_name_or_term, "人民的好警察", True),
+        (sl.rule_name_or_term, "公园城市、安逸家园", False),
+        (sl.rule_call_opening, "送温暖", True),
+        (sl.rule_call_opening, "小巨人", False),
+        (sl.rule_verb_object, "爱心助学", True),
+        (sl.rule_verb_object, "数据底座", False),
+        (sl.rule_compressed_formula, "一网通办", True),
+        (sl.rule_compressed_formula, "万企兴万村", True),
+        (sl.rule_compressed_formula, "数据底座", False),
+        (sl.rule_compressed_formula, "华为杯", False),
+        (sl.rule_predicate_frame, "以人民为中心", True),
+        (sl.rule_predicate_frame, "绿水青山就是金山银山", True),
+        (sl.rule_predicate_frame, "无事不扰", True),
+        (sl.rule_predicate_frame, "不动产", False),
+    ],
+)
+def test_slogan_evidence_rules(rule, content, expected):
+    assert rule(content) is expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "campaign", "naming"),
+    [
+        ("深入开展", "行动，", True, False),
+        ("加快实施", "战略", True, False),
+        ("揭批所谓", "的", False, True),
+        ("荣获", "称号", False, True),
+        ("支持打造", "，推动", False, False),
+    ],
+)
+def test_slogan_context_rules(before, after, campaign, naming):
+    assert sl.rule_campaign_context(before, after) is campaign
+    assert sl.rule_naming_context(before, after) is naming
