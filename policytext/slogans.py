@@ -374,9 +374,9 @@ NAME_ENDINGS = (
     "之都",
     "生成",
 )
-#: shapes of policy formulas: 一人一策, 边研发边转化, 煤改气, 以旧换新, 机器代人, 港人治港, 走出去
+#: shapes of policy formulas: 一人一策, 一数一源一标准, 边研发边转化, 煤改气, 以旧换新, 机器代人, 港人治港, 走出去
 _SLOGAN_FORMS = re.compile(
-    "^(?:一.一.|边.+边.+|.{1,3}[改换代转即]..?|(.)人治\\1|.+(?:起来|出去|进来|下去))$|[+＋]"
+    "^(?:(?:一.{1,3}){2,}|边.+边.+|.{1,3}[改换代转即]..?|(.)人治\\1|.+(?:起来|出去|进来|下去))$|[+＋]"
 )
 
 
@@ -456,6 +456,12 @@ def rule_verb_object(content: str) -> bool:
     return len(content) == 4 and content[2] in CALL_VERBS
 
 
+def rule_inner_call(content: str) -> bool:
+    """Three to seven characters with a verb of calls after the first: 掌上办, 川渝通办,
+    文化进万家, 我帮企业找市场, 向海图强, 爱国者治港."""
+    return 3 <= len(content) <= 7 and any(c in CALL_VERBS for c in content[1:])
+
+
 def rule_compressed_formula(content: str) -> bool:
     """Four to eight characters with a numeral or a repeated character, the way policy
     formulas compress a programme: 一网通办, 最多跑一次, 千企千景, 万企兴万村, 又好又快."""
@@ -494,6 +500,7 @@ SLOGAN_EVIDENCE = (
     (rule_call_opening, 2),
     (rule_verb_object, 2),
     (rule_compressed_formula, 1),
+    (rule_inner_call, 1),
     (rule_predicate_frame, 2),
 )
 CONTEXT_EVIDENCE = (
