@@ -508,9 +508,17 @@ CONTEXT_EVIDENCE = (
     (rule_campaign_context, 1),
     (rule_naming_context, -3),
 )
-#: a quoted phrase whose evidence reaches this reads as a slogan: the top of the highest band
-#: of ``slogan_evidence_calibration.tsv`` where fewer than half the quotations are slogans
-SLOGAN_THRESHOLD = 1
+#: the share of slogans a band of evidence must reach for its quotations to be kept
+SLOGAN_SHARE = 0.5
+
+
+@lru_cache(maxsize=1)
+def slogan_threshold() -> float:
+    """The evidence a quoted phrase needs to read as a slogan: the top of the highest band of
+    ``slogan_evidence_calibration.tsv`` where fewer than :data:`SLOGAN_SHARE` of the
+    quotations are slogans (1 with the shipped table)."""
+    below = [high for _, high, share in _calibration() if share < SLOGAN_SHARE]
+    return max(below, default=_calibration()[0][0])
 
 
 def slogan_evidence(content: str, before: str = "", after: str = "") -> int:
@@ -528,7 +536,7 @@ def rule_reads_as_slogan(content: str, before: str = "", after: str = "") -> boo
     """
     if content.strip() in _formula_data()[1]:
         return False  # a numeral-led name listed as such: 四人帮, 九二共识
-    return slogan_evidence(content, before, after) >= SLOGAN_THRESHOLD
+    return slogan_evidence(content, before, after) >= slogan_threshold()
 
 
 def _is_cjk_text(text: str) -> bool:
@@ -635,7 +643,7 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
     before = view[max(0, open_pos - 4) : open_pos]
     after = view[close_end : close_end + 4]
     score += sum(weight for rule, weight in CONTEXT_EVIDENCE if rule(before, after))
-    return Slogan(span, "quoted", None, None) if score >= SLOGAN_THRESHOLD else None
+    return Slogan(span, "quoted", None, None) if score >= slogan_threshold() else None
 
 
 def _quotations(view: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -141,9 +141,9 @@ def test_threshold_and_confidence_follow_the_calibration_table(capsys):
     assert [(low, high, round(value, 3)) for low, high, *_, value in measured] == [
         (low, high, value) for low, high, value in shared_table
     ]
-    below = [high for low, high, *_, value in measured if value < 0.5]
-    assert max(below) == sl.SLOGAN_THRESHOLD
-    assert sl.slogan_confidence(sl.SLOGAN_THRESHOLD) >= 0.5 > sl.slogan_confidence(-1)
+    below = [high for low, high, *_, value in measured if value < sl.SLOGAN_SHARE]
+    assert max(below) == sl.slogan_threshold() == 1
+    assert sl.slogan_confidence(sl.slogan_threshold()) >= 0.5 > sl.slogan_confidence(-1)
 
 
 @pytest.mark.parametrize(

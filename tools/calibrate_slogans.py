@@ -10,8 +10,8 @@ Reads the development passages annotated for slogans
 quotation that could be a quoted slogan (``policytext.slogans.quoted_candidates``) and
 counts per band of evidence how many an annotator marked as a quoted slogan (core or
 not, span within one character). The shares are made monotone (pool adjacent
-violators) and written with the counts. ``policytext.slogans.SLOGAN_THRESHOLD`` is the
-top of the highest band whose calibrated share is below one half.
+violators) and written with the counts. ``policytext.slogans.slogan_threshold()`` reads
+the table: the top of the highest band whose calibrated share is below one half.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         "# quoted slogans, on the development passages (tests/data/policy_parallel_passages.json,",
         "# tests/data/independent_parallel_passages.json), by python -m tools.calibrate_slogans;",
         "# calibrated = the share made monotone. find_slogans keeps a quotation whose evidence is",
-        "# above every band with a calibrated share < 0.5 (policytext.slogans.SLOGAN_THRESHOLD).",
+        "# above every band with a calibrated share < 0.5 (policytext.slogans.slogan_threshold).",
         "low\thigh\tquotations\tslogans\tshare\tcalibrated",
     ]
     for low, high, total, hits, share, value in table():
