@@ -424,9 +424,22 @@ POLICY_BEFORE = (
     "共建",
     "把握",
 )
-#: words around a quotation that name or mock rather than call: 所谓“…”, “…”称号, “…”之称
+#: words around a quotation that name or mock rather than call: 所谓“…”, “…”称号, “…”之称,
+#: a theme (以“…”为主题)
 NAMING_BEFORE = ("所谓", "称为", "誉为", "号称", "叫做", "称作", "什么", "简称", "荣获", "授予")
-NAMING_AFTER = ("称号", "之称", "美誉", "荣誉", "奖", "企业", "平台", "APP", "App")
+NAMING_AFTER = (
+    "称号",
+    "之称",
+    "美誉",
+    "荣誉",
+    "奖",
+    "企业",
+    "平台",
+    "APP",
+    "App",
+    "主题",
+    "为主题",
+)
 
 
 def rule_clauses(content: str) -> bool:

@@ -186,6 +186,7 @@ def test_slogan_evidence_rules(rule, content, expected):
         ("加快实施", "战略", True, False),
         ("揭批所谓", "的", False, True),
         ("荣获", "称号", False, True),
+        ("峰会以", "为主题，", False, True),
         ("支持打造", "，推动", False, False),
     ],
 )
