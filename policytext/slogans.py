@@ -659,15 +659,16 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
     return Slogan(span, "quoted", None, None) if score >= slogan_threshold() else None
 
 
-def _quotations(view: str, start: int, end: int) -> list[tuple[int, int]]:
+def _quotations(view: str, start: int, end: int, depth: int = 2) -> list[tuple[int, int]]:
     """The quotations of ``start..end``: outermost ones, and those inside brackets or titles
-    (（以下简称“两库”）, 《…“三农”…》), not those inside another quotation (speech)."""
+    up to ``depth`` levels down (（以下简称“两库”）, 《…“三农”…》), not those inside another
+    quotation (speech). The depth bounds the rescans, so the time stays linear."""
     found = []
     for open_pos, close_end, mark in rule_paired_regions(view, start, end):
         if mark in QUOTE_OPENERS:
             found.append((open_pos, close_end))
-        elif close_end - open_pos > 2:
-            found.extend(_quotations(view, open_pos + 1, close_end - 1))
+        elif depth and close_end - open_pos > 2:
+            found.extend(_quotations(view, open_pos + 1, close_end - 1, depth - 1))
     return found
 
 
