@@ -19,7 +19,7 @@ from tests.conftest import load_passages, passage_texts
 from tests.support.parallel_scoring import prf, score_slogans
 
 #: what each set scores today (slogan F1), asserted as floors against regressions
-FLOORS = {"policy_parallel_passages.json": 0.95, "independent_parallel_passages.json": 0.0}
+FLOORS = {"policy_parallel_passages.json": 0.95, "independent_parallel_passages.json": 0.95}
 
 
 def slogan_counts(name: str, script: str) -> tuple[int, int, int, int]:
