@@ -129,6 +129,14 @@ def test_keyness_needs_frequency_and_effect():
     assert found[0].g2 > 10 and found[0].log_ratio > 5
 
 
+def test_keyness_needs_significance():
+    """A short target shows a word twice, 5x as often as its reference, by chance (p > 0.05)."""
+    target, reference = Counter({"县委": 2, "维权": 14}), {"县委": 2, "维权": 0}
+    assert log_ratio(2, 2, 122, 640) > 2 and g2(2, 2, 122, 640, williams=False) < 3.84
+    assert [k.term for k in keyness(target, reference, 122, 640)] == ["维权"]
+    assert [k.term for k in keyness(target, reference, 122, 640, min_g2=0)] == ["维权", "县委"]
+
+
 def test_reference_balances_its_parts(tmp_path):
     reference = Reference({"a": {"x": 10, "y": 90}, "b": {"x": 100, "y": 900, "z": 1000}}, "two")
     assert reference.total == pytest.approx(2 * 1050)  # each part weighted to the mean, 1050
@@ -247,10 +255,14 @@ def test_essay_sections_hold_their_own_words(doc, gold):
     assert [span.start for span, _ in sections] == [
         item.span.start for item in doc.enumerations[0].items
     ]
-    shares = []
+    shares, hits = [], []
     for (_, terms), own in zip(sections, gold["themes"]["sections"], strict=True):
-        shares.append(sum(t in own for t, _ in terms) / len(terms))
-    assert sum(shares) / len(shares) >= 0.55, shares
+        hits.append(sum(t in own for t, _ in terms))
+        shares.append(hits[-1] / len(terms))
+        assert min(score for _, score in terms) >= 3.84  # each significant against the rest
+    # issue 17 asks for 0.75 (not met): most of the gold's section words occur once in
+    # their section, while the repeated words of a section include verbs of policy prose
+    assert sum(shares) / len(shares) >= 0.6 and sum(hits) >= 22, (shares, hits)
 
 
 def test_terms_are_real_words(doc):
@@ -267,6 +279,9 @@ def test_both_scripts_give_the_same_themes(essay, doc):
         t for t, _ in simplified.themes(10)
     ]
     assert next(t for t, _ in doc.themes(10)) == "工會"  # reported in the input's script
+    assert [
+        [pt.simplified_view(t) for t, _ in terms] for _, terms in doc.themes(10, by="section")
+    ] == [[t for t, _ in terms] for _, terms in simplified.themes(10, by="section")]
 
 
 def test_tfidf_is_an_option(doc):
