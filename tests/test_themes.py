@@ -105,6 +105,23 @@ def test_phrases_quotes_and_numbers_make_terms():
     assert [(s, e) for _, s, e in term_spans(words(text), phrases=table)] == [(0, 4)]
 
 
+def test_word_kinds_are_remembered_within_a_bound(monkeypatch):
+    """term_spans decides once per distinct word; what it remembers across documents is bounded."""
+    from policytext import themes
+
+    monkeypatch.setattr(themes, "_KINDS_HELD", 10)
+    table = Phrases.of(["减税降费"])
+    text = " ".join(f"词{chr(0x4E00 + i)}语" for i in range(50)) + " 减税 降费 的"
+    last = f"词{chr(0x4E00 + 49)}语"
+    assert [t for t, _, _ in term_spans(words(text), phrases=table)][-2:] == [last, "减税降费"]
+    held = table.__dict__["_kinds"]
+    assert max(len(kinds) for kinds in held.values()) > 10  # within a document: its words
+    assert term_spans(words("减税 降费 的"), phrases=table) == [("减税降费", 0, 5)]
+    assert max(len(kinds) for kinds in held.values()) <= 3  # past the bound: forgotten
+    again = term_spans(words(text), phrases=table)
+    assert again == term_spans(words(text), phrases=Phrases.of(["减税降费"]))
+
+
 def test_log_likelihood_matches_a_contingency_table():
     scipy_stats = pytest.importorskip("scipy.stats")
     for a, b, target, reference in [
