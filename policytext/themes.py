@@ -12,8 +12,9 @@
 * **Keyness** (the default, after quanteda's ``textstat_keyness``): a term's
   frequency in the target against a reference corpus — signed log-likelihood
   G² over the 2×2 table (quanteda's ``correction="none"``), kept when the term
-  occurs at least ``min_count`` times and at least four times as often,
-  relatively, as in the reference (log-ratio ≥ 2). A document's reference is
+  occurs at least ``min_count`` times, at least four times as often,
+  relatively, as in the reference (log-ratio ≥ 2), and significantly so
+  (G² ≥ 3.84, p < 0.05). A document's reference is
   the balanced corpus shipped in ``reference_counts.tsv.gz``
   (:func:`default_reference`); a section's is the rest of its document; a
   group's is the other groups.
@@ -47,7 +48,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from .results import Token
 from .script import detect_script, simplified_view, to_traditional
 from .validation import ensure_positive_int, ensure_text
-from .vocabulary import NUMERAL_CHARS, QUOTES
+from .vocabulary import NUMERAL_CHARS, QUOTES, WHITESPACE
 
 #: single characters that are words on their own in policy prose
 KEEP_SINGLE = frozenset("党军法农粮税煤油电钢")
@@ -251,9 +252,8 @@ def is_term(norm: str, stop: frozenset[str] | None = None) -> bool:
 QUOTED_WORDS, QUOTED_CHARS = 4, 8
 
 
-def _norm(token: Token) -> str:
-    """The Simplified form without whitespace (a word wrapped over a soft line break)."""
-    norm = token.norm
+def _clean(norm: str) -> str:
+    """A Simplified form without whitespace (a word wrapped over a soft line break)."""
     if (len(norm) > 1 and not norm.isprintable()) or " " in norm:
         return "".join(norm.split())
     return norm
@@ -271,14 +271,45 @@ def term_spans(
     when it is a number (“七五”, a plan's name); then stop words, numerals and
     non-words are dropped.
     """
+    runs = _term_runs(_clean_norms([t.norm for t in tokens]), stop, phrases)
+    return [(term, tokens[first].start, tokens[last].end) for term, first, last in runs]
+
+
+def _clean_norms(norms: list[str]) -> list[str]:
+    """Simplified forms without whitespace inside (a word wrapped over a soft line break)."""
+    joined = "".join(norms)
+    if " " in joined or not joined.isprintable():
+        return [_clean(norm) for norm in norms]
+    return norms
+
+
+def _term_runs(
+    norms: Sequence[str], stop: frozenset[str] | None = None, phrases: Phrases | None = None
+) -> list[tuple[str, int, int]]:
+    """The terms of a sequence of words (Simplified) as ``(term, first, last)`` word indices.
+
+    What each distinct word is (dropped, a term, or where a quote or a phrase
+    may open) is decided once per table and stop list (:func:`_kinds`).
+    """
     stop = stop_words() if stop is None else stop
     table = shipped_phrases() if phrases is None else phrases
-    norms = [_norm(t) for t in tokens]
+    kinds = _kinds(table, stop)
     out: list[tuple[str, int, int]] = []
+    append = out.append
     i, n = 0, len(norms)
     while i < n:
         norm = norms[i]
-        close = QUOTES.get(norm)
+        kind = kinds.get(norm)
+        if kind is None:
+            kind = kinds[norm] = _kind(norm, table, stop)
+        if kind == _DROP:
+            i += 1
+            continue
+        if kind == _TERM:
+            append((norm, i, i))
+            i += 1
+            continue
+        close = QUOTES.get(norm) if len(norm) == 1 else None
         if close is not None:
             j = i + 1
             while j < n and j - i <= QUOTED_WORDS + 1 and norms[j] != close:
@@ -287,8 +318,7 @@ def term_spans(
             closed = j < n and norms[j] == close and len(inner) <= QUOTED_CHARS
             named = is_numeral(inner) and not _DIGIT.search(inner)  # “七五”, not “3个100万”
             if closed and inner.isalnum() and (named or (j - i > 2 and not is_numeral(inner))):
-                term = f"“{inner}”" if is_numeral(inner) else inner
-                out.append((term, tokens[i + 1].start, tokens[j - 1].end))
+                append((f"“{inner}”" if is_numeral(inner) else inner, i + 1, j - 1))
                 i = j + 1
                 continue
         best, joined = 0, norm
@@ -300,18 +330,46 @@ def term_spans(
                 if joined not in table.prefixes:
                     break
         if best:
-            out.append(("".join(norms[i : best + 1]), tokens[i].start, tokens[best].end))
+            append(("".join(norms[i : best + 1]), i, best))
             i = best + 1
             continue
-        if is_term(norm, stop):
-            out.append((norm, tokens[i].start, tokens[i].end))
+        if kind == _OPENS_TERM:
+            append((norm, i, i))
         i += 1
     return out
 
 
+#: what a word is to :func:`_term_runs`: dropped, a term, where a quote or phrase may
+#: open (and when none does, dropped or a term)
+_DROP, _TERM, _OPENS, _OPENS_TERM = 0, 1, 2, 3
+#: the kinds remembered for one table and stop list cover at most this many words
+_KINDS_HELD = 1 << 17
+
+
+def _kind(norm: str, table: Phrases, stop: frozenset[str]) -> int:
+    term = is_term(norm, stop)
+    if (len(norm) == 1 and norm in QUOTES) or norm in table.prefixes or norm in table.phrases:
+        return _OPENS_TERM if term else _OPENS
+    return _TERM if term else _DROP
+
+
+def _kinds(table: Phrases, stop: frozenset[str]) -> dict[str, int]:
+    """The kinds of the words seen so far with ``table`` and ``stop`` (kept on the table)."""
+    held = table.__dict__.get("_kinds")
+    if held is None:
+        held = {}
+        object.__setattr__(table, "_kinds", held)
+    kinds = held.get(stop)
+    if kinds is None or len(kinds) > _KINDS_HELD:
+        if len(held) > 8:
+            held.clear()
+        kinds = held[stop] = {}
+    return kinds
+
+
 def terms_of(tokens: Iterable[Token], stop: frozenset[str] | None = None) -> list[str]:
     """The theme terms among ``tokens`` (Simplified), in order (see :func:`term_spans`)."""
-    return [term for term, _, _ in term_spans(list(tokens), stop)]
+    return [term for term, _, _ in _term_runs(_clean_norms([t.norm for t in tokens]), stop)]
 
 
 def surface_forms(text: str, spans: Iterable[tuple[str, int, int]]) -> dict[str, str]:
@@ -359,6 +417,10 @@ class Keyword:
     log_ratio: float
 
 
+#: the critical value of G² (one degree of freedom) at p < 0.05
+SIGNIFICANT_G2 = 3.84
+
+
 def g2(a: float, b: float, target: float, reference: float, williams: bool = True) -> float:
     """Signed log-likelihood G² (Williams-corrected) of a term seen ``a`` times in a
     target of ``target`` terms and ``b`` times in a reference of ``reference`` terms.
@@ -398,11 +460,18 @@ def keyness(
     min_log_ratio: float = 2.0,
     williams: bool = False,
     tiebreak: Mapping[str, float] | None = None,
+    min_g2: float = SIGNIFICANT_G2,
 ) -> list[Keyword]:
     """Terms of ``target`` more frequent than in ``reference``, by G², best first.
 
-    A term needs ``min_count`` occurrences and a log-ratio of at least
-    ``min_log_ratio`` (2.0: four times as frequent, relatively). ``williams``
+    A term needs ``min_count`` occurrences, a log-ratio of at least
+    ``min_log_ratio`` (2.0: four times as frequent, relatively) and a G² of
+    at least ``min_g2`` (3.84: significant at p < 0.05, one degree of
+    freedom), after Hardie's advice to filter keywords by significance and
+    by effect size: a short target (a section of a few hundred characters
+    against the rest of its document) can show a word twice and four times
+    as often as its reference by chance (县委 twice in 122 terms, twice in
+    the other 640: G² 2.5). ``williams``
     applies Williams's correction (quanteda's default for ``measure="lr"``;
     it shrinks the G² of rare terms most, which buries a document's own
     words under the frequent words of its genre). Ties go to the term with
@@ -420,7 +489,10 @@ def keyness(
         ratio = log_ratio(a, b, total, ref_total)
         if ratio < min_log_ratio:
             continue
-        found.append(Keyword(term, a, b, g2(a, b, total, ref_total, williams), ratio))
+        score = g2(a, b, total, ref_total, williams)
+        if score < min_g2:
+            continue
+        found.append(Keyword(term, a, b, score, ratio))
     if tiebreak is None:
         found.sort(key=lambda k: (-k.g2, k.term))
     else:
@@ -745,6 +817,27 @@ def _words(document: Any, model: str | None = None) -> list[Token]:
     return words
 
 
+def _terms(
+    document: Any, model: str | None = None, stop: frozenset[str] | None = None
+) -> list[str]:
+    """The theme terms of a document (as :func:`_words` reads it), Simplified, in order.
+
+    A text's words are read straight off the segmenter as Simplified strings:
+    counting terms needs no offsets, so no ``Token`` is built (the same words
+    as :func:`policytext.tokenize`).
+    """
+    if isinstance(document, str):
+        from .tokenizer import segmenter
+
+        if not document.strip(WHITESPACE):
+            return []
+        view = simplified_view(document)
+        norms = [view[a:b] for a, b in segmenter(model).spans(view)]
+    else:
+        norms = [word.norm for word in _words(document, model)]
+    return [term for term, _, _ in _term_runs(_clean_norms(norms), stop)]
+
+
 @dataclass(frozen=True, eq=False)
 class CorpusThemes:
     """Each group's distinctive terms against the other groups, and term frequencies.
@@ -814,7 +907,7 @@ def corpus_themes(
     per_group: dict[Any, Counter[str]] = {}
     for group, document in pairs:
         counts = per_group.setdefault(group, Counter())
-        counts.update(term for term, _, _ in term_spans(_words(document, model)))
+        counts.update(_terms(document, model))
     order = sorted(per_group, key=_sort_key)
     whole: Counter[str] = Counter()
     for counts in per_group.values():
@@ -955,8 +1048,7 @@ class ThemeVectorizer(TfidfVectorizer):
         model = self.model
 
         def analyze(document: Any) -> list[str]:
-            words = _words(document, model)
-            terms = [term for term, _, _ in term_spans(words, stop)]
+            terms = _terms(document, model, stop)
             if (low, high) == (1, 1):
                 return terms
             grams = []

@@ -105,6 +105,23 @@ def test_phrases_quotes_and_numbers_make_terms():
     assert [(s, e) for _, s, e in term_spans(words(text), phrases=table)] == [(0, 4)]
 
 
+def test_word_kinds_are_remembered_within_a_bound(monkeypatch):
+    """term_spans decides once per distinct word; what it remembers across documents is bounded."""
+    from policytext import themes
+
+    monkeypatch.setattr(themes, "_KINDS_HELD", 10)
+    table = Phrases.of(["减税降费"])
+    text = " ".join(f"词{chr(0x4E00 + i)}语" for i in range(50)) + " 减税 降费 的"
+    last = f"词{chr(0x4E00 + 49)}语"
+    assert [t for t, _, _ in term_spans(words(text), phrases=table)][-2:] == [last, "减税降费"]
+    held = table.__dict__["_kinds"]
+    assert max(len(kinds) for kinds in held.values()) > 10  # within a document: its words
+    assert term_spans(words("减税 降费 的"), phrases=table) == [("减税降费", 0, 5)]
+    assert max(len(kinds) for kinds in held.values()) <= 3  # past the bound: forgotten
+    again = term_spans(words(text), phrases=table)
+    assert again == term_spans(words(text), phrases=Phrases.of(["减税降费"]))
+
+
 def test_log_likelihood_matches_a_contingency_table():
     scipy_stats = pytest.importorskip("scipy.stats")
     for a, b, target, reference in [
@@ -127,6 +144,14 @@ def test_keyness_needs_frequency_and_effect():
     found = keyness(target, reference, 100, 10000, min_count=2)
     assert [k.term for k in found] == ["非典"]  # 发展 is no more frequent; 疫情 seen once
     assert found[0].g2 > 10 and found[0].log_ratio > 5
+
+
+def test_keyness_needs_significance():
+    """A short target shows a word twice, 5x as often as its reference, by chance (p > 0.05)."""
+    target, reference = Counter({"县委": 2, "维权": 14}), {"县委": 2, "维权": 0}
+    assert log_ratio(2, 2, 122, 640) > 2 and g2(2, 2, 122, 640, williams=False) < 3.84
+    assert [k.term for k in keyness(target, reference, 122, 640)] == ["维权"]
+    assert [k.term for k in keyness(target, reference, 122, 640, min_g2=0)] == ["维权", "县委"]
 
 
 def test_reference_balances_its_parts(tmp_path):
@@ -247,10 +272,14 @@ def test_essay_sections_hold_their_own_words(doc, gold):
     assert [span.start for span, _ in sections] == [
         item.span.start for item in doc.enumerations[0].items
     ]
-    shares = []
+    shares, hits = [], []
     for (_, terms), own in zip(sections, gold["themes"]["sections"], strict=True):
-        shares.append(sum(t in own for t, _ in terms) / len(terms))
-    assert sum(shares) / len(shares) >= 0.55, shares
+        hits.append(sum(t in own for t, _ in terms))
+        shares.append(hits[-1] / len(terms))
+        assert min(score for _, score in terms) >= 3.84  # each significant against the rest
+    # issue 17 asks for 0.75 (not met): most of the gold's section words occur once in
+    # their section, while the repeated words of a section include verbs of policy prose
+    assert sum(shares) / len(shares) >= 0.6 and sum(hits) >= 22, (shares, hits)
 
 
 def test_terms_are_real_words(doc):
@@ -267,6 +296,9 @@ def test_both_scripts_give_the_same_themes(essay, doc):
         t for t, _ in simplified.themes(10)
     ]
     assert next(t for t, _ in doc.themes(10)) == "工會"  # reported in the input's script
+    assert [
+        [pt.simplified_view(t) for t, _ in terms] for _, terms in doc.themes(10, by="section")
+    ] == [[t for t, _ in terms] for _, terms in simplified.themes(10, by="section")]
 
 
 def test_tfidf_is_an_option(doc):
