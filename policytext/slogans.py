@@ -672,19 +672,27 @@ def _quotations(view: str, start: int, end: int, depth: int = 2) -> list[tuple[i
     return found
 
 
-def _candidate_sentences(view: str, sentences: tuple[Span, ...]) -> list[Span]:
-    """The sentences that hold a quotation mark or part of a formula of the lexicon.
+def _slogan_marks(view: str) -> tuple[tuple[int, int], ...]:
+    """Where a quotation mark or a formula of the lexicon lies in ``view``, in order: one
+    scan of the whole view, for :func:`find_slogans`' choice of paragraphs and
+    :func:`build_slogans`' choice of sentences."""
+    marks = [match.span() for match in _QUOTE_CHAR.finditer(view)]
+    marks += [match.span() for match in _any_formula().finditer(view)]
+    return tuple(sorted(marks))
 
-    One scan of the whole view instead of one per sentence: the others hold no slogan.
-    A formula hidden by an overlapping match lies in a sentence that match touches.
-    """
+
+def _candidate_sentences(
+    sentences: tuple[Span, ...], marks: tuple[tuple[int, int], ...]
+) -> list[Span]:
+    """The sentences that hold a quotation mark or part of a formula of the lexicon; the
+    others hold no slogan. A formula hidden by an overlapping match lies in a sentence
+    that match touches."""
     starts = [sentence.start for sentence in sentences]
     chosen: set[int] = set()
-    for pattern in (_QUOTE_CHAR, _any_formula()):
-        for match in pattern.finditer(view):
-            first = bisect_right(starts, match.start()) - 1
-            last = bisect_right(starts, match.end() - 1) - 1
-            chosen.update(range(max(first, 0), last + 1))
+    for start, end in marks:
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, end - 1) - 1
+        chosen.update(range(max(first, 0), last + 1))
     return [sentences[index] for index in sorted(chosen)]
 
 
@@ -714,11 +722,19 @@ def _unquoted_formulas(text: str, view: str, sentence: Span, taken: set[int]) ->
     return found
 
 
-def build_slogans(text: str, view: str, sentences: tuple[Span, ...]) -> tuple[Slogan, ...]:
-    """Quoted slogans and numbered formulas of ``text``, in text order."""
+def build_slogans(
+    text: str,
+    view: str,
+    sentences: tuple[Span, ...],
+    marks: tuple[tuple[int, int], ...] | None = None,
+) -> tuple[Slogan, ...]:
+    """Quoted slogans and numbered formulas of ``text``, in text order (``marks``: the
+    view's :func:`_slogan_marks`, when the caller has them)."""
+    if marks is None:
+        marks = _slogan_marks(view)
     slogans: list[Slogan] = []
     taken: set[int] = set()
-    for sentence in _candidate_sentences(view, sentences):
+    for sentence in _candidate_sentences(sentences, marks):
         for open_pos, close_end in _quotations(view, sentence.start, sentence.end):
             slogan = _quoted(text, view, open_pos, close_end, sentence.end)
             if slogan is not None:
@@ -765,12 +781,10 @@ def find_slogans(text: str, layout: LayoutMode = "auto") -> tuple[Slogan, ...]:
 def _slogans_of(text: str) -> tuple[Slogan, ...]:
     view = simplified_view(text)
     paragraphs = paragraphs_of(text)
-    # only the paragraphs holding a quotation mark or a formula need their sentences: the
-    # same scan as build_slogans' (a match never crosses a line break)
+    # only the paragraphs holding a quotation mark or a formula need their sentences (a
+    # mark never crosses a line break)
     starts = [paragraph.start for paragraph in paragraphs]
-    chosen: set[int] = set()
-    for pattern in (_QUOTE_CHAR, _any_formula()):
-        for match in pattern.finditer(view):
-            chosen.add(bisect_right(starts, match.start()) - 1)
+    marks = _slogan_marks(view)
+    chosen = {bisect_right(starts, start) - 1 for start, _ in marks}
     picked = tuple(paragraphs[index] for index in sorted(chosen) if index >= 0)
-    return build_slogans(text, view, sentences_of(text, picked))
+    return build_slogans(text, view, sentences_of(text, picked), marks)
