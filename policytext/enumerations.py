@@ -32,6 +32,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .layout import LayoutMode, through_layout
 from .results import Enumeration, Item, Span
 from .script import simplified_view
@@ -103,6 +105,72 @@ _MARKER_RE = re.compile(
     r"|(?P<letter>(?<![A-Za-z0-9])(?:[（(][A-Za-z][）)]|[A-Za-z][）)]|[A-Z][.．、])(?![A-Za-z0-9]))"
     rf"|(?P<circled>[{CIRCLED}]))"
 )
+
+
+#: what may follow the first character of a marker, per class of the second (bit flags):
+#: every match of ``_MARKER_RE`` starts at a pair of characters that ``marker_starts`` keeps
+_NEXT_CLASSES = {
+    1: NUMERAL_CHARS,  # 二十, 一是, （一）, 第一, 其一
+    2: "是要、）)",  # 一是 一要 一、 一）
+    4: "0123456789０１２３４５６７８９",  # 12. （1）
+    8: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",  # （a）
+    16: ".．、﹒）)",  # 1. 1） a) A.
+    32: "次",  # 其次 再次
+    64: "先",  # 首先
+    128: "后",  # 最后
+}
+#: any character at all (a circled number is a marker whatever follows it)
+_ANY = 256
+_FIRST_CLASSES = [
+    (NUMERAL_CHARS, 1 | 2),
+    ("（(", 1 | 4 | 8),
+    ("第", 1),
+    ("其", 1 | 32),
+    ("首", 64),
+    ("再", 32),
+    ("最", 128),
+    (_NEXT_CLASSES[4], 4 | 16),
+    (_NEXT_CLASSES[8], 16),
+    (CIRCLED, _ANY),
+]
+#: the last code point the tables hold; every character above it reads as this one
+_TABLE_TOP = 0xFFFF
+
+
+def _class_tables() -> tuple[np.ndarray, np.ndarray]:
+    """(what each code point as a marker's first character lets follow, its own classes)."""
+    first = np.zeros(_TABLE_TOP + 1, dtype=np.uint16)
+    classes = np.full(_TABLE_TOP + 1, _ANY, dtype=np.uint16)
+    for chars, follows in _FIRST_CLASSES:
+        for char in chars:
+            first[ord(char)] |= follows
+    for bit, chars in _NEXT_CLASSES.items():
+        for char in chars:
+            classes[ord(char)] |= bit
+    first[_TABLE_TOP] = 0
+    return first, classes
+
+
+_FIRST_TABLE, _CLASS_TABLE = _class_tables()
+
+
+def marker_starts(view: str) -> list[int]:
+    """Positions where a marker may start: a first character of a marker followed by a
+    character that can come second in it (一 before 是, （ before 三, 1 before .).
+
+    Vectorised over the whole text; ``_MARKER_RE`` then matches only at these positions
+    (a superset of where it can match), instead of scanning every character.
+
+    >>> marker_starts("统一要求，二是加强。①")
+    [1, 5, 10]
+    """
+    codes = np.frombuffer(view.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = np.minimum(codes, _TABLE_TOP)
+    follows = _FIRST_TABLE[codes]
+    following = np.empty_like(follows)
+    following[:-1] = _CLASS_TABLE[codes[1:]]
+    following[-1:] = _ANY  # the end of the text
+    return np.flatnonzero(follows & following).tolist()
 
 
 def chinese_number(numeral: str) -> int | None:
@@ -377,10 +445,17 @@ def find_markers(
     paragraph_starts = [p.start for p in paragraphs]
     indents = _indents(view, paragraphs)
     markers = []
-    for match in _MARKER_RE.finditer(view):
+    matched_to = 0  # where the last match ended: matches do not overlap (as ``finditer``)
+    for position in marker_starts(view):
+        if position < matched_to:
+            continue
+        match = _MARKER_RE.match(view, position)
+        if match is None:
+            continue
         kind = match.lastgroup
         raw = match.group()
         start, end = match.span()
+        matched_to = end
         paragraph = bisect_right(paragraph_starts, start) - 1
         if paragraph < 0 or start >= paragraphs[paragraph].end:
             continue

@@ -442,3 +442,35 @@ def test_real_documents_keep_their_levels():
     assert [i.marker.text for i in points][-1] == "六是"
     # the last point is a heading line: it owns the paragraphs up to the next section
     assert points[-1].span.end == first.items[0].span.end
+
+
+def _matches_everywhere(view: str) -> list[tuple[int, int]]:
+    return [m.span() for m in en._MARKER_RE.finditer(view)]
+
+
+def _matches_at_starts(view: str) -> list[tuple[int, int]]:
+    spans, matched_to = [], 0
+    for position in en.marker_starts(view):
+        match = en._MARKER_RE.match(view, position) if position >= matched_to else None
+        if match is not None:
+            spans.append(match.span())
+            matched_to = match.end()
+    return spans
+
+
+def test_marker_starts_hold_every_match_of_the_marker_pattern():
+    import random
+
+    assert en.marker_starts("统一要求，二是加强。①") == [1, 5, 10]
+    assert en.marker_starts("") == [] and en.marker_starts("一") == []
+    alphabet = "一二三十是要、）)（(第其次首先再最后09０９.．﹒AaZz①⑳。，\n 章条甲\U0001f600"
+    rng = random.Random(15)
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24)))
+        assert _matches_at_starts(text) == _matches_everywhere(text), text
+
+
+def test_marker_starts_hold_every_match_in_the_corpora():
+    for path in sorted(shared_path("corpora").rglob("*.txt")):
+        view = pt.simplified_view(pt.to_simplified(path.read_text(encoding="utf-8")))
+        assert _matches_at_starts(view) == _matches_everywhere(view), path.name
