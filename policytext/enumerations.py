@@ -745,8 +745,11 @@ class _Chainer:
             return STRUCTURAL_RANK[marker.style] < STRUCTURAL_RANK[top.style]
         if deeper or (marker.announced and marker.index == 1):
             return False  # indented under the open item, or the list its paragraph announces
-        if self.running(stack, marker):
-            return False  # the open run has its next item before its parent's: nest
+        if marker.index == 1 and self.running(stack, marker):
+            # the open run has its next item before its parent's: nest. A run that opens
+            # mid-way (（二） whose （一） the text lost, under 三、 … 1.-3. （二） 4.-6.) is a
+            # section run, not a sub-list of the open item: the nesting shown or the rank decides
+            return False
         return self.above(marker.style, top.style)
 
     def running(self, stack: list[_Chain], marker: Marker) -> bool:

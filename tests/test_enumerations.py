@@ -474,3 +474,18 @@ def test_marker_starts_hold_every_match_in_the_corpora():
     for path in sorted(shared_path("corpora").rglob("*.txt")):
         view = pt.simplified_view(pt.to_simplified(path.read_text(encoding="utf-8")))
         assert _matches_at_starts(view) == _matches_everywhere(view), path.name
+
+
+def test_a_run_opening_midway_is_a_section_run_not_a_sub_list():
+    # 三、 whose （一） the text lost: 1.-2. under 三、, then （二） （三） number on, and the
+    # 1. run goes on under them (3. 4. under （二）); （二） is not a sub-list of item 2.
+    text = (
+        "一、总体要求\n（一）指导思想。坚持创新。\n（二）工作目标。力争突破。\n"
+        "二、重点任务\n实施培育工程。\n1.培育领军企业。支持企业。\n2.引进创新企业。积极引进。\n"
+        "（二）实施赋能工程。推动融合。\n3.加快产品研发。以需求为牵引。\n4.推动制造融合。加强应用。\n"
+        "（三）实施平台工程。推动搭建。\n5.加强协同创新。支持合作。\n"
+        "三、保障措施\n加强组织协调。\n"
+    )
+    rows = {(r["marker"], r["path"]) for r in en.enumeration_rows(pt.find_enumerations(text))}
+    assert {("（二）", "2.b2"), ("（三）", "2.b3"), ("3.", "2.b2.3"), ("5.", "2.b3.5")} <= rows
+    assert ("1.", "2.a1") in rows and ("三、", "3") in rows
