@@ -733,7 +733,12 @@ class _Chainer:
         if not marker.at_paragraph_start:
             return False
         current = top.last  # the open item: its indentation is the level the run is at
-        deeper = current.at_paragraph_start and marker.indent >= current.indent + MIN_INDENT_STEP
+        # (an item at the very start of the text shows no indentation: an excerpt cut at it)
+        deeper = (
+            current.at_paragraph_start
+            and current.start > 0
+            and marker.indent >= current.indent + MIN_INDENT_STEP
+        )
         if top.style == marker.style:
             # the same style again: a sibling run, unless indented under it, announced by
             # its paragraph (…以下几件事：⏎一、…) or the open run has its next item still to
@@ -882,11 +887,30 @@ def _continuing(stack: list[_Chain], marker: Marker) -> int | None:
 
 
 def _valid(chain: _Chain) -> bool:
-    """Two items or more, one of the first two strong; or one item numbering on a closed run."""
+    """Two items or more, one of the first two strong; or one item numbering on a closed run,
+    or a lone section of an excerpt (``rule_lone_section``)."""
     if len(chain.markers) < 2:
-        return chain.follows is not None and chain.markers[0].strong
+        return chain.markers[0].strong and (chain.follows is not None or rule_lone_section(chain))
     first, second = chain.markers[0], chain.markers[1]
     return first.strong or second.strong
+
+
+def rule_lone_section(chain: _Chain) -> bool:
+    r"""A section marker alone in the text is an item when it holds a list of sections of
+    its own: an excerpt that starts or ends inside a run of sections (（五） before 四、, or
+    一、总体要求 before the excerpt reaches 二、), the marker heading a paragraph or run into
+    the line after a sentence end (…等标准。 四、组织实施). A lone marker with nothing
+    numbered under it, or only points inside prose (第一，…), is no enumeration.
+
+    >>> [i.marker.text for i in find_enumerations("一、要求\n（一）指导。\n（二）目标。")[0].items]
+    ['一、']
+    >>> find_enumerations("三、要求\n坚持创新。"), find_enumerations("推进甲乙，一是加快。")
+    ((), ())
+    """
+    marker = chain.markers[0]
+    if marker.style in INLINE_STYLES or not (marker.at_paragraph_start or marker.after_sentence):
+        return False
+    return any(child.structural and _valid(child) for child in chain.children)
 
 
 def _flatten_invalid(chains: list[_Chain]) -> list[_Chain]:
@@ -1045,7 +1069,8 @@ class _Builder:
             cut = _trim_end(self.text, chain.last.start, max(chain.limit, chain.last.end))
             limit = min(limit, cut)
         inside = [m for m in chain.markers if m.end <= limit]
-        if len(inside) < (1 if chain.follows is not None else 2):
+        lone = chain.follows is not None or rule_lone_section(chain)
+        if len(inside) < (1 if lone else 2):
             return None, list(chain.children)
         if len(inside) < len(chain.markers):
             chain.markers = inside
