@@ -88,7 +88,9 @@ BOX_LINE = re.compile(
 MAX_ATTACHMENT_LINE = 60
 
 _NUM = f"[{NUMERAL_CHARS}]{{1,3}}"
-_DOT = "[.．、﹒]"
+#: a private-use character after a number: a stop glyph PDF extraction could not map (1\ue010)
+_PRIVATE_USE = "\ue000-\uf8ff"
+_DOT = f"[.．、﹒{_PRIVATE_USE}]"
 _MARKER_RE = re.compile(
     # the lookahead lets the engine skip most positions after one character test
     rf"(?=[（({NUMERAL_CHARS}第其首再最0-9０-９a-zA-Z{CIRCLED}])"
@@ -97,7 +99,7 @@ _MARKER_RE = re.compile(
     rf"|(?P<reg>第{_NUM}[章节条])"
     rf"|(?P<di>第{_NUM})"
     rf"|(?P<qi>其[{NUMERAL_CHARS}])"
-    rf"|(?P<dun>{_NUM}、)"
+    rf"|(?P<dun>{_NUM} ?、)"  # 三 、 with a space that PDF extraction put in
     rf"|(?P<half_cn>{_NUM}[）)])"
     r"|(?P<word>首先|其次|再次|最后)"
     r"|(?P<paren_ar>[（(][0-9０-９]{1,2}[）)])"
@@ -111,10 +113,10 @@ _MARKER_RE = re.compile(
 #: every match of ``_MARKER_RE`` starts at a pair of characters that ``marker_starts`` keeps
 _NEXT_CLASSES = {
     1: NUMERAL_CHARS,  # 二十, 一是, （一）, 第一, 其一
-    2: "是要、）)",  # 一是 一要 一、 一）
+    2: "是要、）) ",  # 一是 一要 一、 一） 一 、
     4: "0123456789０１２３４５６７８９",  # 12. （1）
     8: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",  # （a）
-    16: ".．、﹒）)",  # 1. 1） a) A.
+    16: ".．、﹒）)" + "".join(map(chr, range(0xE000, 0xF900))),  # 1. 1） a) A. 1\ue010
     32: "次",  # 其次 再次
     64: "先",  # 首先
     128: "后",  # 最后
@@ -339,7 +341,7 @@ def _style_and_index(kind: str, raw: str) -> tuple[str, int] | None:
         value = chinese_number(raw[1:])
         return ("其一", value) if value else None
     if kind == "dun":
-        value = chinese_number(raw[:-1])
+        value = chinese_number(raw[:-1].rstrip())
         return ("一、", value) if value else None
     if kind == "word":
         return "首先", ORDINAL_WORDS.get(raw, 0)

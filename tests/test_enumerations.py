@@ -463,7 +463,7 @@ def test_marker_starts_hold_every_match_of_the_marker_pattern():
 
     assert en.marker_starts("统一要求，二是加强。①") == [1, 5, 10]
     assert en.marker_starts("") == [] and en.marker_starts("一") == []
-    alphabet = "一二三十是要、）)（(第其次首先再最后09０９.．﹒AaZz①⑳。，\n 章条甲\U0001f600"
+    alphabet = "一二三十是要、）)（(第其次首先再最后09０９.．﹒AaZz①⑳。，\n 章条甲\ue010\U0001f600"
     rng = random.Random(15)
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24)))
@@ -489,3 +489,16 @@ def test_a_run_opening_midway_is_a_section_run_not_a_sub_list():
     rows = {(r["marker"], r["path"]) for r in en.enumeration_rows(pt.find_enumerations(text))}
     assert {("（二）", "2.b2"), ("（三）", "2.b3"), ("3.", "2.b2.3"), ("5.", "2.b3.5")} <= rows
     assert ("1.", "2.a1") in rows and ("三、", "3") in rows
+
+
+def test_a_space_before_the_enumeration_comma_keeps_the_section_marker():
+    text = "二、总体要求\n坚持创新。\n三 、建设内容\n（一）基础标准。\n（二）技术标准。\n"
+    rows = [(r["marker"], r["path"]) for r in en.enumeration_rows(pt.find_enumerations(text))]
+    assert rows == [("二、", "2"), ("三 、", "3"), ("（一）", "3.1"), ("（二）", "3.2")]
+    assert pt.find_enumerations("共有一 、二个方面。") == ()
+
+
+def test_a_stop_glyph_extraction_could_not_map_is_read_as_the_stop():
+    text = "（一）加快创新\n\u30001\ue010突破关键技术。\n\u30002\ue010强化底层硬件。\n"
+    rows = [(r["marker"], r["path"]) for r in en.enumeration_rows(pt.find_enumerations(text))]
+    assert rows == [("（一）", "1"), ("1\ue010", "1.1"), ("2\ue010", "1.2")]
