@@ -697,7 +697,12 @@ class _Chainer:
             self.roots.append(chain)
         else:
             parent[0].children.append(chain)
-            if parent[0].structural and chain.structural and parent[0].style != chain.style:
+            if (
+                parent[0].structural
+                and chain.structural
+                and parent[0].style != chain.style
+                and marker.at_paragraph_start  # a run-in marker shows no nesting of the document
+            ):
                 self.holds.add((parent[0].style, chain.style))
         if stack is self.box:
             self.box_chains.append(chain)
@@ -732,7 +737,11 @@ class _Chainer:
         if not top.structural:
             # a section marker ends a run of points inside a paragraph
             return marker.at_paragraph_start and not top.some_open_paragraph
-        if not marker.at_paragraph_start:
+        if not marker.at_paragraph_start and not (
+            # a section marker run into the line after a sentence end (…规则标准。2.通用
+            # 规范标准) is read as a heading line is, when the open item heads a paragraph
+            marker.after_sentence and top.last.at_paragraph_start
+        ):
             return False
         current = top.last  # the open item: its indentation is the level the run is at
         # (an item at the very start of the text shows no indentation: an excerpt cut at it)

@@ -502,3 +502,14 @@ def test_a_stop_glyph_extraction_could_not_map_is_read_as_the_stop():
     text = "（一）加快创新\n\u30001\ue010突破关键技术。\n\u30002\ue010强化底层硬件。\n"
     rows = [(r["marker"], r["path"]) for r in en.enumeration_rows(pt.find_enumerations(text))]
     assert rows == [("（一）", "1"), ("1\ue010", "1.1"), ("2\ue010", "1.2")]
+
+
+def test_a_section_marker_run_in_after_a_sentence_is_read_as_a_heading_line():
+    # PDF text, an excerpt from （2） of 1.: 2. run into the last line of （3）, its
+    # （1）-（3） on the lines after it; 2. is not a point inside （3）
+    text = (
+        "（2）分类标准\n用于统一分类。\n（3）符号标准\n用于统一标识。2.通用规范标准\n"
+        "（1）安全标准\n用于确保安全。\n（2）交互标准\n用于规范交互。\n（3）地图标准\n用于定位。\n"
+    )
+    rows = [(r["marker"], r["path"]) for r in en.enumeration_rows(pt.find_enumerations(text))]
+    assert rows[-4:] == [("2.", "2"), ("（1）", "2.1"), ("（2）", "2.2"), ("（3）", "2.3")]

@@ -69,7 +69,7 @@ def test_development_passages(capsys):
 
 #: what the independent development set (an annotator who did not read the rules, on
 #: development documents) scores now, asserted as a floor in every script
-INDEPENDENT_FLOOR = 0.94
+INDEPENDENT_FLOOR = 0.95
 
 
 def test_independent_development_passages(capsys):
