@@ -11,9 +11,12 @@ Two kinds of conversion live here:
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
@@ -68,8 +71,17 @@ def _character_tables() -> tuple[dict[int, str], frozenset[str], frozenset[str]]
     return table, frozenset(traditional_only), frozenset(simplified_only)
 
 
+#: the phrase readings, as computed from the OpenCC dictionaries they name by sha256
+#: (``python -m tools.build_phrase_readings`` writes it)
+PHRASE_READINGS = "phrase_readings.json"
+#: the OpenCC dictionaries the phrase readings are computed from
+READING_DICTIONARIES = ("TSCharacters.txt", "STCharacters.txt", "STPhrases.txt")
+
+Readings = dict[str, list[tuple[int, str, str]]]
+
+
 @lru_cache(maxsize=1)
-def _phrase_readings() -> tuple[re.Pattern[str], dict[str, list[tuple[int, str, str]]]]:
+def _phrase_readings() -> tuple[re.Pattern[str], Readings]:
     """Where OpenCC's Simplified-to-Traditional phrases give a character that the
     character table would read back as another Simplified character.
 
@@ -77,10 +89,44 @@ def _phrase_readings() -> tuple[re.Pattern[str], dict[str, list[tuple[int, str, 
     ``了解`` becomes ``瞭解`` while 瞭 alone stays 瞭. For each such character: the
     Traditional phrases it occurs in, as ``(offset in the phrase, Traditional phrase,
     Simplified character)``, longest phrase first; and a pattern finding the characters.
+    Read from the shipped table when it was computed from the installed dictionaries
+    (computing it takes a second, on the first Traditional text any layer reads).
     """
+    readings = shipped_phrase_readings()
+    if readings is None:
+        readings = compute_phrase_readings()
+    pattern = re.compile("[" + re.escape("".join(sorted(readings))) + "]")
+    return pattern, readings
+
+
+def dictionary_checksums() -> dict[str, str]:
+    """sha256 of each installed OpenCC dictionary the phrase readings are computed from."""
+    import opencc
+
+    from .checksums import sha256_of
+
+    folder = Path(opencc.__file__).parent / "dictionary"
+    return {name: sha256_of(folder / name) for name in READING_DICTIONARIES}
+
+
+def shipped_phrase_readings() -> Readings | None:
+    """The shipped phrase readings, or None when the installed dictionaries are others."""
+    shipped = json.loads(
+        resources.files("policytext.data").joinpath(PHRASE_READINGS).read_text(encoding="utf-8")
+    )
+    if shipped["dictionaries"] != dictionary_checksums():
+        return None
+    return {
+        char: [(offset, phrase, simplified) for offset, phrase, simplified in found]
+        for char, found in shipped["readings"].items()
+    }
+
+
+def compute_phrase_readings() -> Readings:
+    """The phrase readings (see ``_phrase_readings``) computed from the OpenCC dictionaries."""
     table, _, _ = _character_tables()
     to_traditional_ = _opencc("s2t").convert
-    readings: dict[str, list[tuple[int, str, str]]] = {}
+    readings: Readings = {}
     for simplified, targets in _opencc_dictionary("STPhrases.txt").items():
         for traditional in targets:
             if len(traditional) != len(simplified):
@@ -97,8 +143,7 @@ def _phrase_readings() -> tuple[re.Pattern[str], dict[str, list[tuple[int, str, 
                     readings.setdefault(t_char, []).append((offset, traditional, s_char))
     for phrases in readings.values():
         phrases.sort(key=lambda reading: -len(reading[1]))
-    pattern = re.compile("[" + re.escape("".join(sorted(readings))) + "]")
-    return pattern, readings
+    return readings
 
 
 def to_simplified(text: str) -> str:
@@ -152,10 +197,13 @@ def simplified_view(text: str) -> str:
                 break
     if not fixes:
         return view
-    chars = list(view)
-    for position, simplified in fixes.items():
-        chars[position] = simplified
-    return "".join(chars)
+    pieces = []  # the view between the fixes and the fixes (not a list of every character)
+    done = 0
+    for position in sorted(fixes):
+        pieces += (view[done:position], fixes[position])
+        done = position + 1
+    pieces.append(view[done:])
+    return "".join(pieces)
 
 
 def _character_view(text: str) -> str:
