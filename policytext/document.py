@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .enumerations import build_enumerations, enumeration_rows, format_outline
 from .layout import LayoutMode, Reading, ensure_layout, read
@@ -12,8 +12,10 @@ from .results import Enumeration, Layout, Parallel, Slogan, Span, Token
 from .script import Script, detect_script, simplified_view
 from .segment import clauses_of, paragraphs_of, sentences_of
 from .slogans import build_slogans
-from .themes import BackgroundIDF, Reference, document_themes, section_themes
 from .validation import ensure_text
+
+if TYPE_CHECKING:  # themes import scikit-learn: only when themes are asked for
+    from .themes import BackgroundIDF, Reference
 
 #: layers no other layer is computed from
 _LEAF_LAYERS = frozenset({"clauses", "tokens"})
@@ -172,6 +174,8 @@ class PolicyDoc:
         ``by="section"``: ``[(section_span, [(term, score), …]), …]``, each
         section against the rest of the document (see :meth:`sections`).
         """
+        from .themes import document_themes, section_themes
+
         if by is None:
             return document_themes(self.text, self.tokens, top_k, background, method)
         if by != "section":

@@ -27,11 +27,23 @@ Script = Literal["traditional", "simplified", "mixed", "unknown"]
 MIXED_THRESHOLD = 0.1
 
 
-@lru_cache(maxsize=2)
 def _opencc(config: str):  # -> opencc.OpenCC
+    """OpenCC's converter for ``config`` ("t2s" or "s2t"), loaded once (a table)."""
+    return _t2s_converter() if config == "t2s" else _s2t_converter()
+
+
+@lru_cache(maxsize=1)
+def _t2s_converter():
     from opencc import OpenCC
 
-    return OpenCC(config)
+    return OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def _s2t_converter():
+    from opencc import OpenCC
+
+    return OpenCC("s2t")
 
 
 def _opencc_dictionary(name: str) -> dict[str, list[str]]:
