@@ -60,7 +60,7 @@ def _offsets(spans: tuple[Span, ...]) -> tuple[tuple[int, int, str | None], ...]
 
 
 def _spans(text: str, offsets: tuple[tuple[int, int, str | None], ...]) -> tuple[Span, ...]:
-    return tuple(Span(a, b, text[a:b], label) for a, b, label in offsets)
+    return tuple(Span.of(text, a, b, label) for a, b, label in offsets)
 
 
 #: compact forms of the layers whose results hold spans (enumerations, few and deeply

@@ -47,30 +47,70 @@ class _Result:
         return cls(**values)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Span(_Result):
     """A stretch of the original text: ``text == original[start:end]``; ``label`` names
-    its kind where a layer sets one (furniture: "page_number", "running_header")."""
+    its kind where a layer sets one (furniture: "page_number", "running_header").
+
+    The layers build their spans with :meth:`of`, which keeps a reference to the
+    text they lie in rather than a copy of their stretch: ``text`` is sliced when
+    read, so a paragraph, its sentences and the items over them cost a few words
+    each, not their length in characters. Both kinds compare, hash and pickle alike.
+    """
 
     start: int
     end: int
     text: str
     label: str | None = None
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"invalid span offsets {self.start}..{self.end}")
-        if len(self.text) != self.end - self.start:
-            raise ValueError(
-                f"span text has {len(self.text)} characters for offsets {self.start}..{self.end}"
-            )
+    def __init__(self, start: int, end: int, text: str, label: str | None = None) -> None:
+        if not 0 <= start <= end:
+            raise ValueError(f"invalid span offsets {start}..{end}")
+        if len(text) != end - start:
+            raise ValueError(f"span text has {len(text)} characters for offsets {start}..{end}")
+        _set = object.__setattr__
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _SPAN_SOURCE.__set__(self, text)
+        _set(self, "label", label)
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int, label: str | None = None) -> Span:
+        """The span ``start..end`` of ``source``, sharing ``source`` (no copy of its text)."""
+        if not 0 <= start <= end <= len(source):
+            raise ValueError(f"invalid span offsets {start}..{end} in {len(source)} characters")
+        span = _new(cls)
+        _SPAN_START.__set__(span, start)
+        _SPAN_END.__set__(span, end)
+        _SPAN_SOURCE.__set__(span, source)
+        _SPAN_LABEL.__set__(span, label)
+        return span
 
     def __len__(self) -> int:
         return self.end - self.start
 
+    def __reduce__(self) -> tuple:
+        return (Span, (self.start, self.end, self.text, self.label))
+
     def contains(self, other: Span) -> bool:
         """True when ``other`` lies within this span."""
         return self.start <= other.start and other.end <= self.end
+
+
+_new = object.__new__
+#: the slots of a span; ``text``'s slot holds the span's text or the whole text it lies in
+_SPAN_START, _SPAN_END, _SPAN_LABEL = Span.start, Span.end, Span.label
+_SPAN_SOURCE = Span.text
+
+
+def _span_text(span: Span) -> str:
+    source = _SPAN_SOURCE.__get__(span, Span)
+    start = span.start
+    end = span.end
+    return source if len(source) == end - start else source[start:end]
+
+
+Span.text = property(_span_text, doc="The span's characters: ``original[start:end]``.")  # type: ignore[assignment,method-assign]
 
 
 @dataclass(frozen=True, slots=True)

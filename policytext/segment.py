@@ -106,7 +106,7 @@ def _span(text: str, start: int, end: int, label: str | None = None) -> Span | N
     start, end = strip_bounds(text, start, end)
     if start >= end:
         return None
-    return Span(start, end, text[start:end], label)
+    return Span.of(text, start, end, label)
 
 
 # --- rules ---------------------------------------------------------------------
