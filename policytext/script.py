@@ -93,24 +93,44 @@ def _phrase_readings() -> tuple[re.Pattern[str], dict[str, list[tuple[int, str, 
     table, _, _ = _character_tables()
     to_traditional_ = _opencc("s2t").convert
     readings: dict[str, list[tuple[int, str, str]]] = {}
-    for simplified, targets in _opencc_dictionary("STPhrases.txt").items():
-        for traditional in targets:
-            if len(traditional) != len(simplified):
-                continue  # the view keeps lengths: such a phrase cannot be read back
-            plain = traditional.translate(table)
-            if plain == simplified or (
-                plain != traditional and to_traditional_(plain) == traditional
-            ):
-                # read as the table reads it already, or the table's reading is a Simplified
-                # phrase converted to this one too (覆盖 and 复盖 both give 覆蓋: keep 覆盖)
-                continue
-            for offset, (t_char, s_char) in enumerate(zip(traditional, simplified, strict=True)):
-                if plain[offset] != s_char and table.get(ord(s_char), s_char) == s_char:
-                    readings.setdefault(t_char, []).append((offset, traditional, s_char))
+    # the view keeps lengths: a phrase of another length cannot be read back
+    pairs = [
+        (simplified, traditional)
+        for simplified, targets in _opencc_dictionary("STPhrases.txt").items()
+        for traditional in targets
+        if len(traditional) == len(simplified)
+    ]
+    for simplified, traditional in _misread(pairs, table):
+        plain = traditional.translate(table)
+        if plain == simplified or (plain != traditional and to_traditional_(plain) == traditional):
+            # read as the table reads it already, or the table's reading is a Simplified
+            # phrase converted to this one too (覆盖 and 复盖 both give 覆蓋: keep 覆盖)
+            continue
+        for offset, (t_char, s_char) in enumerate(zip(traditional, simplified, strict=True)):
+            if plain[offset] != s_char and table.get(ord(s_char), s_char) == s_char:
+                readings.setdefault(t_char, []).append((offset, traditional, s_char))
     for phrases in readings.values():
         phrases.sort(key=lambda reading: -len(reading[1]))
     pattern = re.compile("[" + re.escape("".join(sorted(readings))) + "]")
     return pattern, readings
+
+
+def _misread(pairs: list[tuple[str, str]], table: dict[int, str]) -> list[tuple[str, str]]:
+    """The (Simplified, Traditional) phrase pairs, in order, whose Traditional phrase the
+    character table does not read back as the Simplified one: all phrases translated in
+    one call and compared as code-point arrays (49,000 phrases a process, in milliseconds)."""
+    if not pairs:
+        return []
+    simplified = "\x00".join(s for s, _ in pairs)
+    plain = "\x00".join(t for _, t in pairs).translate(table)
+    if len(plain) != len(simplified):  # the table maps one character to one: cannot happen
+        return [pair for pair in pairs if pair[1].translate(table) != pair[0]]
+    codes = np.frombuffer(plain.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    wanted = np.frombuffer(simplified.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    # the pair of each position: pair i starts after i separators
+    ends = np.cumsum([len(s) + 1 for s, _ in pairs])
+    differing = np.unique(np.searchsorted(ends, np.flatnonzero(codes != wanted), side="right"))
+    return [pairs[i] for i in differing.tolist()]
 
 
 def to_simplified(text: str) -> str:
@@ -151,8 +171,8 @@ def simplified_view(text: str) -> str:
     """
     text = ensure_text(text)
     view = _character_view(text)
-    if view == text:  # nothing converted: no Traditional phrase to read
-        return view
+    if view == text:  # nothing converted: no Traditional phrase to read; no second copy
+        return text
     pattern, readings = _phrase_readings()
     fixes: dict[int, str] = {}
     for match in pattern.finditer(text):

@@ -42,7 +42,7 @@ from .layout import (
     strip_bounds,
     through_layout,
 )
-from .results import Span
+from .results import Span, span_of
 from .validation import ensure_text
 from .vocabulary import (
     BRACKET_MARKS,
@@ -117,7 +117,7 @@ def _span(text: str, start: int, end: int, label: str | None = None) -> Span | N
     start, end = strip_bounds(text, start, end)
     if start >= end:
         return None
-    return Span.of(text, start, end, label)
+    return span_of(text, start, end, label)
 
 
 # --- rules ---------------------------------------------------------------------
@@ -194,6 +194,8 @@ def rule_url_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     Every pattern starts only at the beginning of a run of its characters, so
     a long run (1.1.1.1…) is scanned once, not once per position.
     """
+    if text.find(".", start, end) < 0 and text.find("://", start, end) < 0:
+        return []  # every URL, address and domain holds a "." (or "://": http://localhost)
     urls = []
     for match in _URL_RE.finditer(text, start, end):
         url_end = match.end()
@@ -491,6 +493,8 @@ def _between_digits(text: str, pos: int, after: int, end: int) -> bool:
 
 
 def _clause_boundaries(text: str, start: int, end: int) -> list[int]:
+    if not _CLAUSE_RE.search(text, start, end):
+        return []  # no clause mark: nothing to cut, no regions to find
     starts, ends = _merge(
         [
             (a, b)
