@@ -145,6 +145,8 @@ def to_traditional(text: str) -> str:
 
 # below this length str.translate is quicker than the code-point table (same output)
 _TABLE_FROM = 256
+#: characters mapped through the table at a time
+_CHUNK = 1 << 18
 
 
 @lru_cache(maxsize=1)
@@ -184,10 +186,16 @@ def simplified_view(text: str) -> str:
                 break
     if not fixes:
         return view
-    chars = list(view)
-    for position, simplified in fixes.items():
-        chars[position] = simplified
-    return "".join(chars)
+    # joined from slices: a list of the view's characters costs a str object each
+    # (76 bytes a CJK character: 230 MB for 3 M characters)
+    pieces = []
+    last = 0
+    for position in sorted(fixes):
+        pieces.append(view[last:position])
+        pieces.append(fixes[position])
+        last = position + 1
+    pieces.append(view[last:])
+    return "".join(pieces)
 
 
 def _character_view(text: str) -> str:
@@ -195,6 +203,10 @@ def _character_view(text: str) -> str:
     if len(text) < _TABLE_FROM or text.isascii():
         table, _, _ = _character_tables()
         return text.translate(table)
+    if len(text) > _CHUNK:  # a chunk at a time: the arrays stay a few MB, whatever the text
+        return "".join(
+            _character_view(text[i : i + _CHUNK]) for i in range(0, len(text), _CHUNK)
+        )
     lookup = _code_point_table()
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     mapped = np.where(codes < len(lookup), lookup[np.minimum(codes, len(lookup) - 1)], codes)

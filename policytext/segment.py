@@ -114,9 +114,12 @@ def _first_word_char(text: str, start: int, end: int) -> int:
 
 
 def _span(text: str, start: int, end: int, label: str | None = None) -> Span | None:
-    start, end = strip_bounds(text, start, end)
     if start >= end:
         return None
+    if text[start] in WHITESPACE or text[end - 1] in WHITESPACE:
+        start, end = strip_bounds(text, start, end)
+        if start >= end:
+            return None
     return span_of(text, start, end, label)
 
 
@@ -488,10 +491,6 @@ def split_sentences(text: str, layout: LayoutMode = "auto") -> tuple[Span, ...]:
     return through_layout(ensure_text(text), layout, lambda t: sentences_of(t, paragraphs_of(t)))
 
 
-def _between_digits(text: str, pos: int, after: int, end: int) -> bool:
-    return pos > 0 and text[pos - 1].isdigit() and after < end and text[after].isdigit()
-
-
 def _clause_boundaries(text: str, start: int, end: int) -> list[int]:
     if not _CLAUSE_RE.search(text, start, end):
         return []  # no clause mark: nothing to cut, no regions to find
@@ -505,12 +504,21 @@ def _clause_boundaries(text: str, start: int, end: int) -> list[int]:
     )
     boundaries = []
     for match in _CLAUSE_RE.finditer(text, start, end):
-        pos = match.start()
-        if _covered(pos, starts, ends):
+        pos, after = match.span()
+        if starts and _covered(pos, starts, ends):
             continue
-        if match.group() in ",:，：" and _between_digits(text, pos, match.end(), end):
+        if (
+            pos > 0
+            and text[pos - 1].isdigit()
+            and after < end
+            and text[after].isdigit()
+            and match.group() in ",:，："
+        ):
             continue  # 3,500 and 09:23
-        boundary = _CLOSERS_RE.match(text, match.end(), end).end()
+        if after < end and text[after] in CLOSERS:
+            boundary = _CLOSERS_RE.match(text, after, end).end()
+        else:
+            boundary = after
         if start < boundary < end:
             boundaries.append(boundary)
     return boundaries
