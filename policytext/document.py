@@ -61,9 +61,14 @@ class _Layers:
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
-        from .tokenizer import tokenize
+        """``tokenize(text)``, cut from the view this document has already made."""
+        from .results import tokens_of
+        from .tokenizer import segmenter
+        from .vocabulary import WHITESPACE
 
-        return tokenize(self.text)
+        if not self.text.strip(WHITESPACE):
+            return ()
+        return tokens_of(self.text, self.view, segmenter().spans(self.view))
 
 
 def _layer(name: str, docstring: str) -> Any:
