@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .enumerations import build_enumerations, enumeration_rows, format_outline
 from .layout import LayoutMode, Reading, ensure_layout, read
@@ -12,8 +12,10 @@ from .results import Enumeration, Layout, Parallel, Slogan, Span, Token
 from .script import Script, detect_script, simplified_view
 from .segment import clauses_of, paragraphs_of, sentences_of
 from .slogans import build_slogans
-from .themes import BackgroundIDF, Reference, document_themes, section_themes
 from .validation import ensure_text
+
+if TYPE_CHECKING:  # themes import scikit-learn: only when themes are asked for
+    from .themes import BackgroundIDF, Reference
 
 #: layers no other layer is computed from
 _LEAF_LAYERS = frozenset({"clauses", "tokens"})
@@ -59,9 +61,14 @@ class _Layers:
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
-        from .tokenizer import tokenize
+        """``tokenize(text)``, cut from the view this document has already made."""
+        from .results import tokens_of
+        from .tokenizer import segmenter
+        from .vocabulary import WHITESPACE
 
-        return tokenize(self.text)
+        if not self.text.strip(WHITESPACE):
+            return ()
+        return tokens_of(self.text, self.view, segmenter().spans(self.view))
 
 
 def _layer(name: str, docstring: str) -> Any:
@@ -172,6 +179,8 @@ class PolicyDoc:
         ``by="section"``: ``[(section_span, [(term, score), …]), …]``, each
         section against the rest of the document (see :meth:`sections`).
         """
+        from .themes import document_themes, section_themes
+
         if by is None:
             return document_themes(self.text, self.tokens, top_k, background, method)
         if by != "section":

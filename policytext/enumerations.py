@@ -32,6 +32,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .layout import LayoutMode, through_layout
 from .results import Enumeration, Item, Span
 from .script import simplified_view
@@ -86,7 +88,9 @@ BOX_LINE = re.compile(
 MAX_ATTACHMENT_LINE = 60
 
 _NUM = f"[{NUMERAL_CHARS}]{{1,3}}"
-_DOT = "[.．、﹒]"
+#: a private-use character after a number: a stop glyph PDF extraction could not map (1\ue010)
+_PRIVATE_USE = "\ue000-\uf8ff"
+_DOT = f"[.．、﹒{_PRIVATE_USE}]"
 _MARKER_RE = re.compile(
     # the lookahead lets the engine skip most positions after one character test
     rf"(?=[（({NUMERAL_CHARS}第其首再最0-9０-９a-zA-Z{CIRCLED}])"
@@ -95,7 +99,7 @@ _MARKER_RE = re.compile(
     rf"|(?P<reg>第{_NUM}[章节条])"
     rf"|(?P<di>第{_NUM})"
     rf"|(?P<qi>其[{NUMERAL_CHARS}])"
-    rf"|(?P<dun>{_NUM}、)"
+    rf"|(?P<dun>{_NUM} ?、)"  # 三 、 with a space that PDF extraction put in
     rf"|(?P<half_cn>{_NUM}[）)])"
     r"|(?P<word>首先|其次|再次|最后)"
     r"|(?P<paren_ar>[（(][0-9０-９]{1,2}[）)])"
@@ -103,6 +107,72 @@ _MARKER_RE = re.compile(
     r"|(?P<letter>(?<![A-Za-z0-9])(?:[（(][A-Za-z][）)]|[A-Za-z][）)]|[A-Z][.．、])(?![A-Za-z0-9]))"
     rf"|(?P<circled>[{CIRCLED}]))"
 )
+
+
+#: what may follow the first character of a marker, per class of the second (bit flags):
+#: every match of ``_MARKER_RE`` starts at a pair of characters that ``marker_starts`` keeps
+_NEXT_CLASSES = {
+    1: NUMERAL_CHARS,  # 二十, 一是, （一）, 第一, 其一
+    2: "是要、）) ",  # 一是 一要 一、 一） 一 、
+    4: "0123456789０１２３４５６７８９",  # 12. （1）
+    8: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",  # （a）
+    16: ".．、﹒）)" + "".join(map(chr, range(0xE000, 0xF900))),  # 1. 1） a) A. 1\ue010
+    32: "次",  # 其次 再次
+    64: "先",  # 首先
+    128: "后",  # 最后
+}
+#: any character at all (a circled number is a marker whatever follows it)
+_ANY = 256
+_FIRST_CLASSES = [
+    (NUMERAL_CHARS, 1 | 2),
+    ("（(", 1 | 4 | 8),
+    ("第", 1),
+    ("其", 1 | 32),
+    ("首", 64),
+    ("再", 32),
+    ("最", 128),
+    (_NEXT_CLASSES[4], 4 | 16),
+    (_NEXT_CLASSES[8], 16),
+    (CIRCLED, _ANY),
+]
+#: the last code point the tables hold; every character above it reads as this one
+_TABLE_TOP = 0xFFFF
+
+
+def _class_tables() -> tuple[np.ndarray, np.ndarray]:
+    """(what each code point as a marker's first character lets follow, its own classes)."""
+    first = np.zeros(_TABLE_TOP + 1, dtype=np.uint16)
+    classes = np.full(_TABLE_TOP + 1, _ANY, dtype=np.uint16)
+    for chars, follows in _FIRST_CLASSES:
+        for char in chars:
+            first[ord(char)] |= follows
+    for bit, chars in _NEXT_CLASSES.items():
+        for char in chars:
+            classes[ord(char)] |= bit
+    first[_TABLE_TOP] = 0
+    return first, classes
+
+
+_FIRST_TABLE, _CLASS_TABLE = _class_tables()
+
+
+def marker_starts(view: str) -> list[int]:
+    """Positions where a marker may start: a first character of a marker followed by a
+    character that can come second in it (一 before 是, （ before 三, 1 before .).
+
+    Vectorised over the whole text; ``_MARKER_RE`` then matches only at these positions
+    (a superset of where it can match), instead of scanning every character.
+
+    >>> marker_starts("统一要求，二是加强。①")
+    [1, 5, 10]
+    """
+    codes = np.frombuffer(view.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = np.minimum(codes, _TABLE_TOP)
+    follows = _FIRST_TABLE[codes]
+    following = np.empty_like(follows)
+    following[:-1] = _CLASS_TABLE[codes[1:]]
+    following[-1:] = _ANY  # the end of the text
+    return np.flatnonzero(follows & following).tolist()
 
 
 def chinese_number(numeral: str) -> int | None:
@@ -271,7 +341,7 @@ def _style_and_index(kind: str, raw: str) -> tuple[str, int] | None:
         value = chinese_number(raw[1:])
         return ("其一", value) if value else None
     if kind == "dun":
-        value = chinese_number(raw[:-1])
+        value = chinese_number(raw[:-1].rstrip())
         return ("一、", value) if value else None
     if kind == "word":
         return "首先", ORDINAL_WORDS.get(raw, 0)
@@ -377,10 +447,17 @@ def find_markers(
     paragraph_starts = [p.start for p in paragraphs]
     indents = _indents(view, paragraphs)
     markers = []
-    for match in _MARKER_RE.finditer(view):
+    matched_to = 0  # where the last match ended: matches do not overlap (as ``finditer``)
+    for position in marker_starts(view):
+        if position < matched_to:
+            continue
+        match = _MARKER_RE.match(view, position)
+        if match is None:
+            continue
         kind = match.lastgroup
         raw = match.group()
         start, end = match.span()
+        matched_to = end
         paragraph = bisect_right(paragraph_starts, start) - 1
         if paragraph < 0 or start >= paragraphs[paragraph].end:
             continue
@@ -620,7 +697,12 @@ class _Chainer:
             self.roots.append(chain)
         else:
             parent[0].children.append(chain)
-            if parent[0].structural and chain.structural and parent[0].style != chain.style:
+            if (
+                parent[0].structural
+                and chain.structural
+                and parent[0].style != chain.style
+                and marker.at_paragraph_start  # a run-in marker shows no nesting of the document
+            ):
                 self.holds.add((parent[0].style, chain.style))
         if stack is self.box:
             self.box_chains.append(chain)
@@ -655,10 +737,19 @@ class _Chainer:
         if not top.structural:
             # a section marker ends a run of points inside a paragraph
             return marker.at_paragraph_start and not top.some_open_paragraph
-        if not marker.at_paragraph_start:
+        if not marker.at_paragraph_start and not (
+            # a section marker run into the line after a sentence end (…规则标准。2.通用
+            # 规范标准) is read as a heading line is, when the open item heads a paragraph
+            marker.after_sentence and top.last.at_paragraph_start
+        ):
             return False
         current = top.last  # the open item: its indentation is the level the run is at
-        deeper = current.at_paragraph_start and marker.indent >= current.indent + MIN_INDENT_STEP
+        # (an item at the very start of the text shows no indentation: an excerpt cut at it)
+        deeper = (
+            current.at_paragraph_start
+            and current.start > 0
+            and marker.indent >= current.indent + MIN_INDENT_STEP
+        )
         if top.style == marker.style:
             # the same style again: a sibling run, unless indented under it, announced by
             # its paragraph (…以下几件事：⏎一、…) or the open run has its next item still to
@@ -670,8 +761,11 @@ class _Chainer:
             return STRUCTURAL_RANK[marker.style] < STRUCTURAL_RANK[top.style]
         if deeper or (marker.announced and marker.index == 1):
             return False  # indented under the open item, or the list its paragraph announces
-        if self.running(stack, marker):
-            return False  # the open run has its next item before its parent's: nest
+        if marker.index == 1 and self.running(stack, marker):
+            # the open run has its next item before its parent's: nest. A run that opens
+            # mid-way (（二） whose （一） the text lost, under 三、 … 1.-3. （二） 4.-6.) is a
+            # section run, not a sub-list of the open item: the nesting shown or the rank decides
+            return False
         return self.above(marker.style, top.style)
 
     def running(self, stack: list[_Chain], marker: Marker) -> bool:
@@ -804,11 +898,30 @@ def _continuing(stack: list[_Chain], marker: Marker) -> int | None:
 
 
 def _valid(chain: _Chain) -> bool:
-    """Two items or more, one of the first two strong; or one item numbering on a closed run."""
+    """Two items or more, one of the first two strong; or one item numbering on a closed run,
+    or a lone section of an excerpt (``rule_lone_section``)."""
     if len(chain.markers) < 2:
-        return chain.follows is not None and chain.markers[0].strong
+        return chain.markers[0].strong and (chain.follows is not None or rule_lone_section(chain))
     first, second = chain.markers[0], chain.markers[1]
     return first.strong or second.strong
+
+
+def rule_lone_section(chain: _Chain) -> bool:
+    r"""A section marker alone in the text is an item when it holds a list of sections of
+    its own: an excerpt that starts or ends inside a run of sections (（五） before 四、, or
+    一、总体要求 before the excerpt reaches 二、), the marker heading a paragraph or run into
+    the line after a sentence end (…等标准。 四、组织实施). A lone marker with nothing
+    numbered under it, or only points inside prose (第一，…), is no enumeration.
+
+    >>> [i.marker.text for i in find_enumerations("一、要求\n（一）指导。\n（二）目标。")[0].items]
+    ['一、']
+    >>> find_enumerations("三、要求\n坚持创新。"), find_enumerations("推进甲乙，一是加快。")
+    ((), ())
+    """
+    marker = chain.markers[0]
+    if marker.style in INLINE_STYLES or not (marker.at_paragraph_start or marker.after_sentence):
+        return False
+    return any(child.structural and _valid(child) for child in chain.children)
 
 
 def _flatten_invalid(chains: list[_Chain]) -> list[_Chain]:
@@ -967,7 +1080,8 @@ class _Builder:
             cut = _trim_end(self.text, chain.last.start, max(chain.limit, chain.last.end))
             limit = min(limit, cut)
         inside = [m for m in chain.markers if m.end <= limit]
-        if len(inside) < (1 if chain.follows is not None else 2):
+        lone = chain.follows is not None or rule_lone_section(chain)
+        if len(inside) < (1 if lone else 2):
             return None, list(chain.children)
         if len(inside) < len(chain.markers):
             chain.markers = inside

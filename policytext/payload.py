@@ -12,12 +12,14 @@ reads. Never give ``document_from_packed`` data read from a file.
 from __future__ import annotations
 
 import pickle
+from array import array
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
 from .document import PolicyDoc
-from .results import LAYER_TYPES, Parallel, Slogan, Span, Token
+from .results import LAYER_TYPES, Parallel, Slogan, Span, Token, tokens_of
+from .script import simplified_view
 from .segment import clauses_of
 
 #: the layers a payload carries (``tokens`` too when asked for)
@@ -51,8 +53,38 @@ def _payload(doc: PolicyDoc, tokens: bool, packed: bool) -> dict[str, Any]:
             data = [r.to_dict() for r in results]
         payload[layer] = stored(data)
     if tokens:
-        payload["tokens"] = stored([(t.text, t.start, t.end, t.norm) for t in doc.tokens])
+        words = doc.tokens
+        if packed:  # offsets as one int array; the receiver slices text and view again
+            payload["tokens"] = stored(_packed_tokens(doc.text, words))
+        else:
+            payload["tokens"] = [(t.text, t.start, t.end, t.norm) for t in words]
     return payload
+
+
+def _packed_tokens(text: str, words: tuple[Token, ...]) -> tuple[bytes, dict[int, str]]:
+    """Tokens as ``(start, end, start, end …)`` int64 bytes, and the ``norm`` of the few
+    tokens whose norm is not the Simplified view of their text (words wrapped across a
+    soft line break), by index."""
+    offsets = array("q")
+    for word in words:
+        offsets.append(word.start)
+        offsets.append(word.end)
+    view = simplified_view(text)
+    norms = {i: w.norm for i, w in enumerate(words) if w.norm != view[w.start : w.end]}
+    return offsets.tobytes(), norms
+
+
+def _unpacked_tokens(text: str, data: tuple[bytes, dict[int, str]]) -> tuple[Token, ...]:
+    raw, norms = data
+    offsets = array("q")
+    offsets.frombytes(raw)
+    bounds = iter(offsets)
+    words = tokens_of(text, simplified_view(text), zip(bounds, bounds, strict=True))
+    if not norms:
+        return words
+    return tuple(
+        Token(w.text, w.start, w.end, norms[i]) if i in norms else w for i, w in enumerate(words)
+    )
 
 
 def _offsets(spans: tuple[Span, ...]) -> tuple[tuple[int, int, str | None], ...]:
@@ -60,7 +92,7 @@ def _offsets(spans: tuple[Span, ...]) -> tuple[tuple[int, int, str | None], ...]
 
 
 def _spans(text: str, offsets: tuple[tuple[int, int, str | None], ...]) -> tuple[Span, ...]:
-    return tuple(Span(a, b, text[a:b], label) for a, b, label in offsets)
+    return tuple(Span.of(text, a, b, label) for a, b, label in offsets)
 
 
 #: compact forms of the layers whose results hold spans (enumerations, few and deeply
@@ -194,5 +226,8 @@ class _StoredDoc(PolicyDoc):
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         if "tokens" in self._payload:
-            return tuple(Token(*t) for t in _layer_data(self._payload, "tokens", self._packed))
+            data = _layer_data(self._payload, "tokens", self._packed)
+            if self._packed and isinstance(data, tuple):
+                return _unpacked_tokens(self.text, data)
+            return tuple(Token(*t) for t in data)
         return super().tokens

@@ -6,6 +6,7 @@ exclusive, so ``text[span.start:span.end] == span.text`` always holds.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -47,30 +48,76 @@ class _Result:
         return cls(**values)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Span(_Result):
     """A stretch of the original text: ``text == original[start:end]``; ``label`` names
-    its kind where a layer sets one (furniture: "page_number", "running_header")."""
+    its kind where a layer sets one (furniture: "page_number", "running_header").
+
+    The layers build their spans with :meth:`of`, which keeps a reference to the
+    text they lie in rather than a copy of their stretch: ``text`` is sliced when
+    read, so a paragraph, its sentences and the items over them cost a few words
+    each, not their length in characters. Both kinds compare, hash and pickle alike.
+    """
 
     start: int
     end: int
     text: str
     label: str | None = None
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"invalid span offsets {self.start}..{self.end}")
-        if len(self.text) != self.end - self.start:
-            raise ValueError(
-                f"span text has {len(self.text)} characters for offsets {self.start}..{self.end}"
-            )
+    def __init__(self, start: int, end: int, text: str, label: str | None = None) -> None:
+        if not 0 <= start <= end:
+            raise ValueError(f"invalid span offsets {start}..{end}")
+        if len(text) != end - start:
+            raise ValueError(f"span text has {len(text)} characters for offsets {start}..{end}")
+        _set = object.__setattr__
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set_source(self, text)
+        _set(self, "label", label)
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int, label: str | None = None) -> Span:
+        """The span ``start..end`` of ``source``, sharing ``source`` (no copy of its text)."""
+        return span_of(source, start, end, label)
 
     def __len__(self) -> int:
         return self.end - self.start
 
+    def __reduce__(self) -> tuple:
+        return (Span, (self.start, self.end, self.text, self.label))
+
     def contains(self, other: Span) -> bool:
         """True when ``other`` lies within this span."""
         return self.start <= other.start and other.end <= self.end
+
+
+_new = object.__new__
+#: the slots of a span; ``text``'s slot holds the span's text or the whole text it lies in
+_SPAN_SOURCE = Span.text
+_set_start, _set_end = Span.start.__set__, Span.end.__set__
+_set_source, _set_label = Span.text.__set__, Span.label.__set__
+
+
+def span_of(source: str, start: int, end: int, label: str | None = None) -> Span:
+    """:meth:`Span.of`: the span ``start..end`` of ``source``, sharing ``source``."""
+    if not 0 <= start <= end <= len(source):
+        raise ValueError(f"invalid span offsets {start}..{end} in {len(source)} characters")
+    span = _new(Span)
+    _set_start(span, start)
+    _set_end(span, end)
+    _set_source(span, source)
+    _set_label(span, label)
+    return span
+
+
+def _span_text(span: Span) -> str:
+    source = _SPAN_SOURCE.__get__(span, Span)
+    start = span.start
+    end = span.end
+    return source if len(source) == end - start else source[start:end]
+
+
+Span.text = property(_span_text, doc="The span's characters: ``original[start:end]``.")  # type: ignore[assignment,method-assign]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +128,30 @@ class Token(_Result):
     start: int
     end: int
     norm: str
+
+
+_set_token = (Token.text.__set__, Token.start.__set__, Token.end.__set__, Token.norm.__set__)
+
+
+def tokens_of(text: str, view: str, spans: Iterable[tuple[int, int]]) -> tuple[Token, ...]:
+    """The tokens at ``spans`` of ``text`` (``norm`` from ``view``, its Simplified view), built
+    without the dataclass ``__init__`` (a corpus run makes millions): equal to
+    ``Token(text[a:b], a, b, view[a:b])``. Where the view is the text itself, a token's
+    ``text`` and ``norm`` are one string."""
+    set_text, set_start, set_end, set_norm = _set_token
+    new = _new
+    tokens = []
+    append = tokens.append
+    same = view is text
+    for a, b in spans:
+        token = new(Token)
+        word = text[a:b]
+        set_text(token, word)
+        set_start(token, a)
+        set_end(token, b)
+        set_norm(token, word if same else view[a:b])
+        append(token)
+    return tuple(tokens)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,14 +20,18 @@ Conventions (see README, "Sentence conventions"):
   in the same paragraph; a quotation or bracket whose content ends with a
   terminal ends the sentence right after its closing mark (“什么？”他说。 is
   two sentences; 他说：“加油。”谢谢 too).
+* A sentence never starts with ，、；： (the clause mark continues it); ASCII
+  ``"`` pair like curly quotes; two quotations side by side are two sentences
+  when both are speech (each holds a clause mark or a terminal).
 * Clauses split a sentence after ，、；：,;: (not inside 《》, 〈〉 or brackets,
   not inside a number such as 3,500 or 09:23); the mark stays with its clause.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from .layout import (
@@ -38,7 +42,7 @@ from .layout import (
     strip_bounds,
     through_layout,
 )
-from .results import Span
+from .results import Span, span_of
 from .validation import ensure_text
 from .vocabulary import (
     BRACKET_MARKS,
@@ -48,6 +52,7 @@ from .vocabulary import (
     ELLIPSIS_CHARS,
     PAIRS,
     PERIODS,
+    QUOTES,
     STRONG_TERMINALS,
     TITLE_MARKS,
     WHITESPACE,
@@ -64,6 +69,12 @@ _TERMINAL_RE = re.compile(
     "|[" + re.escape(ELLIPSIS_CHARS) + "]+[" + re.escape(STRONG_TERMINALS) + "]*"
     r"|\.{2,}[" + re.escape(STRONG_TERMINALS) + "]*"
     "|[" + re.escape(PERIODS) + "]"
+)
+#: the quotation marks whose content may be speech (not titles, not brackets)
+SPEECH_QUOTES = frozenset(QUOTES) | {'"'}
+#: a mark that makes a quotation speech rather than a quoted term (not 、, common in slogans)
+_SPEECH_MARK_RE = re.compile(
+    "[" + re.escape(STRONG_TERMINALS + ELLIPSIS_CHARS + "，；,;﹐﹔") + "]"
 )
 _CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_MARKS) + "]+")
 _CLOSERS_RE = re.compile("[" + re.escape(CLOSERS) + "]*")
@@ -103,10 +114,13 @@ def _first_word_char(text: str, start: int, end: int) -> int:
 
 
 def _span(text: str, start: int, end: int, label: str | None = None) -> Span | None:
-    start, end = strip_bounds(text, start, end)
     if start >= end:
         return None
-    return Span(start, end, text[start:end], label)
+    if text[start] in WHITESPACE or text[end - 1] in WHITESPACE:
+        start, end = strip_bounds(text, start, end)
+        if start >= end:
+            return None
+    return span_of(text, start, end, label)
 
 
 # --- rules ---------------------------------------------------------------------
@@ -133,11 +147,18 @@ def rule_paired_regions(text: str, start: int, end: int) -> list[tuple[int, int,
     closes, are ignored (so unbalanced text degrades to no protection). ASCII
     ``"`` pairs alternate.
     """
+    return _paired(text, start, end)[0]
+
+
+def _paired(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """:func:`rule_paired_regions`, and the positions of the ASCII ``"`` that open a quotation
+    (in order): those are no closers, though the same character closes one."""
     stack: list[tuple[str, int]] = []
     # stack depths of each opening mark still open: a closer finds its opener without
     # walking the stack, so a run of stray closers costs one step each
     depths: dict[str, list[int]] = {}
     regions: list[tuple[int, int, str]] = []
+    straight_openers: list[int] = []
     for match in _PAIR_RE.finditer(text, start, end):
         char = match.group()
         pos = match.start()
@@ -150,6 +171,7 @@ def rule_paired_regions(text: str, start: int, end: int) -> list[tuple[int, int,
             else:
                 depths.setdefault('"', []).append(len(stack))
                 stack.append(('"', pos))
+                straight_openers.append(pos)
             continue
         if char in PAIRS:
             depths.setdefault(char, []).append(len(stack))
@@ -166,7 +188,7 @@ def rule_paired_regions(text: str, start: int, end: int) -> list[tuple[int, int,
         del stack[depth:]
         if not stack:
             regions.append((open_pos, pos + 1, opener))
-    return regions
+    return regions, straight_openers
 
 
 def rule_url_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -175,6 +197,8 @@ def rule_url_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     Every pattern starts only at the beginning of a run of its characters, so
     a long run (1.1.1.1…) is scanned once, not once per position.
     """
+    if text.find(".", start, end) < 0 and text.find("://", start, end) < 0:
+        return []  # every URL, address and domain holds a "." (or "://": http://localhost)
     urls = []
     for match in _URL_RE.finditer(text, start, end):
         url_end = match.end()
@@ -210,16 +234,68 @@ def rule_url_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return urls + emails + domains
 
 
-def rule_absorb_closers(text: str, pos: int, end: int) -> int:
-    """Move ``pos`` past closing quotes/brackets and footnote markers ([1]) after a terminal."""
+def rule_absorb_closers(text: str, pos: int, end: int, openers: list[int] | None = None) -> int:
+    """Move ``pos`` past closing quotes/brackets and footnote markers ([1]) after a terminal.
+
+    An ASCII ``"`` at a position in ``openers`` (sorted) opens a quotation: it is no
+    closer, so ``他说。"你好。"`` splits before it, as ``他说。“你好。”`` does.
+
+    >>> rule_absorb_closers('好。"他', 2, 4)
+    3
+    >>> rule_absorb_closers('好。"他', 2, 4, openers=[2])
+    2
+    """
     while True:
         new = _CLOSERS_RE.match(text, pos, end).end()
+        if openers and new > pos:
+            at = bisect_left(openers, pos)
+            if at < len(openers) and openers[at] < new:
+                return openers[at]
         footnote = _FOOTNOTE_RE.match(text, new, end)
         if footnote:
             new = footnote.end()
         if new == pos:
             return pos
         pos = new
+
+
+def rule_clause_mark_continues(text: str, boundary: int, end: int) -> bool:
+    """A sentence never starts with a clause mark (，、；：): one right after a terminal,
+    a quotation or a bracket continues the sentence (``“……好看的书！”，小明说。``).
+
+    >>> rule_clause_mark_continues("“好书！”，小明说。", 5, 10)
+    True
+    >>> rule_clause_mark_continues("“好书！”小明说。", 5, 9)
+    False
+    """
+    while boundary < end and text[boundary] in WHITESPACE:
+        boundary += 1
+    return boundary < end and text[boundary] in CLAUSE_MARKS
+
+
+def rule_side_by_side_quotations(
+    text: str, first: tuple[int, int, str], second: tuple[int, int, str]
+) -> bool:
+    """Two quotations with nothing but whitespace between them are two sentences when
+    both are speech (each holds a clause mark or a terminal): ``“……是不同的”“你知道么？……”``.
+    Quoted terms side by side (``坚持“两个毫不动摇”“三个有利于”``) stay in their sentence.
+
+    >>> text = "“讨论的不是一个东西，是不同的”“你知道么？”"
+    >>> rule_side_by_side_quotations(text, (0, 15, "“"), (15, 23, "“"))
+    True
+    >>> text = "坚持“两个毫不动摇”“三个有利于”"
+    >>> rule_side_by_side_quotations(text, (2, 10, "“"), (10, 17, "“"))
+    False
+    """
+    (open1, close1, mark1), (open2, close2, mark2) = first, second
+    if mark1 not in SPEECH_QUOTES or mark2 not in SPEECH_QUOTES:
+        return False
+    if text[close1:open2].strip(WHITESPACE):
+        return False
+    return bool(
+        _SPEECH_MARK_RE.search(text, open1 + 1, close1 - 1)
+        and _SPEECH_MARK_RE.search(text, open2 + 1, close2 - 1)
+    )
 
 
 def rule_is_decimal_or_marker_period(text: str, pos: int) -> bool:
@@ -324,10 +400,15 @@ def _covered(position: int, starts: list[int], ends: list[int]) -> bool:
 
 def _sentence_boundaries(text: str, start: int, end: int) -> list[int]:
     """Positions inside ``start..end`` (one paragraph) after which a sentence ends."""
-    regions = rule_paired_regions(text, start, end)
+    regions, openers = _paired(text, start, end)
     starts, ends = _merge([(a, b) for a, b, _ in regions] + rule_url_regions(text, start, end))
     candidates = [(m.start(), m.end(), m.group()) for m in _TERMINAL_RE.finditer(text, start, end)]
     candidates.extend((r[1] - 1, r[1], "") for r in regions if rule_region_closes_sentence(text, r))
+    candidates.extend(
+        (first[1] - 1, first[1], "")
+        for first, second in itertools.pairwise(regions)
+        if rule_side_by_side_quotations(text, first, second)
+    )
     candidates.sort()
 
     boundaries: list[int] = []
@@ -338,8 +419,8 @@ def _sentence_boundaries(text: str, start: int, end: int) -> list[int]:
             continue
         if first_word < sentence_start:  # the first letter or digit of this sentence
             first_word = _first_word_char(text, sentence_start, end)
-        boundary = rule_absorb_closers(text, after, end)
-        if not mark:  # a quotation or bracket closing on a terminal
+        boundary = rule_absorb_closers(text, after, end, openers)
+        if not mark:  # a quotation or bracket closing on a terminal, or side by side
             if _TERMINAL_RE.match(text, boundary, end):
                 continue  # “……！”。 — the terminal after it decides
         elif _covered(pos, starts, ends) or first_word >= pos:  # no word before the mark
@@ -353,6 +434,10 @@ def _sentence_boundaries(text: str, start: int, end: int) -> list[int]:
             continue  # an ellipsis inside a sentence
         if boundary >= end:
             break
+        if rule_clause_mark_continues(text, boundary, end):
+            continue
+        if boundaries and boundaries[-1] == boundary:
+            continue
         boundaries.append(boundary)
         sentence_start = boundary
     return boundaries
@@ -406,11 +491,9 @@ def split_sentences(text: str, layout: LayoutMode = "auto") -> tuple[Span, ...]:
     return through_layout(ensure_text(text), layout, lambda t: sentences_of(t, paragraphs_of(t)))
 
 
-def _between_digits(text: str, pos: int, after: int, end: int) -> bool:
-    return pos > 0 and text[pos - 1].isdigit() and after < end and text[after].isdigit()
-
-
 def _clause_boundaries(text: str, start: int, end: int) -> list[int]:
+    if not _CLAUSE_RE.search(text, start, end):
+        return []  # no clause mark: nothing to cut, no regions to find
     starts, ends = _merge(
         [
             (a, b)
@@ -421,12 +504,21 @@ def _clause_boundaries(text: str, start: int, end: int) -> list[int]:
     )
     boundaries = []
     for match in _CLAUSE_RE.finditer(text, start, end):
-        pos = match.start()
-        if _covered(pos, starts, ends):
+        pos, after = match.span()
+        if starts and _covered(pos, starts, ends):
             continue
-        if match.group() in ",:，：" and _between_digits(text, pos, match.end(), end):
+        if (
+            pos > 0
+            and text[pos - 1].isdigit()
+            and after < end
+            and text[after].isdigit()
+            and match.group() in ",:，："
+        ):
             continue  # 3,500 and 09:23
-        boundary = _CLOSERS_RE.match(text, match.end(), end).end()
+        if after < end and text[after] in CLOSERS:
+            boundary = _CLOSERS_RE.match(text, after, end).end()
+        else:
+            boundary = after
         if start < boundary < end:
             boundaries.append(boundary)
     return boundaries

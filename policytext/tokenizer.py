@@ -24,7 +24,7 @@ import numpy as np
 
 from . import segcore
 from .model_store import ModelError, ensure_model
-from .results import Token
+from .results import Token, tokens_of
 from .script import simplified_view
 from .segment import WHITESPACE
 from .validation import ensure_text
@@ -167,7 +167,7 @@ def tokenize(text: str, model: str | Path | None = None) -> tuple[Token, ...]:
     if not text.strip(WHITESPACE):
         return ()
     view = simplified_view(text)
-    return tuple(Token(text[a:b], a, b, view[a:b]) for a, b in segmenter(model).spans(view))
+    return tokens_of(text, view, segmenter(model).spans(view))
 
 
 # --- spaCy -------------------------------------------------------------------------

@@ -442,3 +442,74 @@ def test_real_documents_keep_their_levels():
     assert [i.marker.text for i in points][-1] == "六是"
     # the last point is a heading line: it owns the paragraphs up to the next section
     assert points[-1].span.end == first.items[0].span.end
+
+
+def _matches_everywhere(view: str) -> list[tuple[int, int]]:
+    return [m.span() for m in en._MARKER_RE.finditer(view)]
+
+
+def _matches_at_starts(view: str) -> list[tuple[int, int]]:
+    spans, matched_to = [], 0
+    for position in en.marker_starts(view):
+        match = en._MARKER_RE.match(view, position) if position >= matched_to else None
+        if match is not None:
+            spans.append(match.span())
+            matched_to = match.end()
+    return spans
+
+
+def test_marker_starts_hold_every_match_of_the_marker_pattern():
+    import random
+
+    assert en.marker_starts("统一要求，二是加强。①") == [1, 5, 10]
+    assert en.marker_starts("") == [] and en.marker_starts("一") == []
+    alphabet = "一二三十是要、）)（(第其次首先再最后09０９.．﹒AaZz①⑳。，\n 章条甲\ue010\U0001f600"
+    rng = random.Random(15)
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24)))
+        assert _matches_at_starts(text) == _matches_everywhere(text), text
+
+
+def test_marker_starts_hold_every_match_in_the_corpora():
+    for path in sorted(shared_path("corpora").rglob("*.txt")):
+        view = pt.simplified_view(pt.to_simplified(path.read_text(encoding="utf-8")))
+        assert _matches_at_starts(view) == _matches_everywhere(view), path.name
+
+
+def test_a_run_opening_midway_is_a_section_run_not_a_sub_list():
+    # 三、 whose （一） the text lost: 1.-2. under 三、, then （二） （三） number on, and the
+    # 1. run goes on under them (3. 4. under （二）); （二） is not a sub-list of item 2.
+    text = (
+        "一、总体要求\n（一）指导思想。坚持创新。\n（二）工作目标。力争突破。\n"
+        "二、重点任务\n实施培育工程。\n1.培育领军企业。支持企业。\n2.引进创新企业。积极引进。\n"
+        "（二）实施赋能工程。推动融合。\n3.加快产品研发。以需求为牵引。\n4.推动制造融合。加强应用。\n"
+        "（三）实施平台工程。推动搭建。\n5.加强协同创新。支持合作。\n"
+        "三、保障措施\n加强组织协调。\n"
+    )
+    rows = {(r["marker"], r["path"]) for r in en.enumeration_rows(pt.find_enumerations(text))}
+    assert {("（二）", "2.b2"), ("（三）", "2.b3"), ("3.", "2.b2.3"), ("5.", "2.b3.5")} <= rows
+    assert ("1.", "2.a1") in rows and ("三、", "3") in rows
+
+
+def test_a_space_before_the_enumeration_comma_keeps_the_section_marker():
+    text = "二、总体要求\n坚持创新。\n三 、建设内容\n（一）基础标准。\n（二）技术标准。\n"
+    rows = [(r["marker"], r["path"]) for r in en.enumeration_rows(pt.find_enumerations(text))]
+    assert rows == [("二、", "2"), ("三 、", "3"), ("（一）", "3.1"), ("（二）", "3.2")]
+    assert pt.find_enumerations("共有一 、二个方面。") == ()
+
+
+def test_a_stop_glyph_extraction_could_not_map_is_read_as_the_stop():
+    text = "（一）加快创新\n\u30001\ue010突破关键技术。\n\u30002\ue010强化底层硬件。\n"
+    rows = [(r["marker"], r["path"]) for r in en.enumeration_rows(pt.find_enumerations(text))]
+    assert rows == [("（一）", "1"), ("1\ue010", "1.1"), ("2\ue010", "1.2")]
+
+
+def test_a_section_marker_run_in_after_a_sentence_is_read_as_a_heading_line():
+    # PDF text, an excerpt from （2） of 1.: 2. run into the last line of （3）, its
+    # （1）-（3） on the lines after it; 2. is not a point inside （3）
+    text = (
+        "（2）分类标准\n用于统一分类。\n（3）符号标准\n用于统一标识。2.通用规范标准\n"
+        "（1）安全标准\n用于确保安全。\n（2）交互标准\n用于规范交互。\n（3）地图标准\n用于定位。\n"
+    )
+    rows = [(r["marker"], r["path"]) for r in en.enumeration_rows(pt.find_enumerations(text))]
+    assert rows[-4:] == [("2.", "2"), ("（1）", "2.1"), ("（2）", "2.2"), ("（3）", "2.3")]

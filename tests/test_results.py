@@ -74,3 +74,38 @@ def test_empty_text_gives_empty_results(text):
     assert doc.paragraphs == doc.sentences == doc.clauses == ()
     assert doc.enumerations == doc.parallels == doc.slogans == ()
     assert pt.split_sentences(text) == ()
+
+
+def test_a_span_sharing_its_source_is_a_span_like_any_other():
+    import copy
+    import pickle
+
+    from policytext.results import Span, span_of
+
+    source = "一是加强领导。二是完善机制。"
+    shared, plain = Span.of(source, 2, 7, "x"), Span(2, 7, source[2:7], "x")
+    assert shared.text == "加强领导。" and shared == plain and hash(shared) == hash(plain)
+    assert repr(shared) == repr(plain) and shared.to_dict() == plain.to_dict()
+    assert pickle.loads(pickle.dumps(shared)) == plain
+    assert len(pickle.dumps(shared)) == len(pickle.dumps(plain))  # not the whole source
+    assert copy.deepcopy(shared) == plain and dataclasses.replace(shared, label=None).text
+    assert Span.of(source, 0, len(source)).text is source
+    assert span_of(source, 3, 3).text == ""
+    for start, end in ((-1, 2), (3, 2), (0, len(source) + 1)):
+        with pytest.raises(ValueError):
+            Span.of(source, start, end)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        shared.start = 0  # type: ignore[misc]
+
+
+def test_tokens_of_builds_the_tokens_the_constructor_builds():
+    from policytext.results import Token, tokens_of
+
+    text = "資金鍊和人才鏈"
+    view = pt.simplified_view(text)
+    spans = [(0, 3), (3, 4), (4, 7)]
+    assert tokens_of(text, view, spans) == tuple(
+        Token(text[a:b], a, b, view[a:b]) for a, b in spans
+    )
+    same = tokens_of("资金链", "资金链", [(0, 3)])
+    assert same[0].text is same[0].norm

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import policytext as pt
@@ -96,3 +98,27 @@ def test_the_code_point_table_gives_the_translate_view_on_every_corpus_document(
 def test_the_code_point_table_on_edge_characters(text):
     view = pt.simplified_view(text)
     assert view == _translated(text) and len(view) == len(text)
+
+
+def test_the_shipped_phrase_readings_are_those_of_the_installed_dictionaries():
+    from policytext.data import __file__ as data_init
+    from policytext.script import PHRASE_READINGS, compute_phrase_readings, shipped_phrase_readings
+    from tools.build_phrase_readings import dumps, table
+
+    shipped = shipped_phrase_readings()
+    assert shipped is not None, (
+        "OpenCC's dictionaries changed: python -m tools.build_phrase_readings"
+    )
+    assert shipped == compute_phrase_readings()
+    assert "著" in shipped and "鍊" in shipped  # 著作 stays 著, 資金鍊 reads 资金链
+    written = (Path(data_init).parent / PHRASE_READINGS).read_text(encoding="utf-8")
+    assert written == dumps(table())
+
+
+def test_simplified_view_reads_phrases_at_both_ends_of_the_text():
+    from policytext.script import _character_view
+
+    text = "瞭解資金鍊" * 100 + "瞭解"
+    view = pt.simplified_view(text)
+    assert view == "了解资金链" * 100 + "了解"
+    assert view != _character_view(text)

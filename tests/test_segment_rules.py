@@ -70,6 +70,55 @@ def test_rule_absorb_closers(text, pos, expected):
 @pytest.mark.parametrize(
     ("text", "pos", "expected"),
     [
+        ('他说。"你好。"', 3, 3),  # this " opens a quotation: not absorbed
+        ('"你好。"他说。', 4, 5),  # this one closes it
+        ('"好。"）"他', 3, 5),
+    ],
+)
+def test_rule_absorb_closers_leaves_a_straight_opener(text, pos, expected):
+    _, openers = sg._paired(text, 0, len(text))
+    assert sg.rule_absorb_closers(text, pos, len(text), openers) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "boundary", "expected"),
+    [
+        ("“好书！”，小明说。", 5, True),
+        ("好。、好。", 2, True),
+        ("好。；好。", 2, True),
+        ("好。 ：好", 2, True),
+        ("“好书！”小明说。", 5, False),
+        ("好。好。", 2, False),
+        ("好。", 2, False),
+    ],
+)
+def test_rule_clause_mark_continues(text, boundary, expected):
+    assert sg.rule_clause_mark_continues(text, boundary, len(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“讨论的不是一个东西，是不同的”“你知道么？”", True),
+        ("“讨论的不是一个东西，是不同的” “你知道么？”", True),
+        ('"讨论的，是不同的""你知道么？"', True),
+        ("「我們討論的，是不同的」「你知道麼？」", True),
+        ("“两个毫不动摇”“三个有利于”", False),  # quoted terms
+        ("“放管服、一网通办”“互联网+”", False),  # 、 lists, it does not speak
+        ("“讨论的，是不同的”“好”", False),
+        ("“讨论的，是不同的”，“你知道么？”", False),  # a mark between: it decides
+        ("《讨论的，是不同的》《你知道么？》", False),  # titles
+    ],
+)
+def test_rule_side_by_side_quotations(text, expected):
+    regions = sg.rule_paired_regions(text, 0, len(text))
+    assert len(regions) == 2
+    assert sg.rule_side_by_side_quotations(text, *regions) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "expected"),
+    [
         ("增长3.5%", 3, True),
         ("1.加强领导", 1, True),
         ("；2.加强领导", 2, True),

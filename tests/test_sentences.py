@@ -214,6 +214,51 @@ CASES = [
         "GDP增长了多少？5%。",
         ["GDP增长了多少？", "5%。"],
     ),
+    # --- issue 15: a sentence never starts with ，、；：
+    (
+        "comma-after-closing-quote",
+        '"这是一本好看的书!"，小明自豪地说。',
+        ['"这是一本好看的书!"，小明自豪地说。'],
+    ),
+    (
+        "comma-after-curly-quote",
+        "“这是一本好看的书！”，小明自豪地说。后来呢？",
+        ["“这是一本好看的书！”，小明自豪地说。", "后来呢？"],
+    ),
+    ("comma-after-terminal", "要抓落实。，不能空谈。", ["要抓落实。，不能空谈。"]),
+    (
+        "comma-after-bracket",
+        "详见附件（本文件另发。）、后附。",
+        ["详见附件（本文件另发。）、后附。"],
+    ),
+    ("colon-after-space", "他说。 ：好", ["他说。 ：好"]),
+    # --- straight quotes pair like curly ones
+    ("straight-opener-after-terminal", '他说。"你好。"我说。', ["他说。", '"你好。"', "我说。"]),
+    ("curly-opener-after-terminal", "他说。“你好。”我说。", ["他说。", "“你好。”", "我说。"]),
+    # --- two quotations side by side, both speech: two sentences
+    (
+        "side-by-side-quotations",
+        "“我和你讨论的不是一个东西，死亡率与死亡比例是不同的”“你知道么？CNN你们总是制造假新闻。。。”",
+        [
+            "“我和你讨论的不是一个东西，死亡率与死亡比例是不同的”",
+            "“你知道么？CNN你们总是制造假新闻。。。”",
+        ],
+    ),
+    (
+        "side-by-side-with-space",
+        "“讨论的不是一个东西，是不同的” “你知道么？”",
+        ["“讨论的不是一个东西，是不同的”", "“你知道么？”"],
+    ),
+    (
+        "side-by-side-straight",
+        '"讨论的不是一个东西，是不同的""你知道么？"',
+        ['"讨论的不是一个东西，是不同的"', '"你知道么？"'],
+    ),
+    (
+        "quoted-terms-side-by-side",
+        "坚持“两个毫不动摇”“三个有利于”，推动“放管服、一网通办”“互联网+”。",
+        ["坚持“两个毫不动摇”“三个有利于”，推动“放管服、一网通办”“互联网+”。"],
+    ),
 ]
 
 
@@ -228,3 +273,17 @@ def test_sentence_case(case_id, text, expected):
 def test_there_are_at_least_sixty_cases():
     assert len(CASES) >= 60
     assert len({c[0] for c in CASES}) == len(CASES)
+
+
+ISSUE_15 = [c for c in CASES if c[0].startswith(("comma-", "colon-", "side-by-side", "straight-"))]
+
+
+@pytest.mark.parametrize(("case_id", "text", "expected"), ISSUE_15, ids=[c[0] for c in ISSUE_15])
+def test_sentence_case_in_traditional(case_id, text, expected):
+    """The issue-15 rules cut the Traditional text at the same offsets."""
+    traditional = pt.to_traditional(text)
+    assert len(traditional) == len(text)
+    simplified = [(s.start, s.end) for s in pt.split_sentences(text)]
+    got = pt.split_sentences(traditional)
+    assert [(s.start, s.end) for s in got] == simplified
+    assert [s.text for s in got] == [traditional[a:b] for a, b in simplified]
