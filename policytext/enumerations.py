@@ -1033,7 +1033,7 @@ class _Builder:
         stop = _trim_end(self.text, start, match.start() if match else end)
         if stop <= start:
             return None
-        return Span(start, stop, self.text[start:stop])
+        return Span.of(self.text, start, stop)
 
     def preview(self, items: list[Item], limit_start: int, floor: int = 0) -> Span | None:
         """A run of the item headings, in order, somewhere before the enumeration."""
@@ -1062,7 +1062,7 @@ class _Builder:
                     break
                 cursor += gap + len(heading)
             else:
-                return Span(position, cursor, self.text[position:cursor])
+                return Span.of(self.text, position, cursor)
             position = self.view.rfind(headings[0], window_start, position)
         return None
 
@@ -1118,8 +1118,8 @@ class _Builder:
             items.append(
                 Item(
                     index=marker.index,
-                    marker=Span(marker.start, marker.end, self.text[marker.start : marker.end]),
-                    span=Span(marker.start, end, self.text[marker.start : end]),
+                    marker=Span.of(self.text, marker.start, marker.end),
+                    span=Span.of(self.text, marker.start, end),
                     heading=self.heading(marker.end, end),
                     children=tuple(child_enums),
                 )
