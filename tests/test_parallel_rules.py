@@ -250,6 +250,7 @@ def test_lexicon_expansion_found_in_the_text():
         ("one paragraph of repeated lists (_dedupe)", "送政策、送技能、送维权。", 500),
         ("three characters around a 、 (_common_infix)", "甲乙丙、", 1500),
         ("three characters around a 、, shifted", "甲、乙丙", 1500),
+        ("one paragraph of inline enumerated sentences", "一是甲。二是乙。", 2000),
     ],
 )
 def test_time_grows_linearly(case, piece, n):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 
 from ..results import Parallel, Slogan, Span
@@ -227,9 +228,11 @@ def _window_template(
             if candidate is not None:
                 carriers = _carriers(view, candidate)
                 candidates.append(_clip_head_word(view, candidate, carriers))
+    tried: list[list[Unit]] = []
     for candidate in candidates:
-        if candidate is None:
-            continue
+        if candidate is None or (candidate is not window and candidate in tried):
+            continue  # the same reading twice scores the same, and max keeps the first
+        tried.append(candidate)
         carriers = window_carriers if candidate is window else _carriers(view, candidate)
         template = find_template(carriers, level)
         score = None if template is None else _accepted_score(template, carriers, level)
@@ -706,6 +709,23 @@ def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
     return groups
 
 
+def _sentences_by_paragraph(
+    paragraphs: tuple[Span, ...], sentences: tuple[Span, ...]
+) -> Iterator[tuple[int, list[Span]]]:
+    """``(paragraph index, its sentences)`` for each paragraph with sentences, in order."""
+    index = 0
+    batch: list[Span] = []
+    for sentence in sentences:
+        while paragraphs[index].end < sentence.end:
+            if batch:
+                yield index, batch
+                batch = []
+            index += 1
+        batch.append(sentence)
+    if batch:
+        yield index, batch
+
+
 def build_parallels(
     text: str,
     view: str,
@@ -721,18 +741,14 @@ def build_parallels(
     if slogans is None:
         slogans = build_slogans(text, view, sentences)
     groups: list[Parallel] = slogan_parallels(text, view, slogans)
-    by_paragraph: dict[int, list[Span]] = {}
-    paragraph_index = 0
-    for sentence in sentences:
-        while paragraphs[paragraph_index].end < sentence.end:
-            paragraph_index += 1
-        by_paragraph.setdefault(paragraph_index, []).append(sentence)
     result: list[Parallel] = []
     slogan_groups = {id(g) for g in groups}
     groups.sort(key=lambda g: g.start)
     group_starts = [g.start for g in groups]
-    for index, paragraph_sentences in by_paragraph.items():
+    firsts: list[Span | None] = [None] * len(paragraphs)  # each paragraph's first sentence
+    for index, paragraph_sentences in _sentences_by_paragraph(paragraphs, sentences):
         paragraph = paragraphs[index]
+        firsts[index] = paragraph_sentences[0]
         found = groups[
             bisect_left(group_starts, paragraph.start) : bisect_left(group_starts, paragraph.end)
         ]
@@ -748,9 +764,8 @@ def build_parallels(
             found += [_minimal_members(text, view, g) for g in whole_runs]
         found += groups_in_run(text, view, sentence_units(view, paragraph_sentences))
         result += _dedupe(found)
-        slogan_groups -= {id(g) for g in found}
+        slogan_groups.difference_update(id(g) for g in found)
     result += [g for g in groups if id(g) in slogan_groups]
-    firsts = [by_paragraph[k][0] if k in by_paragraph else None for k in range(len(paragraphs))]
     for run in heading_units(view, firsts):
         result += [g for g in groups_in_run(text, view, run) if len(g.members) >= 3]
     if calibrate:

@@ -232,16 +232,22 @@ _NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万亿两"
 
 @lru_cache(maxsize=1)
 def _words() -> frozenset[str]:
-    """Words of policy prose: the background's theme terms and the stop words.
+    """Two-character words of policy prose: the background's theme terms and the stop words.
 
     Read from the shipped tables themselves (``policytext/data``), so that this
-    layer does not import the themes layer that comes after it.
+    layer does not import the themes layer that comes after it. Only
+    two-character words are kept: ``block_runs`` asks about items of two
+    characters, and the longer terms would only hold memory.
     """
     data = resources.files("policytext.data")
     with data.joinpath("background_idf.tsv.gz").open("rb") as raw, gzip.open(raw, "rt") as table:
-        terms = {line.split("\t", 1)[0] for line in table if not line.startswith("#")}
+        terms = {
+            term
+            for line in table
+            if not line.startswith("#") and len(term := line.split("\t", 1)[0]) == 2
+        }
     stop = data.joinpath("stopwords.txt").read_text(encoding="utf-8").split()
-    return frozenset(terms) | frozenset(stop)
+    return frozenset(terms) | frozenset(word for word in stop if len(word) == 2)
 
 
 def _block_run(view: str, start: int, end: int, place: int) -> list[tuple[int, int]]:
