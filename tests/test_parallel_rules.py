@@ -30,6 +30,12 @@ from tests.support.timing import best_seconds
         ("产业创新中心", False),
         ("乡村", False),
         ("城市", False),
+        ("省政府", True),
+        ("地方政府", True),
+        ("法治政府", False),
+        ("廉洁政府", False),
+        ("重点实验室", True),
+        ("工程技术研究中心", True),
     ],
 )
 def test_rule_is_name(member, expected):

@@ -220,10 +220,14 @@ def _window_template(
     """
     level = window[0].level
     options = []
-    candidates = [window, _clip_first(view, window, window_carriers)]
+    first_clipped = _clip_first(view, window, window_carriers)
+    candidates = [window, first_clipped]
     if level == "phrase":
         candidates += _clip_ends(view, window, window_carriers)
         candidates.append(_clip_last(view, window, window_carriers))
+        if first_clipped is not None:  # a lead and a tail: 实现｜具备…特征、具有…价值｜的应用
+            carriers = _carriers(view, first_clipped)
+            candidates.append(_clip_last(view, first_clipped, carriers))
         for candidate in list(candidates):  # 持续开展｜平安校园、平安医院｜建设
             if candidate is not None:
                 carriers = _carriers(view, candidate)
@@ -385,13 +389,15 @@ LEAD_WORDS = (
     "建成",
     "做到",
     "学习",
+    "建设",
     "增长",
 )
 
 
 def _after_lead_word(carrier: str, limit: int) -> int | None:
-    """The longest end of ``carrier`` (at most ``limit``, 2 or more) that follows a lead word."""
-    for keep in range(min(limit, len(carrier) - 2), 1, -1):
+    """The shortest end of ``carrier`` (2 to ``limit``) that follows a lead word: the lead
+    word nearest the member (加快建设｜法治政府, not 加快｜建设法治政府)."""
+    for keep in range(2, min(limit, len(carrier) - 2) + 1):
         if carrier[: len(carrier) - keep].endswith(LEAD_WORDS):
             return keep
     return None
@@ -508,6 +514,11 @@ def _fit(
             offsets = {o.find(template.infix) for o in others}
             if position > 0 and len(offsets) == 1 and shortest == longest:
                 lead = position - offsets.pop()
+                keep = len(carrier) - lead if lead > 0 else None
+            elif position > 0 and level == "phrase":
+                # items of uneven length: the first mirrors the one after it
+                # (更加注重｜抓基层、打基础、苦练基本功)
+                lead = position - others[0].find(template.infix)
                 keep = len(carrier) - lead if lead > 0 else None
         elif level == "phrase" and template.suffix and carrier.endswith(template.suffix):
             keep = min(len(carrier), longest)

@@ -164,7 +164,6 @@ ORGANISATION_ENDINGS = (
     "研究院",
     "研究所",
     "人民政府",
-    "政府",
     "公司",
     "集团",
     "大学",
@@ -176,6 +175,8 @@ ORGANISATION_ENDINGS = (
     "剧院",
     "总局",
     "总署",
+    "实验室",
+    "研究中心",
 )
 #: one-character endings of agency names (部, 委, 厅, 局, 署, 院, 办), unless the word is
 #: a common noun: 格局, 布局, 大局, 干部, 内部, 全部
@@ -195,6 +196,8 @@ def rule_is_name(member: str) -> bool:
     """
     if member.endswith(ORGANISATION_ENDINGS):
         return True
+    if member.endswith("政府"):  # 省政府, 各级政府, 国务院各部门和地方政府; not 法治政府, 廉洁政府
+        return member[-3:-2] in PLACE_CHARS or member.startswith((*NAME_OPENINGS, "各", "地方"))
     last = member[-1:]
     before = member[-2:-1]
     if last in AGENCY_CHARS and before not in NOT_AGENCY and len(member) >= 2:

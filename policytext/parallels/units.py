@@ -117,7 +117,41 @@ def phrase_units(view: str, sentence: Span) -> list[list[Unit]]:
     if _PHRASE_RE.search(view, sentence.start, sentence.end) is None:
         return runs
     for seg_start, seg_end in _pieces(_SEGMENT_RE, view, sentence.start, sentence.end):
-        pieces = _pieces(_PHRASE_RE, view, seg_start, seg_end)
+        runs += _phrase_runs(view, _pieces(_PHRASE_RE, view, seg_start, seg_end))
+    return runs
+
+
+#: characters before 等 that make it part of a word (平等, 对等, 同等, 相等, 均等)
+_NOT_ETC_BEFORE = frozenset("平对同相均初高中何")
+
+
+def _lists(view: str, pieces: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The 、-lists among the pieces of a clause: 等 inside a piece before the last ends
+    one list and the rest of the piece opens the next (“三个离不开”、“四个与共”、
+    “五个认同”｜等理念教育和｜“感党恩、听党话、跟党走”)."""
+    lists: list[list[tuple[int, int]]] = []
+    current = [pieces[0]]
+    for k in range(1, len(pieces)):
+        a, b = pieces[k]
+        if k < len(pieces) - 1:
+            first = a
+            while first < b and view[first] in _QUOTES:
+                first += 1
+            etc = view.find("等", first + 2, b)
+            if etc > 0 and view[etc - 1] not in _NOT_ETC_BEFORE and view[etc + 1 : etc + 2] != "级":
+                current.append((a, etc))
+                lists.append(current)
+                current = [(etc + 1, b)]
+                continue
+        current.append((a, b))
+    lists.append(current)
+    return lists
+
+
+def _phrase_runs(view: str, all_pieces: list[tuple[int, int]]) -> list[list[Unit]]:
+    """The runs of ``phrase`` units of one clause's 、-pieces (see ``phrase_units``)."""
+    runs: list[list[Unit]] = []
+    for pieces in _lists(view, all_pieces) if len(all_pieces) > 2 else [all_pieces]:
         if len(pieces) < 2:
             continue
         # a list starts after an opening mark it is inside of and ends at the closing
