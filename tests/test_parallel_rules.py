@@ -289,3 +289,25 @@ def test_members_wrapped_across_a_line_break():
     found = [[m.text for m in g.members] for g in pt.find_parallels(text, layout="wrapped")]
     assert ["数字化", "网络化", "智\n能化"] in found
     assert ["信息技术", "信息网络", "信息系统"] in found
+
+
+@pytest.mark.parametrize(
+    ("carriers", "expected"),
+    [
+        (
+            [
+                "开展智能传感器核心技术攻关",
+                "推动智能传感器产业链协同发展",
+                "提升智能传感器整体竞争力",
+            ],
+            True,
+        ),
+        (["加快推进数字化转型", "加快推进数字化改造"], False),  # two clauses
+        (["发展数字经济新业态", "大力发展数字经济", "推进数字经济和实体经济融合"], False),  # places
+    ],
+)
+def test_rule_verb_slot(carriers, expected):
+    from policytext.parallels.templates import find_template, rule_verb_slot
+
+    template = find_template(carriers)
+    assert (template is not None and rule_verb_slot(template, carriers)) is expected

@@ -25,6 +25,7 @@ from .templates import (
     _correlative,
     aligned_strength,
     find_template,
+    slot_piece,
 )
 from .units import (
     _QUOTES,
@@ -180,6 +181,8 @@ def _hopeless(carriers: list[str], level: str) -> bool:
     elif len({c[-1] for c in carriers}) == 1:
         return False  # clauses may share an ending; ；-pieces need an opening or a frame
     first, rest = carriers[0], carriers[1:]
+    if level == "clause" and slot_piece(carriers):
+        return False  # a shared object after a verb slot (rule_verb_slot)
     if len(rest) > 1:  # the first may lose a lead; the others must share something
         if len({c[0] for c in rest}) == 1:
             return False
@@ -542,6 +545,7 @@ def _fit(
             carrier[keep] in FUNCTION_CHARS
             or carrier[keep] in "等相"
             or carrier[keep] in _QUOTES
+            or _modal_at(carrier, keep)
             or even
         ):
             keep = None
@@ -552,6 +556,17 @@ def _fit(
     if template.infix and template.infix not in piece:
         return None
     return keep
+
+
+#: modal verbs that open the predicate after a list: 示范商圈、示范商店｜要珍视荣誉
+MODALS = ("要", "应", "须", "必须", "应当")
+#: words that end in a modal's character: 主要, 重要, 需要, 只要, 必要
+_NOT_MODAL_BEFORE = frozenset("主重需只必纲概扼摘")
+
+
+def _modal_at(carrier: str, at: int) -> bool:
+    """Whether a modal verb opens the rest of ``carrier`` at ``at`` (not 主要, 重要)."""
+    return carrier.startswith(MODALS, at) and carrier[at - 1] not in _NOT_MODAL_BEFORE
 
 
 def _clip(unit: Unit, lead: int, tail: int | None) -> Unit:

@@ -10,6 +10,7 @@ from .templates import (
     _effective_prefix,
     _weight,
     aligned_strength,
+    rule_verb_slot,
     template_strength,
 )
 from .units import (
@@ -136,6 +137,8 @@ def _accepted(
             return False
         if len(carriers) == 2 and level == "sentence" and (longest > 8 or strength < 0.5 * longest):
             return False
+    elif rule_verb_slot(template, carriers):
+        pass  # 开展｜智能传感器…，推动｜智能传感器…，提升｜智能传感器…
     else:
         if strength < 2.0 and longest > 6 and not template.prefix:
             return False  # a short suffix or infix alone does not hold long clauses together

@@ -127,11 +127,43 @@ def _find_template(carriers: tuple[str, ...], level: str | None) -> Template | N
         level in ("clause", "sentence")
         and not (prefix or suffix)
         and max(len(c) for c in carriers) > 12
+        and not (level == "clause" and slot_piece(carriers))
     )
     infix = _common_infix(middles) if all(len(m) >= 2 for m in middles) and not hopeless else ""
     if not (prefix or infix or suffix):
         return None
     return Template(prefix, infix, suffix, 0)
+
+
+#: the furthest a shared object starts from its clause's opening (开展｜智能传感器…)
+VERB_SLOT = 4
+
+
+def slot_piece(carriers: list[str] | tuple[str, ...]) -> bool:
+    """Three or more carriers hold one piece of three characters at one place, 1 to
+    ``VERB_SLOT`` characters in (a cheap test that ``rule_verb_slot`` may hold)."""
+    if len(carriers) < 3:
+        return False
+    first, rest = carriers[0], carriers[1:]
+    for k in range(1, VERB_SLOT + 1):
+        piece = first[k : k + 3]
+        if len(piece) == 3 and all(c[k : k + 3] == piece for c in rest):
+            return True
+    return False
+
+
+def rule_verb_slot(template: Template, carriers: list[str]) -> bool:
+    """Clauses that vary an opening verb before one shared object: 开展智能传感器核心技术攻关，
+    推动智能传感器产业链上下游协同发展，提升智能传感器产业链整体竞争力.
+
+    Three or more clauses; no shared opening; the infix has three content characters or
+    more and starts at one place, 1 to ``VERB_SLOT`` characters in, in every clause.
+    Not: 加快推进数字化 ×2 (two clauses); 发展…数字经济… at different places.
+    """
+    if len(carriers) < 3 or template.prefix or _weight(template.infix) < 3:
+        return False
+    offsets = {c.find(template.infix) for c in carriers}
+    return len(offsets) == 1 and 0 < min(offsets) <= VERB_SLOT
 
 
 def _correlative(carriers: list[str]) -> Template | None:
