@@ -36,6 +36,7 @@ from .units import (
     block_runs,
     clause_units,
     heading_units,
+    inline_heading_units,
     phrase_units,
     semicolon_units,
     sentence_units,
@@ -789,6 +790,9 @@ def build_parallels(
             whole_runs = groups_in_run(text, view, semicolon_units(view, sentence, whole=True))
             found += [_minimal_members(text, view, g) for g in whole_runs]
         found += groups_in_run(text, view, sentence_units(view, paragraph_sentences))
+        if len(paragraph_sentences) >= 6:  # headings run into the paragraph, each with a body
+            headings = inline_heading_units(view, paragraph_sentences)
+            found += [g for g in groups_in_run(text, view, headings) if len(g.members) >= 3]
         result += _dedupe(found)
         slogan_groups.difference_update(id(g) for g in found)
     result += [g for g in groups if id(g) in slogan_groups]

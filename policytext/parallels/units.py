@@ -356,14 +356,8 @@ def heading_units(view: str, firsts: list[Span | None]) -> list[list[Unit]]:
     runs: list[list[Unit]] = []
     run: list[Unit] = []
     for sentence in firsts:
-        unit = None
-        if sentence is not None:
-            start, end = strip_bounds(view, sentence.start, sentence.end, WHITESPACE)
-            marker = _HEADING_MARKER.match(view, start, end)
-            start, end = _trimmed(view, marker.end() if marker else start, end)
-            if end - start <= MAX_HEADING and "。" in view[end : sentence.end]:
-                unit = _unit(view, start, end, "sentence")
-        if unit is None or _FIRST_CLAUSE_RE.search(view, unit.start, unit.end):
+        unit = None if sentence is None else heading_unit(view, sentence)
+        if unit is None:
             if len(run) >= 2:
                 runs.append(run)
             run = []
@@ -372,3 +366,29 @@ def heading_units(view: str, firsts: list[Span | None]) -> list[list[Unit]]:
     if len(run) >= 2:
         runs.append(run)
     return runs
+
+
+def heading_unit(view: str, sentence: Span) -> Unit | None:
+    """The sentence as a heading: at most ``MAX_HEADING`` characters after an optional
+    enumeration marker, one clause, ending with 。 (强化机制创新。)."""
+    start, end = strip_bounds(view, sentence.start, sentence.end, WHITESPACE)
+    marker = _HEADING_MARKER.match(view, start, end)
+    start, end = _trimmed(view, marker.end() if marker else start, end)
+    if end - start > MAX_HEADING or "。" not in view[end : sentence.end]:
+        return None
+    unit = _unit(view, start, end, "sentence")
+    if unit is None or _FIRST_CLAUSE_RE.search(view, unit.start, unit.end):
+        return None
+    return unit
+
+
+def inline_heading_units(view: str, sentences: list[Span]) -> list[Unit]:
+    """The headings of one paragraph that each open a passage of longer sentences
+    (强化机制创新。深化落实…。强化保护修复。建好…。强化示范引领。支持…): a report whose
+    headings were run into one paragraph. Empty unless three headings have bodies."""
+    units: list[Unit] = []
+    for k, sentence in enumerate(sentences[:-1]):
+        unit = heading_unit(view, sentence)
+        if unit is not None and heading_unit(view, sentences[k + 1]) is None:
+            units.append(unit)
+    return units if len(units) >= 3 else []
