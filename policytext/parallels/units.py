@@ -389,6 +389,11 @@ def inline_heading_units(view: str, sentences: list[Span]) -> list[Unit]:
     units: list[Unit] = []
     for k, sentence in enumerate(sentences[:-1]):
         unit = heading_unit(view, sentence)
-        if unit is not None and heading_unit(view, sentences[k + 1]) is None:
+        if unit is None:
+            continue
+        body = sentences[k + 1]
+        following = heading_unit(view, body)
+        longer = _trimmed(view, body.start, body.end)
+        if following is None or longer[1] - longer[0] > unit.end - unit.start:
             units.append(unit)
     return units if len(units) >= 3 else []
