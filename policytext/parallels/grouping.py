@@ -284,7 +284,7 @@ def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit
             if len(guide.prefix) > 1 and guide.prefix[0] in LEADING_WORDS:
                 guides.append(Template(guide.prefix[0], "", "", 0))
             if len(guide.prefix) > 2 and guide.prefix not in carriers[0]:
-                # the first says less of the opening: 纲要提出的｜基本消灭…，基本上消灭…，基本上消灭…
+                # the first holds part of the opening: 纲要提出的｜基本消灭…，基本上消灭…
                 for size in range(len(guide.prefix) - 1, 1, -1):
                     if carriers[0].find(guide.prefix[:size]) > 0:
                         guides.append(Template(guide.prefix[:size], "", "", 0))
