@@ -29,6 +29,7 @@ from .templates import (
 )
 from .units import (
     _QUOTES,
+    CONJUNCTIONS,
     FUNCTION_CHARS,
     MAX_MEMBERS,
     Unit,
@@ -316,6 +317,8 @@ def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit
             continue
         if len(guide.prefix) == 1 and level == "phrase" and len(carriers[0]) - keep < 2:
             continue  # 碳｜排放权: a one-character lead is part of the word
+        if _joined_lead(carriers[0], keep, level):
+            continue
         clipped = [_clip(window[0], len(carriers[0]) - keep, None), *window[1:]]
         second = rest[0]
         long_second = len(rest) == 1 and level == "phrase" and len(second) > 1.5 * keep
@@ -323,6 +326,12 @@ def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit
             clipped[1] = _clip(clipped[1], 0, len(second) - keep)  # 因病返贫｜的情况
         return clipped
     return None
+
+
+def _joined_lead(carrier: str, keep: int, level: str) -> bool:
+    """Whether cutting a clause's lead to keep ``keep`` characters leaves the second of two
+    joined nouns (智能建造与｜建筑工业化协同发展…): that opens no clause of its own."""
+    return level != "phrase" and carrier[: len(carrier) - keep].endswith(CONJUNCTIONS)
 
 
 def _clip_last(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
@@ -480,7 +489,7 @@ def _extend(
         previous = units[i - 1]
         carrier = view[previous.start : previous.carrier_end]
         keep = _fit(carrier, template, carriers, from_end=True, level=level)
-        if keep is not None and level != "sentence":
+        if keep is not None and level != "sentence" and not _joined_lead(carrier, keep, level):
             candidate = [_clip(previous, len(carrier) - keep, None), *window]
             new = find_template(_carriers(view, candidate))
             if new is not None and _acceptable(new, _carriers(view, candidate), level):
