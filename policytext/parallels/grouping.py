@@ -183,8 +183,8 @@ def _hopeless(carriers: list[str], level: str) -> bool:
     elif len({c[-1] for c in carriers}) == 1:
         return False  # clauses may share an ending; ；-pieces need an opening or a frame
     first, rest = carriers[0], carriers[1:]
-    if level == "clause" and slot_piece(carriers):
-        return False  # a shared object after a verb slot (rule_verb_slot)
+    if level == "clause" and len(carriers) >= 3 and slot_piece(carriers[1:], least=2):
+        return False  # a shared object after a verb slot (rule_verb_slot), the first maybe led
     if len(rest) > 1:  # the first may lose a lead; the others must share something
         if len({c[0] for c in rest}) == 1:
             return False

@@ -139,10 +139,10 @@ def _find_template(carriers: tuple[str, ...], level: str | None) -> Template | N
 VERB_SLOT = 4
 
 
-def slot_piece(carriers: list[str] | tuple[str, ...]) -> bool:
-    """Three or more carriers hold one piece of three characters at one place, 1 to
+def slot_piece(carriers: list[str] | tuple[str, ...], least: int = 3) -> bool:
+    """``least`` or more carriers hold one piece of three characters at one place, 1 to
     ``VERB_SLOT`` characters in (a cheap test that ``rule_verb_slot`` may hold)."""
-    if len(carriers) < 3:
+    if len(carriers) < least:
         return False
     first, rest = carriers[0], carriers[1:]
     for k in range(1, VERB_SLOT + 1):
