@@ -19,9 +19,9 @@ from tests.test_policy_parallel_passages import _score
 NAME = "independent_parallel_passages.json"
 #: reached after the rule changes (before them: all groups P 0.732 R 0.676 F1 0.703)
 FLOOR = {
-    "dev": {"groups_p": 0.66, "groups_f1": 0.71},
-    "report": {"groups_p": 0.85, "groups_f1": 0.84},
-    None: {"groups_p": 0.76, "groups_f1": 0.78, "slogans_f1": 0.86},
+    "dev": {"groups_p": 0.67, "groups_f1": 0.72},
+    "report": {"groups_p": 0.88, "groups_f1": 0.86},
+    None: {"groups_p": 0.78, "groups_f1": 0.80, "slogans_f1": 0.87},
 }
 
 

@@ -311,3 +311,9 @@ def test_rule_verb_slot(carriers, expected):
 
     template = find_template(carriers)
     assert (template is not None and rule_verb_slot(template, carriers)) is expected
+
+
+def test_rule_subject_only():
+    assert rules.rule_subject_only(Template("我们", "", "", 0))
+    assert not rules.rule_subject_only(Template("我们要", "", "", 0))
+    assert not rules.rule_subject_only(Template("我们", "", "工人", 0))

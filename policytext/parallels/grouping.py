@@ -14,6 +14,7 @@ from .rules import (
     _accepted_score,
     rule_name_list,
     rule_slice_of_list,
+    rule_subject_only,
     rule_weak_pair,
     score_group,
 )
@@ -100,6 +101,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             rule_slice_of_list(level, len(window), len(units))
             or rule_name_list(members)
             or rule_weak_pair(template, members, level)
+            or rule_subject_only(template)
         ):
             i += 1
             continue

@@ -234,6 +234,12 @@ SUBJECTS = frozenset(
 )
 
 
+def rule_subject_only(template: Template) -> bool:
+    """A subject repeated with nothing else shared is no template, however many clauses:
+    我们接近工人…，我们和工人之间…，我们不止一次地… (我们要…×3 shares 我们要)."""
+    return template.prefix in SUBJECTS and not (template.infix or template.suffix)
+
+
 def rule_weak_pair(template: Template, carriers: list[str], level: str) -> bool:
     """Two units need strong evidence: two shared characters in one slot, or a frame.
 
