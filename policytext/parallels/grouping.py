@@ -630,7 +630,7 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
     )
     for unit in units:
         end = unit.end if whole else unit.carrier_end
-        members.append(Span(unit.start, end, text[unit.start : end]))
+        members.append(Span.of(text, unit.start, end))
     kind = "parallelism" if len(members) >= 3 else "pair"
     return Parallel(
         members=tuple(members),
@@ -654,9 +654,7 @@ def _minimal_members(text: str, view: str, group: Parallel) -> Parallel:
         part not in h for part in group.shared[1:] for h in heads
     ):
         return group
-    members = tuple(
-        Span(m.start, e, text[m.start : e]) for m, e in zip(group.members, firsts, strict=True)
-    )
+    members = tuple(Span.of(text, m.start, e) for m, e in zip(group.members, firsts, strict=True))
     return Parallel(
         members, group.kind, group.shared, members[0].start, members[-1].end, group.score
     )
@@ -743,7 +741,7 @@ def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
         template = find_template(carriers)
         if template is None:
             continue
-        members = tuple(Span(a, b, text[a:b]) for a, b in items)
+        members = tuple(Span.of(text, a, b) for a, b in items)
         score = score_group(template, carriers, "phrase")
         groups.append(
             Parallel(
