@@ -30,6 +30,12 @@ from tests.support.timing import best_seconds
         ("产业创新中心", False),
         ("乡村", False),
         ("城市", False),
+        ("省政府", True),
+        ("地方政府", True),
+        ("法治政府", False),
+        ("廉洁政府", False),
+        ("重点实验室", True),
+        ("工程技术研究中心", True),
     ],
 )
 def test_rule_is_name(member, expected):
@@ -258,6 +264,7 @@ def test_lexicon_expansion_found_in_the_text():
         ("one paragraph of repeated lists (_dedupe)", "送政策、送技能、送维权。", 500),
         ("three characters around a 、 (_common_infix)", "甲乙丙、", 1500),
         ("three characters around a 、, shifted", "甲、乙丙", 1500),
+        ("one paragraph of inline enumerated sentences", "一是甲。二是乙。", 2000),
     ],
 )
 def test_time_grows_linearly(case, piece, n):
@@ -290,3 +297,31 @@ def test_members_wrapped_across_a_line_break():
     found = [[m.text for m in g.members] for g in pt.find_parallels(text, layout="wrapped")]
     assert ["数字化", "网络化", "智\n能化"] in found
     assert ["信息技术", "信息网络", "信息系统"] in found
+
+
+@pytest.mark.parametrize(
+    ("carriers", "expected"),
+    [
+        (
+            [
+                "开展智能传感器核心技术攻关",
+                "推动智能传感器产业链协同发展",
+                "提升智能传感器整体竞争力",
+            ],
+            True,
+        ),
+        (["加快推进数字化转型", "加快推进数字化改造"], False),  # two clauses
+        (["发展数字经济新业态", "大力发展数字经济", "推进数字经济和实体经济融合"], False),  # places
+    ],
+)
+def test_rule_verb_slot(carriers, expected):
+    from policytext.parallels.templates import find_template, rule_verb_slot
+
+    template = find_template(carriers)
+    assert (template is not None and rule_verb_slot(template, carriers)) is expected
+
+
+def test_rule_subject_only():
+    assert rules.rule_subject_only(Template("我们", "", "", 0))
+    assert not rules.rule_subject_only(Template("我们要", "", "", 0))
+    assert not rules.rule_subject_only(Template("我们", "", "工人", 0))

@@ -4,8 +4,9 @@ Run from the project root, with ``../shared`` beside it (or ``POLICYTEXT_SHARED`
 
     python -m tools.calibrate_parallels [--out policytext/data/parallel_score_calibration.tsv]
 
-Reads the development passages (``tests/data/policy_parallel_passages.json`` and
-``tests/data/parallel_passages.json``; never a held-out set), runs the parallel
+Reads the development passages (``tests/data/policy_parallel_passages.json``,
+``tests/data/parallel_passages.json`` and ``independent_parallel_passages.json``; never a
+held-out set), runs the parallel
 rules with raw scores, and counts per band how many predicted groups match an
 annotated group (core or not) by the rule of ``../shared/ANNOTATION.md``. The
 precisions are made monotone (pool adjacent violators, weighted by group count)
@@ -25,7 +26,11 @@ from policytext.segment import paragraphs_of, sentences_of
 from tests.support.parallel_scoring import covers
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = ("policy_parallel_passages.json", "parallel_passages.json")
+SETS = (
+    "policy_parallel_passages.json",
+    "parallel_passages.json",
+    "independent_parallel_passages.json",
+)
 BANDS = ((0.0, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
 
@@ -88,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     values = iter(monotone(counts))
     lines = [
         "# Precision of parallel groups per band of raw score, measured on the development",
-        "# passages (tests/data/policy_parallel_passages.json, tests/data/parallel_passages.json)",
+        f"# passages (tests/data/: {', '.join(SETS)})",
         "# by python -m tools.calibrate_parallels; calibrated = precision made monotone.",
         "low\thigh\tgroups\tcorrect\tprecision\tcalibrated",
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 
 from ..results import Parallel, Slogan, Span
@@ -13,6 +14,7 @@ from .rules import (
     _accepted_score,
     rule_name_list,
     rule_slice_of_list,
+    rule_subject_only,
     rule_weak_pair,
     score_group,
 )
@@ -24,9 +26,11 @@ from .templates import (
     _correlative,
     aligned_strength,
     find_template,
+    slot_piece,
 )
 from .units import (
     _QUOTES,
+    CONJUNCTIONS,
     FUNCTION_CHARS,
     MAX_MEMBERS,
     Unit,
@@ -34,6 +38,7 @@ from .units import (
     block_runs,
     clause_units,
     heading_units,
+    inline_heading_units,
     phrase_units,
     semicolon_units,
     sentence_units,
@@ -96,6 +101,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             rule_slice_of_list(level, len(window), len(units))
             or rule_name_list(members)
             or rule_weak_pair(template, members, level)
+            or rule_subject_only(template)
         ):
             i += 1
             continue
@@ -179,6 +185,8 @@ def _hopeless(carriers: list[str], level: str) -> bool:
     elif len({c[-1] for c in carriers}) == 1:
         return False  # clauses may share an ending; ；-pieces need an opening or a frame
     first, rest = carriers[0], carriers[1:]
+    if level == "clause" and len(carriers) >= 3 and slot_piece(carriers[1:], least=2):
+        return False  # a shared object after a verb slot (rule_verb_slot), the first maybe led
     if len(rest) > 1:  # the first may lose a lead; the others must share something
         if len({c[0] for c in rest}) == 1:
             return False
@@ -219,17 +227,23 @@ def _window_template(
     """
     level = window[0].level
     options = []
-    candidates = [window, _clip_first(view, window, window_carriers)]
+    first_clipped = _clip_first(view, window, window_carriers)
+    candidates = [window, first_clipped]
     if level == "phrase":
         candidates += _clip_ends(view, window, window_carriers)
         candidates.append(_clip_last(view, window, window_carriers))
+        if first_clipped is not None:  # a lead and a tail: 实现｜具备…特征、具有…价值｜的应用
+            carriers = _carriers(view, first_clipped)
+            candidates.append(_clip_last(view, first_clipped, carriers))
         for candidate in list(candidates):  # 持续开展｜平安校园、平安医院｜建设
             if candidate is not None:
                 carriers = _carriers(view, candidate)
                 candidates.append(_clip_head_word(view, candidate, carriers))
+    tried: list[list[Unit]] = []
     for candidate in candidates:
-        if candidate is None:
-            continue
+        if candidate is None or (candidate is not window and candidate in tried):
+            continue  # the same reading twice scores the same, and max keeps the first
+        tried.append(candidate)
         carriers = window_carriers if candidate is window else _carriers(view, candidate)
         template = find_template(carriers, level)
         score = None if template is None else _accepted_score(template, carriers, level)
@@ -272,6 +286,12 @@ def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit
             guides.append(Template(guide.prefix, "", "", 0) if guide.prefix else guide)
             if len(guide.prefix) > 1 and guide.prefix[0] in LEADING_WORDS:
                 guides.append(Template(guide.prefix[0], "", "", 0))
+            if len(guide.prefix) > 2 and guide.prefix not in carriers[0]:
+                # the first holds part of the opening: 纲要提出的｜基本消灭…，基本上消灭…
+                for size in range(len(guide.prefix) - 1, 1, -1):
+                    if carriers[0].find(guide.prefix[:size]) > 0:
+                        guides.append(Template(guide.prefix[:size], "", "", 0))
+                        break
     elif level == "phrase":  # a pair: the second item's opening shows where the first's starts
         guides += [Template(rest[0][:n], "", "", 0) for n in (2, 1) if len(rest[0]) > n]
         if len(rest[0]) > 2 and carriers[0].endswith(
@@ -299,6 +319,8 @@ def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit
             continue
         if len(guide.prefix) == 1 and level == "phrase" and len(carriers[0]) - keep < 2:
             continue  # 碳｜排放权: a one-character lead is part of the word
+        if _joined_lead(carriers[0], keep, level):
+            continue
         clipped = [_clip(window[0], len(carriers[0]) - keep, None), *window[1:]]
         second = rest[0]
         long_second = len(rest) == 1 and level == "phrase" and len(second) > 1.5 * keep
@@ -306,6 +328,12 @@ def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit
             clipped[1] = _clip(clipped[1], 0, len(second) - keep)  # 因病返贫｜的情况
         return clipped
     return None
+
+
+def _joined_lead(carrier: str, keep: int, level: str) -> bool:
+    """Whether cutting a clause's lead to keep ``keep`` characters leaves the second of two
+    joined nouns (智能建造与｜建筑工业化协同发展…): that opens no clause of its own."""
+    return level != "phrase" and carrier[: len(carrier) - keep].endswith(CONJUNCTIONS)
 
 
 def _clip_last(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
@@ -382,13 +410,15 @@ LEAD_WORDS = (
     "建成",
     "做到",
     "学习",
+    "建设",
     "增长",
 )
 
 
 def _after_lead_word(carrier: str, limit: int) -> int | None:
-    """The longest end of ``carrier`` (at most ``limit``, 2 or more) that follows a lead word."""
-    for keep in range(min(limit, len(carrier) - 2), 1, -1):
+    """The shortest end of ``carrier`` (2 to ``limit``) that follows a lead word: the lead
+    word nearest the member (加快建设｜法治政府, not 加快｜建设法治政府)."""
+    for keep in range(2, min(limit, len(carrier) - 2) + 1):
         if carrier[: len(carrier) - keep].endswith(LEAD_WORDS):
             return keep
     return None
@@ -461,7 +491,7 @@ def _extend(
         previous = units[i - 1]
         carrier = view[previous.start : previous.carrier_end]
         keep = _fit(carrier, template, carriers, from_end=True, level=level)
-        if keep is not None and level != "sentence":
+        if keep is not None and level != "sentence" and not _joined_lead(carrier, keep, level):
             candidate = [_clip(previous, len(carrier) - keep, None), *window]
             new = find_template(_carriers(view, candidate))
             if new is not None and _acceptable(new, _carriers(view, candidate), level):
@@ -506,6 +536,11 @@ def _fit(
             if position > 0 and len(offsets) == 1 and shortest == longest:
                 lead = position - offsets.pop()
                 keep = len(carrier) - lead if lead > 0 else None
+            elif position > 0 and level == "phrase":
+                # items of uneven length: the first mirrors the one after it
+                # (更加注重｜抓基层、打基础、苦练基本功)
+                lead = position - others[0].find(template.infix)
+                keep = len(carrier) - lead if lead > 0 else None
         elif level == "phrase" and template.suffix and carrier.endswith(template.suffix):
             keep = min(len(carrier), longest)
             # cut only after a particle (科学有效的｜利益协调机制) or to the others' common length
@@ -528,6 +563,7 @@ def _fit(
             carrier[keep] in FUNCTION_CHARS
             or carrier[keep] in "等相"
             or carrier[keep] in _QUOTES
+            or _modal_at(carrier, keep)
             or even
         ):
             keep = None
@@ -538,6 +574,17 @@ def _fit(
     if template.infix and template.infix not in piece:
         return None
     return keep
+
+
+#: modal verbs that open the predicate after a list: 示范商圈、示范商店｜要珍视荣誉
+MODALS = ("要", "应", "须", "必须", "应当")
+#: words that end in a modal's character: 主要, 重要, 需要, 只要, 必要
+_NOT_MODAL_BEFORE = frozenset("主重需只必纲概扼摘")
+
+
+def _modal_at(carrier: str, at: int) -> bool:
+    """Whether a modal verb opens the rest of ``carrier`` at ``at`` (not 主要, 重要)."""
+    return carrier.startswith(MODALS, at) and carrier[at - 1] not in _NOT_MODAL_BEFORE
 
 
 def _clip(unit: Unit, lead: int, tail: int | None) -> Unit:
@@ -583,7 +630,7 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
     )
     for unit in units:
         end = unit.end if whole else unit.carrier_end
-        members.append(Span(unit.start, end, text[unit.start : end]))
+        members.append(Span.of(text, unit.start, end))
     kind = "parallelism" if len(members) >= 3 else "pair"
     return Parallel(
         members=tuple(members),
@@ -607,9 +654,7 @@ def _minimal_members(text: str, view: str, group: Parallel) -> Parallel:
         part not in h for part in group.shared[1:] for h in heads
     ):
         return group
-    members = tuple(
-        Span(m.start, e, text[m.start : e]) for m, e in zip(group.members, firsts, strict=True)
-    )
+    members = tuple(Span.of(text, m.start, e) for m, e in zip(group.members, firsts, strict=True))
     return Parallel(
         members, group.kind, group.shared, members[0].start, members[-1].end, group.score
     )
@@ -696,7 +741,7 @@ def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
         template = find_template(carriers)
         if template is None:
             continue
-        members = tuple(Span(a, b, text[a:b]) for a, b in items)
+        members = tuple(Span.of(text, a, b) for a, b in items)
         score = score_group(template, carriers, "phrase")
         groups.append(
             Parallel(
@@ -704,6 +749,23 @@ def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
             )
         )
     return groups
+
+
+def _sentences_by_paragraph(
+    paragraphs: tuple[Span, ...], sentences: tuple[Span, ...]
+) -> Iterator[tuple[int, list[Span]]]:
+    """``(paragraph index, its sentences)`` for each paragraph with sentences, in order."""
+    index = 0
+    batch: list[Span] = []
+    for sentence in sentences:
+        while paragraphs[index].end < sentence.end:
+            if batch:
+                yield index, batch
+                batch = []
+            index += 1
+        batch.append(sentence)
+    if batch:
+        yield index, batch
 
 
 def build_parallels(
@@ -721,18 +783,14 @@ def build_parallels(
     if slogans is None:
         slogans = build_slogans(text, view, sentences)
     groups: list[Parallel] = slogan_parallels(text, view, slogans)
-    by_paragraph: dict[int, list[Span]] = {}
-    paragraph_index = 0
-    for sentence in sentences:
-        while paragraphs[paragraph_index].end < sentence.end:
-            paragraph_index += 1
-        by_paragraph.setdefault(paragraph_index, []).append(sentence)
     result: list[Parallel] = []
     slogan_groups = {id(g) for g in groups}
     groups.sort(key=lambda g: g.start)
     group_starts = [g.start for g in groups]
-    for index, paragraph_sentences in by_paragraph.items():
+    firsts: list[Span | None] = [None] * len(paragraphs)  # each paragraph's first sentence
+    for index, paragraph_sentences in _sentences_by_paragraph(paragraphs, sentences):
         paragraph = paragraphs[index]
+        firsts[index] = paragraph_sentences[0]
         found = groups[
             bisect_left(group_starts, paragraph.start) : bisect_left(group_starts, paragraph.end)
         ]
@@ -747,10 +805,12 @@ def build_parallels(
             whole_runs = groups_in_run(text, view, semicolon_units(view, sentence, whole=True))
             found += [_minimal_members(text, view, g) for g in whole_runs]
         found += groups_in_run(text, view, sentence_units(view, paragraph_sentences))
+        if len(paragraph_sentences) >= 6:  # headings run into the paragraph, each with a body
+            headings = inline_heading_units(view, paragraph_sentences)
+            found += [g for g in groups_in_run(text, view, headings) if len(g.members) >= 3]
         result += _dedupe(found)
-        slogan_groups -= {id(g) for g in found}
+        slogan_groups.difference_update(id(g) for g in found)
     result += [g for g in groups if id(g) in slogan_groups]
-    firsts = [by_paragraph[k][0] if k in by_paragraph else None for k in range(len(paragraphs))]
     for run in heading_units(view, firsts):
         result += [g for g in groups_in_run(text, view, run) if len(g.members) >= 3]
     if calibrate:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from .templates import (
     LEADING_WORDS,
     Template,
     _effective_prefix,
     _weight,
     aligned_strength,
+    rule_verb_slot,
     template_strength,
 )
 from .units import (
@@ -28,20 +31,51 @@ def score_group(
 
     ``strength`` is ``template_strength(template, carriers, level)`` when the caller has it.
     """
-    lengths = [len(c) for c in carriers]
-    mean = sum(lengths) / len(lengths)
     if strength is None:
         strength = template_strength(template, carriers, level)
-    anchor = 1.0 if template.prefix else 0.8 if template.suffix else 0.5
-    coverage = min(1.0, 2 * strength / mean)
+    return _combined(_anchor(template), _shape(carriers, strength))
+
+
+def _anchor(template: Template) -> float:
+    """Where the shared material sits: an opening 1, an ending 0.8, only inside 0.5."""
+    return 1.0 if template.prefix else 0.8 if template.suffix else 0.5
+
+
+class _Shape(NamedTuple):
+    """The parts of ``score_group`` that do not depend on where the template sits."""
+
+    coverage: float
+    balance: float
+    count: float
+    rhythm: float
+    statistics: bool  # most members hold digits: lists of statistics
+
+
+def _shape(carriers: list[str], strength: float) -> _Shape:
+    lengths = [len(c) for c in carriers]
+    mean = sum(lengths) / len(lengths)
     shortest, longest = min(lengths), max(lengths)
-    balance = shortest / longest
-    count = min(1.0, (len(carriers) - 1) / 3)
-    rhythm = 1.0 if shortest == longest == 4 else 0.0
-    score = 0.35 * anchor + 0.25 * coverage + 0.2 * balance + 0.15 * count + 0.05 * rhythm
-    if _DIGIT_RE.search("".join(carriers)) and sum(
+    statistics = bool(_DIGIT_RE.search("".join(carriers))) and sum(
         1 for c in carriers if _DIGIT_RE.search(c)
-    ) >= max(2, len(carriers) // 2 + 1):
+    ) >= max(2, len(carriers) // 2 + 1)
+    return _Shape(
+        min(1.0, 2 * strength / mean),
+        shortest / longest,
+        min(1.0, (len(carriers) - 1) / 3),
+        1.0 if shortest == longest == 4 else 0.0,
+        statistics,
+    )
+
+
+def _combined(anchor: float, shape: _Shape) -> float:
+    score = (
+        0.35 * anchor
+        + 0.25 * shape.coverage
+        + 0.2 * shape.balance
+        + 0.15 * shape.count
+        + 0.05 * shape.rhythm
+    )
+    if shape.statistics:
         score *= 0.6  # lists of statistics repeat words without being rhetoric
     return round(score, 3)
 
@@ -52,15 +86,25 @@ def _acceptable(template: Template, carriers: list[str], level: str) -> bool:
 
 def _accepted_score(template: Template, carriers: list[str], level: str) -> float | None:
     """The group's score if the carriers form an acceptable group with this template, else None."""
-    strength = template_strength(template, carriers, level)
+    aligned = aligned_strength(carriers)
+    strength = template_strength(template, carriers, level, aligned)
     if strength < 1.0:
         return None
-    if not _accepted(template, carriers, level, strength):
+    shape = _shape(carriers, strength)
+    if not _accepted(template, carriers, level, strength, aligned, shape):
         return None
-    return score_group(template, carriers, level, strength)
+    return _combined(_anchor(template), shape)
 
 
-def _accepted(template: Template, carriers: list[str], level: str, strength: float) -> bool:
+def _accepted(
+    template: Template,
+    carriers: list[str],
+    level: str,
+    strength: float,
+    aligned: float,
+    shape: _Shape,
+) -> bool:
+    """The acceptance rules; ``aligned`` and ``shape`` are computed once by the caller."""
     template = Template(_effective_prefix(template, level), template.infix, template.suffix, 0)
     lengths = [len(c) for c in carriers]
     longest = max(lengths)
@@ -86,34 +130,30 @@ def _accepted(template: Template, carriers: list[str], level: str, strength: flo
             return False  # two long ；-pieces alike only at their openings
         # whole sentences are parallel by anaphora (在思想上…。在工作上…。); ；-pieces
         # also by a frame (…所以…，主要是因为…) or one shape (争夺是…的；勾结是…的)
-        framed = level == "semicolon" and (
-            _weight(template.infix) >= 3 or aligned_strength(carriers) >= 2
-        )
+        framed = level == "semicolon" and (_weight(template.infix) >= 3 or aligned >= 2)
         if not template.prefix and not framed:
             return False
         if strength < 2.0 and not (template.suffix and longest <= 8) and not framed:
             return False
         if len(carriers) == 2 and level == "sentence" and (longest > 8 or strength < 0.5 * longest):
             return False
+    elif rule_verb_slot(template, carriers):
+        pass  # 开展｜智能传感器…，推动｜智能传感器…，提升｜智能传感器…
     else:
         if strength < 2.0 and longest > 6 and not template.prefix:
             return False  # a short suffix or infix alone does not hold long clauses together
-        if (
-            not (template.prefix or template.suffix)
-            and longest > 8
-            and aligned_strength(carriers) < 2
-        ):
+        if not (template.prefix or template.suffix) and longest > 8 and aligned < 2:
             return False  # a word repeated inside long clauses (…维权…，…维权…) is no template
         if len(carriers) == 2 and carriers[1].startswith("是") and "是" not in carriers[0]:
             return False  # 民生问题，是…的根本问题: a subject and its predicate
         if len(carriers) == 2 and min(lengths) / longest < 0.35:
             return False
         unanchored = not (template.prefix or template.suffix)
-        if len(carriers) == 2 and unanchored and aligned_strength(carriers) < 2:
+        if len(carriers) == 2 and unanchored and aligned < 2:
             return False  # two clauses sharing a term in their middles: a repeated word
         if not template.prefix and len(carriers) == 2 and strength < 2.0:
             return False
-    return score_group(template, carriers, level, strength) >= MIN_SCORE
+    return _combined(_anchor(template), shape) >= MIN_SCORE
 
 
 # --- named rules (each with golden examples in tests/test_parallel_rules.py) -----------
@@ -127,7 +167,6 @@ ORGANISATION_ENDINGS = (
     "研究院",
     "研究所",
     "人民政府",
-    "政府",
     "公司",
     "集团",
     "大学",
@@ -139,6 +178,8 @@ ORGANISATION_ENDINGS = (
     "剧院",
     "总局",
     "总署",
+    "实验室",
+    "研究中心",
 )
 #: one-character endings of agency names (部, 委, 厅, 局, 署, 院, 办), unless the word is
 #: a common noun: 格局, 布局, 大局, 干部, 内部, 全部
@@ -158,6 +199,8 @@ def rule_is_name(member: str) -> bool:
     """
     if member.endswith(ORGANISATION_ENDINGS):
         return True
+    if member.endswith("政府"):  # 省政府, 各级政府, 国务院各部门和地方政府; not 法治政府, 廉洁政府
+        return member[-3:-2] in PLACE_CHARS or member.startswith((*NAME_OPENINGS, "各", "地方"))
     last = member[-1:]
     before = member[-2:-1]
     if last in AGENCY_CHARS and before not in NOT_AGENCY and len(member) >= 2:
@@ -189,6 +232,12 @@ def rule_slice_of_list(level: str, covered: int, items: int) -> bool:
 SUBJECTS = frozenset(
     ["我们", "他们", "你们", "它们", "我国", "这些", "那些", "我", "他", "她", "它", "这", "那"]
 )
+
+
+def rule_subject_only(template: Template) -> bool:
+    """A subject repeated with nothing else shared is no template, however many clauses:
+    我们接近工人…，我们和工人之间…，我们不止一次地… (我们要…×3 shares 我们要)."""
+    return template.prefix in SUBJECTS and not (template.infix or template.suffix)
 
 
 def rule_weak_pair(template: Template, carriers: list[str], level: str) -> bool:

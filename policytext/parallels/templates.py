@@ -56,45 +56,52 @@ def _common_infix(strings: list[str]) -> str:
 
     Each start in the shortest string is grown only while the piece still
     occurs in every other string, so the search costs a few ``str.find`` per
-    character instead of one per substring.
+    character instead of one per substring; a start is tried only when a
+    longer piece than the best so far can begin there.
     """
     shortest = min(strings, key=len)
     others = [s for s in strings if s is not shortest]
     common = set(shortest).intersection(*others)
-    best_piece, best_start = "", len(shortest)
     if not common:
         return ""
+    best_piece = ""
+    best = 0  # len(best_piece)
     size_limit = len(shortest)
+    single = others[0] if len(others) == 1 else None
     for i in range(size_limit):
-        if size_limit - i <= len(best_piece):
+        if size_limit - i <= best:
             break  # no longer piece starts here or later
         if shortest[i] not in common:
             continue
         length = 1
-        if len(others) == 1:
-            other = others[0]
-            while i + length < size_limit and shortest[i : i + length + 1] in other:
+        if single is not None:
+            while i + length < size_limit and shortest[i : i + length + 1] in single:
                 length += 1
         else:
             while i + length < size_limit and all(
                 shortest[i : i + length + 1] in other for other in others
             ):
                 length += 1
-        for size in range(length, len(best_piece), -1):
+        for size in range(length, best, -1):
             piece = shortest[i : i + size]
             if _aligned(piece, strings):
-                if size > len(best_piece) or (size == len(best_piece) and i < best_start):
-                    best_piece, best_start = piece, i
+                best_piece, best = piece, size
                 break
     return best_piece
 
 
 def _aligned(piece: str, strings: list[str]) -> bool:
-    positions = [s.find(piece) for s in strings]
-    if len(set(positions)) == 1:
+    """Whether ``piece`` first occurs at one place, or at relative places within 0.25, in all."""
+    size = len(piece)
+    first = strings[0].find(piece)
+    same = True
+    for string in strings:
+        if string.find(piece) != first:
+            same = False
+            break
+    if same:
         return True
-    spans = zip(positions, strings, strict=True)
-    relative = [p / max(1, len(s) - len(piece)) for p, s in spans]
+    relative = [s.find(piece) / max(1, len(s) - size) for s in strings]
     return max(relative) - min(relative) <= 0.25
 
 
@@ -108,7 +115,7 @@ def find_template(carriers: list[str], level: str | None = None) -> Template | N
     return _find_template(tuple(carriers), level)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _find_template(carriers: tuple[str, ...], level: str | None) -> Template | None:
     prefix = _common_prefix(carriers)
     rest = [c[len(prefix) :] for c in carriers]
@@ -120,11 +127,43 @@ def _find_template(carriers: tuple[str, ...], level: str | None) -> Template | N
         level in ("clause", "sentence")
         and not (prefix or suffix)
         and max(len(c) for c in carriers) > 12
+        and not (level == "clause" and slot_piece(carriers))
     )
     infix = _common_infix(middles) if all(len(m) >= 2 for m in middles) and not hopeless else ""
     if not (prefix or infix or suffix):
         return None
     return Template(prefix, infix, suffix, 0)
+
+
+#: the furthest a shared object starts from its clause's opening (开展｜智能传感器…)
+VERB_SLOT = 4
+
+
+def slot_piece(carriers: list[str] | tuple[str, ...], least: int = 3) -> bool:
+    """``least`` or more carriers hold one piece of three characters at one place, 1 to
+    ``VERB_SLOT`` characters in (a cheap test that ``rule_verb_slot`` may hold)."""
+    if len(carriers) < least:
+        return False
+    first, rest = carriers[0], carriers[1:]
+    for k in range(1, VERB_SLOT + 1):
+        piece = first[k : k + 3]
+        if len(piece) == 3 and all(c[k : k + 3] == piece for c in rest):
+            return True
+    return False
+
+
+def rule_verb_slot(template: Template, carriers: list[str]) -> bool:
+    """Clauses that vary an opening verb before one shared object: 开展智能传感器核心技术攻关，
+    推动智能传感器产业链上下游协同发展，提升智能传感器产业链整体竞争力.
+
+    Three or more clauses; no shared opening; the infix has three content characters or
+    more and starts at one place, 1 to ``VERB_SLOT`` characters in, in every clause.
+    Not: 加快推进数字化 ×2 (two clauses); 发展…数字经济… at different places.
+    """
+    if len(carriers) < 3 or template.prefix or _weight(template.infix) < 3:
+        return False
+    offsets = {c.find(template.infix) for c in carriers}
+    return len(offsets) == 1 and 0 < min(offsets) <= VERB_SLOT
 
 
 def _correlative(carriers: list[str]) -> Template | None:
@@ -156,12 +195,17 @@ def _effective_prefix(template: Template, level: str) -> str:
     return prefix
 
 
-def template_strength(template: Template, carriers: list[str], level: str) -> float:
-    """How much repeated material holds the units together (prefix counted 1.3 times)."""
+def template_strength(
+    template: Template, carriers: list[str], level: str, aligned: float | None = None
+) -> float:
+    """How much repeated material holds the units together (prefix counted 1.3 times).
+
+    ``aligned`` is ``aligned_strength(carriers)`` when the caller has it.
+    """
     prefix = _effective_prefix(template, level)
     opening = 1.0 if prefix in LEADING_WORDS else _weight(prefix)  # 向…，向…; 在…中，在…中
     strength = 1.3 * opening + _weight(template.infix) + _weight(template.suffix)
-    return max(strength, aligned_strength(carriers))
+    return max(strength, aligned_strength(carriers) if aligned is None else aligned)
 
 
 def aligned_strength(carriers: list[str]) -> float:

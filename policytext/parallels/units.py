@@ -117,7 +117,41 @@ def phrase_units(view: str, sentence: Span) -> list[list[Unit]]:
     if _PHRASE_RE.search(view, sentence.start, sentence.end) is None:
         return runs
     for seg_start, seg_end in _pieces(_SEGMENT_RE, view, sentence.start, sentence.end):
-        pieces = _pieces(_PHRASE_RE, view, seg_start, seg_end)
+        runs += _phrase_runs(view, _pieces(_PHRASE_RE, view, seg_start, seg_end))
+    return runs
+
+
+#: characters before 等 that make it part of a word (平等, 对等, 同等, 相等, 均等)
+_NOT_ETC_BEFORE = frozenset("平对同相均初高中何")
+
+
+def _lists(view: str, pieces: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The 、-lists among the pieces of a clause: 等 inside a piece before the last ends
+    one list and the rest of the piece opens the next (“三个离不开”、“四个与共”、
+    “五个认同”｜等理念教育和｜“感党恩、听党话、跟党走”)."""
+    lists: list[list[tuple[int, int]]] = []
+    current = [pieces[0]]
+    for k in range(1, len(pieces)):
+        a, b = pieces[k]
+        if k < len(pieces) - 1:
+            first = a
+            while first < b and view[first] in _QUOTES:
+                first += 1
+            etc = view.find("等", first + 2, b)
+            if etc > 0 and view[etc - 1] not in _NOT_ETC_BEFORE and view[etc + 1 : etc + 2] != "级":
+                current.append((a, etc))
+                lists.append(current)
+                current = [(etc + 1, b)]
+                continue
+        current.append((a, b))
+    lists.append(current)
+    return lists
+
+
+def _phrase_runs(view: str, all_pieces: list[tuple[int, int]]) -> list[list[Unit]]:
+    """The runs of ``phrase`` units of one clause's 、-pieces (see ``phrase_units``)."""
+    runs: list[list[Unit]] = []
+    for pieces in _lists(view, all_pieces) if len(all_pieces) > 2 else [all_pieces]:
         if len(pieces) < 2:
             continue
         # a list starts after an opening mark it is inside of and ends at the closing
@@ -232,16 +266,22 @@ _NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万亿两"
 
 @lru_cache(maxsize=1)
 def _words() -> frozenset[str]:
-    """Words of policy prose: the background's theme terms and the stop words.
+    """Two-character words of policy prose: the background's theme terms and the stop words.
 
     Read from the shipped tables themselves (``policytext/data``), so that this
-    layer does not import the themes layer that comes after it.
+    layer does not import the themes layer that comes after it. Only
+    two-character words are kept: ``block_runs`` asks about items of two
+    characters, and the longer terms would only hold memory.
     """
     data = resources.files("policytext.data")
     with data.joinpath("background_idf.tsv.gz").open("rb") as raw, gzip.open(raw, "rt") as table:
-        terms = {line.split("\t", 1)[0] for line in table if not line.startswith("#")}
+        terms = {
+            term
+            for line in table
+            if not line.startswith("#") and len(term := line.split("\t", 1)[0]) == 2
+        }
     stop = data.joinpath("stopwords.txt").read_text(encoding="utf-8").split()
-    return frozenset(terms) | frozenset(stop)
+    return frozenset(terms) | frozenset(word for word in stop if len(word) == 2)
 
 
 def _block_run(view: str, start: int, end: int, place: int) -> list[tuple[int, int]]:
@@ -316,14 +356,8 @@ def heading_units(view: str, firsts: list[Span | None]) -> list[list[Unit]]:
     runs: list[list[Unit]] = []
     run: list[Unit] = []
     for sentence in firsts:
-        unit = None
-        if sentence is not None:
-            start, end = strip_bounds(view, sentence.start, sentence.end, WHITESPACE)
-            marker = _HEADING_MARKER.match(view, start, end)
-            start, end = _trimmed(view, marker.end() if marker else start, end)
-            if end - start <= MAX_HEADING and "。" in view[end : sentence.end]:
-                unit = _unit(view, start, end, "sentence")
-        if unit is None or _FIRST_CLAUSE_RE.search(view, unit.start, unit.end):
+        unit = None if sentence is None else heading_unit(view, sentence)
+        if unit is None:
             if len(run) >= 2:
                 runs.append(run)
             run = []
@@ -332,3 +366,34 @@ def heading_units(view: str, firsts: list[Span | None]) -> list[list[Unit]]:
     if len(run) >= 2:
         runs.append(run)
     return runs
+
+
+def heading_unit(view: str, sentence: Span) -> Unit | None:
+    """The sentence as a heading: at most ``MAX_HEADING`` characters after an optional
+    enumeration marker, one clause, ending with 。 (强化机制创新。)."""
+    start, end = strip_bounds(view, sentence.start, sentence.end, WHITESPACE)
+    marker = _HEADING_MARKER.match(view, start, end)
+    start, end = _trimmed(view, marker.end() if marker else start, end)
+    if end - start > MAX_HEADING or "。" not in view[end : sentence.end]:
+        return None
+    unit = _unit(view, start, end, "sentence")
+    if unit is None or _FIRST_CLAUSE_RE.search(view, unit.start, unit.end):
+        return None
+    return unit
+
+
+def inline_heading_units(view: str, sentences: list[Span]) -> list[Unit]:
+    """The headings of one paragraph that each open a passage of longer sentences
+    (强化机制创新。深化落实…。强化保护修复。建好…。强化示范引领。支持…): a report whose
+    headings were run into one paragraph. Empty unless three headings have bodies."""
+    units: list[Unit] = []
+    for k, sentence in enumerate(sentences[:-1]):
+        unit = heading_unit(view, sentence)
+        if unit is None:
+            continue
+        body = sentences[k + 1]
+        following = heading_unit(view, body)
+        longer = _trimmed(view, body.start, body.end)
+        if following is None or longer[1] - longer[0] > unit.end - unit.start:
+            units.append(unit)
+    return units if len(units) >= 3 else []
