@@ -152,7 +152,8 @@ def rule_paired_regions(text: str, start: int, end: int) -> list[tuple[int, int,
 
 def _paired(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[int]]:
     """:func:`rule_paired_regions`, and the positions of the ASCII ``"`` that open a quotation
-    (in order): those are no closers, though the same character closes one."""
+    closed by a second one (in order): those are no closers, though the same character
+    closes one. A ``"`` that nothing closes opens nothing (``他说1."`` ends on a closer)."""
     stack: list[tuple[str, int]] = []
     # stack depths of each opening mark still open: a closer finds its opener without
     # walking the stack, so a run of stray closers costs one step each
@@ -166,12 +167,12 @@ def _paired(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]]
             if stack and stack[-1][0] == '"':
                 open_pos = stack.pop()[1]
                 depths['"'].pop()
+                straight_openers.append(open_pos)
                 if not stack:
                     regions.append((open_pos, pos + 1, '"'))
             else:
                 depths.setdefault('"', []).append(len(stack))
                 stack.append(('"', pos))
-                straight_openers.append(pos)
             continue
         if char in PAIRS:
             depths.setdefault(char, []).append(len(stack))
@@ -188,6 +189,7 @@ def _paired(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]]
         del stack[depth:]
         if not stack:
             regions.append((open_pos, pos + 1, opener))
+    straight_openers.sort()  # a pair inside another closes first
     return regions, straight_openers
 
 
@@ -494,12 +496,9 @@ def split_sentences(text: str, layout: LayoutMode = "auto") -> tuple[Span, ...]:
 def _clause_boundaries(text: str, start: int, end: int) -> list[int]:
     if not _CLAUSE_RE.search(text, start, end):
         return []  # no clause mark: nothing to cut, no regions to find
+    regions, openers = _paired(text, start, end)
     starts, ends = _merge(
-        [
-            (a, b)
-            for a, b, mark in rule_paired_regions(text, start, end)
-            if mark in TITLE_MARKS or mark in BRACKET_MARKS
-        ]
+        [(a, b) for a, b, mark in regions if mark in TITLE_MARKS or mark in BRACKET_MARKS]
         + rule_url_regions(text, start, end)
     )
     boundaries = []
@@ -517,6 +516,10 @@ def _clause_boundaries(text: str, start: int, end: int) -> list[int]:
             continue  # 3,500 and 09:23
         if after < end and text[after] in CLOSERS:
             boundary = _CLOSERS_RE.match(text, after, end).end()
+            if openers:  # a " that opens the next quotation starts the next clause
+                at = bisect_left(openers, after)
+                if at < len(openers) and openers[at] < boundary:
+                    boundary = openers[at]
         else:
             boundary = after
         if start < boundary < end:
