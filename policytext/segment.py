@@ -78,6 +78,7 @@ _SPEECH_MARK_RE = re.compile(
 )
 _CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_MARKS) + "]+")
 _CLOSERS_RE = re.compile("[" + re.escape(CLOSERS) + "]*")
+_VISIBLE_RE = re.compile("[^" + re.escape(WHITESPACE) + "]")
 #: a citation or footnote marker right after a terminal ([1], [12])
 _FOOTNOTE_RE = re.compile(r"(?:\[\d{1,3}\])+")
 _URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")
@@ -150,16 +151,24 @@ def rule_paired_regions(text: str, start: int, end: int) -> list[tuple[int, int,
     return _paired(text, start, end)[0]
 
 
+def _text_follows(text: str, pos: int, end: int) -> bool:
+    """Whether something other than closers and whitespace follows ``pos`` before ``end``."""
+    after = _CLOSERS_RE.match(text, pos, end).end()
+    return _VISIBLE_RE.search(text, after, end) is not None
+
+
 def _paired(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[int]]:
     """:func:`rule_paired_regions`, and the positions of the ASCII ``"`` that open a quotation
-    closed by a second one (in order): those are no closers, though the same character
-    closes one. A ``"`` that nothing closes opens nothing (``他说1."`` ends on a closer)."""
+    (in order): those are no closers, though the same character closes one. A ``"`` that
+    nothing closes opens a quotation only when text follows it (``他说1."`` ends on a
+    closer; ``……。"他`` opens a quotation the excerpt cuts)."""
     stack: list[tuple[str, int]] = []
     # stack depths of each opening mark still open: a closer finds its opener without
     # walking the stack, so a run of stray closers costs one step each
     depths: dict[str, list[int]] = {}
     regions: list[tuple[int, int, str]] = []
     straight_openers: list[int] = []
+    unclosed: set[int] = set()
     for match in _PAIR_RE.finditer(text, start, end):
         char = match.group()
         pos = match.start()
@@ -168,11 +177,13 @@ def _paired(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]]
                 open_pos = stack.pop()[1]
                 depths['"'].pop()
                 straight_openers.append(open_pos)
+                unclosed.discard(open_pos)
                 if not stack:
                     regions.append((open_pos, pos + 1, '"'))
             else:
                 depths.setdefault('"', []).append(len(stack))
                 stack.append(('"', pos))
+                unclosed.add(pos)
             continue
         if char in PAIRS:
             depths.setdefault(char, []).append(len(stack))
@@ -189,6 +200,7 @@ def _paired(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]]
         del stack[depth:]
         if not stack:
             regions.append((open_pos, pos + 1, opener))
+    straight_openers.extend(pos for pos in unclosed if _text_follows(text, pos, end))
     straight_openers.sort()  # a pair inside another closes first
     return regions, straight_openers
 
