@@ -248,6 +248,19 @@ def rule_url_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return urls + emails + domains
 
 
+def _closers_end(text: str, pos: int, end: int, openers: list[int] | None) -> int:
+    """The end of the run of closing marks at ``pos``, cut before an ASCII ``"`` that
+    opens a quotation (a position in ``openers``, sorted)."""
+    if pos >= end or text[pos] not in CLOSERS:
+        return pos
+    run_end = _CLOSERS_RE.match(text, pos, end).end()
+    if openers:
+        at = bisect_left(openers, pos)
+        if at < len(openers) and openers[at] < run_end:
+            return openers[at]
+    return run_end
+
+
 def rule_absorb_closers(text: str, pos: int, end: int, openers: list[int] | None = None) -> int:
     """Move ``pos`` past closing quotes/brackets and footnote markers ([1]) after a terminal.
 
@@ -260,11 +273,7 @@ def rule_absorb_closers(text: str, pos: int, end: int, openers: list[int] | None
     2
     """
     while True:
-        new = _CLOSERS_RE.match(text, pos, end).end()
-        if openers and new > pos:
-            at = bisect_left(openers, pos)
-            if at < len(openers) and openers[at] < new:
-                return openers[at]
+        new = _closers_end(text, pos, end, openers)
         footnote = _FOOTNOTE_RE.match(text, new, end)
         if footnote:
             new = footnote.end()
@@ -526,14 +535,7 @@ def _clause_boundaries(text: str, start: int, end: int) -> list[int]:
             and match.group() in ",:，："
         ):
             continue  # 3,500 and 09:23
-        if after < end and text[after] in CLOSERS:
-            boundary = _CLOSERS_RE.match(text, after, end).end()
-            if openers:  # a " that opens the next quotation starts the next clause
-                at = bisect_left(openers, after)
-                if at < len(openers) and openers[at] < boundary:
-                    boundary = openers[at]
-        else:
-            boundary = after
+        boundary = _closers_end(text, after, end, openers)
         if start < boundary < end:
             boundaries.append(boundary)
     return boundaries
