@@ -39,7 +39,7 @@ from .results import Enumeration, Item, Span
 from .script import simplified_view
 from .segment import paragraphs_of, sentences_of
 from .validation import ensure_text
-from .vocabulary import CHINESE_DIGITS, CIRCLED, NUMERAL_CHARS, WHITESPACE
+from .vocabulary import CHINESE_DIGITS, CIRCLED, NUMERAL_CHARS, PRIVATE_USE, WHITESPACE
 
 ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3}
 
@@ -89,8 +89,7 @@ MAX_ATTACHMENT_LINE = 60
 
 _NUM = f"[{NUMERAL_CHARS}]{{1,3}}"
 #: a private-use character after a number: a stop glyph PDF extraction could not map (1\ue010)
-_PRIVATE_USE = "\ue000-\uf8ff"
-_DOT = f"[.．、﹒{_PRIVATE_USE}]"
+_DOT = f"[.．、﹒{PRIVATE_USE[0]}-{PRIVATE_USE[-1]}]"
 _MARKER_RE = re.compile(
     # the lookahead lets the engine skip most positions after one character test
     rf"(?=[（({NUMERAL_CHARS}第其首再最0-9０-９a-zA-Z{CIRCLED}])"
@@ -116,7 +115,7 @@ _NEXT_CLASSES = {
     2: "是要、）) ",  # 一是 一要 一、 一） 一 、
     4: "0123456789０１２３４５６７８９",  # 12. （1）
     8: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",  # （a）
-    16: ".．、﹒）)" + "".join(map(chr, range(0xE000, 0xF900))),  # 1. 1） a) A. 1\ue010
+    16: ".．、﹒）)" + PRIVATE_USE,  # 1. 1） a) A. 1\ue010
     32: "次",  # 其次 再次
     64: "先",  # 首先
     128: "后",  # 最后

@@ -82,3 +82,6 @@ NUMERAL_CHARS = "".join(CHINESE_DIGITS) + "十"
 NUMERAL_VALUES = {**CHINESE_DIGITS, "两": 2, "十": 10}
 #: circled numbers ① … ⑳
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: the private-use area of the BMP (U+E000 … U+F8FF): where PDF extraction puts glyphs it
+#: could not map, such as a list marker's stop (1\ue010)
+PRIVATE_USE = "".join(map(chr, range(0xE000, 0xF900)))
