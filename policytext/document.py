@@ -62,13 +62,9 @@ class _Layers:
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         """``tokenize(text)``, cut from the view this document has already made."""
-        from .results import tokens_of
-        from .tokenizer import segmenter
-        from .vocabulary import WHITESPACE
+        from .tokenizer import tokens_in_view
 
-        if not self.text.strip(WHITESPACE):
-            return ()
-        return tokens_of(self.text, self.view, segmenter().spans(self.view))
+        return tokens_in_view(self.text, self.view)
 
 
 def _layer(name: str, docstring: str) -> Any:

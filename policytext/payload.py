@@ -19,7 +19,6 @@ from typing import Any
 
 from .document import PolicyDoc
 from .results import LAYER_TYPES, Parallel, Slogan, Span, Token, tokens_of
-from .script import simplified_view
 from .segment import clauses_of
 
 #: the layers a payload carries (``tokens`` too when asked for)
@@ -55,31 +54,30 @@ def _payload(doc: PolicyDoc, tokens: bool, packed: bool) -> dict[str, Any]:
     if tokens:
         words = doc.tokens
         if packed:  # offsets as one int array; the receiver slices text and view again
-            payload["tokens"] = stored(_packed_tokens(doc.text, words))
+            payload["tokens"] = stored(_packed_tokens(doc.view, words))
         else:
             payload["tokens"] = [(t.text, t.start, t.end, t.norm) for t in words]
     return payload
 
 
-def _packed_tokens(text: str, words: tuple[Token, ...]) -> tuple[bytes, dict[int, str]]:
+def _packed_tokens(view: str, words: tuple[Token, ...]) -> tuple[bytes, dict[int, str]]:
     """Tokens as ``(start, end, start, end …)`` int64 bytes, and the ``norm`` of the few
-    tokens whose norm is not the Simplified view of their text (words wrapped across a
-    soft line break), by index."""
+    tokens whose norm is not their stretch of ``view``, the text's Simplified view (words
+    wrapped across a soft line break), by index."""
     offsets = array("q")
     for word in words:
         offsets.append(word.start)
         offsets.append(word.end)
-    view = simplified_view(text)
     norms = {i: w.norm for i, w in enumerate(words) if w.norm != view[w.start : w.end]}
     return offsets.tobytes(), norms
 
 
-def _unpacked_tokens(text: str, data: tuple[bytes, dict[int, str]]) -> tuple[Token, ...]:
+def _unpacked_tokens(text: str, view: str, data: tuple[bytes, dict[int, str]]) -> tuple[Token, ...]:
     raw, norms = data
     offsets = array("q")
     offsets.frombytes(raw)
     bounds = iter(offsets)
-    words = tokens_of(text, simplified_view(text), zip(bounds, bounds, strict=True))
+    words = tokens_of(text, view, zip(bounds, bounds, strict=True))
     if not norms:
         return words
     return tuple(
@@ -228,6 +226,6 @@ class _StoredDoc(PolicyDoc):
         if "tokens" in self._payload:
             data = _layer_data(self._payload, "tokens", self._packed)
             if self._packed and isinstance(data, tuple):
-                return _unpacked_tokens(self.text, data)
+                return _unpacked_tokens(self.text, self.view, data)
             return tuple(Token(*t) for t in data)
         return super().tokens

@@ -164,9 +164,13 @@ def add_terms(terms: Iterable[str], model: str | Path | None = None) -> None:
 def tokenize(text: str, model: str | Path | None = None) -> tuple[Token, ...]:
     """Words of ``text`` with offsets and surface of the original, ``norm`` in Simplified."""
     text = ensure_text(text)
+    return tokens_in_view(text, simplified_view(text), model)
+
+
+def tokens_in_view(text: str, view: str, model: str | Path | None = None) -> tuple[Token, ...]:
+    """:func:`tokenize` where ``view`` is ``simplified_view(text)``, already made."""
     if not text.strip(WHITESPACE):
         return ()
-    view = simplified_view(text)
     return tokens_of(text, view, segmenter(model).spans(view))
 
 
