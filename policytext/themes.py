@@ -48,7 +48,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from .results import Token
 from .script import detect_script, simplified_view, to_traditional
 from .validation import ensure_positive_int, ensure_text
-from .vocabulary import NUMERAL_CHARS, QUOTES, WHITESPACE
+from .vocabulary import NUMERAL_CHARS, QUOTES
 
 #: single characters that are words on their own in policy prose
 KEEP_SINGLE = frozenset("党军法农粮税煤油电钢")
@@ -827,12 +827,10 @@ def _terms(
     as :func:`policytext.tokenize`).
     """
     if isinstance(document, str):
-        from .tokenizer import segmenter
+        from .tokenizer import word_spans
 
-        if not document.strip(WHITESPACE):
-            return []
         view = simplified_view(document)
-        norms = [view[a:b] for a, b in segmenter(model).spans(view)]
+        norms = [view[a:b] for a, b in word_spans(document, view, model)]
     else:
         norms = [word.norm for word in _words(document, model)]
     return [term for term, _, _ in _term_runs(_clean_norms(norms), stop)]

@@ -169,9 +169,15 @@ def tokenize(text: str, model: str | Path | None = None) -> tuple[Token, ...]:
 
 def tokens_in_view(text: str, view: str, model: str | Path | None = None) -> tuple[Token, ...]:
     """:func:`tokenize` where ``view`` is ``simplified_view(text)``, already made."""
+    return tokens_of(text, view, word_spans(text, view, model))
+
+
+def word_spans(text: str, view: str, model: str | Path | None = None) -> Iterable[tuple[int, int]]:
+    """The ``(start, end)`` of each word of ``text`` (``view`` its Simplified view); none in
+    a text of whitespace only (the model is not loaded for it)."""
     if not text.strip(WHITESPACE):
         return ()
-    return tokens_of(text, view, segmenter(model).spans(view))
+    return segmenter(model).spans(view)
 
 
 # --- spaCy -------------------------------------------------------------------------
