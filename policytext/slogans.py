@@ -25,7 +25,7 @@ from .results import Parallel, Slogan, Span
 from .script import simplified_view
 from .segment import paragraphs_of, rule_paired_regions, sentences_of
 from .validation import ensure_text
-from .vocabulary import QUOTE_OPENERS, QUOTES
+from .vocabulary import COUNT_NUMERALS, QUOTE_OPENERS, QUOTES
 
 #: numeral digits; 两 and 双 count 2, 〇/零 0
 DIGITS = {
@@ -51,8 +51,8 @@ SPEECH = re.compile(r"(?:(?:指出|强调|表示|认为|提出|要求|号召|宣
 MAX_SLOGAN = 16
 MAX_CLAUSE = 8
 
-_NUMERAL_CHARS = frozenset("〇零一二两三四五六七八九十百千万双")
-_NUMERAL_RUN = re.compile("[〇零一二两三四五六七八九十百千万]+")
+_NUMERAL_CHARS = frozenset(COUNT_NUMERALS + "双")
+_NUMERAL_RUN = re.compile(f"[{COUNT_NUMERALS}]+")
 #: the marks a quoted slogan opens or closes with (the candidates of one scan)
 _QUOTE_CHAR = re.compile("[" + re.escape("".join(QUOTES) + '"') + "]")
 _CLAUSE_SPLIT = re.compile(r"[，,、；;\s\u3000]+")
@@ -536,8 +536,25 @@ def slogan_threshold() -> float:
 
 def slogan_evidence(content: str, before: str = "", after: str = "") -> int:
     """The weighed evidence that a quoted phrase is a slogan (``before``/``after``: its context)."""
-    score = sum(weight for rule, weight in SLOGAN_EVIDENCE if rule(content))
-    return score + sum(weight for rule, weight in CONTEXT_EVIDENCE if rule(before, after))
+    return _content_evidence(content) + _context_evidence(before, after)
+
+
+def _content_evidence(content: str) -> int:
+    return sum(weight for rule, weight in SLOGAN_EVIDENCE if rule(content))
+
+
+def _context_evidence(before: str, after: str) -> int:
+    return sum(weight for rule, weight in CONTEXT_EVIDENCE if rule(before, after))
+
+
+#: characters of context the context rules read on each side of a quotation
+CONTEXT_CHARS = 4
+
+
+def _context(view: str, open_pos: int, close_end: int) -> tuple[str, str]:
+    """The words right before and right after the quotation ``open_pos..close_end``."""
+    before = view[max(0, open_pos - CONTEXT_CHARS) : open_pos]
+    return before, view[close_end : close_end + CONTEXT_CHARS]
 
 
 def rule_reads_as_slogan(content: str, before: str = "", after: str = "") -> bool:
@@ -602,8 +619,7 @@ def quoted_candidates(text: str) -> list[tuple[Span, int]]:
                 or not rule_slogan_shape(content)
             ):
                 continue
-            before = view[max(0, open_pos - 4) : open_pos]
-            score = slogan_evidence(content, before, view[close_end : close_end + 4])
+            score = slogan_evidence(content, *_context(view, open_pos, close_end))
             found.append((Span(open_pos, close_end, text[open_pos:close_end]), score))
     return found
 
@@ -640,7 +656,7 @@ def _reading(content: str) -> tuple[bool, int | None, int | None, int | None]:
         return True, formula_count(content), formula_members(content), None
     if not rule_slogan_shape(content) or content.strip() in _formula_data()[1]:
         return False, None, None, None
-    return False, None, None, sum(weight for rule, weight in SLOGAN_EVIDENCE if rule(content))
+    return False, None, None, _content_evidence(content)
 
 
 def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> Slogan | None:
@@ -653,9 +669,7 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
         return Slogan(span, "numbered_formula", count, expansion)
     if score is None or rule_reported_speech(view, open_pos, content):
         return None
-    before = view[max(0, open_pos - 4) : open_pos]
-    after = view[close_end : close_end + 4]
-    score += sum(weight for rule, weight in CONTEXT_EVIDENCE if rule(before, after))
+    score += _context_evidence(*_context(view, open_pos, close_end))
     return Slogan(span, "quoted", None, None) if score >= slogan_threshold() else None
 
 

@@ -80,6 +80,8 @@ CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "�
 NUMERAL_CHARS = "".join(CHINESE_DIGITS) + "十"
 #: the value of each numeral character in counts (两 counts 2: 两个务必)
 NUMERAL_VALUES = {**CHINESE_DIGITS, "两": 2, "十": 10}
+#: the numeral characters of counts and magnitudes (二十二, 两个, 千万, 〇)
+COUNT_NUMERALS = "〇零一二两三四五六七八九十百千万"
 #: circled numbers ① … ⑳
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: the private-use area of the BMP (U+E000 … U+F8FF): where PDF extraction puts glyphs it

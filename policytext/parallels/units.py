@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ..layout import strip_bounds
 from ..results import Span
-from ..vocabulary import CLOSING, PAIRS, WHITESPACE
+from ..vocabulary import CLOSING, COUNT_NUMERALS, PAIRS, WHITESPACE
 
 #: groups scoring below this are not reported
 MIN_SCORE = 0.52
@@ -261,7 +261,7 @@ def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" and char not in _NUMERAL_CHARS
 
 
-_NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万亿两")
+_NUMERAL_CHARS = frozenset(COUNT_NUMERALS + "亿")
 
 
 @lru_cache(maxsize=1)
