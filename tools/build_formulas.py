@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -29,8 +28,8 @@ from policytext.script import simplified_view
 from policytext.segment import paragraphs_of, rule_paired_regions, sentences_of
 from policytext.slogans import formula_count, hand_formulas, rule_is_formula
 from policytext.vocabulary import QUOTE_OPENERS
+from tools.calibration import ROOT, shared_root
 
-ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "policytext" / "data" / "formula_lexicon.tsv"
 MIN_DOCUMENTS = 2
 MIN_QUOTED_SHARE = 0.5
@@ -49,10 +48,6 @@ HEADER = """\
 # all occurrences. Not hand-edited: numeral-led names that are not formulas are listed with
 # ! in numbered_formulas.txt, which overrides this file.
 """
-
-
-def _shared() -> Path:
-    return Path(os.environ.get("POLICYTEXT_SHARED") or ROOT.parent / "shared")
 
 
 def development_files(corpora: Path) -> list[Path]:
@@ -178,7 +173,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    files = development_files(_shared() / "corpora")
+    files = development_files(shared_root() / "corpora")
     rows = mine(files)
     known = {row[0] for row in rows} | set(hand_formulas())
     rows += mine_unquoted(files, known)

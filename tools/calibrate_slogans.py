@@ -17,13 +17,11 @@ the table: the top of the highest band whose calibrated share is below one half.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from policytext.slogans import quoted_candidates
-from tools.calibrate_parallels import _shared, monotone
+from tools.calibration import ROOT, banded, development_passages
 
-ROOT = Path(__file__).resolve().parents[1]
 SETS = ("policy_parallel_passages.json", "independent_parallel_passages.json")
 BANDS = ((-99, 0), (0, 1), (1, 2), (2, 3), (3, 5), (5, 99))
 OUT = ROOT / "policytext" / "data" / "slogan_evidence_calibration.tsv"
@@ -32,38 +30,17 @@ OUT = ROOT / "policytext" / "data" / "slogan_evidence_calibration.tsv"
 def outcomes() -> list[tuple[int, bool]]:
     """``(evidence score, annotated as a quoted slogan)`` for every candidate quotation."""
     found = []
-    files: dict[str, str] = {}
-    for name in SETS:
-        path = ROOT / "tests" / "data" / name
-        if not path.exists():
-            continue
-        for passage in json.loads(path.read_text(encoding="utf-8"))["passages"]:
-            if "slogans" not in passage:
-                continue
-            if passage["file"] not in files:
-                source = _shared() / "corpora" / passage["file"]
-                files[passage["file"]] = source.read_text(encoding="utf-8")
-            text = files[passage["file"]][passage["start"] : passage["end"]]
-            gold = [g["span"] for g in passage["slogans"] if g["kind"] == "quoted"]
-            for span, score in quoted_candidates(text):
-                hit = any(abs(a - span.start) <= 1 and abs(b - span.end) <= 1 for a, b in gold)
-                found.append((score, hit))
+    for passage, text in development_passages(SETS):
+        gold = [g["span"] for g in passage.get("slogans", ()) if g["kind"] == "quoted"]
+        for span, score in quoted_candidates(text):
+            hit = any(abs(a - span.start) <= 1 and abs(b - span.end) <= 1 for a, b in gold)
+            found.append((score, hit))
     return found
 
 
 def table() -> list[tuple[int, int, int, int, float, float]]:
     """``(low, high, quotations, slogans, share, calibrated share)`` per non-empty band."""
-    scored = outcomes()
-    counts = []
-    for low, high in BANDS:
-        inside = [hit for score, hit in scored if low <= score < high]
-        counts.append((len(inside), sum(inside)))
-    values = iter(monotone(counts))
-    return [
-        (low, high, total, hits, hits / total, next(values))
-        for (low, high), (total, hits) in zip(BANDS, counts, strict=True)
-        if total
-    ]
+    return banded(outcomes(), BANDS)
 
 
 def main(argv: list[str] | None = None) -> int:

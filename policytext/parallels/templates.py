@@ -92,16 +92,10 @@ def _common_infix(strings: list[str]) -> str:
 
 def _aligned(piece: str, strings: list[str]) -> bool:
     """Whether ``piece`` first occurs at one place, or at relative places within 0.25, in all."""
-    size = len(piece)
     first = strings[0].find(piece)
-    same = True
-    for string in strings:
-        if string.find(piece) != first:
-            same = False
-            break
-    if same:
-        return True
-    relative = [s.find(piece) / max(1, len(s) - size) for s in strings]
+    if all(string.find(piece) == first for string in strings[1:]):
+        return True  # stops at the first string where it differs
+    relative = [s.find(piece) / max(1, len(s) - len(piece)) for s in strings]
     return max(relative) - min(relative) <= 0.25
 
 
