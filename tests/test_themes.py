@@ -10,9 +10,7 @@ while the rules and thresholds were tuned; the held-out years were not.
 
 from __future__ import annotations
 
-import math
 import re
-import time
 from collections import Counter
 
 import pytest
@@ -39,6 +37,7 @@ from policytext.themes import (
     term_spans,
 )
 from tests.conftest import shared_path
+from tests.support.timing import best_seconds
 
 #: year -> topics; decided before running the theme code on these reports
 DEVELOPMENT = {
@@ -192,12 +191,7 @@ def test_section_themes_grow_linearly():
         for line in text.split("\n"):
             sections.append((start, start + len(line)))
             start += len(line) + 1
-        best = math.inf
-        for _ in range(3):
-            began = time.perf_counter()
-            section_themes(text, tokens, sections, 5)
-            best = min(best, time.perf_counter() - began)
-        return best
+        return best_seconds(lambda args: section_themes(*args, 5), (text, tokens, sections))
 
     small, large = timed(1500), timed(6000)
     assert large / small <= 6, (small, large)
