@@ -9,7 +9,7 @@ from policytext import slogans as sl
 from policytext.parallels import grouping, rules, units
 from policytext.parallels.templates import Template
 from policytext.parallels.templates import _find_template as find_template_cache
-from tests.support.timing import best_seconds
+from tests.support.timing import growth_ratio
 
 
 @pytest.mark.parametrize(
@@ -268,9 +268,7 @@ def test_lexicon_expansion_found_in_the_text():
     ],
 )
 def test_time_grows_linearly(case, piece, n):
-    ratio = best_seconds(pt.find_parallels, piece * (4 * n)) / best_seconds(
-        pt.find_parallels, piece * n
-    )
+    ratio = growth_ratio(pt.find_parallels, piece * n, piece * (4 * n), 6)
     assert ratio <= 6, f"{case}: {ratio:.1f}"
 
 

@@ -37,7 +37,7 @@ from policytext.themes import (
     term_spans,
 )
 from tests.conftest import shared_path
-from tests.support.timing import best_seconds
+from tests.support.timing import growth_ratio
 
 #: year -> topics; decided before running the theme code on these reports
 DEVELOPMENT = {
@@ -182,7 +182,7 @@ def test_mined_phrases_recur_across_documents():
 def test_section_themes_grow_linearly():
     """Issue 20: each term is placed once; n vs 4n paragraphs costs about 4x, not 16x."""
 
-    def timed(n: int) -> float:
+    def arguments(n: int) -> tuple:
         text = "\n".join(
             f"工会 维护 职工 权益 段{i} 甲乙{i % 7} 帮扶 困难 职工 。" for i in range(n)
         )
@@ -191,10 +191,10 @@ def test_section_themes_grow_linearly():
         for line in text.split("\n"):
             sections.append((start, start + len(line)))
             start += len(line) + 1
-        return best_seconds(lambda args: section_themes(*args, 5), (text, tokens, sections))
+        return text, tokens, sections
 
-    small, large = timed(1500), timed(6000)
-    assert large / small <= 6, (small, large)
+    ratio = growth_ratio(lambda args: section_themes(*args, 5), arguments(1500), arguments(6000), 6)
+    assert ratio <= 6, ratio
 
 
 def test_corpus_themes_from_a_frame_and_from_items():

@@ -8,20 +8,38 @@ from collections.abc import Callable
 from typing import Any
 
 
-def best_seconds(function: Callable[[Any], Any], value: Any, repeat: int = 3) -> float:
-    """The fastest of ``repeat`` calls ``function(value)``, in seconds.
+def _seconds(function: Callable[[Any], Any], value: Any) -> float:
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        function(value)
+        return time.perf_counter() - start
+    finally:
+        gc.enable()
 
-    The collector's passes over the whole heap (large after many tests) are not
-    the function's growth: it is paused while timing.
+
+def growth_ratio(
+    function: Callable[[Any], Any],
+    small: Any,
+    large: Any,
+    bound: float,
+    repeat: int = 5,
+    looks: int = 2,
+) -> float:
+    """Best time on ``large`` over best time on ``small``, the two timed in turn.
+
+    Timing them alternately lets a burst of load on a shared machine slow both
+    sizes rather than one; a ratio above ``bound`` is looked at again (up to
+    ``looks`` times) and the smallest ratio is returned.
     """
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            function(value)
-            best = min(best, time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return best
+    ratios = []
+    for _ in range(looks):
+        best_small = best_large = float("inf")
+        for _ in range(repeat):
+            best_small = min(best_small, _seconds(function, small))
+            best_large = min(best_large, _seconds(function, large))
+        ratios.append(best_large / best_small)
+        if ratios[-1] <= bound:
+            break
+    return min(ratios)
