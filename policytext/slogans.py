@@ -188,6 +188,36 @@ def _lexicon_rank() -> dict[str, int]:
     return {formula: rank for rank, formula in enumerate(formula_lexicon())}
 
 
+#: the heads of a numbered set found by its form, without the lexicon: 三大改造, 三面红旗,
+#: 三项基本原则, 三大纪律, 八项注意, 两类矛盾, 三大差别, 十条方针, 两条战线, 三大战略
+FORMULA_HEADS = (
+    "原则",
+    "红旗",
+    "纪律",
+    "注意",
+    "改造",
+    "差别",
+    "方针",
+    "运动",
+    "战线",
+    "矛盾",
+    "战略",
+)
+#: a numeral of two to ten (not an ordinal, a date or part of a larger number), a classifier of
+#: sets, at most two characters of modifier (基本, 伟大革命) and a head of :data:`FORMULA_HEADS`;
+#: 路线 only after 条 (两条路线; 九大路线 is the line of a congress)
+_FORM_FORMULA = (
+    "(?<![第0-9０-９〇零一二两三四五六七八九十百千万几])[二两三四五六七八九十]"
+    "(?:[个项条大面类][\u4e00-\u9fff]{0,2}?(?:" + "|".join(FORMULA_HEADS) + ")|条路线)"
+)
+
+
+def rule_numbered_set(phrase: str) -> bool:
+    """A numeral, a classifier and the head of a named set, found without the lexicon:
+    三大改造, 三面红旗, 三项基本原则, 两类矛盾, 两条路线 (not 三个方面, 九大路线, 十九条规定)."""
+    return re.fullmatch(_FORM_FORMULA, phrase) is not None
+
+
 @lru_cache(maxsize=1)
 def _formula_starts() -> re.Pattern[str]:
     """Matches (empty) at every position where a formula starts, capturing the longest."""
@@ -196,8 +226,10 @@ def _formula_starts() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _any_formula() -> re.Pattern[str]:
-    """Matches where any formula of the lexicon occurs (a quick test before the lookup)."""
-    return re.compile("|".join(re.escape(formula) for formula in formula_lexicon()))
+    """Matches where any formula of the lexicon occurs, or a numbered set by its form
+    (:func:`rule_numbered_set`), the lexicon first."""
+    lexicon = [re.escape(formula) for formula in formula_lexicon()]
+    return re.compile("|".join([*lexicon, _FORM_FORMULA]))
 
 
 def formula_count(formula: str) -> int | None:
@@ -213,7 +245,7 @@ def formula_count(formula: str) -> int | None:
     formulas, not_formulas = _formula_data()
     if formula in not_formulas:
         return None
-    if formula.startswith("双") and len(formula) >= 2 and formula[1] not in DIGITS:
+    if _doubled(formula):
         return 2
     runs = _formula_runs(formula)
     if runs is None:
@@ -242,7 +274,7 @@ def formula_members(formula: str) -> int | None:
         return len(listed_expansion)
     if listed_count is not None:
         return listed_count
-    if formula.startswith("双") and len(formula) >= 2 and formula[1] not in DIGITS:
+    if _doubled(formula):
         return 2
     runs = _formula_runs(formula)
     if runs is None:
@@ -254,6 +286,17 @@ def formula_members(formula: str) -> int | None:
             continue  # 五个一工程, 两个一百年: a numeral inside a member's name
         total += parse_numeral(match.group()) or 0
     return total or None
+
+
+def _doubled(formula: str) -> bool:
+    """双 and a head, a set of two: 双创, 双百方针, 双一流 (一流 is a degree, not a numeral);
+    not 双十一, a date."""
+    return (
+        formula.startswith("双")
+        and len(formula) >= 2
+        and formula[1] != "十"
+        and (formula[1] not in DIGITS or _in_numeral_word(formula, 1))
+    )
 
 
 def _formula_runs(formula: str) -> list[re.Match[str]] | None:
@@ -316,7 +359,7 @@ def rule_slogan_shape(content: str) -> bool:
 
 #: characters that open a call or a campaign: 送温暖, 走出去, 放管服, 减证便民, 揭榜挂帅
 CALL_VERBS = frozenset(
-    "送走放减降免稳保促抓揭跨只携以帮扶助惠筑引留育争创比学赶超做当树讲守护建办跑进提增扩拓推清查访解治改兴强优"
+    "送走放减降免稳保促抓揭跨只携以帮扶助惠筑引留育争创比学赶超做当树讲守护建办跑进提增扩拓推清查访解治改兴强优找给把除摘打"
 )
 #: endings of names, titles, categories and coined terms (“智能工厂”, “千岛之国”, “内卷式”)
 NAME_ENDINGS = (
@@ -373,11 +416,13 @@ NAME_ENDINGS = (
     "之乡",
     "之都",
     "生成",
+    "派",
+    "论",
 )
 #: shapes of policy formulas: 一人一策, 一数一源一标准, 边研发边转化, 煤改气, 以旧换新,
 #: 机器代人, 港人治港, 走出去
 _SLOGAN_FORMS = re.compile(
-    "^(?:(?:一.{1,3}){2,}|边.+边.+|.{1,3}[改换代转即]..?|(.)人治\\1|.+(?:起来|出去|进来|下去))$|[+＋]"
+    "^(?:(?:一.{1,3}){2,}|边.+边.+|.{1,3}[改换代转即]..?|(.)人治\\1|.+(?:起来|出去|进来|下去))$|[+＋]|[\u4e00-\u9fff]×"
 )
 
 
@@ -448,7 +493,8 @@ def rule_clauses(content: str) -> bool:
 
 
 def rule_slogan_form(content: str) -> bool:
-    """A policy formula's shape: 一人一策, 边研发边转化, 煤改气, 以旧换新, 港人治港, X+Y."""
+    """A policy formula's shape: 一人一策, 边研发边转化, 煤改气, 以旧换新, 港人治港, X+Y,
+    数据要素×."""
     return bool(_SLOGAN_FORMS.search(content))
 
 
@@ -476,6 +522,81 @@ def rule_inner_call(content: str) -> bool:
     return 3 <= len(content) <= 7 and any(c in CALL_VERBS for c in content[1:])
 
 
+#: a campaign that moves something somewhere: 家电下乡, 险资入豫, 扫码入企, 校友回湘, 辽品出海,
+#: 数据援青, 港车北上; or between two quarters: 北粮南运, 西算东用
+_MOVEMENT_CALLS = re.compile(
+    "^(?:[\u4e00-\u9fff]{2,3}[入回援下上出][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,3}[东南西北][上下进出]"
+    "|[东南西北][\u4e00-\u9fff][东南西北][\u4e00-\u9fff])$"
+)
+
+
+def rule_movement_call(content: str) -> bool:
+    """A campaign that moves things to a place or a quarter: 家电下乡, 险资入豫, 扫码入企,
+    校友回湘, 辽品出海, 港车北上, 北粮南运, 西算东用 (not 城市出口的, 地下水)."""
+    return bool(_MOVEMENT_CALLS.match(content))
+
+
+#: verbs of action besides :data:`CALL_VERBS`, read only in pairs (:func:`rule_verb_pairs`)
+ACTION_VERBS = CALL_VERBS | frozenset(
+    "容受告承挂作吹报接审批管控防护藏腾换招稳补延强固拓融合联包分享评考核督验收认配用种养植造"
+    "招聚集统统筹压压落开关腾退还挂排排查纠整处罚奖"
+)
+
+
+def rule_verb_pairs(content: str) -> bool:
+    """Four characters, two verbs each with its object or complement: 容缺受理, 告知承诺,
+    挂图作战, 吹哨报到, 放水养鱼, 筑巢引凤 (not 智慧城市, 数字家庭)."""
+    return len(content) == 4 and content[0] in ACTION_VERBS and content[2] in ACTION_VERBS
+
+
+#: the second half of a four-character formula of joint action: 山海协作, 府院联动, 数实融合
+JOINT_ACTIONS = (
+    "联动",
+    "协作",
+    "并举",
+    "结合",
+    "协同",
+    "共治",
+    "互促",
+    "联建",
+    "分离",
+    "分开",
+    "挂钩",
+    "互认",
+)
+
+
+def rule_joint_action(content: str) -> bool:
+    """Two parties acting together or kept apart, in four characters: 山海协作, 府院联动,
+    洋土并举, 债贷结合, 证照分离, 人地挂钩 (not 深度融合发展)."""
+    return len(content) == 4 and content.endswith(JOINT_ACTIONS)
+
+
+_PAIRED_PHRASES = re.compile("[·\\s\u3000]+")
+
+
+def rule_paired_phrases(content: str) -> bool:
+    """Phrases of one length joined by · or a space, the way a motto or a campaign's brand
+    pairs them: 投资兴业·优选青海, 雄奇山水 新韵重庆 (not 5·18国际博物馆日, 北驾祁连·9号公路)."""
+    parts = _PAIRED_PHRASES.split(content.strip())
+    return (
+        len(parts) >= 2
+        and len({len(part) for part in parts}) == 1
+        and 3 <= len(parts[0]) <= MAX_CLAUSE
+        and all(_is_cjk_text(part) for part in parts)
+    )
+
+
+#: the endings of a campaign's own name: “光盘行动”, “蓝天保卫战”, “百日攻坚”
+CAMPAIGN_ENDINGS = ("行动", "保卫战", "攻坚战", "攻坚")
+
+
+def rule_campaign_name(content: str) -> bool:
+    """The name of a campaign, which is a slogan by the conventions: 光盘行动, 蓝天保卫战,
+    百日攻坚 (not 行动, a bare word)."""
+    return len(content) >= 4 and content.endswith(CAMPAIGN_ENDINGS)
+
+
 def rule_compressed_formula(content: str) -> bool:
     """Four to eight characters with a numeral or a repeated character, the way policy
     formulas compress a programme: 一网通办, 最多跑一次, 千企千景, 万企兴万村, 又好又快."""
@@ -487,18 +608,31 @@ def rule_compressed_formula(content: str) -> bool:
 
 
 #: predicates that make a phrase a maxim: 以人民为中心, 绿水青山就是金山银山, 无事不扰,
-#: 新官不理旧账, 先诊疗后付费
-_PREDICATE_FRAMES = re.compile("^(?:以.+为.+|.+就是.+|.+不.+|先.+后.+)$")
+#: 新官不理旧账, 先诊疗后付费, 先培训再就业, 住有所居, 有求必应, 项目为王, 藏粮于地
+_PREDICATE_FRAMES = re.compile(
+    "^(?:以.+为.+|.+就是.+|.+不.+|先.+[后再].+|.有所.|有.{1,2}必.{1,2}|.{1,3}为[王先本要]|.{1,2}[于於].{1,2})$"
+)
 
 
 def rule_predicate_frame(content: str) -> bool:
-    """A maxim's predicate frame: 以人民为中心, 绿水青山就是金山银山, 无事不扰, 先诊疗后付费."""
+    """A maxim's predicate frame: 以人民为中心, 绿水青山就是金山银山, 无事不扰, 先诊疗后付费,
+    先培训再就业, 住有所居, 有求必应, 项目为王, 藏粮于地."""
     return bool(_PREDICATE_FRAMES.match(content))
 
 
+#: campaign words that may follow a two-character modifier: “…”赋能行动, “…”示范工程
+CAMPAIGN_HEADS = ("行动", "活动", "工程")
+
+
 def rule_campaign_context(before: str, after: str) -> bool:
-    """Carried out or proclaimed: 开展“…”, “…”活动, “…”战略, “…”的方针."""
-    return after.startswith(CAMPAIGN_AFTER) or before.endswith(POLICY_BEFORE)
+    """Carried out or proclaimed: 开展“…”, “…”活动, “…”等行动, “…”赋能行动, “…”战略,
+    “…”的方针."""
+    if before.endswith(POLICY_BEFORE):
+        return True
+    after = after.removeprefix("等")
+    return after.startswith(CAMPAIGN_AFTER) or (
+        _is_cjk_text(after[:2]) and after[2:].startswith(CAMPAIGN_HEADS)
+    )
 
 
 def rule_naming_context(before: str, after: str) -> bool:
@@ -516,6 +650,11 @@ SLOGAN_EVIDENCE = (
     (rule_compressed_formula, 1),
     (rule_inner_call, 1),
     (rule_predicate_frame, 2),
+    (rule_movement_call, 2),
+    (rule_joint_action, 2),
+    (rule_paired_phrases, 4),
+    (rule_verb_pairs, 2),
+    (rule_campaign_name, 2),
 )
 CONTEXT_EVIDENCE = (
     (rule_campaign_context, 1),
@@ -555,6 +694,31 @@ def _context(view: str, open_pos: int, close_end: int) -> tuple[str, str]:
     """The words right before and right after the quotation ``open_pos..close_end``."""
     before = view[max(0, open_pos - CONTEXT_CHARS) : open_pos]
     return before, view[close_end : close_end + CONTEXT_CHARS]
+
+
+#: what joins the quotations of one series (“家电下乡”、“农机下乡”; “云展示”“云对接”)
+SERIES_JOINERS = frozenset(("", "、", "和", "与", "及", "以及"))
+
+
+def rule_quoted_series(view: str, quotations: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """The context of each quotation of a series read as one: the words before its first
+    member and after its last (开展“技能宁夏”、“以工助农”等行动: both carried out; 所谓
+    “民主派”、“走资派”: both named), so every member has the evidence its series has."""
+    contexts: list[tuple[str, str]] = []
+    first = 0
+    for index in range(len(quotations) + 1):
+        if index < len(quotations) and (
+            index == first
+            or view[quotations[index - 1][1] : quotations[index][0]] in SERIES_JOINERS
+        ):
+            continue
+        last = index - 1
+        if last >= first:
+            before = _context(view, *quotations[first])[0]
+            after = _context(view, *quotations[last])[1]
+            contexts += [(before, after)] * (index - first)
+        first = index
+    return contexts
 
 
 def rule_reads_as_slogan(content: str, before: str = "", after: str = "") -> bool:
@@ -611,7 +775,9 @@ def quoted_candidates(text: str) -> list[tuple[Span, int]]:
     view = simplified_view(text)
     found = []
     for sentence in sentences_of(text, paragraphs_of(text)):
-        for open_pos, close_end in _quotations(view, sentence.start, sentence.end):
+        quotations = _quotations(view, sentence.start, sentence.end)
+        contexts = rule_quoted_series(view, quotations)
+        for (open_pos, close_end), context in zip(quotations, contexts, strict=True):
             content = view[open_pos + 1 : close_end - 1]
             if (
                 rule_is_formula(content)
@@ -619,7 +785,7 @@ def quoted_candidates(text: str) -> list[tuple[Span, int]]:
                 or not rule_slogan_shape(content)
             ):
                 continue
-            score = slogan_evidence(content, *_context(view, open_pos, close_end))
+            score = slogan_evidence(content, *context)
             found.append((Span(open_pos, close_end, text[open_pos:close_end]), score))
     return found
 
@@ -659,8 +825,16 @@ def _reading(content: str) -> tuple[bool, int | None, int | None, int | None]:
     return False, None, None, _content_evidence(content)
 
 
-def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> Slogan | None:
-    """The slogan a quotation ``open_pos..close_end`` holds, if it reads as one."""
+def _quoted(
+    text: str,
+    view: str,
+    open_pos: int,
+    close_end: int,
+    limit: int,
+    context: tuple[str, str] | None = None,
+) -> Slogan | None:
+    """The slogan a quotation ``open_pos..close_end`` holds, if it reads as one (``context``:
+    the words around it, its own by default)."""
     content = view[open_pos + 1 : close_end - 1]
     formula, count, members, score = _reading(content)
     span = Span(open_pos, close_end, text[open_pos:close_end])
@@ -669,7 +843,7 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
         return Slogan(span, "numbered_formula", count, expansion)
     if score is None or rule_reported_speech(view, open_pos, content):
         return None
-    score += _context_evidence(*_context(view, open_pos, close_end))
+    score += _context_evidence(*(context or _context(view, open_pos, close_end)))
     return Slogan(span, "quoted", None, None) if score >= slogan_threshold() else None
 
 
@@ -715,7 +889,7 @@ def _unquoted_formulas(text: str, view: str, sentence: Span, taken: set[int]) ->
     inside a quotation or a formula already found is not another one."""
     rank = _lexicon_rank()
     hits = sorted(
-        (rank[match.group(1)], match.start(), match.group(1))
+        (rank.get(match.group(1), len(rank)), match.start(), match.group(1))
         for match in _formula_starts().finditer(view, sentence.start, sentence.end)
     )
     found = []
@@ -749,8 +923,10 @@ def build_slogans(
     slogans: list[Slogan] = []
     taken: set[int] = set()
     for sentence in _candidate_sentences(sentences, marks):
-        for open_pos, close_end in _quotations(view, sentence.start, sentence.end):
-            slogan = _quoted(text, view, open_pos, close_end, sentence.end)
+        quotations = _quotations(view, sentence.start, sentence.end)
+        contexts = rule_quoted_series(view, quotations)
+        for (open_pos, close_end), context in zip(quotations, contexts, strict=True):
+            slogan = _quoted(text, view, open_pos, close_end, sentence.end, context)
             if slogan is not None:
                 slogans.append(slogan)
                 taken.update(range(open_pos, close_end))
