@@ -500,10 +500,17 @@ def rule_slogan_form(content: str) -> bool:
 
 def rule_name_or_term(content: str) -> bool:
     """Ends like a name, title, category or coined term (“智能工厂”, “千岛之国”, “内卷式”),
-    or holds 的 (“人民的好警察”); one phrase, not clauses (“公园城市、安逸家园”)."""
-    if rule_clauses(content):
+    or holds 的 (“人民的好警察”); one phrase, not clauses (“公园城市、安逸家园”), not a
+    distributive formula (“村村通”)."""
+    if rule_clauses(content) or rule_distributive(content):
         return False
     return content.endswith(NAME_ENDINGS) or "的" in content or content.startswith("由")
+
+
+def rule_distributive(content: str) -> bool:
+    """Opens with a doubled character, “every …”, the way a coverage target is worded:
+    村村通, 户户通, 县县通, 人人参与 (not 天天向上 alone: three to six characters)."""
+    return 3 <= len(content) <= 6 and content[0] == content[1] and _is_cjk_text(content[:2])
 
 
 def rule_call_opening(content: str) -> bool:
@@ -655,6 +662,7 @@ SLOGAN_EVIDENCE = (
     (rule_paired_phrases, 4),
     (rule_verb_pairs, 2),
     (rule_campaign_name, 2),
+    (rule_distributive, 2),
 )
 CONTEXT_EVIDENCE = (
     (rule_campaign_context, 1),

@@ -173,6 +173,40 @@ def test_threshold_and_confidence_follow_the_calibration_table(capsys):
         (sl.rule_predicate_frame, "绿水青山就是金山银山", True),
         (sl.rule_predicate_frame, "无事不扰", True),
         (sl.rule_predicate_frame, "不动产", False),
+        (sl.rule_predicate_frame, "先培训再就业", True),
+        (sl.rule_predicate_frame, "住有所居", True),
+        (sl.rule_predicate_frame, "有求必应", True),
+        (sl.rule_predicate_frame, "项目为王", True),
+        (sl.rule_predicate_frame, "藏粮于地", True),
+        (sl.rule_predicate_frame, "智慧城市", False),
+        (sl.rule_movement_call, "家电下乡", True),
+        (sl.rule_movement_call, "险资入豫", True),
+        (sl.rule_movement_call, "校友回湘", True),
+        (sl.rule_movement_call, "港车北上", True),
+        (sl.rule_movement_call, "北粮南运", True),
+        (sl.rule_movement_call, "数字家庭", False),
+        (sl.rule_movement_call, "线上线下", False),
+        (sl.rule_joint_action, "府院联动", True),
+        (sl.rule_joint_action, "证照分离", True),
+        (sl.rule_joint_action, "深度融合发展", False),
+        (sl.rule_paired_phrases, "投资兴业·优选青海", True),
+        (sl.rule_paired_phrases, "雄奇山水 新韵重庆", True),
+        (sl.rule_paired_phrases, "5·18国际博物馆日", False),
+        (sl.rule_paired_phrases, "北驾祁连·9号公路", False),
+        (sl.rule_verb_pairs, "容缺受理", True),
+        (sl.rule_verb_pairs, "告知承诺", True),
+        (sl.rule_verb_pairs, "智慧城市", False),
+        (sl.rule_campaign_name, "光盘行动", True),
+        (sl.rule_campaign_name, "行动", False),
+        (sl.rule_distributive, "村村通", True),
+        (sl.rule_distributive, "县城通", False),
+        (sl.rule_name_or_term, "村村通", False),
+        (sl.rule_name_or_term, "走资派", True),
+        (sl.rule_name_or_term, "阶级斗争熄灭论", True),
+        (sl.rule_call_opening, "给出路", True),
+        (sl.rule_inner_call, "政策找人", True),
+        (sl.rule_slogan_form, "数据要素×", True),
+        (sl.rule_slogan_form, "7×24小时", False),
     ],
 )
 def test_slogan_evidence_rules(rule, content, expected):
@@ -188,8 +222,65 @@ def test_slogan_evidence_rules(rule, content, expected):
         ("荣获", "称号", False, True),
         ("峰会以", "为主题，", False, True),
         ("支持打造", "，推动", False, False),
+        ("支持", "等专项行动", True, False),
+        ("以", "赋能行动为", True, False),
+        ("以", "赋能，", False, False),
     ],
 )
 def test_slogan_context_rules(before, after, campaign, naming):
     assert sl.rule_campaign_context(before, after) is campaign
     assert sl.rule_naming_context(before, after) is naming
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a series shares its context: the words before its first member, after its last
+        (
+            "开展“技能照亮前程”、“技能宁夏”、“以工助农”等行动。",
+            ["“技能照亮前程”", "“技能宁夏”", "“以工助农”"],
+        ),
+        ("揭批所谓“民主派”、“走资派”。", []),
+        # a comma parts two series
+        ("实施“星火计划”，“数字宁夏”建设加快。", ["“星火计划”"]),
+    ],
+)
+def test_quoted_series_share_their_context(text, expected):
+    assert [s.span.text for s in pt.find_slogans(text)] == expected
+    traditional = pt.to_traditional(text)
+    assert [(s.span.start, s.span.end) for s in pt.find_slogans(traditional)] == [
+        (s.span.start, s.span.end) for s in pt.find_slogans(text)
+    ]
+
+
+def test_quoted_series_contexts():
+    view = "开展“甲乙丙”、“丁戊己”等活动，“庚辛”"
+    quotations = [(2, 7), (8, 13), (17, 21)]
+    assert sl.rule_quoted_series(view, quotations) == [
+        ("开展", "等活动，"),
+        ("开展", "等活动，"),
+        ("等活动，", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("要用三大纪律八项注意教育战士。", [("三大纪律", 3), ("八项注意", 8)]),
+        ("为三大改造铺平道路。", [("三大改造", 3)]),
+        ("大跃进、人民公社三面红旗。", [("三面红旗", 3)]),
+        ("必须遵守的三项基本原则。", [("三项基本原则", 3)]),
+        ("党内两条路线斗争。", [("两条路线", 2)]),
+        ("关于九大路线。", []),  # the line of a congress, an ordinal
+        ("从三个方面推进。", []),  # parts of a text, not a named set
+        ("违反本办法第十七、十八、十九条规定的。", []),
+        ("加快“双一流”建设。", [("“双一流”", 2)]),
+        ("“双十一”促销。", []),  # a date
+    ],
+)
+def test_numbered_sets_by_form(text, expected):
+    found = [(s.span.text, s.count) for s in pt.find_slogans(text) if s.kind == "numbered_formula"]
+    assert found == expected
+    assert [
+        (s.span.start, s.span.end, s.count) for s in pt.find_slogans(pt.to_traditional(text))
+    ] == [(s.span.start, s.span.end, s.count) for s in pt.find_slogans(text)]
