@@ -579,21 +579,6 @@ def rule_joint_action(content: str) -> bool:
     return len(content) == 4 and content.endswith(JOINT_ACTIONS)
 
 
-_PAIRED_PHRASES = re.compile("[·\\s\u3000]+")
-
-
-def rule_paired_phrases(content: str) -> bool:
-    """Phrases of one length joined by · or a space, the way a motto or a campaign's brand
-    pairs them: 投资兴业·优选青海, 雄奇山水 新韵重庆 (not 5·18国际博物馆日, 北驾祁连·9号公路)."""
-    parts = _PAIRED_PHRASES.split(content.strip())
-    return (
-        len(parts) >= 2
-        and len({len(part) for part in parts}) == 1
-        and 3 <= len(parts[0]) <= MAX_CLAUSE
-        and all(_is_cjk_text(part) for part in parts)
-    )
-
-
 #: the endings of a campaign's own name: “光盘行动”, “蓝天保卫战”, “百日攻坚”
 CAMPAIGN_ENDINGS = ("行动", "保卫战", "攻坚战", "攻坚")
 
@@ -627,19 +612,9 @@ def rule_predicate_frame(content: str) -> bool:
     return bool(_PREDICATE_FRAMES.match(content))
 
 
-#: campaign words that may follow a two-character modifier: “…”赋能行动, “…”示范工程
-CAMPAIGN_HEADS = ("行动", "活动", "工程")
-
-
 def rule_campaign_context(before: str, after: str) -> bool:
-    """Carried out or proclaimed: 开展“…”, “…”活动, “…”等行动, “…”赋能行动, “…”战略,
-    “…”的方针."""
-    if before.endswith(POLICY_BEFORE):
-        return True
-    after = after.removeprefix("等")
-    return after.startswith(CAMPAIGN_AFTER) or (
-        _is_cjk_text(after[:2]) and after[2:].startswith(CAMPAIGN_HEADS)
-    )
+    """Carried out or proclaimed: 开展“…”, “…”活动, “…”战略, “…”的方针."""
+    return after.startswith(CAMPAIGN_AFTER) or before.endswith(POLICY_BEFORE)
 
 
 def rule_naming_context(before: str, after: str) -> bool:
@@ -659,7 +634,6 @@ SLOGAN_EVIDENCE = (
     (rule_predicate_frame, 2),
     (rule_movement_call, 2),
     (rule_joint_action, 2),
-    (rule_paired_phrases, 4),
     (rule_verb_pairs, 2),
     (rule_campaign_name, 2),
     (rule_distributive, 2),
@@ -702,31 +676,6 @@ def _context(view: str, open_pos: int, close_end: int) -> tuple[str, str]:
     """The words right before and right after the quotation ``open_pos..close_end``."""
     before = view[max(0, open_pos - CONTEXT_CHARS) : open_pos]
     return before, view[close_end : close_end + CONTEXT_CHARS]
-
-
-#: what joins the quotations of one series (“家电下乡”、“农机下乡”; “云展示”“云对接”)
-SERIES_JOINERS = frozenset(("", "、", "和", "与", "及", "以及"))
-
-
-def rule_quoted_series(view: str, quotations: list[tuple[int, int]]) -> list[tuple[str, str]]:
-    """The context of each quotation of a series read as one: the words before its first
-    member and after its last (开展“技能宁夏”、“以工助农”等行动: both carried out; 所谓
-    “民主派”、“走资派”: both named), so every member has the evidence its series has."""
-    contexts: list[tuple[str, str]] = []
-    first = 0
-    for index in range(len(quotations) + 1):
-        if index < len(quotations) and (
-            index == first
-            or view[quotations[index - 1][1] : quotations[index][0]] in SERIES_JOINERS
-        ):
-            continue
-        last = index - 1
-        if last >= first:
-            before = _context(view, *quotations[first])[0]
-            after = _context(view, *quotations[last])[1]
-            contexts += [(before, after)] * (index - first)
-        first = index
-    return contexts
 
 
 def rule_reads_as_slogan(content: str, before: str = "", after: str = "") -> bool:
@@ -783,9 +732,7 @@ def quoted_candidates(text: str) -> list[tuple[Span, int]]:
     view = simplified_view(text)
     found = []
     for sentence in sentences_of(text, paragraphs_of(text)):
-        quotations = _quotations(view, sentence.start, sentence.end)
-        contexts = rule_quoted_series(view, quotations)
-        for (open_pos, close_end), context in zip(quotations, contexts, strict=True):
+        for open_pos, close_end in _quotations(view, sentence.start, sentence.end):
             content = view[open_pos + 1 : close_end - 1]
             if (
                 rule_is_formula(content)
@@ -793,7 +740,7 @@ def quoted_candidates(text: str) -> list[tuple[Span, int]]:
                 or not rule_slogan_shape(content)
             ):
                 continue
-            score = slogan_evidence(content, *context)
+            score = slogan_evidence(content, *_context(view, open_pos, close_end))
             found.append((Span(open_pos, close_end, text[open_pos:close_end]), score))
     return found
 
@@ -833,16 +780,8 @@ def _reading(content: str) -> tuple[bool, int | None, int | None, int | None]:
     return False, None, None, _content_evidence(content)
 
 
-def _quoted(
-    text: str,
-    view: str,
-    open_pos: int,
-    close_end: int,
-    limit: int,
-    context: tuple[str, str] | None = None,
-) -> Slogan | None:
-    """The slogan a quotation ``open_pos..close_end`` holds, if it reads as one (``context``:
-    the words around it, its own by default)."""
+def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> Slogan | None:
+    """The slogan a quotation ``open_pos..close_end`` holds, if it reads as one."""
     content = view[open_pos + 1 : close_end - 1]
     formula, count, members, score = _reading(content)
     span = Span(open_pos, close_end, text[open_pos:close_end])
@@ -851,7 +790,7 @@ def _quoted(
         return Slogan(span, "numbered_formula", count, expansion)
     if score is None or rule_reported_speech(view, open_pos, content):
         return None
-    score += _context_evidence(*(context or _context(view, open_pos, close_end)))
+    score += _context_evidence(*_context(view, open_pos, close_end))
     return Slogan(span, "quoted", None, None) if score >= slogan_threshold() else None
 
 
@@ -931,10 +870,8 @@ def build_slogans(
     slogans: list[Slogan] = []
     taken: set[int] = set()
     for sentence in _candidate_sentences(sentences, marks):
-        quotations = _quotations(view, sentence.start, sentence.end)
-        contexts = rule_quoted_series(view, quotations)
-        for (open_pos, close_end), context in zip(quotations, contexts, strict=True):
-            slogan = _quoted(text, view, open_pos, close_end, sentence.end, context)
+        for open_pos, close_end in _quotations(view, sentence.start, sentence.end):
+            slogan = _quoted(text, view, open_pos, close_end, sentence.end)
             if slogan is not None:
                 slogans.append(slogan)
                 taken.update(range(open_pos, close_end))

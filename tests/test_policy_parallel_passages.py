@@ -82,7 +82,8 @@ BAR = 0.80
 #: what the held-out set scored when first read after the rule changes (groups F1 0.721,
 #: P 0.732; slogans F1 0.509), and after the rules studied on the independent development
 #: passages (groups F1 0.745, P 0.747; slogans F1 0.739 after the calibrated slogan
-#: evidence): asserted as floors against regressions, NOT the bar
+#: evidence; 0.743, P 0.812 R 0.686, after the evidence studied on the development
+#: documents' rejected quotations): asserted as floors against regressions, NOT the bar
 #: (not met)
 HELD_OUT_FLOOR = {"groups_f1": 0.73, "groups_p": 0.73, "slogans_f1": 0.72}
 

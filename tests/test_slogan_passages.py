@@ -18,8 +18,14 @@ import policytext as pt
 from tests.conftest import load_passages, passage_texts
 from tests.support.parallel_scoring import prf, score_slogans
 
-#: what each set scores today (slogan F1), asserted as floors against regressions
-FLOORS = {"policy_parallel_passages.json": 0.95, "independent_parallel_passages.json": 0.95}
+#: what each set scores today (slogan F1), asserted as floors against regressions;
+#: independent_parallel_passages_2.json was scored fresh, never studied for the rules
+#: (0.715 before the rules of issue 19's second slogan pass, 0.749 after)
+FLOORS = {
+    "policy_parallel_passages.json": 0.95,
+    "independent_parallel_passages.json": 0.95,
+    "independent_parallel_passages_2.json": 0.74,
+}
 
 
 def slogan_counts(name: str, script: str) -> tuple[int, int, int, int]:
