@@ -203,19 +203,44 @@ FORMULA_HEADS = (
     "矛盾",
     "战略",
 )
-#: a numeral of two to ten (not an ordinal, a date or part of a larger number), a classifier of
-#: sets, at most two characters of modifier (基本, 伟大革命) and a head of :data:`FORMULA_HEADS`;
-#: 路线 only after 条 (两条路线; 九大路线 is the line of a congress)
-_FORM_FORMULA = (
-    "(?<![第0-9０-９〇零一二两三四五六七八九十百千万几])[二两三四五六七八九十]"
-    "(?:[个项条大面类][\u4e00-\u9fff]{0,2}?(?:" + "|".join(FORMULA_HEADS) + ")|条路线)"
+#: a numeral of two to ten, a classifier of sets, at most two characters of modifier (基本,
+#: 伟大革命) and a head of :data:`FORMULA_HEADS`; 路线 only after 条 (两条路线; 九大路线 is
+#: the line of a congress)
+_NUMBERED_SET = re.compile(
+    "[二两三四五六七八九十](?:[个项条大面类][\u4e00-\u9fff]{0,2}?(?:"
+    + "|".join(FORMULA_HEADS)
+    + ")|条路线)"
 )
+#: what a numbered set's numeral does not follow: an ordinal, a date, a larger number
+_NOT_BEFORE_SET = frozenset("第0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千万几")
 
 
 def rule_numbered_set(phrase: str) -> bool:
     """A numeral, a classifier and the head of a named set, found without the lexicon:
     三大改造, 三面红旗, 三项基本原则, 两类矛盾, 两条路线 (not 三个方面, 九大路线, 十九条规定)."""
-    return re.fullmatch(_FORM_FORMULA, phrase) is not None
+    return _NUMBERED_SET.fullmatch(phrase) is not None
+
+
+#: the heads alone, what :func:`_numbered_sets` scans for (rarer than numerals, so quicker)
+_SET_HEADS = re.compile("|".join([*FORMULA_HEADS, "路线"]))
+
+
+def _numbered_sets(view: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of the numbered sets of ``view[start:end]`` by their form
+    (:func:`rule_numbered_set`) whose numeral follows no ordinal, digit or numeral (十九条规定
+    is an article's): found by their heads, then read back to the numeral."""
+    end = len(view) if end is None else end
+    found = []
+    for head in _SET_HEADS.finditer(view, start, end):
+        for modifier in range(3):
+            begin = head.start() - 2 - modifier
+            if begin < start:
+                break
+            if _NUMBERED_SET.fullmatch(view, begin, head.end()):
+                if not begin or view[begin - 1] not in _NOT_BEFORE_SET:
+                    found.append((begin, head.end()))
+                break
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -226,10 +251,8 @@ def _formula_starts() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _any_formula() -> re.Pattern[str]:
-    """Matches where any formula of the lexicon occurs, or a numbered set by its form
-    (:func:`rule_numbered_set`), the lexicon first."""
-    lexicon = [re.escape(formula) for formula in formula_lexicon()]
-    return re.compile("|".join([*lexicon, _FORM_FORMULA]))
+    """Matches where any formula of the lexicon occurs (a quick test before the lookup)."""
+    return re.compile("|".join(re.escape(formula) for formula in formula_lexicon()))
 
 
 def formula_count(formula: str) -> int | None:
@@ -808,11 +831,12 @@ def _quotations(view: str, start: int, end: int, depth: int = 2) -> list[tuple[i
 
 
 def _slogan_marks(view: str) -> tuple[tuple[int, int], ...]:
-    """Where a quotation mark or a formula of the lexicon lies in ``view``, in order: one
-    scan of the whole view, for :func:`find_slogans`' choice of paragraphs and
-    :func:`build_slogans`' choice of sentences."""
+    """Where a quotation mark, a formula of the lexicon or a numbered set by its form lies in
+    ``view``, in order: one scan of the whole view for each, for :func:`find_slogans`' choice of
+    paragraphs and :func:`build_slogans`' choice of sentences."""
     marks = [match.span() for match in _QUOTE_CHAR.finditer(view)]
     marks += [match.span() for match in _any_formula().finditer(view)]
+    marks += _numbered_sets(view)
     return tuple(sorted(marks))
 
 
@@ -832,12 +856,19 @@ def _candidate_sentences(
 
 
 def _unquoted_formulas(text: str, view: str, sentence: Span, taken: set[int]) -> list[Slogan]:
-    """The formulas of the lexicon in ``sentence``, longer ones first; a formula starting
+    """The formulas of the lexicon in ``sentence``, longer ones first, then the numbered sets
+    by their form (:func:`rule_numbered_set`); a formula starting
     inside a quotation or a formula already found is not another one."""
     rank = _lexicon_rank()
     hits = sorted(
-        (rank.get(match.group(1), len(rank)), match.start(), match.group(1))
-        for match in _formula_starts().finditer(view, sentence.start, sentence.end)
+        [
+            (rank[match.group(1)], match.start(), match.group(1))
+            for match in _formula_starts().finditer(view, sentence.start, sentence.end)
+        ]
+        + [
+            (len(rank), begin, view[begin:stop])
+            for begin, stop in _numbered_sets(view, sentence.start, sentence.end)
+        ]
     )
     found = []
     searched_to: dict[str, int] = {}
@@ -883,7 +914,9 @@ def build_slogans(
             if slogan is not None:
                 slogans.append(slogan)
                 taken.update(range(open_pos, close_end))
-        if _any_formula().search(view, sentence.start, sentence.end) is None:
+        if _any_formula().search(view, sentence.start, sentence.end) is None and not (
+            _numbered_sets(view, sentence.start, sentence.end)
+        ):
             continue
         slogans += _unquoted_formulas(text, view, sentence, taken)
     return tuple(sorted(slogans, key=lambda s: (s.span.start, s.span.end)))
