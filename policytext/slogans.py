@@ -6,10 +6,11 @@
   punctuation mark, not a single word in scare quotes, not a name in 《》.
 * ``numbered_formula`` — a numeral-led formula naming a fixed set (“三个代表”,
   “五送”, 两个维护, 八项规定): quoted ones by their form, unquoted ones from the
-  lexicon of ``policytext/data/``. ``count`` is the value of the (first) numeral
-  (三严三实 → 3, as the annotation conventions count); ``expansion`` lists its
-  members when they follow within the sentence as a 、-list of as many items as
-  the numerals state (三严三实: 6)
+  lexicon of ``policytext/data/`` or, when a numeral and a classifier name a set by one of
+  :data:`FORMULA_HEADS` (三大改造, 三面红旗, 三项基本原则), by their form. ``count`` is
+  the value of the (first) numeral (三严三实 → 3, as the annotation conventions count);
+  ``expansion`` lists its members when they follow within the sentence as a 、-list of as
+  many items as the numerals state (三严三实: 6)
   (“五送”活动〈送政策、送技能、送维权、送安全、送健康〉).
 """
 
