@@ -139,7 +139,7 @@ def function_words() -> frozenset[str]:
     return frozenset(words)
 
 
-#: fillers that still head a compound at its end (城镇化建设, 思想政治工作)
+#: fillers that still head a compound at its end (精神文明建设, 思想政治工作)
 COMPOUND_HEADS = frozenset({"建设", "工作", "体系", "问题"})
 _WORD = re.compile(r"^[\w\u3400-\u9fff]+$")
 

@@ -36,7 +36,7 @@ from policytext.themes import (
     stop_words,
     term_spans,
 )
-from tests.conftest import shared_path
+from tests.conftest import ROOT, shared_path
 from tests.support.timing import growth_ratio
 
 #: year -> topics; decided before running the theme code on these reports
@@ -372,6 +372,19 @@ def test_ten_reports_show_their_topics(reports):
     print("held out:", held_out)
     hits = sum(bool(v) for v in development.values()) + sum(bool(v) for v in held_out.values())
     assert hits >= 9, (development, held_out)
+
+
+def test_shipped_theme_tables_rebuild_byte_for_byte(model_dir, tmp_path):
+    """The phrase table, the reference and the background are what tools.build_reference
+    makes of the corpora with the code as it is: a change to the words (the tokenizer, the
+    script view, the layout reading) or to the term rules fails here until they are rebuilt."""
+    from tools.build_reference import main
+
+    corpora = shared_path("corpora")
+    assert main([str(corpora), "--out", str(tmp_path)]) == 0
+    shipped = ROOT / "policytext" / "data"
+    for name in ("policy_phrases.txt", "reference_counts.tsv.gz", "background_idf.tsv.gz"):
+        assert (tmp_path / name).read_bytes() == (shipped / name).read_bytes(), name
 
 
 def test_no_numeral_year_or_ordinal_among_top_themes(reports):
