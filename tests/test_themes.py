@@ -197,6 +197,24 @@ def test_section_themes_grow_linearly():
     assert ratio <= 6, ratio
 
 
+def test_a_section_theme_recurs_across_its_sentences():
+    """服从 twice in one sentence is one use; 帮扶 in two sentences is a topic of the section."""
+    lines = [
+        "帮扶 困难 职工 。 服从 大局 服从 安排 。 帮扶 农民工 。",
+        "工会 组织 职工 参加 劳动 竞赛 。 技能 提升 。",
+        "工会 联系 群众 反映 意见 。 沟通 协调 。",
+    ]
+    text = "\n".join(lines)
+    sections, start = [], 0
+    for line in lines:
+        sections.append((start, start + len(line)))
+        start += len(line) + 1
+    first = [t for t, _ in section_themes(text, words(text), sections, 5)[0]]
+    assert first == ["帮扶"]
+    once = section_themes(text, words(text), sections, 5, min_range=1)[0]
+    assert sorted(t for t, _ in once) == ["帮扶", "服从"]  # the same G², either order
+
+
 def test_corpus_themes_from_a_frame_and_from_items():
     pd = pytest.importorskip("pandas")
     frame = pd.DataFrame(
@@ -271,9 +289,9 @@ def test_essay_sections_hold_their_own_words(doc, gold):
         hits.append(sum(t in own for t, _ in terms))
         shares.append(hits[-1] / len(terms))
         assert min(score for _, score in terms) >= 3.84  # each significant against the rest
-    # issue 17 asks for 0.75 (not met): most of the gold's section words occur once in
-    # their section, while the repeated words of a section include verbs of policy prose
-    assert sum(shares) / len(shares) >= 0.6 and sum(hits) >= 22, (shares, hits)
+    # issue 17 asks for 0.75 (not met, 0.717): most of the gold's section words occur once
+    # in their section, while the repeated words of a section include verbs of policy prose
+    assert sum(shares) / len(shares) >= 0.7 and sum(hits) >= 21, (shares, hits)
 
 
 def test_terms_are_real_words(doc):
