@@ -183,7 +183,8 @@ class PolicyDoc:
             raise ValueError(f"by must be None or 'section', not {by!r}")
         sections = self.sections()
         spans = [(s.start, s.end) for s in sections]
-        ranked = section_themes(self.text, self.tokens, spans, top_k, method)
+        sentences = [(s.start, s.end) for s in self.sentences]
+        ranked = section_themes(self.text, self.tokens, spans, top_k, method, sentences=sentences)
         return list(zip(sections, ranked, strict=True))
 
     def outline(self) -> str:

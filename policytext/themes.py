@@ -139,7 +139,7 @@ def function_words() -> frozenset[str]:
     return frozenset(words)
 
 
-#: fillers that still head a compound at its end (城镇化建设, 思想政治工作)
+#: fillers that still head a compound at its end (精神文明建设, 思想政治工作)
 COMPOUND_HEADS = frozenset({"建设", "工作", "体系", "问题"})
 _WORD = re.compile(r"^[\w\u3400-\u9fff]+$")
 
@@ -727,6 +727,22 @@ def _by_section(
     return counts
 
 
+def _spread(
+    spans: list[tuple[str, int, int]], sentences: Sequence[tuple[int, int]]
+) -> list[tuple[str, int, int]]:
+    """The first occurrence of each term in each sentence: counted per section, a term's
+    range (the number of the section's sentences it occurs in)."""
+    starts = sorted(start for start, _ in sentences)
+    seen: set[tuple[str, int]] = set()
+    first = []
+    for span in spans:
+        key = (span[0], bisect.bisect_right(starts, span[1]))
+        if key not in seen:
+            seen.add(key)
+            first.append(span)
+    return first
+
+
 def section_themes(
     text: str,
     tokens: Sequence[Token],
@@ -734,16 +750,27 @@ def section_themes(
     top_k: int = 10,
     method: str = "keyness",
     min_count: int = 2,
-    min_log_ratio: float = 2.0,
+    min_log_ratio: float = 0.0,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    min_range: int = 2,
 ) -> list[list[tuple[str, float]]]:
     """The ``top_k`` themes of each section, against the rest of the same document.
 
-    Words every section uses (工会, 职工) sink; each section's own rise. The
-    work is linear in the document: every term is counted once, and each
-    section is compared with the document's totals minus its own counts.
+    Words every section uses (工会, 职工) sink; each section's own rise. A
+    section's theme occurs ``min_count`` times in it, relatively more often
+    than in the rest (log-ratio ≥ ``min_log_ratio``; 0: no effect-size filter,
+    which a section of a hundred terms passes by chance anyway) and
+    significantly so (G² ≥ 3.84), in at least ``min_range`` of its sentences
+    (``sentences``: spans, default :func:`policytext.split_sentences` of
+    ``text``): a word said twice in one sentence (服从…服从, 负责…负责, the
+    parallels of policy prose) is one use, not a recurring topic — the
+    dispersion corpus linguists ask of a keyword (Gries 2008; Egbert & Biber
+    2019). The work is linear in the document: every term is counted once, and
+    each section is compared with the document's totals minus its own counts.
     ``method="tfidf"`` ranks by TF-IDF across the sections instead.
     """
     ensure_positive_int(top_k, "top_k")
+    ensure_positive_int(min_range, "min_range")
     _check_method(method)
     spans = term_spans(tokens)
     surfaces = surface_forms(text, spans)
@@ -752,17 +779,28 @@ def section_themes(
         across = BackgroundIDF.from_documents(per_section)
         ranked = [rank_terms(counts, across.idf, top_k) for counts in per_section]
     else:
+        if min_range > 1 and sentences is None:
+            from .segment import split_sentences
+
+            sentences = [(s.start, s.end) for s in split_sentences(text)]
+        ranges = _by_section(_spread(spans, sentences), sections) if min_range > 1 else None
         whole: Counter[str] = Counter(term for term, _, _ in spans)
         size = sum(whole.values())
         wider = default_reference().counts
         ranked = []
-        for counts in per_section:
+        for i, counts in enumerate(per_section):
             own = sum(counts.values())
             rest = _Rest(whole, counts)
-            found = keyness(counts, rest, own, size - own, min_count, min_log_ratio, tiebreak=wider)
+            spread = counts if ranges is None else _dispersed(counts, ranges[i], min_range)
+            found = keyness(spread, rest, own, size - own, min_count, min_log_ratio, tiebreak=wider)
             ranked.append(_keywords(found, top_k))
     traditional = detect_script(text) == "traditional"
     return [in_script(terms, surfaces, traditional) for terms in ranked]
+
+
+def _dispersed(counts: Counter[str], ranges: Counter[str], min_range: int) -> dict[str, int]:
+    """The counts of the terms found in at least ``min_range`` sentences."""
+    return {term: n for term, n in counts.items() if ranges[term] >= min_range}
 
 
 class _Rest(Mapping[str, float]):

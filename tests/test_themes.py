@@ -36,7 +36,7 @@ from policytext.themes import (
     stop_words,
     term_spans,
 )
-from tests.conftest import shared_path
+from tests.conftest import ROOT, shared_path
 from tests.support.timing import growth_ratio
 
 #: year -> topics; decided before running the theme code on these reports
@@ -197,6 +197,24 @@ def test_section_themes_grow_linearly():
     assert ratio <= 6, ratio
 
 
+def test_a_section_theme_recurs_across_its_sentences():
+    """服从 twice in one sentence is one use; 帮扶 in two sentences is a topic of the section."""
+    lines = [
+        "帮扶 困难 职工 。 服从 大局 服从 安排 。 帮扶 农民工 。",
+        "工会 组织 职工 参加 劳动 竞赛 。 技能 提升 。",
+        "工会 联系 群众 反映 意见 。 沟通 协调 。",
+    ]
+    text = "\n".join(lines)
+    sections, start = [], 0
+    for line in lines:
+        sections.append((start, start + len(line)))
+        start += len(line) + 1
+    first = [t for t, _ in section_themes(text, words(text), sections, 5)[0]]
+    assert first == ["帮扶"]
+    once = section_themes(text, words(text), sections, 5, min_range=1)[0]
+    assert sorted(t for t, _ in once) == ["帮扶", "服从"]  # the same G², either order
+
+
 def test_corpus_themes_from_a_frame_and_from_items():
     pd = pytest.importorskip("pandas")
     frame = pd.DataFrame(
@@ -271,9 +289,9 @@ def test_essay_sections_hold_their_own_words(doc, gold):
         hits.append(sum(t in own for t, _ in terms))
         shares.append(hits[-1] / len(terms))
         assert min(score for _, score in terms) >= 3.84  # each significant against the rest
-    # issue 17 asks for 0.75 (not met): most of the gold's section words occur once in
-    # their section, while the repeated words of a section include verbs of policy prose
-    assert sum(shares) / len(shares) >= 0.6 and sum(hits) >= 22, (shares, hits)
+    # issue 17 asks for 0.75 (not met, 0.717): most of the gold's section words occur once
+    # in their section, while the repeated words of a section include verbs of policy prose
+    assert sum(shares) / len(shares) >= 0.7 and sum(hits) >= 21, (shares, hits)
 
 
 def test_terms_are_real_words(doc):
@@ -372,6 +390,19 @@ def test_ten_reports_show_their_topics(reports):
     print("held out:", held_out)
     hits = sum(bool(v) for v in development.values()) + sum(bool(v) for v in held_out.values())
     assert hits >= 9, (development, held_out)
+
+
+def test_shipped_theme_tables_rebuild_byte_for_byte(model_dir, tmp_path):
+    """The phrase table, the reference and the background are what tools.build_reference
+    makes of the corpora with the code as it is: a change to the words (the tokenizer, the
+    script view, the layout reading) or to the term rules fails here until they are rebuilt."""
+    from tools.build_reference import main
+
+    corpora = shared_path("corpora")
+    assert main([str(corpora), "--out", str(tmp_path)]) == 0
+    shipped = ROOT / "policytext" / "data"
+    for name in ("policy_phrases.txt", "reference_counts.tsv.gz", "background_idf.tsv.gz"):
+        assert (tmp_path / name).read_bytes() == (shipped / name).read_bytes(), name
 
 
 def test_no_numeral_year_or_ordinal_among_top_themes(reports):
