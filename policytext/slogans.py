@@ -2,16 +2,18 @@
 
 * ``quoted`` — a short quotation that names a campaign or a motto (“送温暖”,
   “爱心助学”), or a quoted slogan sentence of short clauses (“全省创第一，中部
-  进十强，全国争百强”). Not reported speech (说：“…。”), not a quoted
-  punctuation mark, not a single word in scare quotes, not a name in 《》.
+  进十强，全国争百强”); two characters only when they name their programme (“强芯”工程).
+  Not reported speech (说：“…。”), not a quoted punctuation mark, not a single word in
+  scare quotes, not a name in 《》, not a theme or an example (以“…”为主题, 以“…”为例).
+  A bracketed insertion is read without it (“一区（县）一策”).
 * ``numbered_formula`` — a numeral-led formula naming a fixed set (“三个代表”,
-  “五送”, 两个维护, 八项规定): quoted ones by their form, unquoted ones from the
-  lexicon of ``policytext/data/`` or, when a numeral and a classifier name a set by one of
-  :data:`FORMULA_HEADS` (三大改造, 三面红旗, 三项基本原则), by their form. ``count`` is
-  the value of the (first) numeral (三严三实 → 3, as the annotation conventions count);
-  ``expansion`` lists its members when they follow within the sentence as a 、-list of as
-  many items as the numerals state (三严三实: 6)
-  (“五送”活动〈送政策、送技能、送维权、送安全、送健康〉).
+  “五送”, 两个维护, 八项规定, “一核两翼”, “五统一、一开放”): quoted ones by their form,
+  unquoted ones from the lexicon of ``policytext/data/`` or, when a numeral and a
+  classifier name a set by one of :data:`FORMULA_HEADS` or :data:`JOINT_HEADS` (三大改造,
+  三面红旗, 三项基本原则, 五措并举), by their form. ``count`` is the value of the (first)
+  numeral (三严三实 → 3, as the annotation conventions count); ``expansion`` lists its
+  members when they follow within the sentence as a 、-list of as many items as the
+  numerals state (三严三实: 6) (“五送”活动〈送政策、送技能、送维权、送安全、送健康〉).
 """
 
 from __future__ import annotations
@@ -60,7 +62,9 @@ _CLAUSE_SPLIT = re.compile(r"[，,、；;\s\u3000]+")
 #: the marks that part the members of a quoted slogan sentence (slogan_parallels)
 _MEMBER_SPLIT = re.compile(r"[，,、；;]")
 #: marks a slogan may hold besides Chinese, Latin letters and digits
-_SLOGAN_MARKS = "·+＋×－-"
+_SLOGAN_MARKS = "·+＋×－-/／"
+#: a bracketed insertion inside a quotation, read without it: “一区（县）一策”, “混合现实（XR）+”
+_INSERTION = re.compile(r"[（(][^（）()]{1,6}[）)]")
 _EXPANSION_OPEN = "〈（(【《：:即"
 #: a quotation whose marks do not match in kind: “筑巢" / "筑巢”
 _MISMATCHED_QUOTE = re.compile(
@@ -119,6 +123,9 @@ _NUMERAL_WORDS = (
 )
 #: numerals of magnitude, not of a count: 千万工程, 百千工程, 千兆城市, 百万英才
 _MAGNITUDES = "百千万"
+#: what a numeral above ten before it names: the ordinal of a congress or of games, not a
+#: set (二十大, 十四运 the national games, 十五冬 the winter games, 十一艺 the art festival)
+_EVENT_WORDS = ("大", "运", "冬", "艺")
 
 
 def _in_numeral_word(formula: str, at: int) -> bool:
@@ -204,13 +211,19 @@ FORMULA_HEADS = (
     "矛盾",
     "战略",
 )
+#: the heads of a set of measures taken together, after a numeral and one character: 五措并举,
+#: 三管齐下, 两翼齐飞, 双轮驱动
+JOINT_HEADS = ("并举", "齐下", "齐发", "齐飞", "并进", "驱动")
 #: a numeral of two to ten, a classifier of sets, at most two characters of modifier (基本,
 #: 伟大革命) and a head of :data:`FORMULA_HEADS`; 路线 only after 条 (两条路线; 九大路线 is
-#: the line of a congress)
+#: the line of a congress); or a numeral (or 双), one character and a head of
+#: :data:`JOINT_HEADS`
 _NUMBERED_SET = re.compile(
     "[二两三四五六七八九十](?:[个项条大面类][\u4e00-\u9fff]{0,2}?(?:"
     + "|".join(FORMULA_HEADS)
-    + ")|条路线)"
+    + ")|条路线)|[二两三四五六七八九十双][\u4e00-\u9fff](?:"
+    + "|".join(JOINT_HEADS)
+    + ")"
 )
 #: what a numbered set's numeral does not follow: an ordinal, a date, a larger number
 _NOT_BEFORE_SET = frozenset("第0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千万几")
@@ -218,12 +231,13 @@ _NOT_BEFORE_SET = frozenset("第0123456789０１２３４５６７８９〇零�
 
 def rule_numbered_set(phrase: str) -> bool:
     """A numeral, a classifier and the head of a named set, found without the lexicon:
-    三大改造, 三面红旗, 三项基本原则, 两类矛盾, 两条路线 (not 三个方面, 九大路线, 十九条规定)."""
+    三大改造, 三面红旗, 三项基本原则, 两类矛盾, 两条路线, or measures taken together: 五措并举,
+    三管齐下, 双轮驱动 (not 三个方面, 九大路线, 十九条规定, 多措并举)."""
     return _NUMBERED_SET.fullmatch(phrase) is not None
 
 
 #: the heads alone, what :func:`_numbered_sets` scans for (rarer than numerals, so quicker)
-_SET_HEADS = re.compile("|".join([*FORMULA_HEADS, "路线"]))
+_SET_HEADS = re.compile("|".join([*FORMULA_HEADS, "路线", *JOINT_HEADS]))
 
 
 def _numbered_sets(view: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -336,23 +350,37 @@ def _formula_runs(formula: str) -> list[re.Match[str]] | None:
         value is None
         or not rest
         or rest == "大"
-        or (rest.startswith("大") and value > 10)
+        or (rest.startswith(_EVENT_WORDS) and value > 10)
         or rest.startswith(_ORDINAL_WORDS[1:])
     ):
-        return None  # 十四五, 二十大, 十九大精神, 十九届, 三次
+        return None  # 十四五, 二十大, 十九大精神, 十五冬, 十九届, 三次
     return [runs[0]] + [match for match in runs[1:] if not _in_numeral_word(formula, match.start())]
 
 
 def rule_is_formula(content: str) -> bool:
-    """A numeral-led formula: 三个代表, 五送, 两个维护, 二十二连丰 (not 十四五, 二十大, 一些)."""
+    """A numeral-led formula: 三个代表, 五送, 两个维护, 二十二连丰, a 一 before the numeral
+    that counts (一核两翼, 一主两副), numbered clauses after a formula (五统一、一开放, 两不愁、
+    三保障); not 十四五, 二十大, 一些, 一人一策 (no numeral counts), 一穷二白 (一 and 二 count
+    off an idiom's halves)."""
     if content in _formula_data()[0]:
         return True
+    clauses = content.split("、")
+    if len(clauses) > 1:
+        return (
+            len(clauses) <= 4
+            and all(clause[:1] in _NUMERAL_CHARS for clause in clauses[1:])
+            and rule_is_formula(clauses[0])
+        )
     return (
         2 <= len(content) <= 8
-        and content[0] != "一"
         and all("\u4e00" <= c <= "\u9fff" for c in content)
+        and _COUNTING_IDIOM.match(content) is None
         and formula_count(content) is not None
     )
+
+
+#: 一X二Y, an idiom counting off its halves: 一穷二白, 一清二楚, 一干二净
+_COUNTING_IDIOM = re.compile("一[\u4e00-\u9fff]二")
 
 
 def rule_reported_speech(view: str, open_pos: int, content: str) -> bool:
@@ -367,10 +395,13 @@ def rule_slogan_shape(content: str) -> bool:
 
     Latin letters, digits and + may join the Chinese (“互联网+监管”, “5G+工业互联网”,
     “AI泉城”) when at least two Chinese characters carry the phrase; a space parts
-    clauses like a comma (“雄奇山水 新韵重庆”).
+    clauses like a comma (“雄奇山水 新韵重庆”). A slash parts the alternatives of a term
+    (“车车/车人”通信) except before a + (“虚拟/增强/混合现实+”).
     """
     clauses = [c for c in _CLAUSE_SPLIT.split(content.strip()) if c]
     if not clauses or any(not _is_slogan_text(c) for c in clauses):
+        return False
+    if ("/" in content or "／" in content) and "+" not in content and "＋" not in content:
         return False
     if all(c in DIGITS or c in UNITS for c in content):
         return False  # “十四五”: the name of a plan period
@@ -494,7 +525,7 @@ POLICY_BEFORE = (
     "把握",
 )
 #: words around a quotation that name or mock rather than call: 所谓“…”, “…”称号, “…”之称,
-#: a theme (以“…”为主题)
+#: a theme (以“…”为主题, also :func:`rule_theme_context`), an example (以“…”为例)
 NAMING_BEFORE = ("所谓", "称为", "誉为", "号称", "叫做", "称作", "什么", "简称", "荣获", "授予")
 NAMING_AFTER = (
     "称号",
@@ -508,6 +539,7 @@ NAMING_AFTER = (
     "App",
     "主题",
     "为主题",
+    "为例",
 )
 
 
@@ -534,7 +566,7 @@ def rule_name_or_term(content: str) -> bool:
 def rule_distributive(content: str) -> bool:
     """Opens with a doubled character, “every …”, the way a coverage target is worded:
     村村通, 户户通, 县县通, 人人参与 (not 天天向上 alone: three to six characters)."""
-    return 3 <= len(content) <= 6 and content[0] == content[1] and _is_cjk_text(content[:2])
+    return 3 <= len(content) <= 6 and content[0] == content[1] and _is_cjk_text(content)
 
 
 def rule_call_opening(content: str) -> bool:
@@ -570,7 +602,7 @@ def rule_movement_call(content: str) -> bool:
 #: verbs of action besides :data:`CALL_VERBS`, read only in pairs (:func:`rule_verb_pairs`)
 ACTION_VERBS = CALL_VERBS | frozenset(
     "容受告承挂作吹报接审批管控防护藏腾换招稳补延强固拓融合联包分享评考核督验收认配用种养植造"
-    "招聚集统统筹压压落开关腾退还挂排排查纠整处罚奖"
+    "招聚集统统筹压压落开关腾退还挂排排查纠整处罚奖铸净"
 )
 
 
@@ -636,6 +668,34 @@ def rule_predicate_frame(content: str) -> bool:
     return bool(_PREDICATE_FRAMES.match(content))
 
 
+#: the programmes a two-character call names: “强芯”工程, “净网”行动
+SHORT_CAMPAIGN_AFTER = ("工程", "行动", "活动", "专项", "计划", "攻坚")
+
+
+def rule_short_campaign(content: str, after: str) -> bool:
+    """Two characters, a verb and its object, naming the programme after them: “强芯”工程,
+    “铸魂”工程, “净网”行动, “护苗”行动 (not “瞪羚”企业, “跟跑”、, “名品”和)."""
+    return (
+        len(content) == 2
+        and content[0] in ACTION_VERBS
+        and _is_cjk_text(content)
+        and after.startswith(SHORT_CAMPAIGN_AFTER)
+    )
+
+
+#: the single characters of a formula listing the factors of a policy: 人房地钱, 人地钱,
+#: 人财物, 水电路气网, 煤电油气运
+FACTORS = frozenset("人地钱房财物水电路气网暖煤油运粮")
+
+
+def rule_factor_list(content: str) -> bool:
+    """Three to six different factors of one character each, a list without its 、:
+    “人房地钱”, “人财物”, “水电路气网” (not “房地产”, “电网”)."""
+    return 3 <= len(content) <= 6 and len(set(content)) == len(content) <= len(
+        [c for c in content if c in FACTORS]
+    )
+
+
 def rule_campaign_context(before: str, after: str) -> bool:
     """Carried out or proclaimed: 开展“…”, “…”活动, “…”战略, “…”的方针."""
     return after.startswith(CAMPAIGN_AFTER) or before.endswith(POLICY_BEFORE)
@@ -644,6 +704,17 @@ def rule_campaign_context(before: str, after: str) -> bool:
 def rule_naming_context(before: str, after: str) -> bool:
     """Named or mocked, not called: 所谓“…”, 简称“…”, “…”称号, “…”企业."""
     return before.endswith(NAMING_BEFORE) or after.startswith(NAMING_AFTER)
+
+
+def rule_theme_context(before: str, after: str) -> bool:
+    """The theme of an event or an example, a title however slogan-like: 以“万物互联，智创
+    未来”为主题, 聚焦“…”主题, 以“…”为例 (not a campaign's theme: “不忘初心、牢记使命”主题教育,
+    “…”主题活动)."""
+    return after.startswith(("主题", "为主题", "为例")) and not after.startswith(THEMED_CAMPAIGNS)
+
+
+#: what a theme names when it is a campaign's: “…”主题教育, “…”主题活动
+THEMED_CAMPAIGNS = ("主题教育", "主题活动", "主题实践")
 
 
 #: the evidence a quoted phrase reads as a slogan, each rule with its weight
@@ -661,10 +732,12 @@ SLOGAN_EVIDENCE = (
     (rule_verb_pairs, 2),
     (rule_campaign_name, 2),
     (rule_distributive, 2),
+    (rule_factor_list, 4),
 )
 CONTEXT_EVIDENCE = (
     (rule_campaign_context, 1),
     (rule_naming_context, -3),
+    (rule_theme_context, -3),
 )
 #: the share of slogans a band of evidence must reach for its quotations to be kept
 SLOGAN_SHARE = 0.5
@@ -719,7 +792,8 @@ def _is_cjk_text(text: str) -> bool:
 
 
 def _is_slogan_text(text: str) -> bool:
-    """Chinese, with Latin letters, digits, + and · inside (5G+, AI泉城, 互联网＋监管)."""
+    """Chinese, with Latin letters, digits, +, / and · inside (5G+, AI泉城, 互联网＋监管,
+    虚拟/增强现实+)."""
     return all(
         "\u4e00" <= c <= "\u9fff" or c in _SLOGAN_MARKS or (c.isascii() and c.isalnum())
         for c in text
@@ -757,7 +831,7 @@ def quoted_candidates(text: str) -> list[tuple[Span, int]]:
     found = []
     for sentence in sentences_of(text, paragraphs_of(text)):
         for open_pos, close_end in _quotations(view, sentence.start, sentence.end):
-            content = view[open_pos + 1 : close_end - 1]
+            content = _without_insertions(view[open_pos + 1 : close_end - 1])
             if (
                 rule_is_formula(content)
                 or rule_reported_speech(view, open_pos, content)
@@ -792,11 +866,19 @@ def slogan_confidence(score: int) -> float:
     return bands[-1][2]
 
 
+def _without_insertions(content: str) -> str:
+    """A quotation's content without its bracketed insertions: “一区（县）一策” → 一区一策."""
+    if "（" not in content and "(" not in content:
+        return content
+    return _INSERTION.sub("", content)
+
+
 @lru_cache(maxsize=8192)
 def _reading(content: str) -> tuple[bool, int | None, int | None, int | None]:
     """What a quotation's content reads as, apart from its context: ``(formula, count,
     members, evidence)``; the evidence is None when the content cannot be a quoted slogan
-    (its shape, a numeral-led name)."""
+    (its shape, a numeral-led name). A bracketed insertion is read without it."""
+    content = _without_insertions(content)
     if rule_is_formula(content):
         return True, formula_count(content), formula_members(content), None
     if not rule_slogan_shape(content) or content.strip() in _formula_data()[1]:
@@ -812,9 +894,12 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
     if formula:
         expansion = _expansion(text, view, close_end, limit, members) if members else None
         return Slogan(span, "numbered_formula", count, expansion)
-    if score is None or rule_reported_speech(view, open_pos, content):
+    if rule_reported_speech(view, open_pos, content):
         return None
-    score += _context_evidence(*_context(view, open_pos, close_end))
+    before, after = _context(view, open_pos, close_end)
+    if score is None:
+        return Slogan(span, "quoted", None, None) if rule_short_campaign(content, after) else None
+    score += _context_evidence(before, after)
     return Slogan(span, "quoted", None, None) if score >= slogan_threshold() else None
 
 

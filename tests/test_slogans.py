@@ -203,6 +203,11 @@ def test_threshold_and_confidence_follow_the_calibration_table(capsys):
         (sl.rule_inner_call, "政策找人", True),
         (sl.rule_slogan_form, "数据要素×", True),
         (sl.rule_slogan_form, "7×24小时", False),
+        (sl.rule_factor_list, "人房地钱", True),
+        (sl.rule_factor_list, "水电路气网", True),
+        (sl.rule_factor_list, "房地产", False),
+        (sl.rule_factor_list, "电网", False),
+        (sl.rule_distributive, "车车/车人", False),
     ],
 )
 def test_slogan_evidence_rules(rule, content, expected):
@@ -238,6 +243,9 @@ def test_slogan_context_rules(before, after, campaign, naming):
         ("违反本办法第十七、十八、十九条规定的。", []),
         ("加快“双一流”建设。", [("“双一流”", 2)]),
         ("“双十一”促销。", []),  # a date
+        ("坚持五措并举，三管齐下。", [("五措并举", 5), ("三管齐下", 3)]),
+        ("形成科技创新和制度创新双轮驱动。", [("双轮驱动", 2)]),
+        ("坚持多措并举。", []),  # 多, no numeral
     ],
 )
 def test_numbered_sets_by_form(text, expected):
@@ -246,3 +254,95 @@ def test_numbered_sets_by_form(text, expected):
     assert [
         (s.span.start, s.span.end, s.count) for s in pt.find_slogans(pt.to_traditional(text))
     ] == [(s.span.start, s.span.end, s.count) for s in pt.find_slogans(text)]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "theme"),
+    [
+        ("峰会以", "为主题，", True),
+        ("聚焦", "主题，", True),
+        ("以", "为例，", True),
+        ("开展", "主题教育", False),
+        ("开展", "活动，", False),
+    ],
+)
+def test_rule_theme_context(before, after, theme):
+    assert sl.rule_theme_context(before, after) is theme
+
+
+@pytest.mark.parametrize(
+    ("content", "after", "campaign"),
+    [
+        ("强芯", "工程，", True),
+        ("铸魂", "行动", True),
+        ("护苗", "行动计划", True),
+        ("强芯", "，加快", False),  # no programme named
+        ("瞪羚", "企业", False),
+        ("名品", "工程", False),  # no verb
+        ("强芯片", "工程", False),  # three characters go by the evidence
+    ],
+)
+def test_rule_short_campaign(content, after, campaign):
+    assert sl.rule_short_campaign(content, after) is campaign
+
+
+@pytest.mark.parametrize(
+    ("content", "formula"),
+    [
+        ("一核两翼", True),
+        ("一带四区多点", True),
+        ("五统一、一开放", True),
+        ("两不愁、三保障", True),
+        ("一人一策", False),
+        ("一穷二白", False),
+        ("一清二楚", False),
+        ("十五冬", False),
+        ("十四运", False),
+        ("三十六计", True),
+        ("送温暖、送健康", False),  # clauses without a numeral
+        ("五统一、送温暖", False),
+    ],
+)
+def test_rule_is_formula_forms(content, formula):
+    assert sl.rule_is_formula(content) is formula
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a 一 before the numeral that counts: the set is counted by that numeral
+        ("构建“一核两翼”发展格局。", [("“一核两翼”", "numbered_formula", 2)]),
+        ("优化“一主两副”城市布局。", [("“一主两副”", "numbered_formula", 2)]),
+        ("推行“一人一策”帮扶。", [("“一人一策”", "quoted", None)]),  # no numeral counts
+        # numbered clauses after a formula: one formula, counted by its first numeral
+        ("坚持“五统一、一开放”基本要求。", [("“五统一、一开放”", "numbered_formula", 5)]),
+        ("实现“两不愁、三保障”。", [("“两不愁、三保障”", "numbered_formula", 2)]),
+        # a bracketed insertion is read without it
+        ("实施“一区（县）一策”。", [("“一区（县）一策”", "quoted", None)]),
+        ("拓展“虚拟/增强现实（XR）+”场景。", [("“虚拟/增强现实（XR）+”", "quoted", None)]),
+        ("推动“车车/车人”通信。", []),  # the alternatives of a term
+        # two characters naming their programme
+        ("深入开展集成电路“强芯”工程。", [("“强芯”", "quoted", None)]),
+        ("常态化开展“净网”行动。", [("“净网”", "quoted", None)]),
+        ("培育“瞪羚”企业。", []),
+        ("从“跟跑”、“并跑”到“领跑”。", []),
+        # factors listed without their 、
+        ("强化“人房地钱”要素联动。", [("“人房地钱”", "quoted", None)]),
+        ("完善“人地钱”挂钩政策。", [("“人地钱”", "quoted", None)]),
+        ("稳定“房地产”市场。", []),
+        # ordinals of games are not sets
+        ("办好“十五冬”，筹备“十四运”。", []),
+        # a theme or an example is a title; a campaign's theme is not
+        ("峰会以“万物互联，智创未来”为主题。", []),
+        ("以“企业资质（简单变更）”为例。", []),
+        ("开展“不忘初心、牢记使命”主题教育。", [("“不忘初心、牢记使命”", "quoted", None)]),
+    ],
+)
+def test_formula_and_slogan_forms_of_unseen_text(text, expected):
+    """Issue 19's third slogan pass: the causes of the misses on
+    independent_parallel_passages_2.json, on invented text, in both scripts."""
+    got = [(s.span.text, s.kind, s.count) for s in pt.find_slogans(text)]
+    assert got == expected
+    simplified = [(s.span.start, s.span.end, s.kind, s.count) for s in pt.find_slogans(text)]
+    traditional = pt.find_slogans(pt.to_traditional(text))
+    assert [(s.span.start, s.span.end, s.kind, s.count) for s in traditional] == simplified
