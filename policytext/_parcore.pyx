@@ -14,6 +14,9 @@ from cpython.unicode cimport PyUnicode_GET_LENGTH
 cdef enum:
     VERB_SLOT = 4  # the furthest a shared object starts from its clause's opening (templates)
 
+#: ``templates.VERB_SLOT`` as this kernel was built with it (a test compares them)
+verb_slot = VERB_SLOT
+
 
 cdef Py_ssize_t _find(str s, str shortest, Py_ssize_t at, Py_ssize_t size):
     """The first place of ``shortest[at:at+size]`` in ``s`` (-1: none)."""

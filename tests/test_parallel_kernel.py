@@ -62,6 +62,7 @@ def test_kernel_agrees_on_every_window_of_the_essay(essay):
 
 def test_the_search_uses_the_kernel_where_it_is_built():
     assert templates._template_parts is kernel.template_parts
+    assert kernel.verb_slot == templates.VERB_SLOT  # the kernel's copy of the constant
 
 
 def test_pure_python_search_finds_the_same_groups(essay):
