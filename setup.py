@@ -1,8 +1,10 @@
-"""Build of the optional compiled segmentation core (``policytext._segcore``).
+"""Build of the optional compiled cores: segmentation (``policytext._segcore``) and the
+parallels' template search (``policytext._parcore``).
 
 Everything else is declared in pyproject.toml. Where Cython or a C++ compiler
-is missing, or the build fails, the install still succeeds without the core
-and policytext segments with spacy_pkuseg instead (and says so once).
+is missing, or the build fails, the install still succeeds without the cores:
+policytext segments with spacy_pkuseg instead (and says so once), and the
+parallels use their pure-Python search, which gives the same results.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from setuptools.command.build_ext import build_ext
 
 
 class OptionalBuildExt(build_ext):
-    """build_ext that leaves the compiled core out instead of failing the install."""
+    """build_ext that leaves a compiled core out instead of failing the install."""
 
     def run(self) -> None:
         try:
@@ -33,18 +35,19 @@ class OptionalBuildExt(build_ext):
     @staticmethod
     def _skip(error: Exception) -> None:
         print(
-            f"policytext: the compiled segmentation core was not built ({error}); "
-            "policytext will use spacy_pkuseg instead",
+            f"policytext: a compiled core was not built ({error}); policytext will use "
+            "spacy_pkuseg for words, its pure-Python search for parallels",
             file=sys.stderr,
         )
 
 
 def extensions() -> list[Extension]:
     core = Extension("policytext._segcore", ["policytext/_segcore.pyx"], language="c++")
+    parallels = Extension("policytext._parcore", ["policytext/_parcore.pyx"])
     try:
         from Cython.Build import cythonize
 
-        return cythonize([core], compiler_directives={"language_level": 3}, quiet=True)
+        return cythonize([core, parallels], compiler_directives={"language_level": 3}, quiet=True)
     except Exception as error:  # Cython absent or the source did not translate
         OptionalBuildExt._skip(error)
         return []

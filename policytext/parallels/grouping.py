@@ -64,19 +64,25 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
     if len(units) < 2:
         return groups
     every_carrier = _carriers(view, units)
-    char_sets = [set(carrier) for carrier in every_carrier]
     level = units[0].level  # a run holds units of one level
     may_be_hopeless = level in ("clause", "sentence", "semicolon")
     i = 0
     while i < len(units) - 1:
         best = None
-        common = char_sets[i]
+        common: set[str] = set()  # the characters every carrier of the window has …
+        common_to = -1  # … up to this unit (made and kept up to date only where asked)
         for j in range(i + 1, min(len(units), i + MAX_MEMBERS)):
             carriers = every_carrier[i : j + 1]
-            common = common & char_sets[j]  # the characters every carrier of the window has
-            if (not common and _unsharable(carriers, level)) or (
-                may_be_hopeless and _hopeless(carriers, level)
-            ):
+            if may_be_hopeless and _hopeless(carriers, level):
+                skip = True
+            else:
+                if common_to < i:
+                    common, common_to = set(every_carrier[i]), i
+                while common_to < j:
+                    common_to += 1
+                    common.intersection_update(every_carrier[common_to])
+                skip = not common and _unsharable(carriers, level)
+            if skip:
                 found = None  # cheap tests spare the template search (same results)
             else:
                 window = units[i : j + 1]

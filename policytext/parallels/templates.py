@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .units import (
     _DIGIT_RE,
@@ -111,6 +113,14 @@ def find_template(carriers: list[str], level: str | None = None) -> Template | N
 
 @lru_cache(maxsize=1024)
 def _find_template(carriers: tuple[str, ...], level: str | None) -> Template | None:
+    parts = _template_parts(carriers, level)
+    return None if parts is None else Template(*parts, 0)
+
+
+def template_parts(carriers: tuple[str, ...], level: str | None) -> tuple[str, str, str] | None:
+    """``(prefix, infix, suffix)`` all ``carriers`` share, or None: the definition that
+    the compiled kernel ``policytext._parcore.template_parts`` follows, used where it
+    was not built (``tests/test_parallel_kernel.py`` checks that both agree)."""
     prefix = _common_prefix(carriers)
     rest = [c[len(prefix) :] for c in carriers]
     suffix = _common_suffix(rest)
@@ -126,7 +136,22 @@ def _find_template(carriers: tuple[str, ...], level: str | None) -> Template | N
     infix = _common_infix(middles) if all(len(m) >= 2 for m in middles) and not hopeless else ""
     if not (prefix or infix or suffix):
         return None
-    return Template(prefix, infix, suffix, 0)
+    return prefix, infix, suffix
+
+
+def _compiled_template_parts() -> Callable[[tuple[str, ...], str | None], Any] | None:
+    """The compiled kernel's ``template_parts``, or None where it was not built (or
+    ``POLICYTEXT_PARALLELS=python`` asks for the pure-Python search)."""
+    if os.environ.get("POLICYTEXT_PARALLELS") == "python":
+        return None
+    try:
+        from .._parcore import template_parts as compiled
+    except ImportError:
+        return None
+    return compiled
+
+
+_template_parts = _compiled_template_parts() or template_parts
 
 
 #: the furthest a shared object starts from its clause's opening (开展｜智能传感器…)

@@ -114,10 +114,17 @@ def _pieces(pattern: re.Pattern[str], view: str, start: int, end: int) -> list[t
 def phrase_units(view: str, sentence: Span) -> list[list[Unit]]:
     """The 、-lists of a sentence; the last item is split at a conjunction (A、B和C)."""
     runs: list[list[Unit]] = []
-    if _PHRASE_RE.search(view, sentence.start, sentence.end) is None:
+    marks = [match.start() for match in _PHRASE_RE.finditer(view, sentence.start, sentence.end)]
+    if not marks:
         return runs
+    k = 0
     for seg_start, seg_end in _pieces(_SEGMENT_RE, view, sentence.start, sentence.end):
-        runs += _phrase_runs(view, _pieces(_PHRASE_RE, view, seg_start, seg_end))
+        while k < len(marks) and marks[k] < seg_start:
+            k += 1
+        if k == len(marks):
+            break
+        if marks[k] < seg_end:  # a piece without a mark is one item: no list
+            runs += _phrase_runs(view, _pieces(_PHRASE_RE, view, seg_start, seg_end))
     return runs
 
 

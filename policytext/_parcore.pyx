@@ -1,0 +1,182 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""Compiled kernel of the parallels' template search (``templates._find_template``).
+
+``template_parts(carriers, level)`` returns what the pure-Python search in
+``policytext/parallels/templates.py`` returns, as ``(prefix, infix, suffix)`` or
+None: the common prefix, the common suffix of the rest, and the longest piece
+of the middles found in every one at aligned places. The Python code stays the
+definition (used where this module was not built);
+``tests/test_parallel_kernel.py`` checks that both agree.
+"""
+
+from cpython.unicode cimport PyUnicode_GET_LENGTH
+
+cdef enum:
+    VERB_SLOT = 4  # the furthest a shared object starts from its clause's opening (templates)
+
+#: ``templates.VERB_SLOT`` as this kernel was built with it (a test compares them)
+verb_slot = VERB_SLOT
+
+
+cdef Py_ssize_t _find(str s, str shortest, Py_ssize_t at, Py_ssize_t size):
+    """The first place of ``shortest[at:at+size]`` in ``s`` (-1: none)."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(s), k, m
+    for k in range(n - size + 1):
+        for m in range(size):
+            if s[k + m] != shortest[at + m]:
+                break
+        else:
+            return k
+    return -1
+
+
+cdef bint _aligned(str shortest, Py_ssize_t at, Py_ssize_t size, list strings):
+    """Whether the piece first occurs at one place, or at relative places within 0.25, in all."""
+    cdef Py_ssize_t count = len(strings), k, position, first, room
+    cdef double relative, low = 0.0, high = 0.0
+    first = _find(<str>strings[0], shortest, at, size)
+    for k in range(1, count):
+        if _find(<str>strings[k], shortest, at, size) != first:
+            break
+    else:
+        return True
+    for k in range(count):
+        position = _find(<str>strings[k], shortest, at, size)
+        room = PyUnicode_GET_LENGTH(<str>strings[k]) - size
+        if room < 1:
+            room = 1
+        relative = <double>position / <double>room
+        if k == 0 or relative > high:
+            high = relative
+        if k == 0 or relative < low:
+            low = relative
+    return high - low <= 0.25
+
+
+cdef str _common_infix(list strings):
+    """Longest piece found in every string at aligned relative places (first longest wins)."""
+    cdef Py_ssize_t count = len(strings), k, s_index = 0, n, i, length, size, best = 0
+    cdef Py_ssize_t best_at = 0
+    cdef str shortest, other
+    cdef Py_UCS4 char
+    cdef bint everywhere
+    for k in range(1, count):
+        if PyUnicode_GET_LENGTH(<str>strings[k]) < PyUnicode_GET_LENGTH(<str>strings[s_index]):
+            s_index = k
+    shortest = <str>strings[s_index]
+    n = PyUnicode_GET_LENGTH(shortest)
+    for i in range(n):
+        if n - i <= best:
+            break
+        char = shortest[i]
+        everywhere = True
+        for k in range(count):
+            if k != s_index and _find(<str>strings[k], shortest, i, 1) < 0:
+                everywhere = False
+                break
+        if not everywhere:
+            continue
+        length = 1
+        while i + length < n:
+            for k in range(count):
+                if k != s_index and _find(<str>strings[k], shortest, i, length + 1) < 0:
+                    break
+            else:
+                length += 1
+                continue
+            break
+        size = length
+        while size > best:
+            if _aligned(shortest, i, size, strings):
+                best, best_at = size, i
+                break
+            size -= 1
+    return shortest[best_at : best_at + best]
+
+
+cdef bint _slot_piece(tuple carriers):
+    """Three or more carriers hold one piece of three characters at one place, 1 to 4 in."""
+    cdef Py_ssize_t count = len(carriers), k, c, m
+    cdef str first = <str>carriers[0], other
+    cdef bint same
+    if count < 3:
+        return False
+    for k in range(1, VERB_SLOT + 1):
+        if PyUnicode_GET_LENGTH(first) < k + 3:
+            continue
+        same = True
+        for c in range(1, count):
+            other = <str>carriers[c]
+            if PyUnicode_GET_LENGTH(other) < k + 3:
+                same = False
+                break
+            for m in range(3):
+                if other[k + m] != first[k + m]:
+                    same = False
+                    break
+            if not same:
+                break
+        if same:
+            return True
+    return False
+
+
+def template_parts(tuple carriers, level):
+    """``(prefix, infix, suffix)`` all ``carriers`` share, or None (nothing, or everything)."""
+    cdef Py_ssize_t count = len(carriers), k, p, s, shortest_len, length, longest = 0
+    cdef str first, carrier, prefix, suffix, infix
+    cdef Py_UCS4 char
+    cdef list middles
+    cdef bint hopeless, all_long
+    if count == 0:
+        raise ValueError("template_parts needs at least one carrier")
+    first = <str>carriers[0]
+    shortest_len = PyUnicode_GET_LENGTH(first)
+    for k in range(count):
+        length = PyUnicode_GET_LENGTH(<str>carriers[k])
+        if length < shortest_len:
+            shortest_len = length
+        if length > longest:
+            longest = length
+    p = 0  # the common prefix of all is the common prefix of the lexicographic extremes
+    while p < shortest_len:
+        char = first[p]
+        for k in range(1, count):
+            if (<str>carriers[k])[p] != char:
+                break
+        else:
+            p += 1
+            continue
+        break
+    s = 0  # the common suffix of the rests
+    while s < shortest_len - p:
+        char = first[PyUnicode_GET_LENGTH(first) - 1 - s]
+        for k in range(1, count):
+            carrier = <str>carriers[k]
+            if carrier[PyUnicode_GET_LENGTH(carrier) - 1 - s] != char:
+                break
+        else:
+            s += 1
+            continue
+        break
+    if p + s >= shortest_len:
+        return None  # a middle is empty: no variation left
+    prefix = first[:p]
+    suffix = first[PyUnicode_GET_LENGTH(first) - s :] if s else ""
+    hopeless = (
+        (level == "clause" or level == "sentence")
+        and p == 0
+        and s == 0
+        and longest > 12
+        and not (level == "clause" and _slot_piece(carriers))
+    )
+    infix = ""
+    if shortest_len - p - s >= 2 and not hopeless:
+        middles = [
+            (<str>carriers[k])[p : PyUnicode_GET_LENGTH(<str>carriers[k]) - s]
+            for k in range(count)
+        ]
+        infix = _common_infix(middles)
+    if p == 0 and s == 0 and not infix:
+        return None
+    return prefix, infix, suffix

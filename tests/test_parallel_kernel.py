@@ -1,0 +1,88 @@
+"""The compiled template search (``policytext._parcore``) agrees with the pure-Python one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import policytext as pt
+from policytext import parallels as pl
+from policytext.parallels import grouping, templates
+from policytext.parallels.units import clause_units, phrase_units, semicolon_units
+
+kernel = pytest.importorskip(
+    "policytext._parcore", reason="the compiled parallels core is not built"
+)
+
+LEVELS = (None, "phrase", "clause", "semicolon", "sentence")
+#: few characters, so that carriers share prefixes, suffixes and infixes often
+carrier = st.text(alphabet="甲乙丙丁的是工人ab1，", min_size=1, max_size=16)
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(st.lists(carrier, min_size=1, max_size=5), st.sampled_from(LEVELS))
+@example(["甲乙丙丁戊己庚辛壬癸甲乙丙", "丁戊己庚辛壬癸甲乙丙丁戊己"], "clause")
+@example(
+    ["开展智能传感器核心技术攻关", "推动智能传感器产业链协同发展", "提升智能传感器竞争力"], "clause"
+)
+@example(["送政策", "送政策"], "phrase")
+@example(["甲乙", "甲乙丙"], "phrase")
+def test_kernel_agrees_with_the_python_search(carriers, level):
+    carriers = tuple(carriers)
+    assert kernel.template_parts(carriers, level) == templates.template_parts(carriers, level)
+
+
+def _windows(view: str, sentence: pt.Span):
+    """The carriers of every window of two to four adjacent units of the sentence."""
+    runs = [*phrase_units(view, sentence), clause_units(view, sentence)]
+    runs.append(semicolon_units(view, sentence))
+    for units in runs:
+        carriers = grouping._carriers(view, units)
+        for i in range(len(carriers)):
+            for j in range(i + 2, min(len(carriers), i + 4) + 1):
+                yield tuple(carriers[i:j]), units[i].level
+
+
+def test_kernel_agrees_on_every_window_of_the_essay(essay):
+    view = pt.simplified_view(essay)
+    count = 0
+    for sentence in pt.split_sentences(essay):
+        for carriers, level in _windows(view, sentence):
+            for ask in (level, None):
+                assert kernel.template_parts(carriers, ask) == templates.template_parts(
+                    carriers, ask
+                ), carriers
+            count += 1
+    assert count > 400
+
+
+def test_the_search_uses_the_kernel_where_it_is_built():
+    assert templates._template_parts is kernel.template_parts
+    assert kernel.verb_slot == templates.VERB_SLOT  # the kernel's copy of the constant
+
+
+def test_pure_python_search_finds_the_same_groups(essay):
+    """``POLICYTEXT_PARALLELS=python`` (as where the kernel was not built): the same groups."""
+    script = (
+        "import json, sys, policytext as pt\n"
+        "from policytext.parallels import templates\n"
+        "assert templates._template_parts is templates.template_parts\n"
+        "text = sys.stdin.read()\n"
+        "print(json.dumps([p.to_dict() for p in pt.find_parallels(text)], ensure_ascii=False))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        input=essay,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**__import__("os").environ, "POLICYTEXT_PARALLELS": "python"},
+    )
+    import json
+
+    pl._find_template.cache_clear()
+    assert json.loads(out.stdout) == [p.to_dict() for p in pt.find_parallels(essay)]
