@@ -57,6 +57,33 @@ def test_rule_slice_of_list():
 
 
 @pytest.mark.parametrize(
+    ("halves", "neighbours", "expected"),
+    [
+        (("周边游", "工业游"), ["省际游", "研学游"], True),
+        (("管资产", "管人"), ["管事"], True),
+        (("数据采集", "存储"), ["数据分析"], False),
+        (("人工智能", "实体经济"), ["数字经济"], False),
+    ],
+)
+def test_rule_joined_items(halves, neighbours, expected):
+    assert units.rule_joined_items(halves, neighbours) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "发展省际游、周边游和工业游、研学游、科技游等新业态。",
+            ["省际游", "周边游", "工业游", "研学游", "科技游"],
+        ),
+        ("整体利益和个人利益、长远利益和当前利益。", ["整体利益和个人利益", "长远利益和当前利益"]),
+    ],
+)
+def test_items_joined_inside_a_list(text, members):
+    assert [[m.text for m in g.members] for g in pt.find_parallels(text)] == [members]
+
+
+@pytest.mark.parametrize(
     ("template", "carriers", "level", "weak"),
     [
         (Template("新", "", "", 0), ["新业态", "新模式"], "phrase", True),
@@ -85,6 +112,11 @@ def test_rule_weak_pair(template, carriers, level, weak):
         ("提高强农惠农富农政策效能。", ["强农", "惠农", "富农"]),
         ("全党全军全国各族人民", ["全党", "全军", "全国"]),
         ("推动产业强链补链延链。", ["强链", "补链", "延链"]),
+        ("把握新形势新任务新要求，进一步", ["新形势", "新任务", "新要求"]),
+        ("加速数字化网络化智能化转型", ["数字化", "网络化", "智能化"]),  # not 化网络
+        ("在思想上政治上行动上同党中央保持一致", ["思想上", "政治上", "行动上"]),
+        ("推动创新链产业链资金链人才链深度融合", ["创新链", "产业链", "资金链", "人才链"]),
+        ("完善首台套首批次首版次应用支持政策", []),  # not 完善首｜台套首｜批次首
         ("全党全国全社会", []),  # 全社 cuts 社会
         ("一个一个地打好", []),
         ("百分之八十八点八", []),
