@@ -63,6 +63,7 @@ def test_rule_slice_of_list():
         (("管资产", "管人"), ["管事"], True),
         (("数据采集", "存储"), ["数据分析"], False),
         (("人工智能", "实体经济"), ["数字经济"], False),
+        (("旅游业这一新兴的战略性支柱产业", "具有显著时代特征的民生产业"), ["幸福产业"], False),
     ],
 )
 def test_rule_joined_items(halves, neighbours, expected):

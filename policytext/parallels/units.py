@@ -216,9 +216,12 @@ def rule_joined_items(halves: tuple[str, str], neighbours: list[str]) -> bool:
 
     Not: 整体利益和个人利益、长远利益和当前利益 (items of the form A和B:
     ``_split_joined_items`` asks only when one piece holds a conjunction);
-    数据采集和存储、数据分析 (存储 ends like no neighbour).
+    数据采集和存储、数据分析 (存储 ends like no neighbour); halves more than twice as
+    long as a neighbour (旅游业这一…支柱产业和具有…特征的民生产业、幸福产业).
     """
     first, second = halves
+    if max(len(first), len(second)) > 2 * max(map(len, neighbours)) + 2:
+        return False  # 大力发展旅游业…支柱产业和具有显著时代特征的民生产业、幸福产业
     return any(
         (first[-1] == second[-1] == other[-1]) or (first[0] == second[0] == other[0])
         for other in neighbours
