@@ -63,6 +63,7 @@ def test_rule_slice_of_list():
         (("管资产", "管人"), ["管事"], True),
         (("数据采集", "存储"), ["数据分析"], False),
         (("人工智能", "实体经济"), ["数字经济"], False),
+        (("周边游", "工业游"), [], False),  # no neighbour item to compare with
         (("旅游业这一新兴的战略性支柱产业", "具有显著时代特征的民生产业"), ["幸福产业"], False),
     ],
 )
@@ -148,7 +149,7 @@ def test_block_runs(text, items):
         ("积极构建点状辐射、带状串联、网状协同的发展格局。", ["点状辐射", "带状串联", "网状协同"]),
         ("持续开展平安校园、平安医院建设。", ["平安校园", "平安医院"]),
         ("坚持共建共治共享。", ["共建", "共治", "共享"]),
-        ("开展“云展示”“云对接”“云洽谈”活动。", ["云展示", "云对接", "云洽谈"]),
+        ("开展“云展示”“云对接”“云洽谈”活动。", ["“云展示”", "“云对接”", "“云洽谈”"]),
         (
             "加快发展数字经济，培育产业集群。加快发展生物经济，建设制造集群。"
             "加快发展冰雪经济，释放效应。",
@@ -356,3 +357,41 @@ def test_rule_subject_only():
     assert rules.rule_subject_only(Template("我们", "", "", 0))
     assert not rules.rule_subject_only(Template("我们要", "", "", 0))
     assert not rules.rule_subject_only(Template("我们", "", "工人", 0))
+
+
+def test_rule_quoted_member():
+    assert rules.rule_quoted_member("“", "”")
+    assert rules.rule_quoted_member("「", "」")
+    assert not rules.rule_quoted_member("“", "、")  # 感党恩 of “感党恩、听党话、跟党走”
+    assert not rules.rule_quoted_member("（", "）")
+
+
+def test_quoted_members_keep_their_marks():
+    text = (
+        "广泛开展“三个离不开”、“四个与共”、“五个认同”等理念教育和“感党恩、听党话、跟党走”群众教育。"
+    )
+    groups = [[m.text for m in g.members] for g in pt.find_parallels(text)]
+    assert ["“三个离不开”", "“四个与共”", "“五个认同”"] in groups
+    assert ["感党恩", "听党话", "跟党走"] in groups
+
+
+def test_rule_case_frame():
+    assert rules.rule_case_frame(["尚未招标的", "正在建设的", "已完成示范建设的"])
+    assert not rules.rule_case_frame(["尚未招标的", "正在建设的"])
+    assert not rules.rule_case_frame(["尚未招标的", "正在建设的", "加快推进粮库和省平台互联互通"])
+
+
+def test_case_frames_report_whole_pieces():
+    text = (
+        "尚未招标的，要在6月底前启动项目招投标；正在建设的，要优化设计方案；"
+        "已完成示范建设的，要扩大应用规模；已经完成建设的，加快项目验收。"
+    )
+    groups = [[m.text for m in g.members] for g in pt.find_parallels(text)]
+    assert groups == [
+        [
+            "尚未招标的，要在6月底前启动项目招投标",
+            "正在建设的，要优化设计方案",
+            "已完成示范建设的，要扩大应用规模",
+            "已经完成建设的，加快项目验收",
+        ]
+    ]

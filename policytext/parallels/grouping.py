@@ -12,7 +12,9 @@ from .calibration import calibrated
 from .rules import (
     _acceptable,
     _accepted_score,
+    rule_case_frame,
     rule_name_list,
+    rule_quoted_member,
     rule_slice_of_list,
     rule_subject_only,
     rule_weak_pair,
@@ -624,13 +626,18 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
     carriers = _carriers(view, units)
     members = []
     shared = sum(map(len, template.shared))
-    whole = units[0].level == "sentence" and (
-        min(map(len, carriers)) < SENTENCE_LEAD
-        or shared < SENTENCE_LEAD_SHARE * sum(map(len, carriers)) / len(carriers)
-    )
+    whole = (
+        units[0].level == "sentence"
+        and (
+            min(map(len, carriers)) < SENTENCE_LEAD
+            or shared < SENTENCE_LEAD_SHARE * sum(map(len, carriers)) / len(carriers)
+        )
+    ) or (units[0].level == "semicolon" and rule_case_frame(carriers))
     for unit in units:
-        end = unit.end if whole else unit.carrier_end
-        members.append(Span.of(text, unit.start, end))
+        start, end = unit.start, unit.end if whole else unit.carrier_end
+        if start > 0 and end < len(text) and rule_quoted_member(text[start - 1], text[end]):
+            start, end = start - 1, end + 1
+        members.append(Span.of(text, start, end))
     kind = "parallelism" if len(members) >= 3 else "pair"
     return Parallel(
         members=tuple(members),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..vocabulary import QUOTES, STRAIGHT_QUOTES
 from .templates import (
     LEADING_WORDS,
     Template,
@@ -88,6 +89,8 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
     """The group's score if the carriers form an acceptable group with this template, else None."""
     aligned = aligned_strength(carriers)
     strength = template_strength(template, carriers, level, aligned)
+    if level == "semicolon" and rule_case_frame(carriers):
+        strength = max(strength, 1.0)  # the frame holds them, not the one 的 they share
     if strength < 1.0:
         return None
     shape = _shape(carriers, strength)
@@ -120,6 +123,8 @@ def _accepted(
             and not productive
         ):
             return False  # 林业、畜牧业、渔业; 县委、县政府: one shared character, uneven items
+    elif level == "semicolon" and rule_case_frame(carriers):
+        pass  # 尚未招标的，要…；正在建设的，要…；已完成示范建设的，要…
     elif level in ("sentence", "semicolon"):
         if (
             level == "semicolon"
@@ -280,3 +285,26 @@ def _aligned_slots(carriers: list[str]) -> int:
     if any(len(c) != length for c in carriers):
         return 0
     return sum(1 for slot in zip(*carriers, strict=True) if len(set(slot)) == 1)
+
+
+def rule_quoted_member(before: str, after: str) -> bool:
+    """A member quoted whole keeps its quotation marks (the marks ``before`` and ``after``
+    it pair): “三个离不开”、“四个与共”、“五个认同”; “跟跑”、“并跑”.
+
+    Not a member that only opens or closes a quotation: 感党恩 of “感党恩、听党话、跟党走”.
+    """
+    return QUOTES.get(before) == after or (before == after and before in STRAIGHT_QUOTES)
+
+
+#: the longest condition a case frame's ；-piece opens with
+CASE_LENGTH = 12
+
+
+def rule_case_frame(carriers: list[str]) -> bool:
+    """Three or more ；-pieces that each open with a short condition ending in 的, the case
+    frame of normative text: 尚未招标的，要…；正在建设的，要…；已完成示范建设的，要….
+
+    ``carriers`` are the pieces' first clauses (at most ``CASE_LENGTH`` characters); the
+    group's members are the whole pieces. Not two pieces; not long clauses that end in 的.
+    """
+    return len(carriers) >= 3 and all(c.endswith("的") and len(c) <= CASE_LENGTH for c in carriers)

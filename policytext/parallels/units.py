@@ -220,7 +220,7 @@ def rule_joined_items(halves: tuple[str, str], neighbours: list[str]) -> bool:
     long as a neighbour (旅游业这一…支柱产业和具有…特征的民生产业、幸福产业).
     """
     first, second = halves
-    if max(len(first), len(second)) > 2 * max(map(len, neighbours)) + 2:
+    if not neighbours or max(len(first), len(second)) > 2 * max(map(len, neighbours)) + 2:
         return False  # 大力发展旅游业…支柱产业和具有显著时代特征的民生产业、幸福产业
     return any(
         (first[-1] == second[-1] == other[-1]) or (first[0] == second[0] == other[0])
@@ -297,8 +297,8 @@ def semicolon_units(view: str, sentence: Span, whole: bool = False) -> list[Unit
         a, b = _trimmed(view, a, b)
         carrier = b if whole else _first_clause_end(view, a, b)
         unit = _unit(view, a, carrier, "semicolon")
-        if unit is not None:
-            units.append(unit)
+        if unit is not None:  # the unit ends with its piece, its carrier with the first clause
+            units.append(unit._replace(end=max(unit.end, b)))
     return units
 
 
