@@ -395,3 +395,31 @@ def test_case_frames_report_whole_pieces():
             "已经完成建设的，加快项目验收",
         ]
     ]
+
+
+@pytest.mark.parametrize(
+    ("carriers", "expected"),
+    [
+        (["7个盟市接通高铁", "所有盟市互通高速", "12个盟市通航"], True),
+        (["四十斤", "六十斤", "八十斤"], True),
+        (["有四十五个县", "有五十五个县", "有一百零四个县"], True),
+        (["三个离不开", "四个与共", "五个认同"], False),  # one-character numerals: formulas
+        (["从一九八一年到一九九〇年", "从一九九一年到二〇〇〇年"], False),  # years
+    ],
+)
+def test_rule_statistics(carriers, expected):
+    assert rules.rule_statistics(carriers) is expected
+
+
+def test_rule_numbers_only():
+    assert rules.rule_numbers_only(Template("", "", "中", 0), ["二中", "三中", "四中"])
+    assert not rules.rule_numbers_only(
+        Template("第", "", "", 0), ["第二年中期考核", "第三年终期验收后"]
+    )
+    assert pt.find_parallels("全面贯彻党的十九大和十九届二中、三中、四中全会精神。") == ()
+
+
+def test_slogan_members_part_at_the_highest_mark():
+    text = "按照“紧盯前沿、延链谋划，龙头牵引、培育壮大，打造生态、集群发展”的思路。"
+    groups = [[m.text for m in g.members] for g in pt.find_parallels(text)]
+    assert groups == [["紧盯前沿、延链谋划", "龙头牵引、培育壮大", "打造生态、集群发展"]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..vocabulary import QUOTES, STRAIGHT_QUOTES
+from ..vocabulary import COUNT_NUMERALS, QUOTES, STRAIGHT_QUOTES
 from .templates import (
     LEADING_WORDS,
     Template,
@@ -15,6 +15,7 @@ from .templates import (
     template_strength,
 )
 from .units import (
+    _COUNT_RE,
     _DIGIT_RE,
     FUNCTION_CHARS,
     MIN_SCORE,
@@ -56,9 +57,7 @@ def _shape(carriers: list[str], strength: float) -> _Shape:
     lengths = [len(c) for c in carriers]
     mean = sum(lengths) / len(lengths)
     shortest, longest = min(lengths), max(lengths)
-    statistics = bool(_DIGIT_RE.search("".join(carriers))) and sum(
-        1 for c in carriers if _DIGIT_RE.search(c)
-    ) >= max(2, len(carriers) // 2 + 1)
+    statistics = rule_statistics(carriers)
     return _Shape(
         min(1.0, 2 * strength / mean),
         shortest / longest,
@@ -108,6 +107,8 @@ def _accepted(
     shape: _Shape,
 ) -> bool:
     """The acceptance rules; ``aligned`` and ``shape`` are computed once by the caller."""
+    if rule_numbers_only(template, carriers):
+        return False
     template = Template(_effective_prefix(template, level), template.infix, template.suffix, 0)
     lengths = [len(c) for c in carriers]
     longest = max(lengths)
@@ -308,3 +309,22 @@ def rule_case_frame(carriers: list[str]) -> bool:
     group's members are the whole pieces. Not two pieces; not long clauses that end in 的.
     """
     return len(carriers) >= 3 and all(c.endswith("的") and len(c) <= CASE_LENGTH for c in carriers)
+
+
+def rule_statistics(carriers: list[str]) -> bool:
+    """Most members (two or more) hold a number: figures, not rhetoric (their score is cut).
+
+    Numbers in digits (7个盟市接通高铁、所有盟市…) or in Chinese numerals of two
+    characters or more (四十斤、六十斤、八十斤; 有四十五个县…，有五十五个县…). Not the
+    one-character numerals of formulas: “三个离不开”、“四个与共”、“五个认同”.
+    """
+    counted = sum(1 for c in carriers if _DIGIT_RE.search(c) or _COUNT_RE.search(c))
+    return counted >= max(2, len(carriers) // 2 + 1)
+
+
+def rule_numbers_only(template: Template, carriers: list[str]) -> bool:
+    """Members that differ only in a numeral are ordinals or counts, not a template:
+    十九届二中、三中、四中全会; 一年、两年、三年."""
+    prefix, suffix = len(template.prefix), len(template.suffix)
+    varying = [c[prefix : len(c) - suffix] for c in carriers]
+    return all(v and all(char in COUNT_NUMERALS for char in v) for v in varying)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -66,6 +67,9 @@ _FIRST_CLAUSE_RE = re.compile(r"[，,：:；;]")
 #: 、 between items, and nothing between quoted items back to back (“云展示”“云对接”)
 _PHRASE_RE = re.compile(r"[、､]|(?<=[”’」』])(?=[“‘「『])")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
+#: a number in Chinese numerals of two characters or more: 四十, 一百零四, 五十五 (not a
+#: year: 从一九八一年到一九九〇年)
+_COUNT_RE = re.compile(f"[{COUNT_NUMERALS}○]{{2,}}(?![{COUNT_NUMERALS}○年])")
 #: a clause as ``_unit`` trims it: from its first to its last character outside TRIM
 #: (every separator of ``_SEGMENT_RE`` is in TRIM, so no core crosses one)
 _CLAUSE_CORE_RE = re.compile(
@@ -351,7 +355,7 @@ def _block_run(view: str, start: int, end: int, place: int, size: int = 2) -> li
     seen = {shared}
     k = start
     rest = 1 if place == 0 else 0  # where the varying part starts in an item
-    while k + size <= end and view[k + place] == shared:
+    while k + size <= end and view[k + place] == shared and len(items) < MAX_MEMBERS:
         other = view[k + rest : k + rest + size - 1]
         if any(not _is_han(c) or c in FUNCTION_CHARS for c in other) or other in seen:
             break
@@ -406,11 +410,12 @@ def block_runs(view: str, start: int, end: int) -> list[list[tuple[int, int]]]:
     (全党全国全社｜会).
     """
     runs: list[list[tuple[int, int]]] = []
+    pairs: list[tuple[int, int]] = []  # the spans of the two-character runs, in order
     for size, pattern in ((2, _BLOCK_RE), (3, _BLOCK3_RE)):
         taken = start
         for match in pattern.finditer(view, start, end):
             at = match.start()
-            if at < taken or any(a < at + 3 * size and at < b for a, b in _spans(runs)):
+            if at < taken or (size == 3 and _overlaps(pairs, at - 2, at + 3 * size)):
                 continue
             best, best_key = None, (0, 1, 0)
             for first, place in ((at, 0), (at - size + 1, size - 1)):
@@ -425,16 +430,18 @@ def block_runs(view: str, start: int, end: int) -> list[list[tuple[int, int]]]:
                 enough = 2 * key[1] >= len(items) if size == 2 else key[1] == len(items)
                 if enough and key > best_key:
                     best, best_key = items, key
-            if best is not None and not any(
-                a < best[-1][1] and best[0][0] < b for a, b in _spans(runs)
-            ):
+            if best is not None and not (size == 3 and _overlaps(pairs, best[0][0], best[-1][1])):
                 runs.append(best)
                 taken = best[-1][1]
+                if size == 2:
+                    pairs.append((best[0][0], taken))
     return sorted(runs)
 
 
-def _spans(runs: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
-    return [(run[0][0], run[-1][1]) for run in runs]
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start..end`` overlaps one of ``spans`` (disjoint, in order)."""
+    k = bisect_left(spans, (start, start))
+    return (k > 0 and spans[k - 1][1] > start) or (k < len(spans) and spans[k][0] < end)
 
 
 #: an enumeration marker before a heading sentence: （一）, 一、, 1., 一是
