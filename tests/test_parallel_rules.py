@@ -149,7 +149,7 @@ def test_block_runs(text, items):
         ("积极构建点状辐射、带状串联、网状协同的发展格局。", ["点状辐射", "带状串联", "网状协同"]),
         ("持续开展平安校园、平安医院建设。", ["平安校园", "平安医院"]),
         ("坚持共建共治共享。", ["共建", "共治", "共享"]),
-        ("开展“云展示”“云对接”“云洽谈”活动。", ["“云展示”", "“云对接”", "“云洽谈”"]),
+        ("开展“云展示”“云对接”“云洽谈”活动。", ["云展示", "云对接", "云洽谈"]),
         (
             "加快发展数字经济，培育产业集群。加快发展生物经济，建设制造集群。"
             "加快发展冰雪经济，释放效应。",
@@ -357,22 +357,6 @@ def test_rule_subject_only():
     assert rules.rule_subject_only(Template("我们", "", "", 0))
     assert not rules.rule_subject_only(Template("我们要", "", "", 0))
     assert not rules.rule_subject_only(Template("我们", "", "工人", 0))
-
-
-def test_rule_quoted_member():
-    assert rules.rule_quoted_member("“", "”")
-    assert rules.rule_quoted_member("「", "」")
-    assert not rules.rule_quoted_member("“", "、")  # 感党恩 of “感党恩、听党话、跟党走”
-    assert not rules.rule_quoted_member("（", "）")
-
-
-def test_quoted_members_keep_their_marks():
-    text = (
-        "广泛开展“三个离不开”、“四个与共”、“五个认同”等理念教育和“感党恩、听党话、跟党走”群众教育。"
-    )
-    groups = [[m.text for m in g.members] for g in pt.find_parallels(text)]
-    assert ["“三个离不开”", "“四个与共”", "“五个认同”"] in groups
-    assert ["感党恩", "听党话", "跟党走"] in groups
 
 
 def test_rule_case_frame():

@@ -14,7 +14,6 @@ from .rules import (
     _accepted_score,
     rule_case_frame,
     rule_name_list,
-    rule_quoted_member,
     rule_slice_of_list,
     rule_subject_only,
     rule_weak_pair,
@@ -634,10 +633,8 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
         )
     ) or (units[0].level == "semicolon" and rule_case_frame(carriers))
     for unit in units:
-        start, end = unit.start, unit.end if whole else unit.carrier_end
-        if start > 0 and end < len(text) and rule_quoted_member(text[start - 1], text[end]):
-            start, end = start - 1, end + 1
-        members.append(Span.of(text, start, end))
+        end = unit.end if whole else unit.carrier_end
+        members.append(Span.of(text, unit.start, end))
     kind = "parallelism" if len(members) >= 3 else "pair"
     return Parallel(
         members=tuple(members),

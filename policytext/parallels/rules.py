@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..vocabulary import COUNT_NUMERALS, QUOTES, STRAIGHT_QUOTES
+from ..vocabulary import COUNT_NUMERALS
 from .templates import (
     LEADING_WORDS,
     Template,
@@ -286,15 +286,6 @@ def _aligned_slots(carriers: list[str]) -> int:
     if any(len(c) != length for c in carriers):
         return 0
     return sum(1 for slot in zip(*carriers, strict=True) if len(set(slot)) == 1)
-
-
-def rule_quoted_member(before: str, after: str) -> bool:
-    """A member quoted whole keeps its quotation marks (the marks ``before`` and ``after``
-    it pair): “三个离不开”、“四个与共”、“五个认同”; “跟跑”、“并跑”.
-
-    Not a member that only opens or closes a quotation: 感党恩 of “感党恩、听党话、跟党走”.
-    """
-    return QUOTES.get(before) == after or (before == after and before in STRAIGHT_QUOTES)
 
 
 #: the longest condition a case frame's ；-piece opens with
