@@ -17,11 +17,13 @@ from tests.support.parallel_scoring import prf
 from tests.test_policy_parallel_passages import _score
 
 NAME = "independent_parallel_passages.json"
-#: reached after the rule changes (before them: all groups P 0.732 R 0.676 F1 0.703)
+#: reached after the rule changes (before them: all groups P 0.732 R 0.676 F1 0.703; after
+#: the first round dev P 0.690 F1 0.735, after joined items and three-character blocks
+#: dev P 0.733 R 0.857 F1 0.790, all P 0.817 F1 0.834)
 FLOOR = {
-    "dev": {"groups_p": 0.67, "groups_f1": 0.72},
+    "dev": {"groups_p": 0.72, "groups_f1": 0.78},
     "report": {"groups_p": 0.88, "groups_f1": 0.86},
-    None: {"groups_p": 0.78, "groups_f1": 0.80, "slogans_f1": 0.87},
+    None: {"groups_p": 0.80, "groups_f1": 0.82, "slogans_f1": 0.87},
 }
 
 

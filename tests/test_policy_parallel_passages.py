@@ -80,11 +80,12 @@ def test_development_groups_and_slogans(script, capsys):
 #: issue 19's bar on held-out normative passages: groups P and F1 >= 0.80, slogans F1 >= 0.80
 BAR = 0.80
 #: what the held-out set scored when first read after the rule changes (groups F1 0.721,
-#: P 0.732; slogans F1 0.509), and after the rules studied on the independent development
+#: P 0.732; slogans F1 0.509), after the rules studied on the independent development
 #: passages (groups F1 0.745, P 0.747; slogans F1 0.739 after the calibrated slogan
-#: evidence): asserted as floors against regressions, NOT the bar
-#: (not met)
-HELD_OUT_FLOOR = {"groups_f1": 0.73, "groups_p": 0.73, "slogans_f1": 0.72}
+#: evidence), and after joined items, three-character blocks, case frames and counts in
+#: Chinese numerals (groups P 0.758 R 0.758 F1 0.758): asserted as floors against
+#: regressions, NOT the bar (not met)
+HELD_OUT_FLOOR = {"groups_f1": 0.75, "groups_p": 0.75, "slogans_f1": 0.72}
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
