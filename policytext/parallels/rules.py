@@ -309,6 +309,9 @@ def rule_statistics(carriers: list[str]) -> bool:
     characters or more (四十斤、六十斤、八十斤; 有四十五个县…，有五十五个县…). Not the
     one-character numerals of formulas: “三个离不开”、“四个与共”、“五个认同”.
     """
+    joined = "".join(carriers)
+    if not (_DIGIT_RE.search(joined) or _COUNT_RE.search(joined)):
+        return False  # the usual case, decided by one search
     counted = sum(1 for c in carriers if _DIGIT_RE.search(c) or _COUNT_RE.search(c))
     return counted >= max(2, len(carriers) // 2 + 1)
 
@@ -317,5 +320,8 @@ def rule_numbers_only(template: Template, carriers: list[str]) -> bool:
     """Members that differ only in a numeral are ordinals or counts, not a template:
     十九届二中、三中、四中全会; 一年、两年、三年."""
     prefix, suffix = len(template.prefix), len(template.suffix)
-    varying = [c[prefix : len(c) - suffix] for c in carriers]
-    return all(v and all(char in COUNT_NUMERALS for char in v) for v in varying)
+    for carrier in carriers:
+        varying = carrier[prefix : len(carrier) - suffix]
+        if not varying or varying.strip(COUNT_NUMERALS):
+            return False  # the usual case: the first carrier varies in more than a numeral
+    return True

@@ -302,7 +302,9 @@ def semicolon_units(view: str, sentence: Span, whole: bool = False) -> list[Unit
         carrier = b if whole else _first_clause_end(view, a, b)
         unit = _unit(view, a, carrier, "semicolon")
         if unit is not None:  # the unit ends with its piece, its carrier with the first clause
-            units.append(unit._replace(end=max(unit.end, b)))
+            units.append(
+                unit if unit.end >= b else Unit(unit.start, b, unit.carrier_end, "semicolon")
+            )
     return units
 
 
@@ -412,6 +414,8 @@ def block_runs(view: str, start: int, end: int) -> list[list[tuple[int, int]]]:
     runs: list[list[tuple[int, int]]] = []
     pairs: list[tuple[int, int]] = []  # the spans of the two-character runs, in order
     for size, pattern in ((2, _BLOCK_RE), (3, _BLOCK3_RE)):
+        if end - start < 3 * size:
+            break  # too short for three items
         taken = start
         for match in pattern.finditer(view, start, end):
             at = match.start()
