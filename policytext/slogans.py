@@ -61,6 +61,8 @@ _QUOTE_CHAR = re.compile("[" + re.escape("".join(QUOTES) + '"') + "]")
 _CLAUSE_SPLIT = re.compile(r"[，,、；;\s\u3000]+")
 #: the marks that part the members of a quoted slogan sentence (slogan_parallels)
 _MEMBER_SPLIT = re.compile(r"[，,、；;]")
+#: … and the marks above 、: where the slogan holds one, only they part its members
+_TOP_SPLIT = re.compile(r"[，,；;]")
 #: marks a slogan may hold besides Chinese, Latin letters and digits
 _SLOGAN_MARKS = "·+＋×－-/／"
 #: a bracketed insertion inside a quotation, read without it: “一区（县）一策”, “混合现实（XR）+”
@@ -1015,13 +1017,17 @@ def slogan_parallels(text: str, view: str, slogans: tuple[Slogan, ...]) -> list[
         if slogan.kind != "quoted":
             continue
         start = slogan.span.start + 1
+        # members part at the highest mark present: 紧盯前沿、延链谋划，龙头牵引、培育壮大
+        # has three members of two phrases each
+        top = _TOP_SPLIT.search(view, start, slogan.span.end - 1) is not None
+        split, longest = (_TOP_SPLIT, 2 * 7 + 1) if top else (_MEMBER_SPLIT, 7)
         pieces, cursor = [], start
-        for match in _MEMBER_SPLIT.finditer(view, start, slogan.span.end - 1):
+        for match in split.finditer(view, start, slogan.span.end - 1):
             pieces.append((cursor, match.start()))
             cursor = match.end()
         pieces.append((cursor, slogan.span.end - 1))
         lengths = {b - a for a, b in pieces}
-        if len(pieces) >= 2 and len(lengths) == 1 and 3 <= lengths.pop() <= 7:
+        if len(pieces) >= 2 and len(lengths) == 1 and 3 <= lengths.pop() <= longest:
             members = tuple(Span(a, b, text[a:b]) for a, b in pieces)
             groups.append(Parallel(members, "slogan", (), members[0].start, members[-1].end, 0.9))
     return groups

@@ -57,6 +57,35 @@ def test_rule_slice_of_list():
 
 
 @pytest.mark.parametrize(
+    ("halves", "neighbours", "expected"),
+    [
+        (("周边游", "工业游"), ["省际游", "研学游"], True),
+        (("管资产", "管人"), ["管事"], True),
+        (("数据采集", "存储"), ["数据分析"], False),
+        (("人工智能", "实体经济"), ["数字经济"], False),
+        (("周边游", "工业游"), [], False),  # no neighbour item to compare with
+        (("旅游业这一新兴的战略性支柱产业", "具有显著时代特征的民生产业"), ["幸福产业"], False),
+    ],
+)
+def test_rule_joined_items(halves, neighbours, expected):
+    assert units.rule_joined_items(halves, neighbours) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "发展省际游、周边游和工业游、研学游、科技游等新业态。",
+            ["省际游", "周边游", "工业游", "研学游", "科技游"],
+        ),
+        ("整体利益和个人利益、长远利益和当前利益。", ["整体利益和个人利益", "长远利益和当前利益"]),
+    ],
+)
+def test_items_joined_inside_a_list(text, members):
+    assert [[m.text for m in g.members] for g in pt.find_parallels(text)] == [members]
+
+
+@pytest.mark.parametrize(
     ("template", "carriers", "level", "weak"),
     [
         (Template("新", "", "", 0), ["新业态", "新模式"], "phrase", True),
@@ -85,6 +114,11 @@ def test_rule_weak_pair(template, carriers, level, weak):
         ("提高强农惠农富农政策效能。", ["强农", "惠农", "富农"]),
         ("全党全军全国各族人民", ["全党", "全军", "全国"]),
         ("推动产业强链补链延链。", ["强链", "补链", "延链"]),
+        ("把握新形势新任务新要求，进一步", ["新形势", "新任务", "新要求"]),
+        ("加速数字化网络化智能化转型", ["数字化", "网络化", "智能化"]),  # not 化网络
+        ("在思想上政治上行动上同党中央保持一致", ["思想上", "政治上", "行动上"]),
+        ("推动创新链产业链资金链人才链深度融合", ["创新链", "产业链", "资金链", "人才链"]),
+        ("完善首台套首批次首版次应用支持政策", []),  # not 完善首｜台套首｜批次首
         ("全党全国全社会", []),  # 全社 cuts 社会
         ("一个一个地打好", []),
         ("百分之八十八点八", []),
@@ -323,3 +357,53 @@ def test_rule_subject_only():
     assert rules.rule_subject_only(Template("我们", "", "", 0))
     assert not rules.rule_subject_only(Template("我们要", "", "", 0))
     assert not rules.rule_subject_only(Template("我们", "", "工人", 0))
+
+
+def test_rule_case_frame():
+    assert rules.rule_case_frame(["尚未招标的", "正在建设的", "已完成示范建设的"])
+    assert not rules.rule_case_frame(["尚未招标的", "正在建设的"])
+    assert not rules.rule_case_frame(["尚未招标的", "正在建设的", "加快推进粮库和省平台互联互通"])
+
+
+def test_case_frames_report_whole_pieces():
+    text = (
+        "尚未招标的，要在6月底前启动项目招投标；正在建设的，要优化设计方案；"
+        "已完成示范建设的，要扩大应用规模；已经完成建设的，加快项目验收。"
+    )
+    groups = [[m.text for m in g.members] for g in pt.find_parallels(text)]
+    assert groups == [
+        [
+            "尚未招标的，要在6月底前启动项目招投标",
+            "正在建设的，要优化设计方案",
+            "已完成示范建设的，要扩大应用规模",
+            "已经完成建设的，加快项目验收",
+        ]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("carriers", "expected"),
+    [
+        (["7个盟市接通高铁", "所有盟市互通高速", "12个盟市通航"], True),
+        (["四十斤", "六十斤", "八十斤"], True),
+        (["有四十五个县", "有五十五个县", "有一百零四个县"], True),
+        (["三个离不开", "四个与共", "五个认同"], False),  # one-character numerals: formulas
+        (["从一九八一年到一九九〇年", "从一九九一年到二〇〇〇年"], False),  # years
+    ],
+)
+def test_rule_statistics(carriers, expected):
+    assert rules.rule_statistics(carriers) is expected
+
+
+def test_rule_numbers_only():
+    assert rules.rule_numbers_only(Template("", "", "中", 0), ["二中", "三中", "四中"])
+    assert not rules.rule_numbers_only(
+        Template("第", "", "", 0), ["第二年中期考核", "第三年终期验收后"]
+    )
+    assert pt.find_parallels("全面贯彻党的十九大和十九届二中、三中、四中全会精神。") == ()
+
+
+def test_slogan_members_part_at_the_highest_mark():
+    text = "按照“紧盯前沿、延链谋划，龙头牵引、培育壮大，打造生态、集群发展”的思路。"
+    groups = [[m.text for m in g.members] for g in pt.find_parallels(text)]
+    assert groups == [["紧盯前沿、延链谋划", "龙头牵引、培育壮大", "打造生态、集群发展"]]

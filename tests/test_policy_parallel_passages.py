@@ -80,12 +80,13 @@ def test_development_groups_and_slogans(script, capsys):
 #: issue 19's bar on held-out normative passages: groups P and F1 >= 0.80, slogans F1 >= 0.80
 BAR = 0.80
 #: what the held-out set scored when first read after the rule changes (groups F1 0.721,
-#: P 0.732; slogans F1 0.509), and after the rules studied on the independent development
+#: P 0.732; slogans F1 0.509), after the rules studied on the independent development
 #: passages (groups F1 0.745, P 0.747; slogans F1 0.739 after the calibrated slogan
 #: evidence; 0.743, P 0.812 R 0.686, after the evidence studied on the development
-#: documents' rejected quotations): asserted as floors against regressions, NOT the bar
-#: (not met)
-HELD_OUT_FLOOR = {"groups_f1": 0.73, "groups_p": 0.73, "slogans_f1": 0.72}
+#: documents' rejected quotations), and after joined items, three-character blocks, case
+#: frames and counts in Chinese numerals (groups P 0.758 R 0.758 F1 0.758): asserted as
+#: floors against regressions, NOT the bar (not met)
+HELD_OUT_FLOOR = {"groups_f1": 0.75, "groups_p": 0.75, "slogans_f1": 0.72}
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])

@@ -5,8 +5,8 @@ Run from the project root, with ``../shared`` beside it (or ``POLICYTEXT_SHARED`
     python -m tools.calibrate_parallels [--out policytext/data/parallel_score_calibration.tsv]
 
 Reads the development passages (``tests/data/policy_parallel_passages.json``,
-``tests/data/parallel_passages.json`` and ``independent_parallel_passages.json``; never a
-held-out set), runs the parallel
+``tests/data/parallel_passages.json`` and the two ``independent_parallel_passages``
+sets; never a held-out set), runs the parallel
 rules with raw scores, and counts per band how many predicted groups match an
 annotated group (core or not) by the rule of ``../shared/ANNOTATION.md``. The
 precisions are made monotone (pool adjacent violators, weighted by group count)
@@ -28,6 +28,7 @@ SETS = (
     "policy_parallel_passages.json",
     "parallel_passages.json",
     "independent_parallel_passages.json",
+    "independent_parallel_passages_2.json",
 )
 BANDS = ((0.0, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 

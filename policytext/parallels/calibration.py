@@ -3,7 +3,7 @@
 The rules give every group a raw score (``rules.score_group``: where the
 shared material sits, how much it covers, balance, number, rhythm). On the
 development passages (``tests/data/policy_parallel_passages.json``,
-``tests/data/parallel_passages.json`` and ``independent_parallel_passages.json``)
+``tests/data/parallel_passages.json`` and the two ``independent_parallel_passages`` sets)
 each band of raw scores had a measured precision — the share of its groups that matched an annotated
 group by the rule of ``../shared/ANNOTATION.md``. The table
 ``policytext/data/parallel_score_calibration.tsv`` (rebuilt by

@@ -12,6 +12,7 @@ from .calibration import calibrated
 from .rules import (
     _acceptable,
     _accepted_score,
+    rule_case_frame,
     rule_name_list,
     rule_slice_of_list,
     rule_subject_only,
@@ -630,10 +631,13 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
     carriers = _carriers(view, units)
     members = []
     shared = sum(map(len, template.shared))
-    whole = units[0].level == "sentence" and (
-        min(map(len, carriers)) < SENTENCE_LEAD
-        or shared < SENTENCE_LEAD_SHARE * sum(map(len, carriers)) / len(carriers)
-    )
+    whole = (
+        units[0].level == "sentence"
+        and (
+            min(map(len, carriers)) < SENTENCE_LEAD
+            or shared < SENTENCE_LEAD_SHARE * sum(map(len, carriers)) / len(carriers)
+        )
+    ) or (units[0].level == "semicolon" and rule_case_frame(carriers))
     for unit in units:
         end = unit.end if whole else unit.carrier_end
         members.append(Span.of(text, unit.start, end))

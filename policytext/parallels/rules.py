@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..vocabulary import COUNT_NUMERALS
 from .templates import (
     LEADING_WORDS,
     Template,
@@ -14,6 +15,7 @@ from .templates import (
     template_strength,
 )
 from .units import (
+    _COUNT_RE,
     _DIGIT_RE,
     FUNCTION_CHARS,
     MIN_SCORE,
@@ -55,9 +57,7 @@ def _shape(carriers: list[str], strength: float) -> _Shape:
     lengths = [len(c) for c in carriers]
     mean = sum(lengths) / len(lengths)
     shortest, longest = min(lengths), max(lengths)
-    statistics = bool(_DIGIT_RE.search("".join(carriers))) and sum(
-        1 for c in carriers if _DIGIT_RE.search(c)
-    ) >= max(2, len(carriers) // 2 + 1)
+    statistics = rule_statistics(carriers)
     return _Shape(
         min(1.0, 2 * strength / mean),
         shortest / longest,
@@ -88,6 +88,8 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
     """The group's score if the carriers form an acceptable group with this template, else None."""
     aligned = aligned_strength(carriers)
     strength = template_strength(template, carriers, level, aligned)
+    if level == "semicolon" and rule_case_frame(carriers):
+        strength = max(strength, 1.0)  # the frame holds them, not the one 的 they share
     if strength < 1.0:
         return None
     shape = _shape(carriers, strength)
@@ -105,6 +107,8 @@ def _accepted(
     shape: _Shape,
 ) -> bool:
     """The acceptance rules; ``aligned`` and ``shape`` are computed once by the caller."""
+    if rule_numbers_only(template, carriers):
+        return False
     template = Template(_effective_prefix(template, level), template.infix, template.suffix, 0)
     lengths = [len(c) for c in carriers]
     longest = max(lengths)
@@ -120,6 +124,8 @@ def _accepted(
             and not productive
         ):
             return False  # 林业、畜牧业、渔业; 县委、县政府: one shared character, uneven items
+    elif level == "semicolon" and rule_case_frame(carriers):
+        pass  # 尚未招标的，要…；正在建设的，要…；已完成示范建设的，要…
     elif level in ("sentence", "semicolon"):
         if (
             level == "semicolon"
@@ -280,3 +286,42 @@ def _aligned_slots(carriers: list[str]) -> int:
     if any(len(c) != length for c in carriers):
         return 0
     return sum(1 for slot in zip(*carriers, strict=True) if len(set(slot)) == 1)
+
+
+#: the longest condition a case frame's ；-piece opens with
+CASE_LENGTH = 12
+
+
+def rule_case_frame(carriers: list[str]) -> bool:
+    """Three or more ；-pieces that each open with a short condition ending in 的, the case
+    frame of normative text: 尚未招标的，要…；正在建设的，要…；已完成示范建设的，要….
+
+    ``carriers`` are the pieces' first clauses (at most ``CASE_LENGTH`` characters); the
+    group's members are the whole pieces. Not two pieces; not long clauses that end in 的.
+    """
+    return len(carriers) >= 3 and all(c.endswith("的") and len(c) <= CASE_LENGTH for c in carriers)
+
+
+def rule_statistics(carriers: list[str]) -> bool:
+    """Most members (two or more) hold a number: figures, not rhetoric (their score is cut).
+
+    Numbers in digits (7个盟市接通高铁、所有盟市…) or in Chinese numerals of two
+    characters or more (四十斤、六十斤、八十斤; 有四十五个县…，有五十五个县…). Not the
+    one-character numerals of formulas: “三个离不开”、“四个与共”、“五个认同”.
+    """
+    joined = "".join(carriers)
+    if not (_DIGIT_RE.search(joined) or _COUNT_RE.search(joined)):
+        return False  # the usual case, decided by one search
+    counted = sum(1 for c in carriers if _DIGIT_RE.search(c) or _COUNT_RE.search(c))
+    return counted >= max(2, len(carriers) // 2 + 1)
+
+
+def rule_numbers_only(template: Template, carriers: list[str]) -> bool:
+    """Members that differ only in a numeral are ordinals or counts, not a template:
+    十九届二中、三中、四中全会; 一年、两年、三年."""
+    prefix, suffix = len(template.prefix), len(template.suffix)
+    for carrier in carriers:
+        varying = carrier[prefix : len(carrier) - suffix]
+        if not varying or varying.strip(COUNT_NUMERALS):
+            return False  # the usual case: the first carrier varies in more than a numeral
+    return True

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -66,6 +67,9 @@ _FIRST_CLAUSE_RE = re.compile(r"[，,：:；;]")
 #: 、 between items, and nothing between quoted items back to back (“云展示”“云对接”)
 _PHRASE_RE = re.compile(r"[、､]|(?<=[”’」』])(?=[“‘「『])")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
+#: a number in Chinese numerals of two characters or more: 四十, 一百零四, 五十五 (not a
+#: year: 从一九八一年到一九九〇年)
+_COUNT_RE = re.compile(f"[{COUNT_NUMERALS}○]{{2,}}(?![{COUNT_NUMERALS}○年])")
 #: a clause as ``_unit`` trims it: from its first to its last character outside TRIM
 #: (every separator of ``_SEGMENT_RE`` is in TRIM, so no core crosses one)
 _CLAUSE_CORE_RE = re.compile(
@@ -180,6 +184,8 @@ def _phrase_runs(view: str, all_pieces: list[tuple[int, int]]) -> list[list[Unit
             conjunctions: tuple[str, ...] = ()  # the usual case: no A和B to look at
         else:
             conjunctions = CONJUNCTIONS
+        if conjunctions:
+            pieces = _split_joined_items(view, pieces)
         for conjunction in conjunctions:
             if any(view.find(conjunction, a, b) >= 0 for a, b in pieces[:-1]):
                 break  # items of the form A和B: 整体利益和个人利益、长远利益和当前利益
@@ -194,6 +200,60 @@ def _phrase_runs(view: str, all_pieces: list[tuple[int, int]]) -> list[list[Unit
         units = [_unit(view, a, b, "phrase") for a, b in pieces]
         runs.append([u for u in units if u is not None])
     return runs
+
+
+#: conjunctions that may join two items inside a 、-list; not 与, which mostly means
+#: "with" there (推动教育体系与科技体系、产业体系、社会体系有机衔接)
+JOINING_CONJUNCTIONS = ("以及", "和", "及")
+
+
+def _conjunction_at(view: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first joining conjunction inside ``start..end`` with two characters or more on
+    each side that is no part of a word (和谐, 及时): ``(its position, its length)``."""
+    for conjunction in JOINING_CONJUNCTIONS:
+        cut = view.find(conjunction, start + 2, end - 2)
+        if (
+            cut > 0
+            and view[cut - 1 : cut + 2] not in NOT_CONJUNCTION
+            and view[cut : cut + 2] not in NOT_CONJUNCTION
+        ):
+            return cut, len(conjunction)
+    return None
+
+
+def rule_joined_items(halves: tuple[str, str], neighbours: list[str]) -> bool:
+    """Two items joined by a conjunction inside a 、-list are two items when both open or
+    both end like a neighbouring item: 省际游、周边游和工业游、研学游 (游).
+
+    Not: 整体利益和个人利益、长远利益和当前利益 (items of the form A和B:
+    ``_split_joined_items`` asks only when one piece holds a conjunction);
+    数据采集和存储、数据分析 (存储 ends like no neighbour); halves more than twice as
+    long as a neighbour (旅游业这一…支柱产业和具有…特征的民生产业、幸福产业).
+    """
+    first, second = halves
+    if not neighbours or max(len(first), len(second)) > 2 * max(map(len, neighbours)) + 2:
+        return False  # 大力发展旅游业…支柱产业和具有显著时代特征的民生产业、幸福产业
+    return any(
+        (first[-1] == second[-1] == other[-1]) or (first[0] == second[0] == other[0])
+        for other in neighbours
+    )
+
+
+def _split_joined_items(view: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces with the one piece before the last that joins two items by a
+    conjunction split in two (``rule_joined_items``), when no other piece holds one."""
+    joined = [(k, at) for k, (a, b) in enumerate(pieces) if (at := _conjunction_at(view, a, b))]
+    if len(joined) != 1 or joined[0][0] == len(pieces) - 1:
+        return pieces
+    k, (cut, size) = joined[0]
+    a, b = pieces[k]
+    first, second = _trimmed(view, a, cut), _trimmed(view, cut + size, b)
+    neighbours = [view[slice(*_trimmed(view, *pieces[n]))] for n in (k - 1, k + 1) if n >= 0]
+    if min(first[1] - first[0], second[1] - second[0]) < 2 or not rule_joined_items(
+        (view[slice(*first)], view[slice(*second)]), [n for n in neighbours if n]
+    ):
+        return pieces
+    return [*pieces[:k], (a, cut), (cut + size, b), *pieces[k + 1 :]]
 
 
 def _unmatched(view: str, positions: range, nests: frozenset, ends: frozenset) -> int | None:
@@ -248,8 +308,10 @@ def semicolon_units(view: str, sentence: Span, whole: bool = False) -> list[Unit
         a, b = _trimmed(view, a, b)
         carrier = b if whole else _first_clause_end(view, a, b)
         unit = _unit(view, a, carrier, "semicolon")
-        if unit is not None:
-            units.append(unit)
+        if unit is not None:  # the unit ends with its piece, its carrier with the first clause
+            units.append(
+                unit if unit.end >= b else Unit(unit.start, b, unit.carrier_end, "semicolon")
+            )
     return units
 
 
@@ -273,76 +335,124 @@ _NUMERAL_CHARS = frozenset(COUNT_NUMERALS + "亿")
 
 @lru_cache(maxsize=1)
 def _words() -> frozenset[str]:
-    """Two-character words of policy prose: the background's theme terms and the stop words.
+    """Two- and three-character words of policy prose: the background's theme terms and
+    the stop words.
 
     Read from the shipped tables themselves (``policytext/data``), so that this
-    layer does not import the themes layer that comes after it. Only
-    two-character words are kept: ``block_runs`` asks about items of two
-    characters, and the longer terms would only hold memory.
+    layer does not import the themes layer that comes after it. Only words of
+    two or three characters are kept: ``block_runs`` asks about items of that
+    size (and their two-character parts); the longer terms would only hold memory.
     """
     data = resources.files("policytext.data")
     with data.joinpath("background_idf.tsv.gz").open("rb") as raw, gzip.open(raw, "rt") as table:
         terms = {
             term
             for line in table
-            if not line.startswith("#") and len(term := line.split("\t", 1)[0]) == 2
+            if not line.startswith("#") and 2 <= len(term := line.split("\t", 1)[0]) <= 3
         }
     stop = data.joinpath("stopwords.txt").read_text(encoding="utf-8").split()
-    return frozenset(terms) | frozenset(word for word in stop if len(word) == 2)
+    return frozenset(terms) | frozenset(word for word in stop if 2 <= len(word) <= 3)
 
 
-def _block_run(view: str, start: int, end: int, place: int) -> list[tuple[int, int]]:
-    """Two-character items from ``start`` that repeat one character at ``place``."""
+def _block_run(view: str, start: int, end: int, place: int, size: int = 2) -> list[tuple[int, int]]:
+    """Items of ``size`` characters from ``start`` that repeat one character at ``place``
+    (the first or the last) and vary the others."""
     shared = view[start + place] if start + place < end else ""
     if not shared or shared in FUNCTION_CHARS or not _is_han(shared):
         return []
     items: list[tuple[int, int]] = []
     seen = {shared}
     k = start
-    while k + 2 <= end and view[k + place] == shared:
-        other = view[k + 1 - place]
-        if not _is_han(other) or other in FUNCTION_CHARS or other in seen:
+    rest = 1 if place == 0 else 0  # where the varying part starts in an item
+    while k + size <= end and view[k + place] == shared and len(items) < MAX_MEMBERS:
+        other = view[k + rest : k + rest + size - 1]
+        if any(not _is_han(c) or c in FUNCTION_CHARS for c in other) or other in seen:
+            break
+        if size == 3 and _belongs_elsewhere(view, k, place):
             break
         seen.add(other)
-        items.append((k, k + 2))
-        k += 2
+        items.append((k, k + size))
+        k += size
     return items
+
+
+def _belongs_elsewhere(view: str, k: int, place: int) -> bool:
+    """Whether the shared character of the three-character item at ``k`` makes a word with
+    the characters on its other side: 数字化｜网络化 read as 化网络 (数字化 is a word),
+    完善首｜台套首 read as 台套首 (首批次 follows)."""
+    if place == 0:
+        return k >= 2 and view[k - 2 : k + 1] in _words()
+    return view[k + 2 : k + 5] in _words()
 
 
 #: a character repeated at every other place three times: 共建共治共享, 强农惠农富农
 _BLOCK_RE = re.compile(r"(?=([\u4e00-\u9fff])[\u4e00-\u9fff]\1[\u4e00-\u9fff]\1)")
+#: … or at every third place: 新形势新任务新要求, 数字化网络化智能化
+_BLOCK3_RE = re.compile(r"(?=([\u4e00-\u9fff])[\u4e00-\u9fff]{2}\1[\u4e00-\u9fff]{2}\1)")
+
+
+def _known(view: str, item: tuple[int, int], place: int) -> bool:
+    """Whether an item is a word (two characters), or the part it varies is (three:
+    新｜形势, 思想｜上)."""
+    a, b = item
+    if b - a == 2:
+        return view[a:b] in _words()
+    return view[a:b] in _words() or (view[a + 1 : b] if place == 0 else view[a : b - 1]) in _words()
+
+
+def _reading_key(view: str, items: list[tuple[int, int]], place: int) -> tuple[int, int, int]:
+    """How well a reading of a block reads: items that are words themselves (数字化, not
+    化网络), items whose varying part is a word, items."""
+    whole = sum(1 for a, b in items if b - a == 3 and view[a:b] in _words())
+    return whole, sum(1 for item in items if _known(view, item, place)), len(items)
 
 
 def block_runs(view: str, start: int, end: int) -> list[list[tuple[int, int]]]:
-    """Runs of three or more two-character items written without a separator.
+    """Runs of three or more items written without a separator.
 
-    共建共治共享 (one opening), 强农惠农富农 and 强链补链延链 (one ending): each
-    item repeats one character at the same place and varies the other. Where
-    two readings overlap (是｜全党全军全国 or 是全｜党全｜军全), the one whose
-    items are words wins; at least half of them, and two, must be words.
+    Two-character items: 共建共治共享 (one opening), 强农惠农富农 and 强链补链延链 (one
+    ending); three-character ones: 新形势新任务新要求, 数字化网络化智能化, 思想上政治上行动上.
+    Each item repeats one character at the same place (its first or last) and varies
+    the others. Where two readings overlap (是｜全党全军全国 or 是全｜党全｜军全), the one
+    whose items are words (or whose varying parts are) wins; at least half of them, and
+    two, must be (all three-character ones: not 完善首｜台套首｜批次首); the last must be
+    (全党全国全社｜会).
     """
     runs: list[list[tuple[int, int]]] = []
-    taken = start
-    for match in _BLOCK_RE.finditer(view, start, end):
-        at = match.start()
-        if at < taken:
-            continue
-        best, best_key = None, (1, 0)
-        for first, place in ((at, 0), (at - 1, 1)):
-            if first < taken:
+    pairs: list[tuple[int, int]] = []  # the spans of the two-character runs, in order
+    for size, pattern in ((2, _BLOCK_RE), (3, _BLOCK3_RE)):
+        if end - start < 3 * size:
+            break  # too short for three items
+        taken = start
+        for match in pattern.finditer(view, start, end):
+            at = match.start()
+            if at < taken or (size == 3 and _overlaps(pairs, at - 2, at + 3 * size)):
                 continue
-            items = _block_run(view, first, end, place)
-            while items and view[items[-1][0] : items[-1][1]] not in _words():
-                items.pop()  # 全党全国全社｜会: the last item must be a word
-            if len(items) < 3:
-                continue
-            known = sum(1 for a, b in items if view[a:b] in _words())
-            if 2 * known >= len(items) and (known, len(items)) > best_key:
-                best, best_key = items, (known, len(items))
-        if best is not None:
-            runs.append(best)
-            taken = best[-1][1]
-    return runs
+            best, best_key = None, (0, 1, 0)
+            for first, place in ((at, 0), (at - size + 1, size - 1)):
+                if first < taken:
+                    continue
+                items = _block_run(view, first, end, place, size)
+                while items and not _known(view, items[-1], place):
+                    items.pop()
+                if len(items) < 3:
+                    continue
+                key = _reading_key(view, items, place)
+                enough = 2 * key[1] >= len(items) if size == 2 else key[1] == len(items)
+                if enough and key > best_key:
+                    best, best_key = items, key
+            if best is not None and not (size == 3 and _overlaps(pairs, best[0][0], best[-1][1])):
+                runs.append(best)
+                taken = best[-1][1]
+                if size == 2:
+                    pairs.append((best[0][0], taken))
+    return sorted(runs)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start..end`` overlaps one of ``spans`` (disjoint, in order)."""
+    k = bisect_left(spans, (start, start))
+    return (k > 0 and spans[k - 1][1] > start) or (k < len(spans) and spans[k][0] < end)
 
 
 #: an enumeration marker before a heading sentence: （一）, 一、, 1., 一是
