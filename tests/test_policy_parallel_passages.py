@@ -11,6 +11,8 @@ group that matches nothing counts against precision. Slogans match by span
 ``tests/data/heldout_parallel_passages.json``, when present, is annotated by
 another session on documents these rules were not written against; it is
 scored with the bar of issue 19 and never read while writing rules.
+``tests/data/heldout_parallel_passages_2.json`` is a second, fresh held-out set
+(policy and report parts), scored once on the final rules of issue 19.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from tests.support.parallel_scoring import prf, score_groups, score_slogans
 
 DEV = "policy_parallel_passages.json"
 HELDOUT = "heldout_parallel_passages.json"
+HELDOUT_2 = "heldout_parallel_passages_2.json"
 
 
 def _score(data: dict, script: str, part: str | None = None):
@@ -89,21 +92,38 @@ BAR = 0.80
 HELD_OUT_FLOOR = {"groups_f1": 0.75, "groups_p": 0.75, "slogans_f1": 0.72}
 
 
+#: the second held-out set (heldout_parallel_passages_2.json, 70 passages: 45 of held-out
+#: policy documents, 25 of the held-out provincial reports) was annotated after the rule
+#: changes of issue 19 by a session that had not seen the rules, and first scored once,
+#: on the final rules: groups P 0.700 R 0.645 F1 0.671 (policy part P 0.581 R 0.600
+#: F1 0.590, report part F1 0.778), slogans P 0.880 R 0.889 F1 0.884 (policy part 0.694,
+#: report part 0.934), the same in both scripts. Floors just below, NOT the bar (not met)
+HELD_OUT_2_FLOOR = {"groups_f1": 0.65, "groups_p": 0.68, "slogans_f1": 0.86}
+
+
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
-def test_heldout_passages(script, capsys):
-    path = Path(__file__).parent / "data" / HELDOUT
+@pytest.mark.parametrize(
+    ("name", "floor"), [(HELDOUT, HELD_OUT_FLOOR), (HELDOUT_2, HELD_OUT_2_FLOOR)]
+)
+def test_heldout_passages(name, floor, script, capsys):
+    path = Path(__file__).parent / "data" / name
     if not path.exists():
         pytest.skip(f"{path.name} is absent: the held-out set is annotated by another session")
-    groups, slogans = _score(load_passages(HELDOUT), script)
-    p, r, f = prf(*groups)
-    sp, sr, sf = prf(*slogans)
-    with capsys.disabled():
-        print(
-            f"\nheld-out ({script}): groups P {p:.3f} R {r:.3f} F1 {f:.3f}"
+    data = load_passages(name)
+    parts = sorted({p.get("part") for p in data["passages"]} - {None})
+    lines = []
+    for part in [*parts, None] if len(parts) > 1 else [None]:
+        groups, slogans = _score(data, script, part)
+        p, r, f = prf(*groups)
+        sp, sr, sf = prf(*slogans)
+        lines.append(
+            f"{name} ({script}, {part or 'all'}): groups P {p:.3f} R {r:.3f} F1 {f:.3f}"
             f"   slogans P {sp:.3f} R {sr:.3f} F1 {sf:.3f}   (issue 19's bar: {BAR})"
         )
-    assert f >= HELD_OUT_FLOOR["groups_f1"] and p >= HELD_OUT_FLOOR["groups_p"]
-    assert sf >= HELD_OUT_FLOOR["slogans_f1"]
+    with capsys.disabled():
+        print("\n" + "\n".join(lines))
+    assert f >= floor["groups_f1"] and p >= floor["groups_p"], lines[-1]
+    assert sf >= floor["slogans_f1"], lines[-1]
 
 
 def test_score_is_calibrated_on_the_development_passages(capsys):
