@@ -604,7 +604,7 @@ def rule_movement_call(content: str) -> bool:
 #: verbs of action besides :data:`CALL_VERBS`, read only in pairs (:func:`rule_verb_pairs`)
 ACTION_VERBS = CALL_VERBS | frozenset(
     "容受告承挂作吹报接审批管控防护藏腾换招稳补延强固拓融合联包分享评考核督验收认配用种养植造"
-    "招聚集统统筹压压落开关腾退还挂排排查纠整处罚奖铸净"
+    "聚集统筹压落开关退还排查纠整处罚奖铸净"
 )
 
 
