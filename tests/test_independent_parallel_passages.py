@@ -13,8 +13,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import load_passages
-from tests.support.parallel_scoring import prf
-from tests.test_policy_parallel_passages import _score
+from tests.support.parallel_scoring import part_scores
 
 NAME = "independent_parallel_passages.json"
 #: the second independent set (70 passages: 40 normative incl. 10 hard-wrapped PDF
@@ -46,19 +45,12 @@ def test_the_set_is_large_enough():
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 @pytest.mark.parametrize(("name", "floors"), [(NAME, FLOOR), (NAME_2, FLOOR_2)])
 def test_independent_groups_and_slogans(script, name, floors, capsys):
-    data = load_passages(name)
-    lines = []
-    for part in ("dev", "report", None):
-        groups, slogans = _score(data, script, part)
-        p, r, f = prf(*groups)
-        sp, sr, sf = prf(*slogans)
-        lines.append(
-            f"{name[:-5]:<36} {script:<12}{part or 'all':<7} groups P {p:.3f} R {r:.3f} "
-            f"F1 {f:.3f}   slogans P {sp:.3f} R {sr:.3f} F1 {sf:.3f}"
-        )
-        floor = floors[part]
-        assert p >= floor["groups_p"] and f >= floor["groups_f1"], lines[-1]
+    scores = part_scores(load_passages(name), script, ("dev", "report", None), f"{name[:-5]:<36} ")
+    for score in scores:
+        floor = floors[score.part]
+        p, _, f = score.groups
+        assert p >= floor["groups_p"] and f >= floor["groups_f1"], score.line
         if "slogans_f1" in floor:
-            assert sf >= floor["slogans_f1"], lines[-1]
+            assert score.slogans[2] >= floor["slogans_f1"], score.line
     with capsys.disabled():
-        print("\n" + "\n".join(lines))
+        print("\n" + "\n".join(score.line for score in scores))

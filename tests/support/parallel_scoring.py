@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import policytext as pt
+from tests.conftest import passage_texts
+
 #: a predicted member matches a gold member when they overlap by at least this share
 MEMBER_OVERLAP = 0.5
 
@@ -116,3 +122,52 @@ def score_slogans(predicted, gold) -> tuple[int, int, int, int]:
                 break
     core = [j for j, g in enumerate(gold) if g["core"]]
     return matched_predicted, len(predicted), sum(1 for j in core if j in used), len(core)
+
+
+class PartScore(NamedTuple):
+    """One part of an annotated set, scored: groups and slogans as (P, R, F1), and the
+    line the tests print."""
+
+    part: str | None
+    groups: tuple[float, float, float]
+    slogans: tuple[float, float, float]
+    line: str
+
+
+def score_passages(data: dict, script: str, part: str | None = None):
+    """(group counts, slogan counts) of policytext's output on the passages of ``part``
+    (all when None) of an annotated set, the text in ``script`` ("traditional" converts)."""
+    groups = [0, 0, 0, 0]
+    slogans = [0, 0, 0, 0]
+    for passage, text in passage_texts(data):
+        if part is not None and passage.get("part") != part:
+            continue
+        if script == "traditional":
+            text = pt.to_traditional(text)
+        predicted = [[(m.start, m.end) for m in g.members] for g in pt.find_parallels(text)]
+        gold = [
+            ([tuple(m) for m in g["members"]], g.get("core", len(g["members"]) >= 3))
+            for g in passage["groups"]
+        ]
+        groups = [a + b for a, b in zip(groups, score_groups(predicted, gold), strict=True)]
+        if "slogans" in passage:
+            found = [(s.span.start, s.span.end, s.kind, s.count) for s in pt.find_slogans(text)]
+            counts = score_slogans(found, passage["slogans"])
+            slogans = [a + b for a, b in zip(slogans, counts, strict=True)]
+    return groups, slogans
+
+
+def part_scores(
+    data: dict, script: str, parts: Iterable[str | None], label: str = ""
+) -> list[PartScore]:
+    """:func:`score_passages` for each of ``parts``, with the line to print."""
+    scores = []
+    for part in parts:
+        groups, slogans = score_passages(data, script, part)
+        (p, r, f), (sp, sr, sf) = prf(*groups), prf(*slogans)
+        line = (
+            f"{label}{script:<12}{part or 'all':<7} groups P {p:.3f} R {r:.3f} F1 {f:.3f}"
+            f"   slogans P {sp:.3f} R {sr:.3f} F1 {sf:.3f}"
+        )
+        scores.append(PartScore(part, (p, r, f), (sp, sr, sf), line))
+    return scores
