@@ -39,7 +39,15 @@ from .results import Enumeration, Item, Span
 from .script import simplified_view
 from .segment import paragraphs_of, sentences_of
 from .validation import ensure_text
-from .vocabulary import CHINESE_DIGITS, CIRCLED, NUMERAL_CHARS, PRIVATE_USE, WHITESPACE
+from .vocabulary import (
+    CHINESE_DIGITS,
+    CIRCLED,
+    HAN_FIRST,
+    HAN_LAST,
+    NUMERAL_CHARS,
+    PRIVATE_USE,
+    WHITESPACE,
+)
 
 ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3}
 
@@ -314,7 +322,7 @@ def rule_glued_to_word(view: str, pos: int) -> bool:
 
     It may continue a run the text has opened, never open one on its own.
     """
-    return pos > 0 and "\u4e00" <= view[pos - 1] <= "\u9fff"
+    return pos > 0 and HAN_FIRST <= view[pos - 1] <= HAN_LAST
 
 
 def _style_and_index(kind: str, raw: str) -> tuple[str, int] | None:

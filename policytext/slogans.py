@@ -28,7 +28,7 @@ from .results import Parallel, Slogan, Span
 from .script import simplified_view
 from .segment import paragraphs_of, rule_paired_regions, sentences_of
 from .validation import ensure_text
-from .vocabulary import COUNT_NUMERALS, QUOTE_OPENERS, QUOTES
+from .vocabulary import COUNT_NUMERALS, HAN_CHAR, HAN_FIRST, HAN_LAST, QUOTE_OPENERS, QUOTES
 
 #: numeral digits; 两 and 双 count 2, 〇/零 0
 DIGITS = {
@@ -221,9 +221,13 @@ JOINT_HEADS = ("并举", "齐下", "齐发", "齐飞", "并进", "驱动")
 #: the line of a congress); or a numeral (or 双), one character and a head of
 #: :data:`JOINT_HEADS`
 _NUMBERED_SET = re.compile(
-    "[二两三四五六七八九十](?:[个项条大面类][\u4e00-\u9fff]{0,2}?(?:"
+    "[二两三四五六七八九十](?:[个项条大面类]"
+    + HAN_CHAR
+    + "{0,2}?(?:"
     + "|".join(FORMULA_HEADS)
-    + ")|条路线)|[二两三四五六七八九十双][\u4e00-\u9fff](?:"
+    + ")|条路线)|[二两三四五六七八九十双]"
+    + HAN_CHAR
+    + "(?:"
     + "|".join(JOINT_HEADS)
     + ")"
 )
@@ -375,14 +379,14 @@ def rule_is_formula(content: str) -> bool:
         )
     return (
         2 <= len(content) <= 8
-        and all("\u4e00" <= c <= "\u9fff" for c in content)
+        and all(HAN_FIRST <= c <= HAN_LAST for c in content)
         and _COUNTING_IDIOM.match(content) is None
         and formula_count(content) is not None
     )
 
 
 #: 一X二Y, an idiom counting off its halves: 一穷二白, 一清二楚, 一干二净
-_COUNTING_IDIOM = re.compile("一[\u4e00-\u9fff]二")
+_COUNTING_IDIOM = re.compile("一" + HAN_CHAR + "二")
 
 
 def rule_reported_speech(view: str, open_pos: int, content: str) -> bool:
@@ -407,7 +411,7 @@ def rule_slogan_shape(content: str) -> bool:
         return False
     if all(c in DIGITS or c in UNITS for c in content):
         return False  # “十四五”: the name of a plan period
-    if sum(1 for c in content if "\u4e00" <= c <= "\u9fff") < 2:
+    if sum(1 for c in content if HAN_FIRST <= c <= HAN_LAST) < 2:
         return False
     if len(clauses) == 1:
         return 3 <= len(content) <= MAX_SLOGAN
@@ -479,7 +483,8 @@ NAME_ENDINGS = (
 #: shapes of policy formulas: 一人一策, 一数一源一标准, 边研发边转化, 煤改气, 以旧换新,
 #: 机器代人, 港人治港, 走出去
 _SLOGAN_FORMS = re.compile(
-    "^(?:(?:一.{1,3}){2,}|边.+边.+|.{1,3}[改换代转即]..?|(.)人治\\1|.+(?:起来|出去|进来|下去))$|[+＋]|[\u4e00-\u9fff]×"
+    "^(?:(?:一.{1,3}){2,}|边.+边.+|.{1,3}[改换代转即]..?|(.)人治\\1|.+(?:起来|出去|进来|下去))$"
+    "|[+＋]|" + HAN_CHAR + "×"
 )
 
 
@@ -590,8 +595,8 @@ def rule_inner_call(content: str) -> bool:
 #: a campaign that moves something somewhere: 家电下乡, 险资入豫, 扫码入企, 校友回湘, 辽品出海,
 #: 数据援青, 港车北上; or between two quarters: 北粮南运, 西算东用
 _MOVEMENT_CALLS = re.compile(
-    "^(?:[\u4e00-\u9fff]{2,3}[入回援下上出][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,3}[东南西北][上下进出]"
-    "|[东南西北][\u4e00-\u9fff][东南西北][\u4e00-\u9fff])$"
+    f"^(?:{HAN_CHAR}{{2,3}}[入回援下上出]{HAN_CHAR}|{HAN_CHAR}{{1,3}}[东南西北][上下进出]"
+    f"|[东南西北]{HAN_CHAR}[东南西北]{HAN_CHAR})$"
 )
 
 
@@ -790,14 +795,14 @@ def rule_reads_as_slogan(content: str, before: str = "", after: str = "") -> boo
 
 
 def _is_cjk_text(text: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" or c in "·" for c in text)
+    return all(HAN_FIRST <= c <= HAN_LAST or c in "·" for c in text)
 
 
 def _is_slogan_text(text: str) -> bool:
     """Chinese, with Latin letters, digits, +, / and · inside (5G+, AI泉城, 互联网＋监管,
     虚拟/增强现实+)."""
     return all(
-        "\u4e00" <= c <= "\u9fff" or c in _SLOGAN_MARKS or (c.isascii() and c.isalnum())
+        HAN_FIRST <= c <= HAN_LAST or c in _SLOGAN_MARKS or (c.isascii() and c.isalnum())
         for c in text
     )
 

@@ -84,6 +84,14 @@ NUMERAL_VALUES = {**CHINESE_DIGITS, "两": 2, "十": 10}
 COUNT_NUMERALS = "〇零一二两三四五六七八九十百千万"
 #: circled numbers ① … ⑳
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# --- writing systems ----------------------------------------------------------------
+
+#: the CJK Unified Ideographs (U+4E00 … U+9FFF), what the rules read as Chinese
+#: characters: the block's first and last character, and one of them as a class of a
+#: regular expression
+HAN_FIRST, HAN_LAST = "\u4e00", "\u9fff"
+HAN_CHAR = f"[{HAN_FIRST}-{HAN_LAST}]"
 #: the private-use area of the BMP (U+E000 … U+F8FF): where PDF extraction puts glyphs it
 #: could not map, such as a list marker's stop (1\ue010)
 PRIVATE_USE = "".join(map(chr, range(0xE000, 0xF900)))

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from ..layout import strip_bounds
 from ..results import Span
-from ..vocabulary import CLOSING, COUNT_NUMERALS, PAIRS, WHITESPACE
+from ..vocabulary import CLOSING, COUNT_NUMERALS, HAN_CHAR, HAN_FIRST, HAN_LAST, PAIRS, WHITESPACE
 
 #: groups scoring below this are not reported
 MIN_SCORE = 0.52
@@ -327,7 +327,7 @@ def sentence_units(view: str, sentences: list[Span]) -> list[Unit]:
 
 
 def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" and char not in _NUMERAL_CHARS
+    return HAN_FIRST <= char <= HAN_LAST and char not in _NUMERAL_CHARS
 
 
 _NUMERAL_CHARS = frozenset(COUNT_NUMERALS + "亿")
@@ -386,9 +386,9 @@ def _belongs_elsewhere(view: str, k: int, place: int) -> bool:
 
 
 #: a character repeated at every other place three times: 共建共治共享, 强农惠农富农
-_BLOCK_RE = re.compile(r"(?=([\u4e00-\u9fff])[\u4e00-\u9fff]\1[\u4e00-\u9fff]\1)")
+_BLOCK_RE = re.compile(r"(?=(" + HAN_CHAR + r")" + HAN_CHAR + r"\1" + HAN_CHAR + r"\1)")
 #: … or at every third place: 新形势新任务新要求, 数字化网络化智能化
-_BLOCK3_RE = re.compile(r"(?=([\u4e00-\u9fff])[\u4e00-\u9fff]{2}\1[\u4e00-\u9fff]{2}\1)")
+_BLOCK3_RE = re.compile(r"(?=(" + HAN_CHAR + r")" + HAN_CHAR + r"{2}\1" + HAN_CHAR + r"{2}\1)")
 
 
 def _known(view: str, item: tuple[int, int], place: int) -> bool:
