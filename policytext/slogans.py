@@ -948,9 +948,11 @@ def _candidate_sentences(
     return [sentences[index] for index in sorted(chosen)]
 
 
-def _unquoted_formulas(text: str, view: str, sentence: Span, taken: set[int]) -> list[Slogan]:
-    """The formulas of the lexicon in ``sentence``, longer ones first, then the numbered sets
-    by their form (:func:`rule_numbered_set`); a formula starting
+def _unquoted_formulas(
+    text: str, view: str, sentence: Span, taken: set[int], sets: list[tuple[int, int]]
+) -> list[Slogan]:
+    """The formulas of the lexicon in ``sentence``, longer ones first, then its numbered sets
+    by their form (``sets``, :func:`_numbered_sets`); a formula starting
     inside a quotation or a formula already found is not another one."""
     rank = _lexicon_rank()
     hits = sorted(
@@ -958,10 +960,7 @@ def _unquoted_formulas(text: str, view: str, sentence: Span, taken: set[int]) ->
             (rank[match.group(1)], match.start(), match.group(1))
             for match in _formula_starts().finditer(view, sentence.start, sentence.end)
         ]
-        + [
-            (len(rank), begin, view[begin:stop])
-            for begin, stop in _numbered_sets(view, sentence.start, sentence.end)
-        ]
+        + [(len(rank), begin, view[begin:stop]) for begin, stop in sets]
     )
     found = []
     searched_to: dict[str, int] = {}
@@ -1007,11 +1006,10 @@ def build_slogans(
             if slogan is not None:
                 slogans.append(slogan)
                 taken.update(range(open_pos, close_end))
-        if _any_formula().search(view, sentence.start, sentence.end) is None and not (
-            _numbered_sets(view, sentence.start, sentence.end)
-        ):
+        sets = _numbered_sets(view, sentence.start, sentence.end)
+        if not sets and _any_formula().search(view, sentence.start, sentence.end) is None:
             continue
-        slogans += _unquoted_formulas(text, view, sentence, taken)
+        slogans += _unquoted_formulas(text, view, sentence, taken, sets)
     return tuple(sorted(slogans, key=lambda s: (s.span.start, s.span.end)))
 
 
