@@ -11,7 +11,7 @@ import os
 from tests.conftest import load_passages, passage_texts, shared_path
 
 NAME = "heldout_parallel_passages_3_report.json"
-COUNT = 20
+COUNT = 25
 OTHERS = (
     "heldout_parallel_passages.json",
     "heldout_parallel_passages_2.json",
