@@ -14,7 +14,7 @@ from tests.conftest import load_passages, passage_texts, shared_path
 
 NAME = "independent_parallel_passages_4.json"
 #: passages annotated so far (all part "dev"); 12 of the 40 planned are hard-wrapped PDF text
-EXPECTED = 30
+EXPECTED = 40
 OTHERS = (
     "heldout_parallel_passages.json",
     "heldout_parallel_passages_2.json",
