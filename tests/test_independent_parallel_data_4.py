@@ -114,7 +114,7 @@ def test_files_are_development_documents() -> None:
         assert int(hashlib.sha1(name.encode()).hexdigest(), 16) % 3 != 0
         names.append(name)
     assert len(set(names)) == len(names)
-    assert sum(name in wrapped for name in names) <= 12
+    assert sum(name in wrapped for name in names) == 12
 
 
 def test_no_overlap_with_other_sets() -> None:
