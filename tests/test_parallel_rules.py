@@ -36,6 +36,9 @@ from tests.support.timing import growth_ratio
         ("廉洁政府", False),
         ("重点实验室", True),
         ("工程技术研究中心", True),
+        ("各地区铁路监督管理局", True),
+        ("民航各地区管理局", True),
+        ("构建新发展格局", False),
     ],
 )
 def test_rule_is_name(member, expected):
@@ -105,6 +108,54 @@ def test_items_joined_inside_a_list(text, members):
 )
 def test_rule_weak_pair(template, carriers, level, weak):
     assert rules.rule_weak_pair(template, carriers, level) is weak
+
+
+@pytest.mark.parametrize(
+    ("template", "carriers", "level", "weak"),
+    [
+        # long clauses that share only an opening verb (invented on the pattern of dev text)
+        (
+            Template("利用", "", "", 0),
+            ["利用人工智能技术实现远程诊断和远程阅片", "利用平台整合病患信息"],
+            "clause",
+            True,
+        ),
+        (
+            Template("建设", "人工智能", "", 0),
+            ["建设一批人工智能实训基地", "建设结构优化务实高效的人工智能人才梯队"],
+            "clause",
+            True,
+        ),
+        # the infix at the same place after the opening: a frame
+        (
+            Template("面向", "的开源开发平台", "", 0),
+            [
+                "面向云端训练的开源开发平台支持分布式集群",
+                "面向终端执行的开源开发平台具备轻量化特征",
+            ],
+            "clause",
+            False,
+        ),
+        (Template("推动", "", "", 0), ["推动深度融合", "推动深化应用"], "clause", False),  # short
+        (
+            Template("规范了", "", "", 0),
+            ["规范了不同水平的服务能力要求", "规范了建设发布评估等环节"],
+            "clause",
+            False,
+        ),
+        (
+            Template("研究", "", "的要求", 0),
+            ["研究不同水平的服务业务能力的要求", "研究建设、发布、评估等环节的要求"],
+            "clause",
+            False,
+        ),
+        (Template("数据", "", "", 0), ["数据采集存储", "数据分析应用"], "phrase", False),
+    ],
+)
+def test_rule_opening_only_pair(template, carriers, level, weak):
+    assert rules.rule_opening_only_pair(template, carriers, level) is weak
+    if weak:
+        assert rules.rule_weak_pair(template, carriers, level)
 
 
 @pytest.mark.parametrize(
