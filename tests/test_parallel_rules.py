@@ -199,6 +199,12 @@ def test_block_runs(text, items):
         ),
         ("积极构建点状辐射、带状串联、网状协同的发展格局。", ["点状辐射", "带状串联", "网状协同"]),
         ("持续开展平安校园、平安医院建设。", ["平安校园", "平安医院"]),
+        # a verb governing the whole list is cut off the first item, whatever its length
+        (
+            "战略，加速工业设备上云、企业业务系统上云，加速平台",
+            ["工业设备上云", "企业业务系统上云"],
+        ),
+        ("强化项目绩效评估，避免分散建设、重复建设，切实提高成效。", ["分散建设", "重复建设"]),
         ("坚持共建共治共享。", ["共建", "共治", "共享"]),
         ("开展“云展示”“云对接”“云洽谈”活动。", ["云展示", "云对接", "云洽谈"]),
         (
@@ -458,3 +464,11 @@ def test_slogan_members_part_at_the_highest_mark():
     text = "按照“紧盯前沿、延链谋划，龙头牵引、培育壮大，打造生态、集群发展”的思路。"
     groups = [[m.text for m in g.members] for g in pt.find_parallels(text)]
     assert groups == [["紧盯前沿、延链谋划", "龙头牵引、培育壮大", "打造生态、集群发展"]]
+
+
+def test_no_member_opens_with_a_particle():
+    """A lead word cut leaves no member opening with 的: 积极推广｜的“关怀模式”."""
+    text = "鼓励企业积极推广的“关怀模式”“长辈模式”，将无障碍改造纳入日常更新。"
+    for script_text in (text, pt.to_traditional(text)):
+        for group in pt.find_parallels(script_text):
+            assert not any(m.text.startswith("的") for m in group.members), group

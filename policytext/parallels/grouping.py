@@ -419,14 +419,38 @@ LEAD_WORDS = (
     "学习",
     "建设",
     "增长",
+    # verbs that govern a list of objects: 加速｜工业设备上云、企业业务系统上云
+    "加速",
+    "通过",
+    "避免",
+    "汇聚",
+    "给予",
+    "利用",
+    "运用",
+    "采用",
+    "引进",
+    "引导",
+    "提供",
+    "推广",
+    "整合",
+    "集聚",
+    "培养",
+    "研发",
+    "研制",
+    "优化",
 )
+
+
+#: characters no member opens with after a lead word is cut: 提供相关应用｜的“关怀模式”
+_NOT_OPENING = frozenset("的之")
 
 
 def _after_lead_word(carrier: str, limit: int) -> int | None:
     """The shortest end of ``carrier`` (2 to ``limit``) that follows a lead word: the lead
     word nearest the member (加快建设｜法治政府, not 加快｜建设法治政府)."""
     for keep in range(2, min(limit, len(carrier) - 2) + 1):
-        if carrier[: len(carrier) - keep].endswith(LEAD_WORDS):
+        lead = carrier[: len(carrier) - keep]
+        if lead.endswith(LEAD_WORDS) and carrier[-keep] not in _NOT_OPENING:
             return keep
     return None
 
@@ -552,7 +576,7 @@ def _fit(
             keep = min(len(carrier), longest)
             # cut only after a particle (科学有效的｜利益协调机制) or to the others' common length
             even = (len(others) >= 2 or trusted) and shortest == longest
-            lead_cut = _after_lead_word(carrier, longest + 2) if keep < len(carrier) else None
+            lead_cut = _after_lead_word(carrier, longest + 2)
             if lead_cut is not None:
                 keep = lead_cut  # 立足于我国｜新型工业化
             elif keep < len(carrier) and not (carrier[-keep - 1] in FUNCTION_CHARS or even):
