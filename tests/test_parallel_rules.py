@@ -472,3 +472,35 @@ def test_no_member_opens_with_a_particle():
     for script_text in (text, pt.to_traditional(text)):
         for group in pt.find_parallels(script_text):
             assert not any(m.text.startswith("的") for m in group.members), group
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        # an inner 、-item is whole: no piece cut off it to fit the others' template
+        ("培育一批重点实验室、产业创新中心、创新服务机构和创新人才基地。", None),
+        ("深化人工智能与基础科学、信息科学、医学、哲学社会科学等学科的交叉融合。", None),
+        ("开展智能赛事、智能观赛、智能安检、智能疫情防控、场馆运营等应用。", None),
+        # the first item's lead and the last item's tail still go
+        (
+            "是党中央、国务院立足于我国新型工业化、信息化、城镇化、农业现代化同步发展作出的。",
+            ["新型工业化", "信息化", "城镇化", "农业现代化"],
+        ),
+        (
+            "初审、复核、复审岗位设置应相互分离、相互制约、相互监督，",
+            ["相互分离", "相互制约", "相互监督"],
+        ),
+        (
+            "防御恶意代码入侵、外部接口（如 USB 接口、OBD 接口、无线接口等）入侵等。",
+            ["USB 接口", "OBD 接口", "无线接口"],
+        ),
+    ],
+)
+def test_rule_cut_inner_item(text, members):
+    for script_text in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script_text)]
+        if members is None:  # no group with a member cut out of an inner item
+            words = ("创新中心", "科学", "智能疫情")
+            assert not any(m in words for group in found for m in group), found
+        elif script_text == text:
+            assert members in found, found
