@@ -48,6 +48,12 @@ def test_rule_is_name(member, expected):
 def test_rule_name_list():
     assert rules.rule_name_list(["省大数据局", "省发展改革委", "省工业和信息化厅"])
     assert rules.rule_name_list(["国家能源局", "国家矿山安全监察局"])
+    # the last name runs on into the predicate; names with their abbreviation
+    assert rules.rule_name_list(["国家能源局", "国家矿山安全监察局审核后"])
+    assert rules.rule_name_list(["省大数据局", "省地方金融监管局牵头"])
+    assert rules.rule_name_list(["国际海事组织（IMO", "国际标准化组织（ISO"])
+    assert not rules.rule_name_list(["社会组织", "行业组织"])
+    assert not rules.rule_name_list(["平安校园", "平安医院"])
     assert not rules.rule_name_list(["利益协调机制", "诉求表达机制", "矛盾调处机制"])
 
 

@@ -193,6 +193,8 @@ AGENCY_CHARS = frozenset("部委厅局署院办")
 NOT_AGENCY = frozenset("格布大全开结当干内外局东西南北中总基党")
 #: endings of bureaus whatever their length: 管理局, 监察局, 监督局, 统计局, 税务局, 办公厅
 BUREAU_ENDINGS = ("管理局", "监察局", "监督局", "统计局", "税务局", "公安局", "管理厅", "监管局")
+#: openings of the names of international organisations: 国际海事组织, 世界卫生组织
+INTERNATIONAL = ("国际", "世界", "联合国")
 #: openings of agency and place names: 省…, 市…, 国家…, 中国…
 NAME_OPENINGS = ("省", "市", "县", "区", "国家", "中国", "全国", "中央", "自治区", "各省")
 #: one-character endings of place names (省, 市, 县, 镇, 乡, 村), unless a common noun (城市, 乡村)
@@ -223,8 +225,20 @@ def rule_is_name(member: str) -> bool:
 
 
 def rule_name_list(members: list[str]) -> bool:
-    """A list of names is no group: 省发展改革委、省财政厅、省卫生健康委; 美国、英国、法国."""
-    return 2 * sum(1 for m in members if rule_is_name(m)) > len(members)
+    """A list of names is no group: 省发展改革委、省财政厅、省卫生健康委; 美国、英国、法国;
+    also when the last name runs on into the predicate (国家能源局、国家矿山安全监察局审核后)."""
+    return 2 * sum(1 for m in members if rule_is_name(m) or _opens_with_name(m)) > len(members)
+
+
+def _opens_with_name(member: str) -> bool:
+    """A member that opens with an organisation's full name and runs on for a few more
+    characters: 国家矿山安全监察局审核后, 国际标准化组织（ISO."""
+    ends = (*ORGANISATION_ENDINGS, *BUREAU_ENDINGS)
+    for end in ends:
+        at = member.find(end)
+        if at > 0 and len(member) - (at + len(end)) <= 4:
+            return rule_is_name(member[: at + len(end)])
+    return member.startswith(INTERNATIONAL) and "组织" in member[2:]
 
 
 def rule_slice_of_list(level: str, covered: int, items: int) -> bool:
