@@ -21,10 +21,8 @@ NAME = "independent_parallel_passages.json"
 #: (before them: dev P 0.812 R 0.600 F1 0.690, all P 0.618 R 0.591 F1 0.604; with the rules
 #: written before it was read: all P 0.629 R 0.636 F1 0.632)
 NAME_2 = "independent_parallel_passages_2.json"
-#: (the precision-first default threshold of the calibrated score took dev from P 0.867
-#: R 0.667 F1 0.754 to P 0.923 R 0.600 F1 0.727, all from P 0.710 F1 0.695 to P 0.913 F1 0.750)
 FLOOR_2 = {
-    "dev": {"groups_p": 0.85, "groups_f1": 0.71},
+    "dev": {"groups_p": 0.85, "groups_f1": 0.74},
     "report": {"groups_p": 0.52, "groups_f1": 0.60},
     None: {"groups_p": 0.70, "groups_f1": 0.68},
 }

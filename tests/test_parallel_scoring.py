@@ -7,6 +7,8 @@ passages (leave-documents-out cross-validation).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import policytext as pt
@@ -14,14 +16,10 @@ from policytext.parallels import scoring
 from tests.conftest import load_passages, passage_texts, shared_path
 from tests.support.parallel_scoring import covers
 from tests.test_package import _heavy_modules_after
+from tools.calibrate_parallels import SETS
 
-#: every development set of annotated passages the tool reads
-DEVELOPMENT = [
-    "policy_parallel_passages.json",
-    "parallel_passages.json",
-    "independent_parallel_passages.json",
-    "independent_parallel_passages_2.json",
-]
+#: every development set of annotated passages the tool reads (the fourth lands in batches)
+DEVELOPMENT = [name for name in SETS if (Path(__file__).parent / "data" / name).exists()]
 
 ESSAY_LIKE = "进万家门，知万家情，解万家难，温万家心。送政策、送技能、送维权、送安全、送健康。"
 
