@@ -124,8 +124,13 @@ def _cuts_word(view: str, at: int) -> bool:
     )
 
 
-def group_features(view: str, group: Parallel, raw: float) -> tuple[float, ...]:
-    """The features of ``group`` (members as spans of ``view``'s text), in ``FEATURES`` order."""
+def group_features(
+    view: str, group: Parallel, raw: float, skip: frozenset[str] = frozenset()
+) -> tuple[float, ...]:
+    """The features of ``group`` (members as spans of ``view``'s text), in ``FEATURES`` order.
+
+    Features named in ``skip`` (the costlier ones whose weight is zero) are 0.0.
+    """
     carriers = [view[m.start : m.end] for m in group.members]
     n = len(carriers)
     lengths = [max(1, len(c)) for c in carriers]
@@ -162,16 +167,16 @@ def group_features(view: str, group: Parallel, raw: float) -> tuple[float, ...]:
         1.0 if len(set(lengths)) == 1 else 0.0,
         1.0 if set(lengths) == {4} else 0.0,
         sum(1 for c in carriers if _DIGIT_RE.search(c) or _COUNT_RE.search(c)) / n,
-        sum(1 for c in carriers if rule_is_name(c)) / n,
+        0.0 if "names" in skip else sum(1 for c in carriers if rule_is_name(c)) / n,
         1.0 if level == "phrase" and (before in _LIST_MARKS or after in _LIST_GOES_ON) else 0.0,
         1.0 if level == "phrase" and n == 2 else 0.0,
         1.0 if lengths[0] - 1 > max(lengths[1:]) and not prefix else 0.0,
-        sum(1 for e in edges if _cuts_word(view, e)) / len(edges),
+        0.0 if "cut_words" in skip else sum(1 for e in edges if _cuts_word(view, e)) / len(edges),
         math.log1p(gap) / 4,
         1.0 if before in _QUOTES or carriers[0][:1] in _QUOTES else 0.0,
         sum(1 for c in carriers if c[:1] in FUNCTION_CHARS or c[-1:] in FUNCTION_CHARS) / n,
         1.0 if suffix and shared[-1][-1:] in PRODUCTIVE_SUFFIXES else 0.0,
-        1.0 if rule_statistics(carriers) else 0.0,
+        1.0 if "statistics" not in skip and rule_statistics(carriers) else 0.0,
         1.0 if rule_case_frame([c[:12] for c in carriers]) else 0.0,
     )
 
@@ -238,6 +243,12 @@ def resolve_min_score(min_score: float | None) -> float:
     return float(min_score)
 
 
+@lru_cache(maxsize=1)
+def _unweighted() -> frozenset[str]:
+    """Features the shipped model gives no weight: not computed at run time."""
+    return frozenset(f for f, w in zip(FEATURES, model()[1], strict=True) if w == 0.0)
+
+
 def group_score(view: str, group: Parallel) -> float:
     """The calibrated score of a group that carries its raw score."""
-    return calibrated(probability(group_features(view, group, group.score)))
+    return calibrated(probability(group_features(view, group, group.score, _unweighted())))
