@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from ..results import Parallel, Slogan, Span
 from ..slogans import build_slogans, slogan_parallels
-from .calibration import calibrated
 from .rules import (
     _acceptable,
     _accepted_score,
@@ -19,6 +18,7 @@ from .rules import (
     rule_weak_pair,
     score_group,
 )
+from .scoring import default_min_score, group_score
 from .templates import (
     _SECOND_OPENERS,
     CORRELATIVES,
@@ -895,10 +895,14 @@ def build_parallels(
     sentences: tuple[Span, ...],
     slogans: tuple[Slogan, ...] | None = None,
     calibrate: bool = True,
+    min_score: float | None = None,
 ) -> tuple[Parallel, ...]:
     """Parallel groups of ``text`` from its Simplified view, paragraphs, sentences, slogans.
 
-    ``calibrate=False`` keeps the raw scores of the rules (``tools.calibrate_parallels``).
+    Groups whose calibrated score is below ``min_score`` (default: the documented
+    threshold, :func:`~policytext.parallels.scoring.default_min_score`) are left out;
+    ``min_score=0.0`` returns every group the rules accept. ``calibrate=False`` keeps the
+    raw scores of the rules and every group (``tools.calibrate_parallels``).
     """
     if slogans is None:
         slogans = build_slogans(text, view, sentences)
@@ -934,5 +938,7 @@ def build_parallels(
     for run in heading_units(view, firsts):
         result += [g for g in groups_in_run(text, view, run) if len(g.members) >= 3]
     if calibrate:
-        result = [replace(g, score=calibrated(g.score)) for g in result]
+        threshold = default_min_score() if min_score is None else min_score
+        result = [replace(g, score=group_score(view, g)) for g in result]
+        result = [g for g in result if g.score >= threshold]
     return tuple(sorted(result, key=lambda g: (g.start, g.end)))
