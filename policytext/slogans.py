@@ -103,6 +103,8 @@ def parse_numeral(text: str) -> int | None:
 
 #: words after a numeral that name an ordinal or a period, not a set: 二十大, 十九届, 第三次
 _ORDINAL_WORDS = ("大", "届", "次", "号", "年", "月", "日", "岁", "点", "代")
+#: units of measure after a numeral: a length, a weight or a sum, not a set (六尺巷, 三寸金莲)
+_MEASURE_WORDS = ("尺", "寸", "丈", "米", "里", "斤", "亩", "吨", "元")
 #: words whose numeral names no more items: unity (五位一体, 三证合一), degree and rank
 #: (五个进一步到位, 四个第一, 统一, 唯一)
 _NUMERAL_WORDS = (
@@ -358,8 +360,9 @@ def _formula_runs(formula: str) -> list[re.Match[str]] | None:
         or rest == "大"
         or (rest.startswith(_EVENT_WORDS) and value > 10)
         or rest.startswith(_ORDINAL_WORDS[1:])
+        or rest.startswith(_MEASURE_WORDS)
     ):
-        return None  # 十四五, 二十大, 十九大精神, 十五冬, 十九届, 三次
+        return None  # 十四五, 二十大, 十九大精神, 十五冬, 十九届, 三次, 六尺巷
     return [runs[0]] + [match for match in runs[1:] if not _in_numeral_word(formula, match.start())]
 
 
@@ -422,7 +425,9 @@ def rule_slogan_shape(content: str) -> bool:
 CALL_VERBS = frozenset(
     "送走放减降免稳保促抓揭跨只携以帮扶助惠筑引留育争创比学赶超做当树讲守护建办跑进提增扩拓推清查访解治改兴强优找给把除摘打"
 )
-#: endings of names, titles, categories and coined terms (“智能工厂”, “千岛之国”, “内卷式”)
+#: endings of names, titles, categories and coined terms (“智能工厂”, “千岛之国”, “内卷式”),
+#: of the areas and cities a pilot designates (“智慧农业园区”, “千兆城市”), of the kinds of
+#: entity a form or a rule defines (“推荐单位”, “申报主体”) and of contests (“华为杯”)
 NAME_ENDINGS = (
     "城",
     "国",
@@ -479,6 +484,12 @@ NAME_ENDINGS = (
     "生成",
     "派",
     "论",
+    "区",
+    "城市",
+    "单位",
+    "主体",
+    "机构",
+    "杯",
 )
 #: shapes of policy formulas: 一人一策, 一数一源一标准, 边研发边转化, 煤改气, 以旧换新,
 #: 机器代人, 港人治港, 走出去
@@ -532,9 +543,26 @@ POLICY_BEFORE = (
     "把握",
 )
 #: words around a quotation that name or mock rather than call: 所谓“…”, “…”称号, “…”之称,
-#: a theme (以“…”为主题, also :func:`rule_theme_context`), an example (以“…”为例)
-NAMING_BEFORE = ("所谓", "称为", "誉为", "号称", "叫做", "称作", "什么", "简称", "荣获", "授予")
+#: a term a rule defines (本办法所称“…”, “…”是指), a theme (以“…”为主题, also
+#: :func:`rule_theme_context`), an example (以“…”为例)
+NAMING_BEFORE = (
+    "所谓",
+    "称为",
+    "誉为",
+    "号称",
+    "叫做",
+    "称作",
+    "什么",
+    "简称",
+    "荣获",
+    "授予",
+    "所称",
+)
 NAMING_AFTER = (
+    "是指",
+    "，是指",
+    "，指",
+    "指的是",
     "称号",
     "之称",
     "美誉",
@@ -551,8 +579,10 @@ NAMING_AFTER = (
 
 
 def rule_clauses(content: str) -> bool:
-    """Short clauses in a row: 全省创第一，中部进十强; 放、管、服 spelled out."""
-    return len([c for c in _CLAUSE_SPLIT.split(content.strip()) if c]) >= 2
+    """Short clauses in a row: 全省创第一，中部进十强; 放、管、服 spelled out; a clause holds
+    Chinese, so a number or a Latin word spaced off a name is not one (“111 计划”)."""
+    clauses = _CLAUSE_SPLIT.split(content.strip())
+    return sum(1 for c in clauses if any(HAN_FIRST <= ch <= HAN_LAST for ch in c)) >= 2
 
 
 def rule_slogan_form(content: str) -> bool:
@@ -653,13 +683,17 @@ def rule_campaign_name(content: str) -> bool:
 
 
 def rule_compressed_formula(content: str) -> bool:
-    """Four to eight characters with a numeral or a repeated character, the way policy
-    formulas compress a programme: 一网通办, 最多跑一次, 千企千景, 万企兴万村, 又好又快."""
+    """Four to eight characters with a numeral or a repeated Chinese character, the way policy
+    formulas compress a programme: 一网通办, 最多跑一次, 千企千景, 万企兴万村, 又好又快 (not the
+    digits of a name, “111 计划”)."""
     if not 4 <= len(content) <= 8 or rule_clauses(content):
         return False
     if any(c in _NUMERAL_CHARS for c in content):
         return True
-    return any(content.count(c) >= 2 and content[i + 1 : i + 2] != c for i, c in enumerate(content))
+    return any(
+        content.count(c) >= 2 and content[i + 1 : i + 2] != c and HAN_FIRST <= c <= HAN_LAST
+        for i, c in enumerate(content)
+    )
 
 
 #: predicates that make a phrase a maxim: 以人民为中心, 绿水青山就是金山银山, 无事不扰,

@@ -86,6 +86,10 @@ def test_parse_numeral_agrees_with_cn2an():
         ("千万工程", None),  # magnitudes, not the size of a set
         ("百千工程", None),
         ("千兆城市", None),
+        ("六尺巷工作法", None),  # a length, not a set
+        ("三寸金莲", None),
+        ("三高一核心", 3),  # the first numeral above one
+        ("一国两制", 2),
     ],
 )
 def test_formula_count_words_and_magnitudes(formula, count):
@@ -208,6 +212,18 @@ def test_threshold_and_confidence_follow_the_calibration_table(capsys):
         (sl.rule_factor_list, "房地产", False),
         (sl.rule_factor_list, "电网", False),
         (sl.rule_distributive, "车车/车人", False),
+        (sl.rule_clauses, "放、管、服", True),
+        (sl.rule_clauses, "雄奇山水 新韵重庆", True),
+        (sl.rule_clauses, "111 计划", False),
+        (sl.rule_compressed_formula, "111 计划", False),
+        (sl.rule_compressed_formula, "千企千景", True),
+        (sl.rule_name_or_term, "智慧农业园区", True),
+        (sl.rule_name_or_term, "零碳综合保税区", True),
+        (sl.rule_name_or_term, "千兆城市", True),
+        (sl.rule_name_or_term, "推荐单位", True),
+        (sl.rule_name_or_term, "申报主体", True),
+        (sl.rule_name_or_term, "一区两翼", False),
+        (sl.rule_name_or_term, "好房子、好小区、好社区、好城区", False),
     ],
 )
 def test_slogan_evidence_rules(rule, content, expected):
@@ -223,6 +239,8 @@ def test_slogan_evidence_rules(rule, content, expected):
         ("荣获", "称号", False, True),
         ("峰会以", "为主题，", False, True),
         ("支持打造", "，推动", False, False),
+        ("本办法所称", "，是指", False, True),
+        ("加盖公章，", "是指各地", False, True),
     ],
 )
 def test_slogan_context_rules(before, after, campaign, naming):
