@@ -543,8 +543,8 @@ POLICY_BEFORE = (
     "把握",
 )
 #: words around a quotation that name or mock rather than call: 所谓“…”, “…”称号, “…”之称,
-#: a term a rule defines (本办法所称“…”, “…”是指), a theme (以“…”为主题, also
-#: :func:`rule_theme_context`), an example (以“…”为例)
+#: a term a rule defines (本办法所称“…”, “…”是指), a list or a ranking (入选“…”, “…”排名),
+#: a theme (以“…”为主题, also :func:`rule_theme_context`), an example (以“…”为例)
 NAMING_BEFORE = (
     "所谓",
     "称为",
@@ -557,12 +557,18 @@ NAMING_BEFORE = (
     "荣获",
     "授予",
     "所称",
+    "入选",
+    "获评",
+    "评为",
 )
 NAMING_AFTER = (
     "是指",
     "，是指",
     "，指",
     "指的是",
+    "排名",
+    "榜单",
+    "名单",
     "称号",
     "之称",
     "美誉",
@@ -593,11 +599,21 @@ def rule_slogan_form(content: str) -> bool:
 
 def rule_name_or_term(content: str) -> bool:
     """Ends like a name, title, category or coined term (“智能工厂”, “千岛之国”, “内卷式”),
-    or holds 的 (“人民的好警察”); one phrase, not clauses (“公园城市、安逸家园”), not a
-    distributive formula (“村村通”)."""
+    holds 的 (“人民的好警察”) or a rank before a noun (“万里长江第一隧”); one phrase, not
+    clauses (“公园城市、安逸家园”), not a distributive formula (“村村通”)."""
     if rule_clauses(content) or rule_distributive(content):
         return False
-    return content.endswith(NAME_ENDINGS) or "的" in content or content.startswith("由")
+    return (
+        content.endswith(NAME_ENDINGS)
+        or "的" in content
+        or content.startswith("由")
+        or _RANKED_NAME.search(content) is not None
+    )
+
+
+#: a rank before a noun, the way nicknames and titles single a thing out (万里长江第一隧,
+#: 第二故乡, 新春第一会); a rank at the end is a maxim's (健康第一, 安全第一)
+_RANKED_NAME = re.compile(f"第[{COUNT_NUMERALS}]+{HAN_CHAR}")
 
 
 def rule_distributive(content: str) -> bool:
@@ -684,16 +700,14 @@ def rule_campaign_name(content: str) -> bool:
 
 def rule_compressed_formula(content: str) -> bool:
     """Four to eight characters with a numeral or a repeated Chinese character, the way policy
-    formulas compress a programme: 一网通办, 最多跑一次, 千企千景, 万企兴万村, 又好又快 (not the
-    digits of a name, “111 计划”)."""
+    formulas compress a programme: 一网通办, 最多跑一次, 千企千景, 万企兴万村, 又好又快; the
+    character recurs apart, not doubled (宜荆荆襄, 武鄂黄黄咸 abbreviate cities), and is
+    Chinese (not the digits of a name, “111 计划”)."""
     if not 4 <= len(content) <= 8 or rule_clauses(content):
         return False
     if any(c in _NUMERAL_CHARS for c in content):
         return True
-    return any(
-        content.count(c) >= 2 and content[i + 1 : i + 2] != c and HAN_FIRST <= c <= HAN_LAST
-        for i, c in enumerate(content)
-    )
+    return any(HAN_FIRST <= c <= HAN_LAST and c in content[i + 2 :] for i, c in enumerate(content))
 
 
 #: predicates that make a phrase a maxim: 以人民为中心, 绿水青山就是金山银山, 无事不扰,

@@ -217,12 +217,18 @@ def test_threshold_and_confidence_follow_the_calibration_table(capsys):
         (sl.rule_clauses, "111 计划", False),
         (sl.rule_compressed_formula, "111 计划", False),
         (sl.rule_compressed_formula, "千企千景", True),
+        (sl.rule_compressed_formula, "又好又快", True),
+        (sl.rule_compressed_formula, "宜荆荆襄", False),
+        (sl.rule_compressed_formula, "武鄂黄黄咸", False),
         (sl.rule_name_or_term, "智慧农业园区", True),
         (sl.rule_name_or_term, "零碳综合保税区", True),
         (sl.rule_name_or_term, "千兆城市", True),
         (sl.rule_name_or_term, "推荐单位", True),
         (sl.rule_name_or_term, "申报主体", True),
         (sl.rule_name_or_term, "一区两翼", False),
+        (sl.rule_name_or_term, "万里长江第一隧", True),
+        (sl.rule_name_or_term, "第二故乡", True),
+        (sl.rule_name_or_term, "健康第一", False),
         (sl.rule_name_or_term, "好房子、好小区、好社区、好城区", False),
     ],
 )
@@ -241,6 +247,8 @@ def test_slogan_evidence_rules(rule, content, expected):
         ("支持打造", "，推动", False, False),
         ("本办法所称", "，是指", False, True),
         ("加盖公章，", "是指各地", False, True),
+        ("3项成果入选", "，全球", False, True),
+        ("强，在", "排名由3", False, True),
     ],
 )
 def test_slogan_context_rules(before, after, campaign, naming):
