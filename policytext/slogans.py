@@ -955,7 +955,23 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
     if score is None:
         return Slogan(span, "quoted", None, None) if rule_short_campaign(content, after) else None
     score += _context_evidence(before, after)
-    return Slogan(span, "quoted", None, None) if score >= slogan_threshold() else None
+    if score >= slogan_threshold() or rule_qualified_formula(content, before, after):
+        return Slogan(span, "quoted", None, None)
+    return None
+
+
+def rule_qualified_formula(content: str, before: str = "", after: str = "") -> bool:
+    """A formula of the lexicon with a qualifier before it, quoted whole: “小三通”, “民生十大
+    工程”; the quotation is the slogan (quoted: it does not open with its numeral), not the
+    formula inside it alone. At most three characters besides the formula; not when the
+    context names the quotation (所谓“…”)."""
+    found = _any_formula().search(content, 1)
+    return (
+        found is not None
+        and len(content) <= len(found.group()) + 3
+        and not rule_naming_context(before, after)
+        and not rule_theme_context(before, after)
+    )
 
 
 def _quotations(view: str, start: int, end: int, depth: int = 2) -> list[tuple[int, int]]:

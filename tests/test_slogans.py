@@ -63,6 +63,15 @@ def test_expansion_after_colon():
     assert [e.text for e in slogan.expansion] == ["安居工程", "民生工程", "惠民工程"]
 
 
+def test_qualified_formula_is_quoted_whole():
+    """A formula of the lexicon after a qualifier, quoted: the quotation is the slogan."""
+    found = [(s.span.text, s.kind, s.count) for s in pt.find_slogans("厦金“小三通”开启台胞通关。")]
+    assert found == [("“小三通”", "quoted", None)]
+    assert sl.rule_qualified_formula("民生十大工程")
+    assert not sl.rule_qualified_formula("十大工程")  # opens with it: a numbered formula
+    assert not sl.rule_qualified_formula("智慧农业园区")
+
+
 def test_formula_count():
     assert sl.formula_count("三个代表") == 3
     assert sl.formula_count("两学一做") == 2  # the first numeral, as ANNOTATION.md counts
