@@ -655,13 +655,13 @@ def rule_movement_call(content: str) -> bool:
 #: verbs of action besides :data:`CALL_VERBS`, read only in pairs (:func:`rule_verb_pairs`)
 ACTION_VERBS = CALL_VERBS | frozenset(
     "容受告承挂作吹报接审批管控防护藏腾换招稳补延强固拓融合联包分享评考核督验收认配用种养植造"
-    "聚集统筹压落开关退还排查纠整处罚奖铸净"
+    "聚集统筹压落开关退还排查纠整处罚奖铸净共"
 )
 
 
 def rule_verb_pairs(content: str) -> bool:
     """Four characters, two verbs each with its object or complement: 容缺受理, 告知承诺,
-    挂图作战, 吹哨报到, 放水养鱼, 筑巢引凤 (not 智慧城市, 数字家庭)."""
+    挂图作战, 吹哨报到, 放水养鱼, 筑巢引凤, 统采共用 (not 智慧城市, 数字家庭)."""
     return len(content) == 4 and content[0] in ACTION_VERBS and content[2] in ACTION_VERBS
 
 
@@ -728,14 +728,9 @@ SHORT_CAMPAIGN_AFTER = ("工程", "行动", "活动", "专项", "计划", "攻�
 
 
 def rule_short_campaign(content: str, after: str) -> bool:
-    """Two characters, a verb and its object, naming the programme after them: “强芯”工程,
-    “铸魂”工程, “净网”行动, “护苗”行动 (not “瞪羚”企业, “跟跑”、, “名品”和)."""
-    return (
-        len(content) == 2
-        and content[0] in ACTION_VERBS
-        and _is_cjk_text(content)
-        and after.startswith(SHORT_CAMPAIGN_AFTER)
-    )
+    """Two characters naming the programme after them: “强芯”工程, “铸魂”工程, “净网”行动,
+    “护苗”行动, “跃升”工程 (not “瞪羚”企业, “跟跑”、, “名品”和)."""
+    return len(content) == 2 and _is_cjk_text(content) and after.startswith(SHORT_CAMPAIGN_AFTER)
 
 
 #: the single characters of a formula listing the factors of a policy: 人房地钱, 人地钱,

@@ -205,6 +205,7 @@ def test_threshold_and_confidence_follow_the_calibration_table(capsys):
         (sl.rule_verb_pairs, "容缺受理", True),
         (sl.rule_verb_pairs, "告知承诺", True),
         (sl.rule_verb_pairs, "智慧城市", False),
+        (sl.rule_verb_pairs, "统采共用", True),
         (sl.rule_campaign_name, "光盘行动", True),
         (sl.rule_campaign_name, "行动", False),
         (sl.rule_distributive, "村村通", True),
@@ -313,7 +314,8 @@ def test_rule_theme_context(before, after, theme):
         ("护苗", "行动计划", True),
         ("强芯", "，加快", False),  # no programme named
         ("瞪羚", "企业", False),
-        ("名品", "工程", False),  # no verb
+        ("名品", "工程", True),  # a programme's name, noun or verb (annotated core false)
+        ("跃升", "工程", True),
         ("强芯片", "工程", False),  # three characters go by the evidence
     ],
 )
