@@ -544,6 +544,7 @@ POLICY_BEFORE = (
 )
 #: words around a quotation that name or mock rather than call: 所谓“…”, “…”称号, “…”之称,
 #: a term a rule defines (本办法所称“…”, “…”是指), a list or a ranking (入选“…”, “…”排名),
+#: a label of a web page or a form (“…”栏目, “…”按钮, “…”字样),
 #: a theme (以“…”为主题, also :func:`rule_theme_context`), an example (以“…”为例)
 NAMING_BEFORE = (
     "所谓",
@@ -569,6 +570,13 @@ NAMING_AFTER = (
     "排名",
     "榜单",
     "名单",
+    "栏目",
+    "子栏目",
+    "按钮",
+    "菜单",
+    "页面",
+    "选项",
+    "字样",
     "称号",
     "之称",
     "美誉",

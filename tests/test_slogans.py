@@ -258,6 +258,7 @@ def test_slogan_evidence_rules(rule, content, expected):
         ("本办法所称", "，是指", False, True),
         ("加盖公章，", "是指各地", False, True),
         ("3项成果入选", "，全球", False, True),
+        ("”栏目下", "子栏目中", False, True),
         ("强，在", "排名由3", False, True),
     ],
 )
