@@ -123,6 +123,19 @@ def test_slogan_shapes_and_context(text, expected):
     assert [(s.span.text, s.kind) for s in pt.find_slogans(text)] == expected
 
 
+def test_the_mined_lexicon_rebuilds_identically():
+    """The shipped formula_lexicon.tsv is what tools.build_formulas mines today: a change of
+    the rules that read formulas is followed by a rebuild."""
+    from importlib import resources
+
+    from tests.conftest import shared_path
+    from tools.build_formulas import lexicon_text
+
+    shared_path("corpora")  # skips where ../shared is absent
+    table = resources.files("policytext.data").joinpath("formula_lexicon.tsv").read_text("utf-8")
+    assert lexicon_text() == table
+
+
 def test_the_mined_lexicon_states_its_evidence():
     """Every mined formula is quoted in two documents or more, in half its occurrences, or
     recurs unquoted in three documents or more."""
