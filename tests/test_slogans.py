@@ -397,3 +397,38 @@ def test_formula_and_slogan_forms_of_unseen_text(text, expected):
     simplified = [(s.span.start, s.span.end, s.kind, s.count) for s in pt.find_slogans(text)]
     traditional = pt.find_slogans(pt.to_traditional(text))
     assert [(s.span.start, s.span.end, s.kind, s.count) for s in traditional] == simplified
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an area, a city, a kind of entity, a contest a pilot or a form names
+        ("在禹城市等开展“智慧农业园区”试点。", []),
+        ("大力支持“千兆城市”建设。", []),
+        ("“推荐单位”为各地市场监管部门。", []),
+        ("本办法所称“数据资源”，是指依法采集的数据。", []),
+        ("充分发挥“绽放杯”大赛的作用。", []),
+        # a rank before a noun, a ranking, a list, a page label
+        ("打造“人生第一座雪山”等核心品牌。", []),
+        ("3项成果入选“中国科学十大进展”。", []),
+        ("在“数据服务”栏目下“调查问卷”子栏目中进入。", []),
+        ("推动“健康第一”教育理念深入人心。", [("“健康第一”", "quoted", None)]),
+        # digits spaced off a name are no clauses; cities abbreviated are no formula
+        ("决定组织开展教学改革项目（简称“111 计划”）建设工作。", []),
+        ("带动“宜荆荆恩”城市群一体化发展。", []),
+        # a length is no set; a formula after a qualifier is quoted whole
+        ("用好“六尺巷工作法”等有效方式。", [("“六尺巷工作法”", "quoted", None)]),
+        ("厦金“小三通”开启通关。", [("“小三通”", "quoted", None)]),
+        # a two-character programme name; a call of two verbs
+        ("实施空天信息“跃升”工程。", [("“跃升”", "quoted", None)]),
+        ("推进社会数据“统采共用”，实现共享。", [("“统采共用”", "quoted", None)]),
+    ],
+)
+def test_precision_audit_cases(text, expected):
+    """Issue 19's precision audit of the development documents (half A): the classes of its
+    false positives, and the misses of independent set 4, on invented text, in both scripts."""
+    got = [(s.span.text, s.kind, s.count) for s in pt.find_slogans(text)]
+    assert got == expected
+    simplified = [(s.span.start, s.span.end, s.kind, s.count) for s in pt.find_slogans(text)]
+    traditional = pt.find_slogans(pt.to_traditional(text))
+    assert [(s.span.start, s.span.end, s.kind, s.count) for s in traditional] == simplified
