@@ -492,10 +492,11 @@ NAME_ENDINGS = (
     "杯",
 )
 #: shapes of policy formulas: 一人一策, 一数一源一标准, 边研发边转化, 煤改气, 以旧换新,
-#: 机器代人, 港人治港, 走出去
+#: 机器代人, 港人治港, 走出去, a chain of three or more parties (科技-产业-金融)
 _SLOGAN_FORMS = re.compile(
     "^(?:(?:一.{1,3}){2,}|边.+边.+|.{1,3}[改换代转即]..?|(.)人治\\1|.+(?:起来|出去|进来|下去))$"
     "|[+＋]|" + HAN_CHAR + "×"
+    f"|^{HAN_CHAR}{{2,4}}(?:[-－]{HAN_CHAR}{{2,4}}){{2,}}$"
 )
 
 
@@ -601,7 +602,7 @@ def rule_clauses(content: str) -> bool:
 
 def rule_slogan_form(content: str) -> bool:
     """A policy formula's shape: 一人一策, 边研发边转化, 煤改气, 以旧换新, 港人治港, X+Y,
-    数据要素×."""
+    数据要素×, 科技-产业-金融 (not 中国-东盟, two names)."""
     return bool(_SLOGAN_FORMS.search(content))
 
 
@@ -609,7 +610,7 @@ def rule_name_or_term(content: str) -> bool:
     """Ends like a name, title, category or coined term (“智能工厂”, “千岛之国”, “内卷式”),
     holds 的 (“人民的好警察”) or a rank before a noun (“万里长江第一隧”); one phrase, not
     clauses (“公园城市、安逸家园”), not a distributive formula (“村村通”)."""
-    if rule_clauses(content) or rule_distributive(content):
+    if rule_clauses(content) or rule_distributive(content) or rule_verb_led(content):
         return False
     return (
         content.endswith(NAME_ENDINGS)
@@ -622,6 +623,12 @@ def rule_name_or_term(content: str) -> bool:
 #: a rank before a noun, the way nicknames and titles single a thing out (万里长江第一隧,
 #: 第二故乡, 新春第一会); a rank at the end is a maxim's (健康第一, 安全第一)
 _RANKED_NAME = re.compile(f"第[{COUNT_NUMERALS}]+{HAN_CHAR}")
+
+
+def rule_verb_led(content: str) -> bool:
+    """A verb of two verb characters and an object of three or more: a call, whatever its
+    object ends in (“打造数字先锋城市”, “争创全国文明城市”; not “推荐单位”, a noun)."""
+    return len(content) >= 5 and content[0] in CALL_VERBS and content[1] in ACTION_VERBS
 
 
 def rule_distributive(content: str) -> bool:

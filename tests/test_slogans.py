@@ -252,6 +252,11 @@ def test_threshold_and_confidence_follow_the_calibration_table(capsys):
         (sl.rule_name_or_term, "万里长江第一隧", True),
         (sl.rule_name_or_term, "第二故乡", True),
         (sl.rule_name_or_term, "健康第一", False),
+        (sl.rule_verb_led, "打造数字先锋城市", True),
+        (sl.rule_verb_led, "推荐单位", False),
+        (sl.rule_name_or_term, "打造数字先锋城市", False),
+        (sl.rule_slogan_form, "科技-产业-金融", True),
+        (sl.rule_slogan_form, "中国-东盟", False),
         (sl.rule_name_or_term, "好房子、好小区、好社区、好城区", False),
     ],
 )
