@@ -744,8 +744,13 @@ SHORT_CAMPAIGN_AFTER = ("工程", "行动", "活动", "专项", "计划", "攻�
 
 def rule_short_campaign(content: str, after: str) -> bool:
     """Two characters naming the programme after them: “强芯”工程, “铸魂”工程, “净网”行动,
-    “护苗”行动, “跃升”工程 (not “瞪羚”企业, “跟跑”、, “名品”和)."""
-    return len(content) == 2 and _is_cjk_text(content) and after.startswith(SHORT_CAMPAIGN_AFTER)
+    “护苗”行动, “跃升”工程 (not “瞪羚”企业, “跟跑”、, “名品”和, nor a plan period, “八五”计划)."""
+    return (
+        len(content) == 2
+        and _is_cjk_text(content)
+        and content[0] not in _NUMERAL_CHARS
+        and after.startswith(SHORT_CAMPAIGN_AFTER)
+    )
 
 
 #: the single characters of a formula listing the factors of a policy: 人房地钱, 人地钱,

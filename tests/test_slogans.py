@@ -335,6 +335,8 @@ def test_rule_theme_context(before, after, theme):
         ("瞪羚", "企业", False),
         ("名品", "工程", True),  # a programme's name, noun or verb (annotated core false)
         ("跃升", "工程", True),
+        ("八五", "计划", False),  # a plan period
+        ("九五", "计划的", False),
         ("强芯片", "工程", False),  # three characters go by the evidence
     ],
 )
@@ -426,6 +428,7 @@ def test_formula_and_slogan_forms_of_unseen_text(text, expected):
         ("厦金“小三通”开启通关。", [("“小三通”", "quoted", None)]),
         # a two-character programme name; a call of two verbs
         ("实施空天信息“跃升”工程。", [("“跃升”", "quoted", None)]),
+        ("全面完成“八五”计划和“十五”计划。", []),
         ("推进社会数据“统采共用”，实现共享。", [("“统采共用”", "quoted", None)]),
     ],
 )
