@@ -212,6 +212,13 @@ def test_block_runs(text, items):
         ),
         ("强化项目绩效评估，避免分散建设、重复建设，切实提高成效。", ["分散建设", "重复建设"]),
         ("坚持共建共治共享。", ["共建", "共治", "共享"]),
+        # members end on words of the word table (rule_whole_words), not 全生命｜周期
+        ("坚持全过程、全链条、全生命周期管理。", ["全过程", "全链条", "全生命周期"]),
+        ("从政治上、思想上、组织上为大会准备了条件。", ["政治上", "思想上", "组织上"]),
+        (
+            "丰富服务种类，提升服务质量，实现服务的流程化标准化。",
+            ["丰富服务种类", "提升服务质量", "实现服务的流程化标准化"],
+        ),
         ("开展“云展示”“云对接”“云洽谈”活动。", ["云展示", "云对接", "云洽谈"]),
         (
             "加快发展数字经济，培育产业集群。加快发展生物经济，建设制造集群。"
@@ -408,6 +415,12 @@ def test_members_wrapped_across_a_line_break():
         ),
         (["加快推进数字化转型", "加快推进数字化改造"], False),  # two clauses
         (["发展数字经济新业态", "大力发展数字经济", "推进数字经济和实体经济融合"], False),  # places
+        # a two-character verb slot before a two-character object (rule_two_character_slot)
+        (["丰富服务种类", "提升服务质量", "实现服务的流程化标准化"], True),
+        (["丰富服务种类", "提升服务质量"], False),  # two clauses
+        (["提升服务种类", "提升服务质量", "提升服务的流程化"], False),  # one verb: a prefix
+        (["加强数据安全", "完善数据共享机制建设和数据开放平台"], False),
+        (["丰富服务", "开展数字化服务", "实现服务的流程化"], False),  # at different places
     ],
 )
 def test_rule_verb_slot(carriers, expected):
@@ -415,6 +428,21 @@ def test_rule_verb_slot(carriers, expected):
 
     template = find_template(carriers)
     assert (template is not None and rule_verb_slot(template, carriers)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "word"),
+    [
+        ("全生命周期管理", 3, (0, 5)),  # 全生命｜周期 splits 全生命周期
+        ("畜牧业", 1, (0, 3)),  # 畜｜牧业
+        ("工艺流程及布局模型", 3, (0, 4)),
+        ("全过程", 3, None),  # the end
+        ("推进改革", 2, None),  # between words
+        ("产业数字化", 2, None),  # two-character entries (业数) do not count
+    ],
+)
+def test_word_across(text, cut, word):
+    assert units.word_across(text, cut) == word
 
 
 def test_rule_subject_only():

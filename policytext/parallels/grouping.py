@@ -43,6 +43,7 @@ from .units import (
     phrase_units,
     semicolon_units,
     sentence_units,
+    word_across,
 )
 
 # --- groups --------------------------------------------------------------------------
@@ -164,6 +165,13 @@ def _could_join(first: str, rest: Template) -> bool:
     return any(char in first for char in rest.infix)
 
 
+def _two_character_slot(carriers: list[str]) -> bool:
+    """Whether the clauses hold one two-character piece two characters in (a cheap test
+    that ``rule_two_character_slot`` may hold)."""
+    piece = carriers[0][2:4]
+    return len(piece) == 2 and all(c[2:4] == piece for c in carriers[1:])
+
+
 def _hopeless(carriers: list[str], level: str) -> bool:
     """A cheap test that no reading of these clauses, ；-pieces or sentences has a template.
 
@@ -194,6 +202,8 @@ def _hopeless(carriers: list[str], level: str) -> bool:
     first, rest = carriers[0], carriers[1:]
     if level == "clause" and len(carriers) >= 3 and slot_piece(carriers[1:], least=2):
         return False  # a shared object after a verb slot (rule_verb_slot), the first maybe led
+    if level == "clause" and len(carriers) >= 3 and _two_character_slot(carriers):
+        return False  # rule_two_character_slot: 丰富服务种类，提升服务质量，实现服务的…
     if len(rest) > 1:  # the first may lose a lead; the others must share something
         if len({c[0] for c in rest}) == 1:
             return False
@@ -667,6 +677,8 @@ def _fit(
                 keep = lead_cut  # 立足于我国｜新型工业化
             elif keep < len(carrier) and not (carrier[-keep - 1] in FUNCTION_CHARS or even):
                 keep = None
+            elif keep < len(carrier) and (word := _word_cut(carrier, len(carrier) - keep)):
+                keep = len(carrier) - word[0]  # rule_whole_words: 畜牧业, not 畜｜牧业
     elif template.suffix:
         # the suffix's first place that leaves a member of about the others' length:
         # 国内外知名软硬件企业代表、地方产业园区代表、投资机构代表｜参加
@@ -684,6 +696,8 @@ def _fit(
             or even
         ):
             keep = None
+        elif keep < len(carrier) and (word := _word_cut(carrier, keep)):
+            keep = word[1]  # rule_whole_words: 全生命周期, not 全生命｜周期
     limit = 2 * longest if level != "phrase" else max(1.5 * longest, longest + 2)
     if keep is None or keep < 2 or keep > limit:
         return None
@@ -691,6 +705,14 @@ def _fit(
     if template.infix and template.infix not in piece:
         return None
     return keep
+
+
+def _word_cut(carrier: str, cut: int) -> tuple[int, int] | None:
+    """The word a member's edge at ``cut`` would split (rule_whole_words), unless a
+    leading or function word stands on either side of the cut: 从｜政治上, 组织上｜为."""
+    if carrier[cut - 1] in LEADING_WORDS or carrier[cut] in LEADING_WORDS | FUNCTION_CHARS:
+        return None
+    return word_across(carrier, cut)
 
 
 #: modal verbs that open the predicate after a list: 示范商圈、示范商店｜要珍视荣誉

@@ -11,6 +11,7 @@ from .templates import (
     _effective_prefix,
     _weight,
     aligned_strength,
+    rule_two_character_slot,
     rule_verb_slot,
     template_strength,
 )
@@ -90,6 +91,8 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
     strength = template_strength(template, carriers, level, aligned)
     if level == "semicolon" and rule_case_frame(carriers):
         strength = max(strength, 1.0)  # the frame holds them, not the one 的 they share
+    elif level == "clause" and rule_two_character_slot(template, carriers):
+        strength *= 1.3  # the object in one slot after the verbs weighs as an opening
     if strength < 1.0:
         return None
     shape = _shape(carriers, strength)

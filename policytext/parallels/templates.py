@@ -179,10 +179,33 @@ def rule_verb_slot(template: Template, carriers: list[str]) -> bool:
     more and starts at one place, 1 to ``VERB_SLOT`` characters in, in every clause.
     Not: 加快推进数字化 ×2 (two clauses); 发展…数字经济… at different places.
     """
-    if len(carriers) < 3 or template.prefix or _weight(template.infix) < 3:
+    if len(carriers) < 3 or template.prefix:
         return False
     offsets = {c.find(template.infix) for c in carriers}
+    if _weight(template.infix) < 3:
+        return rule_two_character_slot(template, carriers)
     return len(offsets) == 1 and 0 < min(offsets) <= VERB_SLOT
+
+
+#: the longest clause a two-character verb slot holds (丰富服务种类，提升服务质量，…)
+SHORT_SLOT_CLAUSE = 12
+
+
+def rule_two_character_slot(template: Template, carriers: list[str]) -> bool:
+    """Three or more short clauses that open with a two-character verb, each a different
+    one, before one shared two-character object: 丰富服务种类，提升服务质量，实现服务的
+    流程化标准化. Not: two clauses; a shared opening verb; long clauses; an object of
+    function characters (…的一…). The slot is a frame: the object weighs as an opening.
+    """
+    return (
+        len(carriers) >= 3
+        and not template.prefix
+        and len(template.infix) == 2
+        and all(c.find(template.infix) == 2 for c in carriers)
+        and _weight(template.infix) >= 2
+        and len({c[:2] for c in carriers}) == len(carriers)
+        and max(len(c) for c in carriers) <= SHORT_SLOT_CLAUSE
+    )
 
 
 def _correlative(carriers: list[str]) -> Template | None:

@@ -333,22 +333,43 @@ def _is_han(char: str) -> bool:
 _NUMERAL_CHARS = frozenset(COUNT_NUMERALS + "亿")
 
 
+#: the longest word ``_words`` keeps (全生命周期)
+LONGEST_WORD = 5
+
+
+#: the shortest word ``word_across`` keeps whole (two-character entries of the table
+#: include pieces such as 业数 of 产业数字化)
+SHORTEST_WHOLE_WORD = 3
+
+
+def word_across(text: str, cut: int) -> tuple[int, int] | None:
+    """The shortest word of three or more characters of the word table that a cut of
+    ``text`` at ``cut`` would split, as ``(start, end)`` in ``text``: 全生命周期 cut after
+    全生命; 畜牧业 cut after 畜. None when the cut falls between words."""
+    words = _words()
+    for size in range(SHORTEST_WHOLE_WORD, LONGEST_WORD + 1):
+        for start in range(max(0, cut - size + 1), min(cut, len(text) - size + 1)):
+            if text[start : start + size] in words:
+                return start, start + size
+    return None
+
+
 @lru_cache(maxsize=1)
 def _words() -> frozenset[str]:
-    """Two- and three-character words of policy prose: the background's theme terms and
-    the stop words.
+    """Words of two to ``LONGEST_WORD`` characters of policy prose: the background's theme
+    terms and the stop words.
 
     Read from the shipped tables themselves (``policytext/data``), so that this
-    layer does not import the themes layer that comes after it. Only words of
-    two or three characters are kept: ``block_runs`` asks about items of that
-    size (and their two-character parts); the longer terms would only hold memory.
+    layer does not import the themes layer that comes after it. ``block_runs`` asks
+    about items of two or three characters (and their two-character parts);
+    ``word_across`` about the words a member's edge would cut (生命｜周期).
     """
     data = resources.files("policytext.data")
     with data.joinpath("background_idf.tsv.gz").open("rb") as raw, gzip.open(raw, "rt") as table:
         terms = {
             term
             for line in table
-            if not line.startswith("#") and 2 <= len(term := line.split("\t", 1)[0]) <= 3
+            if not line.startswith("#") and 2 <= len(term := line.split("\t", 1)[0]) <= LONGEST_WORD
         }
     stop = data.joinpath("stopwords.txt").read_text(encoding="utf-8").split()
     return frozenset(terms) | frozenset(word for word in stop if 2 <= len(word) <= 3)
