@@ -445,6 +445,13 @@ def test_word_across(text, cut, word):
     assert units.word_across(text, cut) == word
 
 
+def test_an_opening_keeps_only_short_words_whole():
+    # the table's longer entries include phrases (群众获得): a lead does not join them
+    assert grouping._word_cut("人民群众获得感", 4, grouping.LONGEST_OPENING_WORD) is None
+    assert grouping._word_cut("文化遗产游", 2, grouping.LONGEST_OPENING_WORD) is None
+    assert grouping._word_cut("大别山精神", 1, grouping.LONGEST_OPENING_WORD) == (0, 3)
+
+
 def test_rule_subject_only():
     assert rules.rule_subject_only(Template("我们", "", "", 0))
     assert not rules.rule_subject_only(Template("我们要", "", "", 0))

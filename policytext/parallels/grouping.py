@@ -33,6 +33,7 @@ from .units import (
     _QUOTES,
     CONJUNCTIONS,
     FUNCTION_CHARS,
+    LONGEST_WORD,
     MAX_MEMBERS,
     Unit,
     _first_clause_end,
@@ -677,8 +678,10 @@ def _fit(
                 keep = lead_cut  # 立足于我国｜新型工业化
             elif keep < len(carrier) and not (carrier[-keep - 1] in FUNCTION_CHARS or even):
                 keep = None
-            elif keep < len(carrier) and (word := _word_cut(carrier, len(carrier) - keep)):
-                keep = len(carrier) - word[0]  # rule_whole_words: 畜牧业, not 畜｜牧业
+            elif keep < len(carrier) and (
+                word := _word_cut(carrier, len(carrier) - keep, LONGEST_OPENING_WORD)
+            ):
+                keep = len(carrier) - word[0]  # rule_whole_words: 大别山精神, not 别山精神
     elif template.suffix:
         # the suffix's first place that leaves a member of about the others' length:
         # 国内外知名软硬件企业代表、地方产业园区代表、投资机构代表｜参加
@@ -707,12 +710,17 @@ def _fit(
     return keep
 
 
-def _word_cut(carrier: str, cut: int) -> tuple[int, int] | None:
+#: the longest word of the table a member's opening keeps whole: the table's longer
+#: entries include phrases (群众获得, 危害国家) that a lead should not join
+LONGEST_OPENING_WORD = 3
+
+
+def _word_cut(carrier: str, cut: int, longest: int = LONGEST_WORD) -> tuple[int, int] | None:
     """The word a member's edge at ``cut`` would split (rule_whole_words), unless a
     leading or function word stands on either side of the cut: 从｜政治上, 组织上｜为."""
     if carrier[cut - 1] in LEADING_WORDS or carrier[cut] in LEADING_WORDS | FUNCTION_CHARS:
         return None
-    return word_across(carrier, cut)
+    return word_across(carrier, cut, longest)
 
 
 #: modal verbs that open the predicate after a list: 示范商圈、示范商店｜要珍视荣誉

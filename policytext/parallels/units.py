@@ -342,12 +342,12 @@ LONGEST_WORD = 5
 SHORTEST_WHOLE_WORD = 3
 
 
-def word_across(text: str, cut: int) -> tuple[int, int] | None:
-    """The shortest word of three or more characters of the word table that a cut of
+def word_across(text: str, cut: int, longest: int = LONGEST_WORD) -> tuple[int, int] | None:
+    """The shortest word of three to ``longest`` characters of the word table that a cut of
     ``text`` at ``cut`` would split, as ``(start, end)`` in ``text``: 全生命周期 cut after
     全生命; 畜牧业 cut after 畜. None when the cut falls between words."""
     words = _words()
-    for size in range(SHORTEST_WHOLE_WORD, LONGEST_WORD + 1):
+    for size in range(SHORTEST_WHOLE_WORD, longest + 1):
         for start in range(max(0, cut - size + 1), min(cut, len(text) - size + 1)):
             if text[start : start + size] in words:
                 return start, start + size
