@@ -57,6 +57,23 @@ def test_rule_name_list():
     assert not rules.rule_name_list(["利益协调机制", "诉求表达机制", "矛盾调处机制"])
 
 
+@pytest.mark.parametrize(
+    ("members", "names"),
+    [
+        (["历城区", "章丘区", "槐荫区"], True),
+        (["亚运会", "全运会", "进博会", "服贸会"], True),
+        (["获得感", "幸福感", "安全感"], False),  # words before the shared ending
+        (["示范区", "先行区", "试验区"], False),
+        (["爱读书", "读好书", "善读书"], False),  # more shared than the last character
+        (["谋发展", "抓发展", "促发展"], False),
+        (["历城区", "章丘区"], False),  # two items: rule_name_list and rule_weak_pair decide
+    ],
+)
+def test_rule_abbreviated_names(members, names):
+    assert rules.rule_abbreviated_names(members, "phrase") is names
+    assert not rules.rule_abbreviated_names(members, "clause")
+
+
 def test_rule_slice_of_list():
     assert rules.rule_slice_of_list("phrase", 2, 5)  # 数字仿真、数字孪生 of five items
     assert rules.rule_slice_of_list("phrase", 3, 7)
@@ -214,6 +231,15 @@ def test_block_runs(text, items):
         ("坚持共建共治共享。", ["共建", "共治", "共享"]),
         # members end on words of the word table (rule_whole_words), not 全生命｜周期
         ("坚持全过程、全链条、全生命周期管理。", ["全过程", "全链条", "全生命周期"]),
+        # a bracket the member opens and does not close is left out with its content
+        (
+            "构建先进过程系统(APC)、实时优化系统(RTO)、信息物理系统(CPS)。",
+            ["先进过程系统", "实时优化系统", "信息物理系统"],
+        ),
+        (
+            "应用卷积神经网络（CNN）、递归神经网络（RNN）、长短期记忆网络（LSTM）等。",
+            ["卷积神经网络", "递归神经网络", "长短期记忆网络"],
+        ),
         ("从政治上、思想上、组织上为大会准备了条件。", ["政治上", "思想上", "组织上"]),
         (
             "丰富服务种类，提升服务质量，实现服务的流程化标准化。",
@@ -247,6 +273,7 @@ def test_member_edges(text, members):
         "培育新业态、新模式。",
         "用好工业遗产，发展工业旅游。",
         "林业、畜牧业、渔业都取得了新的成绩。",
+        "在历城区、章丘区、槐荫区等区县布局。",
     ],
 )
 def test_no_group(text):

@@ -8,9 +8,11 @@ from dataclasses import replace
 
 from ..results import Parallel, Slogan, Span
 from ..slogans import build_slogans, slogan_parallels
+from ..vocabulary import BRACKET_MARKS
 from .rules import (
     _acceptable,
     _accepted_score,
+    rule_abbreviated_names,
     rule_case_frame,
     rule_name_list,
     rule_slice_of_list,
@@ -37,6 +39,8 @@ from .units import (
     MAX_MEMBERS,
     Unit,
     _first_clause_end,
+    _trimmed,
+    _unclosed_opener,
     block_runs,
     clause_units,
     heading_units,
@@ -109,6 +113,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
         if (
             rule_slice_of_list(level, len(window), len(units))
             or rule_name_list(members)
+            or rule_abbreviated_names(members, level)
             or rule_weak_pair(template, members, level)
             or rule_subject_only(template)
         ):
@@ -766,6 +771,16 @@ def _drop_preposition(view: str, units: list[Unit]) -> list[Unit]:
     return units
 
 
+def _before_open_bracket(view: str, start: int, end: int) -> int:
+    """A member's end before a bracket it opens and does not close (the closer was trimmed
+    off with the unit's end): 先进过程系统(APC) gives the member 先进过程系统, not
+    先进过程系统(APC; 卷积神经网络（CNN） gives 卷积神经网络."""
+    cut = _unclosed_opener(view, start, end)
+    if cut is None or view[cut] not in BRACKET_MARKS or cut - start < 2:
+        return end
+    return _trimmed(view, start, cut)[1]
+
+
 def _group(text: str, view: str, units: list[Unit], template: Template) -> Parallel:
     units = _drop_preposition(view, units)
     carriers = _carriers(view, units)
@@ -779,7 +794,7 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
         )
     ) or (units[0].level == "semicolon" and rule_case_frame(carriers))
     for unit in units:
-        end = unit.end if whole else unit.carrier_end
+        end = unit.end if whole else _before_open_bracket(view, unit.start, unit.carrier_end)
         members.append(Span.of(text, unit.start, end))
     kind = "parallelism" if len(members) >= 3 else "pair"
     return Parallel(

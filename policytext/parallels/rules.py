@@ -20,6 +20,7 @@ from .units import (
     _DIGIT_RE,
     FUNCTION_CHARS,
     MIN_SCORE,
+    _words,
 )
 
 #: suffixes that make words of a kind, so that items of uneven length share a template:
@@ -231,6 +232,22 @@ def rule_name_list(members: list[str]) -> bool:
     """A list of names is no group: 省发展改革委、省财政厅、省卫生健康委; 美国、英国、法国;
     also when the last name runs on into the predicate (国家能源局、国家矿山安全监察局审核后)."""
     return 2 * sum(1 for m in members if rule_is_name(m) or _opens_with_name(m)) > len(members)
+
+
+def rule_abbreviated_names(members: list[str], level: str) -> bool:
+    """Three or more three-character items of a 、-list that share only their last
+    character, most of whose other two characters are no word of the word table, are
+    names or abbreviations: 历城区、章丘区、槐荫区; 亚运会、全运会、进博会、服贸会.
+
+    Not: 获得感、幸福感、安全感; 示范区、先行区、试验区 (words before the ending);
+    爱读书、读好书、善读书; 谋发展、抓发展 (more shared than the last character).
+    """
+    if level != "phrase" or len(members) < 3 or any(len(m) != 3 for m in members):
+        return False
+    if len({m[-1] for m in members}) != 1 or set.intersection(*(set(m[:2]) for m in members)):
+        return False
+    words = _words()
+    return 2 * sum(1 for m in members if m[:2] not in words) > len(members)
 
 
 def _opens_with_name(member: str) -> bool:
