@@ -1,5 +1,6 @@
-"""Build of the optional compiled cores: segmentation (``policytext._segcore``) and the
-parallels' template search (``policytext._parcore``).
+"""Build of the optional compiled cores: segmentation (``policytext._segcore``), the
+parallels' template search (``policytext._parcore``) and the compiled twins of the
+parallels' modules (their own source compiled by Cython, see ``policytext.parallels``).
 
 Everything else is declared in pyproject.toml. Where Cython or a C++ compiler
 is missing, or the build fails, the install still succeeds without the cores:
@@ -9,7 +10,9 @@ parallels use their pure-Python search, which gives the same results.
 
 from __future__ import annotations
 
+import hashlib
 import sys
+from pathlib import Path
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
@@ -41,16 +44,41 @@ class OptionalBuildExt(build_ext):
         )
 
 
+#: the modules of ``policytext/parallels`` built as compiled twins (``policytext.parallels.TWINS``)
+TWINS = ("templates", "units", "rules", "grouping")
+
+
+def twin_name(module: str) -> str:
+    """The twin of ``policytext/parallels/<module>.py``: ``_c_<module>_<sha256 of the source>``,
+    so a twin built from an older source is never loaded (``policytext.parallels``)."""
+    source = Path(__file__).resolve().parent / "policytext" / "parallels" / f"{module}.py"
+    return f"_c_{module}_{hashlib.sha256(source.read_bytes()).hexdigest()[:16]}"
+
+
 def extensions() -> list[Extension]:
     core = Extension("policytext._segcore", ["policytext/_segcore.pyx"], language="c++")
     parallels = Extension("policytext._parcore", ["policytext/_parcore.pyx"])
+    twins = [
+        Extension(
+            f"policytext.parallels.{twin_name(module)}", [f"policytext/parallels/{module}.py"]
+        )
+        for module in TWINS
+    ]
     try:
         from Cython.Build import cythonize
 
-        return cythonize([core, parallels], compiler_directives={"language_level": 3}, quiet=True)
+        built = cythonize([core, parallels], compiler_directives={"language_level": 3}, quiet=True)
     except Exception as error:  # Cython absent or the source did not translate
         OptionalBuildExt._skip(error)
         return []
+    try:  # the twins run their source as Python does: annotations are not C types
+        directives = {"language_level": 3, "binding": True, "annotation_typing": False}
+        built += cythonize(
+            twins, compiler_directives=directives, quiet=True, build_dir="build/twins"
+        )
+    except Exception as error:
+        OptionalBuildExt._skip(error)
+    return built
 
 
 setup(ext_modules=extensions(), cmdclass={"build_ext": OptionalBuildExt})

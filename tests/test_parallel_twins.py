@@ -1,0 +1,159 @@
+"""The compiled twins of the parallels' modules (``policytext.parallels._twins``) give what the
+Python modules give, and only a twin built from a module's current source is loaded."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import policytext as pt
+from policytext import parallels
+from policytext.parallels import _twins
+
+from .conftest import shared_path
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "policytext" / "parallels"
+
+#: pieces the generated texts are built of: shared openings, endings and frames, marks
+PIECES = (
+    *[
+        "送政策",
+        "送技能",
+        "送健康",
+        "坚持",
+        "推进",
+        "加快",
+        "建设",
+        "发展",
+        "体系",
+        "机制",
+        "是",
+        "也是",
+        "既",
+        "又",
+        "更加",
+        "和",
+        "及",
+        "等",
+        "我们要",
+    ],
+    *[
+        "甲乙",
+        "丙丁",
+        "新型工业化",
+        "城镇化",
+        "从严治党",
+        "一是",
+        "二是",
+        "在思想上",
+        "“四个自信”",
+        "《纲要》",
+    ],
+)
+MARKS = ("、", "、", "，", "，", "；", "。", "：", "")
+
+
+def _generated_texts(count: int, seed: int = 19) -> list[str]:
+    """Texts of short pieces and marks, so that units share material often (fixed seed)."""
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(3, 40)):
+            parts.append(rng.choice(PIECES) + rng.choice(PIECES)[: rng.randint(0, 3)])
+            parts.append(rng.choice(MARKS))
+            if rng.random() < 0.05:
+                parts.append("\n")
+        texts.append("".join(parts))
+    return texts
+
+
+def _development_texts() -> list[str]:
+    """The essay and the development documents of one shared corpus, in both scripts."""
+    corpus = shared_path("corpora", "gwr_cpc_wikisource")
+    texts = [(ROOT / "corpora" / "reference_essay.txt").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))[:12]]
+    return texts + [pt.to_traditional(t) for t in texts]
+
+
+def _groups(texts: list[str]) -> list[list[dict]]:
+    return [[g.to_dict() for g in pt.find_parallels(t)] for t in texts]
+
+
+def test_twins_give_the_groups_the_python_modules_give():
+    if not parallels.COMPILED:
+        pytest.skip("no compiled twin is built from the current source")
+    texts = _development_texts() + _generated_texts(400)
+    script = (
+        "import json, sys, policytext as pt\n"
+        "from policytext import parallels\n"
+        "assert not parallels.COMPILED\n"
+        "texts = json.loads(sys.stdin.read())\n"
+        "out = [[g.to_dict() for g in pt.find_parallels(t)] for t in texts]\n"
+        "print(json.dumps(out, ensure_ascii=False))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        input=json.dumps(texts, ensure_ascii=False),
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "POLICYTEXT_PARALLELS": "python"},
+    )
+    python = json.loads(out.stdout)
+    compiled = json.loads(json.dumps(_groups(texts), ensure_ascii=False))
+    assert sum(map(len, compiled)) > 500  # the texts hold groups to compare
+    differing = [k for k, (a, b) in enumerate(zip(python, compiled, strict=True)) if a != b]
+    assert not differing, f"{len(differing)} texts differ, first {differing[:5]}"
+
+
+def test_a_loaded_twin_is_built_from_the_current_source():
+    for module, twin in parallels.COMPILED.items():
+        digest = hashlib.sha256((HERE / f"{module}.py").read_bytes()).hexdigest()[:16]
+        assert twin.__name__ == f"policytext.parallels._c_{module}_{digest}"
+        assert sys.modules[f"policytext.parallels.{module}"] is twin
+        assert getattr(parallels, module) is twin
+
+
+def test_a_twin_of_another_source_is_not_loaded(tmp_path, monkeypatch):
+    """A module changed since the build: its twin's name no longer matches, the Python runs."""
+    for module in _twins.TWINS:
+        (tmp_path / f"{module}.py").write_text("# changed\n", encoding="utf-8")
+    monkeypatch.setattr(_twins, "__file__", str(tmp_path / "_twins.py"))
+    assert _twins._load_twins() == {}
+
+
+def test_setup_builds_the_twins_the_package_loads():
+    tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
+    assigned = {
+        node.targets[0].id: ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+        if node.targets[0].id == "TWINS"
+    }
+    assert assigned["TWINS"] == _twins.TWINS == parallels.TWINS
+
+
+def test_python_modules_are_kept_when_asked():
+    script = (
+        "from policytext import parallels\n"
+        "from policytext.parallels import grouping\n"
+        "print(len(parallels.COMPILED), grouping.__file__.endswith('.py'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "POLICYTEXT_PARALLELS": "python"},
+    )
+    assert out.stdout.split() == ["0", "True"]
