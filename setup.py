@@ -44,24 +44,33 @@ class OptionalBuildExt(build_ext):
         )
 
 
-#: the modules of ``policytext/parallels`` built as compiled twins (``policytext.parallels.TWINS``)
-TWINS = ("templates", "units", "rules", "grouping")
+#: the modules of ``policytext`` built as compiled twins (``policytext._twins.TWINS``)
+TWINS = (
+    "layout",
+    "segment",
+    "enumerations",
+    "slogans",
+    "parallels.templates",
+    "parallels.units",
+    "parallels.rules",
+    "parallels.grouping",
+)
 
 
 def twin_name(module: str) -> str:
-    """The twin of ``policytext/parallels/<module>.py``: ``_c_<module>_<sha256 of the source>``,
-    so a twin built from an older source is never loaded (``policytext.parallels``)."""
-    source = Path(__file__).resolve().parent / "policytext" / "parallels" / f"{module}.py"
-    return f"_c_{module}_{hashlib.sha256(source.read_bytes()).hexdigest()[:16]}"
+    """The twin of ``policytext/<module>.py``: ``_c_<name>_<sha256 of the source>`` beside
+    it, so a twin built from an older source is never loaded (``policytext._twins``)."""
+    *package, name = module.split(".")
+    source = Path(__file__).resolve().parent / "policytext" / f"{module.replace('.', '/')}.py"
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    return ".".join(["policytext", *package, f"_c_{name}_{digest[:16]}"])
 
 
 def extensions() -> list[Extension]:
     core = Extension("policytext._segcore", ["policytext/_segcore.pyx"], language="c++")
     parallels = Extension("policytext._parcore", ["policytext/_parcore.pyx"])
     twins = [
-        Extension(
-            f"policytext.parallels.{twin_name(module)}", [f"policytext/parallels/{module}.py"]
-        )
+        Extension(twin_name(module), [f"policytext/{module.replace('.', '/')}.py"])
         for module in TWINS
     ]
     try:

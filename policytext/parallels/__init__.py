@@ -26,7 +26,6 @@ from ..results import Parallel
 from ..script import simplified_view
 from ..segment import paragraphs_of, sentences_of
 from ..validation import ensure_text
-from ._twins import COMPILED, TWINS  # first: it puts the twins in place
 from .grouping import (
     _hopeless,
     _unsharable,
@@ -68,10 +67,8 @@ def _parallels_of(text: str) -> tuple[Parallel, ...]:
 
 
 __all__ = [
-    "COMPILED",
     "MAX_MEMBERS",
     "MIN_SCORE",
-    "TWINS",
     "_SEGMENT_RE",
     "Template",
     "Unit",

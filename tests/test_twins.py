@@ -1,10 +1,11 @@
-"""The compiled twins of the parallels' modules (``policytext.parallels._twins``) give what the
-Python modules give, and only a twin built from a module's current source is loaded."""
+"""The compiled twins of the layers' modules (``policytext._twins``) give what the Python
+modules give, and only a twin built from a module's current source is loaded."""
 
 from __future__ import annotations
 
 import ast
 import hashlib
+import importlib.util
 import json
 import os
 import random
@@ -15,13 +16,11 @@ from pathlib import Path
 import pytest
 
 import policytext as pt
-from policytext import parallels
-from policytext.parallels import _twins
+from policytext import _twins
 
 from .conftest import shared_path
 
 ROOT = Path(__file__).resolve().parent.parent
-HERE = ROOT / "policytext" / "parallels"
 
 #: pieces the generated texts are built of: shared openings, endings and frames, marks
 PIECES = (
@@ -85,20 +84,22 @@ def _development_texts() -> list[str]:
     return texts + [pt.to_traditional(t) for t in texts]
 
 
-def _groups(texts: list[str]) -> list[list[dict]]:
-    return [[g.to_dict() for g in pt.find_parallels(t)] for t in texts]
+def _layers(texts: list[str]) -> list[dict]:
+    """Every structure layer of each text (``analyze(text).to_dict()`` but the text)."""
+    return [{k: v for k, v in pt.analyze(t).to_dict().items() if k != "text"} for t in texts]
 
 
-def test_twins_give_the_groups_the_python_modules_give():
-    if not parallels.COMPILED:
+def test_twins_give_the_layers_the_python_modules_give():
+    pt.analyze("送政策、送技能、送健康。").parallels  # noqa: B018 (every layer imported)
+    if not _twins.COMPILED:
         pytest.skip("no compiled twin is built from the current source")
     texts = _development_texts() + _generated_texts(400)
     script = (
         "import json, sys, policytext as pt\n"
-        "from policytext import parallels\n"
-        "assert not parallels.COMPILED\n"
+        "from policytext import _twins\n"
         "texts = json.loads(sys.stdin.read())\n"
-        "out = [[g.to_dict() for g in pt.find_parallels(t)] for t in texts]\n"
+        "out = [{k: v for k, v in pt.analyze(t).to_dict().items() if k != 'text'} for t in texts]\n"
+        "assert not _twins.COMPILED\n"
         "print(json.dumps(out, ensure_ascii=False))\n"
     )
     out = subprocess.run(
@@ -110,26 +111,33 @@ def test_twins_give_the_groups_the_python_modules_give():
         env={**os.environ, "POLICYTEXT_PARALLELS": "python"},
     )
     python = json.loads(out.stdout)
-    compiled = json.loads(json.dumps(_groups(texts), ensure_ascii=False))
-    assert sum(map(len, compiled)) > 500  # the texts hold groups to compare
+    compiled = json.loads(json.dumps(_layers(texts), ensure_ascii=False))
+    assert sum(len(layers["parallels"]) for layers in compiled) > 500  # groups to compare
     differing = [k for k, (a, b) in enumerate(zip(python, compiled, strict=True)) if a != b]
     assert not differing, f"{len(differing)} texts differ, first {differing[:5]}"
 
 
 def test_a_loaded_twin_is_built_from_the_current_source():
-    for module, twin in parallels.COMPILED.items():
-        digest = hashlib.sha256((HERE / f"{module}.py").read_bytes()).hexdigest()[:16]
-        assert twin.__name__ == f"policytext.parallels._c_{module}_{digest}"
-        assert sys.modules[f"policytext.parallels.{module}"] is twin
-        assert getattr(parallels, module) is twin
+    pt.analyze("送政策、送技能、送健康。").parallels  # noqa: B018
+    for module, twin in _twins.COMPILED.items():
+        path = ROOT / "policytext" / f"{module.replace('.', '/')}.py"
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        *package, name = f"policytext.{module}".split(".")
+        assert twin.__name__ == ".".join([*package, f"_c_{name}_{digest}"])
+        assert sys.modules[f"policytext.{module}"] is twin
+        assert getattr(sys.modules[".".join(package)], name) is twin
 
 
-def test_a_twin_of_another_source_is_not_loaded(tmp_path, monkeypatch):
+def test_a_twin_of_another_source_is_not_found(tmp_path):
     """A module changed since the build: its twin's name no longer matches, the Python runs."""
+    (tmp_path / "parallels").mkdir()
     for module in _twins.TWINS:
-        (tmp_path / f"{module}.py").write_text("# changed\n", encoding="utf-8")
-    monkeypatch.setattr(_twins, "__file__", str(tmp_path / "_twins.py"))
-    assert _twins._load_twins() == {}
+        path = tmp_path / f"{module.replace('.', '/')}.py"
+        path.write_text("# changed\n", encoding="utf-8")
+        name = _twins.twin_name(module, tmp_path)
+        assert name != _twins.twin_name(module)
+        assert importlib.util.find_spec(name) is None
+    assert _twins.TwinFinder().find_spec("layout") is None  # not policytext's
 
 
 def test_setup_builds_the_twins_the_package_loads():
@@ -140,14 +148,14 @@ def test_setup_builds_the_twins_the_package_loads():
         if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
         if node.targets[0].id == "TWINS"
     }
-    assert assigned["TWINS"] == _twins.TWINS == parallels.TWINS
+    assert assigned["TWINS"] == _twins.TWINS
 
 
 def test_python_modules_are_kept_when_asked():
     script = (
-        "from policytext import parallels\n"
+        "from policytext import _twins, segment\n"
         "from policytext.parallels import grouping\n"
-        "print(len(parallels.COMPILED), grouping.__file__.endswith('.py'))\n"
+        "print(len(_twins.COMPILED), grouping.__file__.endswith('.py'), segment.__file__[-3:])\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", script],
@@ -156,4 +164,4 @@ def test_python_modules_are_kept_when_asked():
         check=True,
         env={**os.environ, "POLICYTEXT_PARALLELS": "python"},
     )
-    assert out.stdout.split() == ["0", "True"]
+    assert out.stdout.split() == ["0", "True", ".py"]
