@@ -1,12 +1,12 @@
 """Build of the optional compiled cores: segmentation (``policytext._segcore``), the
 parallels' template search (``policytext._parcore``) and the compiled twins of the
-parallels' modules (their own source compiled by Cython, see ``policytext.parallels``).
+structure layers' modules (their own source compiled by Cython, see ``policytext._twins``).
 
 Everything else is declared in pyproject.toml. Where Cython or a C++ compiler
 is missing, or the build fails, the install still succeeds without the cores:
 policytext segments with spacy_pkuseg instead (and says so once), and the
-parallels use their pure-Python search, which gives the same results.
-"""
+parallels use their pure-Python search and the layers their Python modules, which give the
+same results."""
 
 from __future__ import annotations
 
@@ -38,8 +38,8 @@ class OptionalBuildExt(build_ext):
     @staticmethod
     def _skip(error: Exception) -> None:
         print(
-            f"policytext: a compiled core was not built ({error}); policytext will use "
-            "spacy_pkuseg for words, its pure-Python search for parallels",
+            f"policytext: a compiled core or twin was not built ({error}); policytext will "
+            "run its Python code there (spacy_pkuseg for words without the segmentation core)",
             file=sys.stderr,
         )
 
