@@ -80,13 +80,21 @@ def extensions() -> list[Extension]:
     except Exception as error:  # Cython absent or the source did not translate
         OptionalBuildExt._skip(error)
         return []
-    try:  # the twins run their source as Python does: annotations are not C types
-        directives = {"language_level": 3, "binding": True, "annotation_typing": False}
-        built += cythonize(
-            twins, compiler_directives=directives, quiet=True, build_dir="build/twins"
-        )
-    except Exception as error:
-        OptionalBuildExt._skip(error)
+    # the twins run their source as Python does (annotations are not C types); each is
+    # translated into a directory of its own source's digest, so no C of another source is
+    # ever taken for it, and one that does not translate leaves the others
+    directives = {"language_level": 3, "binding": True, "annotation_typing": False}
+    for twin in twins:
+        digest = twin.name.rsplit("_", 1)[1]
+        try:
+            built += cythonize(
+                [twin],
+                compiler_directives=directives,
+                quiet=True,
+                build_dir=f"build/twins/{digest}",
+            )
+        except Exception as error:
+            OptionalBuildExt._skip(error)
     return built
 
 

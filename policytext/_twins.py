@@ -72,7 +72,10 @@ class TwinFinder(importlib.abc.MetaPathFinder):
         name = twin_name(module)
         if importlib.util.find_spec(name) is None:
             return None  # not built (no compiler), or not rebuilt since the source changed
-        twin = importlib.import_module(name)
+        try:
+            twin = importlib.import_module(name)
+        except ImportError:  # a broken build (its C made for another source): run the Python
+            return None
         COMPILED[module] = twin
         return importlib.machinery.ModuleSpec(fullname, _TwinLoader(twin), origin=twin.__file__)
 
