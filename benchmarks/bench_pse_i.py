@@ -1,6 +1,6 @@
 """Parallelism detection on third-party student essays (PSE-I, validation split).
 
-Run: ``python -m benchmarks.bench_pse_i [--split validation] [--min-score 0.52]``.
+Run: ``python -m benchmarks.bench_pse_i [--split validation] [--min-score 0.0]``.
 Reads ``../shared/external/parallelism/pse_i_train_valid.jsonl`` (CC-BY-SA; not
 copied into the project) and prints group precision/recall/F1 (a group matches
 when it has the same number of members, each overlapping the gold member by at
@@ -39,7 +39,11 @@ def main() -> None:
         "--split", default="validation", choices=("training", "optimization", "validation")
     )
     parser.add_argument(
-        "--min-score", type=float, default=0.0, help="drop groups scoring below this"
+        "--min-score",
+        type=float,
+        default=None,
+        help="drop groups scoring below this (default: the library's default threshold; "
+        "0.0: every group)",
     )
     args = parser.parse_args()
     if not DATA.exists():
@@ -52,8 +56,7 @@ def main() -> None:
     for row in rows:
         predicted = [
             [(m.start, m.end) for m in g.members]
-            for g in pt.find_parallels(row["text"])
-            if g.score >= args.min_score
+            for g in pt.find_parallels(row["text"], min_score=args.min_score)
         ]
         gold = [[tuple(m) for m in g["members"]] for g in row["parallels"]]
         matched, _ = match_groups(predicted, gold)

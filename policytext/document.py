@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .enumerations import build_enumerations, enumeration_rows, format_outline
 from .layout import LayoutMode, Reading, ensure_layout, read
-from .parallels import build_parallels
+from .parallels import build_parallels, resolve_min_score
 from .results import Enumeration, Layout, Parallel, Slogan, Span, Token
 from .script import Script, detect_script, simplified_view
 from .segment import clauses_of, paragraphs_of, sentences_of
@@ -28,8 +28,9 @@ class _Layers:
     hard-wrapped one (mapped back to raw offsets).
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, min_score: float | None = None) -> None:
         self.text = text
+        self.min_score = min_score
 
     @cached_property
     def view(self) -> str:
@@ -57,7 +58,14 @@ class _Layers:
 
     @cached_property
     def parallels(self) -> tuple[Parallel, ...]:
-        return build_parallels(self.text, self.view, self.paragraphs, self.sentences, self.slogans)
+        return build_parallels(
+            self.text,
+            self.view,
+            self.paragraphs,
+            self.sentences,
+            self.slogans,
+            min_score=self.min_score,
+        )
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
@@ -90,12 +98,17 @@ class PolicyDoc:
     Use :func:`analyze` to build one. Hard-wrapped text (``layout``, see
     :mod:`policytext.layout`) is read once, across its soft line breaks, and
     its layers are computed on that reading; every offset still points into
-    ``text``.
+    ``text``. ``min_score`` is the threshold of :attr:`parallels` (None: the
+    documented default, 0.0: every group the rules accept; see
+    :mod:`policytext.parallels.scoring`).
     """
 
-    def __init__(self, text: str, layout: LayoutMode = "auto") -> None:
+    def __init__(
+        self, text: str, layout: LayoutMode = "auto", min_score: float | None = None
+    ) -> None:
         self.text = ensure_text(text)
         self.layout_mode = ensure_layout(layout)
+        self.min_score = resolve_min_score(min_score)
 
     def __repr__(self) -> str:
         preview = self.text[:20].replace("\n", " ")
@@ -116,7 +129,7 @@ class PolicyDoc:
     @cached_property
     def _layers(self) -> _Layers:
         """The layers of the reading text (the text itself when the layout changed nothing)."""
-        return _Layers(self._reading.text)
+        return _Layers(self._reading.text, self.min_score)
 
     @cached_property
     def layout(self) -> Layout:
@@ -228,10 +241,12 @@ class PolicyDoc:
         }
 
 
-def analyze(text: str, layout: LayoutMode = "auto") -> PolicyDoc:
+def analyze(text: str, layout: LayoutMode = "auto", min_score: float | None = None) -> PolicyDoc:
     """Analyse ``text`` (a ``str``, either script) and return a :class:`PolicyDoc`.
 
     ``layout`` says how to read its lines: ``"auto"`` (default), ``"lines"``,
     ``"blank-lines"`` or ``"wrapped"`` (see :mod:`policytext.layout`).
+    ``min_score``: parallel groups scoring less are left out (None: the documented
+    default threshold; 0.0 keeps every group).
     """
-    return PolicyDoc(text, layout=layout)
+    return PolicyDoc(text, layout=layout, min_score=min_score)

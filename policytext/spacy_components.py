@@ -158,8 +158,21 @@ class EnumerationsComponent(_Layer):
 
 
 class ParallelsComponent(_Layer):
+    """``find_parallels``; ``min_score`` as there (None: the documented default threshold,
+    0.0: every group the rules accept)."""
+
     layer = "parallels"
     find = find_parallels
+
+    def __init__(self, name: str, layout: str = "auto", min_score: float | None = None) -> None:
+        super().__init__(name, layout)
+        self.min_score = min_score
+
+    def __call__(self, doc: Doc) -> Doc:
+        results = find_parallels(doc.text, layout=self.layout, min_score=self.min_score)
+        doc.user_data[_key(self.layer)] = [result.to_dict() for result in results]
+        write_span_groups(doc, self.layer, results)
+        return doc
 
 
 class SlogansComponent(_Layer):
@@ -229,7 +242,20 @@ def _factory(suffix: str, component: type) -> Any:
 make_document = _factory("document", DocumentComponent)
 make_sentencizer = _factory("sentencizer", SentencizerComponent)
 make_enumerations = _factory("enumerations", EnumerationsComponent)
-make_parallels = _factory("parallels", ParallelsComponent)
+
+
+def make_parallels(
+    nlp: Language, name: str, layout: str, min_score: float | None
+) -> ParallelsComponent:
+    """``policytext_parallels``: config ``layout`` and ``min_score`` (null: the default)."""
+    return ParallelsComponent(name, layout, min_score)
+
+
+Language.factory(
+    "policytext_parallels",
+    default_config={"layout": "auto", "min_score": None},
+    func=make_parallels,
+)
 make_slogans = _factory("slogans", SlogansComponent)
 
 register_extensions()

@@ -150,10 +150,14 @@ PARALLEL = [
 
 @pytest.mark.parametrize(("case_id", "text", "members"), PARALLEL, ids=[c[0] for c in PARALLEL])
 def test_parallel_cases(case_id, text, members):
-    found = [[m.text for m in g.members] for g in pt.find_parallels(text)]
+    """What the rules accept (``min_score=0.0``: the threshold is tested on its own, in
+    ``tests/test_parallel_scoring.py``)."""
+    found = [[m.text for m in g.members] for g in pt.find_parallels(text, min_score=0.0)]
     assert members in found
     traditional = pt.to_traditional(text)
-    assert _groups(pt.find_parallels(traditional)) == _groups(pt.find_parallels(text))
+    assert _groups(pt.find_parallels(traditional, min_score=0.0)) == _groups(
+        pt.find_parallels(text, min_score=0.0)
+    )
 
 
 NOT_PARALLEL = [
@@ -175,7 +179,7 @@ NOT_PARALLEL = [
 
 @pytest.mark.parametrize(("case_id", "text"), NOT_PARALLEL, ids=[c[0] for c in NOT_PARALLEL])
 def test_not_parallel(case_id, text):
-    assert pt.find_parallels(text) == ()
+    assert pt.find_parallels(text, min_score=0.0) == ()
 
 
 def test_scores_order_confidence():

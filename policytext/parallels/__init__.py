@@ -36,6 +36,7 @@ from .grouping import (
 from .rules import (
     score_group,
 )
+from .scoring import default_min_score, group_score, resolve_min_score
 from .templates import (
     Template,
     _find_template,
@@ -56,14 +57,30 @@ from .units import (
 )
 
 
-def find_parallels(text: str, layout: LayoutMode = "auto") -> tuple[Parallel, ...]:
-    """Parallel groups (排比 of 3+ members, pairs) in ``text``, in text order."""
-    return through_layout(ensure_text(text), layout, _parallels_of)
+def find_parallels(
+    text: str, layout: LayoutMode = "auto", min_score: float | None = None
+) -> tuple[Parallel, ...]:
+    """Parallel groups (排比 of 3+ members, pairs) in ``text``, in text order.
+
+    Precision first: groups whose calibrated ``score`` is below ``min_score`` are left
+    out; by default the documented threshold (:func:`default_min_score`), and
+    ``min_score=0.0`` returns every group the rules accept.
+    """
+    threshold = resolve_min_score(min_score)
+    return through_layout(
+        ensure_text(text), layout, lambda reading: _parallels_of(reading, threshold)
+    )
 
 
-def _parallels_of(text: str) -> tuple[Parallel, ...]:
+def _parallels_of(text: str, min_score: float | None = None) -> tuple[Parallel, ...]:
     paragraphs = paragraphs_of(text)
-    return build_parallels(text, simplified_view(text), paragraphs, sentences_of(text, paragraphs))
+    return build_parallels(
+        text,
+        simplified_view(text),
+        paragraphs,
+        sentences_of(text, paragraphs),
+        min_score=min_score,
+    )
 
 
 __all__ = [
@@ -81,10 +98,13 @@ __all__ = [
     "_window_template",
     "build_parallels",
     "clause_units",
+    "default_min_score",
     "find_parallels",
     "find_template",
+    "group_score",
     "groups_in_run",
     "phrase_units",
+    "resolve_min_score",
     "score_group",
     "semicolon_units",
     "sentence_units",

@@ -1,0 +1,254 @@
+"""The calibrated score of a parallel group and the precision-first default threshold.
+
+Every group the rules accept is described by a few general features that name no
+word (:func:`group_features`: where the shared material sits and how much of the
+members it covers, how many members, their lengths and spread, the unit level read
+from what separates them, digits, names, whether the group is a slice of a longer
+、-list, whether its edges cut a word of the shipped word list, the rules' raw
+score). A logistic model over them (``policytext/data/parallel_score_model.tsv``,
+fitted by ``python -m tools.calibrate_parallels`` on the development passages) gives
+a probability; the reported ``Parallel.score`` is the precision that band of
+probabilities had in leave-documents-out cross-validation on the development
+passages (``policytext/data/parallel_score_calibration.tsv``, made monotone). So
+``score >= 0.8`` picks groups from bands where at least four in five groups were
+right on development documents the model had not been fitted on.
+
+Groups scoring below :func:`default_min_score` (the threshold stated in the model
+table, chosen on the cross-validated predictions) are not returned unless the
+caller asks for them (``min_score=0.0``).
+
+Plain Python only: no scikit-learn or scipy at run time.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from functools import lru_cache
+from importlib import resources
+
+from ..results import Parallel
+from ..vocabulary import CLAUSE_MARKS, LINE_BREAKS, STRONG_TERMINALS
+from .rules import PRODUCTIVE_SUFFIXES, rule_case_frame, rule_is_name, rule_statistics
+from .units import _COUNT_RE, _DIGIT_RE, _QUOTES, FUNCTION_CHARS, _is_han, _words
+
+MODEL = "parallel_score_model.tsv"
+TABLE = "parallel_score_calibration.tsv"
+
+#: the unit levels, read from what separates the members
+LEVELS = ("block", "phrase", "clause", "semicolon", "sentence")
+
+#: the features, in the order of the model table
+FEATURES = (
+    "raw",
+    "pair",
+    "members",
+    "slogan",
+    *(f"level_{level}" for level in LEVELS),
+    "prefix",
+    "suffix",
+    "infix_only",
+    "shared_chars",
+    "shared_content",
+    "coverage",
+    "mean_length",
+    "balance",
+    "spread",
+    "same_length",
+    "four_characters",
+    "digits",
+    "names",
+    "slice_of_list",
+    "phrase_pair",
+    "lead_in_first",
+    "cut_words",
+    "gap",
+    "quoted",
+    "function_edges",
+    "productive_suffix",
+    "statistics",
+    "case_frame",
+)
+
+#: the direction each feature is expected to push the score, where one is known before
+#: any fitting (+1 more likely right, -1 less); the tool drops a feature whose fitted
+#: weight contradicts it (too few examples to learn it)
+EXPECTED_SIGN = {
+    "raw": 1,
+    "shared_chars": 1,
+    "coverage": 1,
+    "balance": 1,
+    "spread": -1,
+    "digits": -1,
+    "names": -1,
+    "slice_of_list": -1,
+    "phrase_pair": -1,
+    "lead_in_first": -1,
+    "cut_words": -1,
+    "function_edges": -1,
+    "statistics": -1,
+}
+
+_SENTENCE_GAP = frozenset(STRONG_TERMINALS + LINE_BREAKS)
+_LIST_MARKS = frozenset("、､﹑")
+#: characters after a list's last member that continue the list: …、情况反映制度和重大决策…
+_LIST_GOES_ON = frozenset("、､﹑和与及或")
+
+
+def _level(view: str, group: Parallel) -> str:
+    """The unit level, from the strongest mark between consecutive members."""
+    gaps = "".join(
+        view[a.end : b.start] for a, b in zip(group.members, group.members[1:], strict=False)
+    )
+    if any(c in _SENTENCE_GAP for c in gaps):
+        return "sentence"
+    if "；" in gaps or ";" in gaps:
+        return "semicolon"
+    if any(c in CLAUSE_MARKS and c not in _LIST_MARKS for c in gaps):
+        return "clause"
+    if not gaps.strip() and group.kind != "slogan":
+        return "block"
+    return "phrase"
+
+
+def _cuts_word(view: str, at: int) -> bool:
+    """Whether a member edge at ``at`` falls inside a two- or three-character word of the
+    shipped word list (both sides Chinese characters: 生命｜周期, 信息｜科学)."""
+    if at <= 0 or at >= len(view) or not (_is_han(view[at - 1]) and _is_han(view[at])):
+        return False
+    words = _words()
+    return (
+        view[at - 1 : at + 1] in words
+        or view[at - 2 : at + 1] in words
+        or view[at - 1 : at + 2] in words
+    )
+
+
+def group_features(
+    view: str, group: Parallel, raw: float, skip: frozenset[str] = frozenset()
+) -> tuple[float, ...]:
+    """The features of ``group`` (members as spans of ``view``'s text), in ``FEATURES`` order.
+
+    Features named in ``skip`` (the costlier ones whose weight is zero) are 0.0.
+    """
+    carriers = [view[m.start : m.end] for m in group.members]
+    n = len(carriers)
+    lengths = [max(1, len(c)) for c in carriers]
+    mean = sum(lengths) / n
+    spread = math.sqrt(sum((x - mean) ** 2 for x in lengths) / n) / mean
+    shared = [s for s in group.shared if s]
+    shared_len = sum(len(s) for s in shared)
+    content = sum(1 for s in shared for c in s if c not in FUNCTION_CHARS)
+    prefix = bool(shared) and all(c.startswith(shared[0]) for c in carriers)
+    suffix = bool(shared) and all(c.endswith(shared[-1]) for c in carriers)
+    level = _level(view, group)
+    first, last = group.members[0], group.members[-1]
+    before = view[first.start - 1] if first.start > 0 else ""
+    after = view[last.end] if last.end < len(view) else ""
+    edges = [e for m in group.members for e in (m.start, m.end)]
+    gaps = [b.start - a.end for a, b in zip(group.members, group.members[1:], strict=False)]
+    gap = sum(gaps) / len(gaps) if gaps else 0.0
+    level_flags = tuple(1.0 if level == name else 0.0 for name in LEVELS)
+    return (
+        raw,
+        1.0 if n == 2 else 0.0,
+        min(n, 8) / 8,
+        1.0 if group.kind == "slogan" else 0.0,
+        *level_flags,
+        1.0 if prefix else 0.0,
+        1.0 if suffix and not prefix else 0.0,
+        1.0 if shared and not (prefix or suffix) else 0.0,
+        min(shared_len, 6) / 6,
+        min(content, 4) / 4,
+        min(1.0, shared_len / mean),
+        math.log1p(mean) / 4,
+        min(lengths) / max(lengths),
+        min(spread, 1.0),
+        1.0 if len(set(lengths)) == 1 else 0.0,
+        1.0 if set(lengths) == {4} else 0.0,
+        sum(1 for c in carriers if _DIGIT_RE.search(c) or _COUNT_RE.search(c)) / n,
+        0.0 if "names" in skip else sum(1 for c in carriers if rule_is_name(c)) / n,
+        1.0 if level == "phrase" and (before in _LIST_MARKS or after in _LIST_GOES_ON) else 0.0,
+        1.0 if level == "phrase" and n == 2 else 0.0,
+        1.0 if lengths[0] - 1 > max(lengths[1:]) and not prefix else 0.0,
+        0.0 if "cut_words" in skip else sum(1 for e in edges if _cuts_word(view, e)) / len(edges),
+        math.log1p(gap) / 4,
+        1.0 if before in _QUOTES or carriers[0][:1] in _QUOTES else 0.0,
+        sum(1 for c in carriers if c[:1] in FUNCTION_CHARS or c[-1:] in FUNCTION_CHARS) / n,
+        1.0 if suffix and shared[-1][-1:] in PRODUCTIVE_SUFFIXES else 0.0,
+        1.0 if "statistics" not in skip and rule_statistics(carriers) else 0.0,
+        1.0 if rule_case_frame([c[:12] for c in carriers]) else 0.0,
+    )
+
+
+def _rows(name: str) -> list[list[str]]:
+    data = resources.files("policytext.data").joinpath(name)
+    return [
+        line.split("\t")
+        for line in data.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+@lru_cache(maxsize=1)
+def model() -> tuple[float, tuple[float, ...], float]:
+    """``(intercept, coefficients in FEATURES order, default threshold)`` of the shipped model."""
+    values = {row[0]: float(row[1]) for row in _rows(MODEL) if row[0] != "name"}
+    missing = [f for f in ("intercept", "min_score", *FEATURES) if f not in values]
+    if missing:
+        raise ValueError(f"{MODEL} lacks {', '.join(missing)}: rerun tools.calibrate_parallels")
+    return values["intercept"], tuple(values[f] for f in FEATURES), values["min_score"]
+
+
+@lru_cache(maxsize=1)
+def calibration_table() -> tuple[tuple[float, float, int, int, float], ...]:
+    """Rows ``(low, high, groups, correct, calibrated precision)``: bands of the model's
+    probability and the precision each had in cross-validation (made monotone)."""
+    rows = []
+    for row in _rows(TABLE):
+        if row[0] == "low":
+            continue
+        low, high, groups, correct, _, value = row
+        rows.append((float(low), float(high), int(groups), int(correct), float(value)))
+    return tuple(rows)
+
+
+def probability(features: tuple[float, ...]) -> float:
+    """The model's probability that a group with these features is right."""
+    intercept, coefficients, _ = model()
+    z = intercept + sum(w * x for w, x in zip(coefficients, features, strict=True))
+    return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+
+
+def calibrated(p: float) -> float:
+    """The cross-validated precision of the band ``p`` falls in."""
+    rows = calibration_table()
+    k = bisect_right([r[0] for r in rows], p) - 1
+    return rows[max(k, 0)][4]
+
+
+def default_min_score() -> float:
+    """The documented default threshold: groups scoring less are not returned."""
+    return model()[2]
+
+
+def resolve_min_score(min_score: float | None) -> float:
+    """``min_score`` checked (a number in 0..1), or the default threshold for None."""
+    if min_score is None:
+        return default_min_score()
+    if isinstance(min_score, bool) or not isinstance(min_score, (int, float)):
+        raise TypeError(f"min_score must be a number or None, not {type(min_score).__name__}")
+    if not 0.0 <= min_score <= 1.0:
+        raise ValueError(f"min_score must lie in 0..1, not {min_score}")
+    return float(min_score)
+
+
+@lru_cache(maxsize=1)
+def _unweighted() -> frozenset[str]:
+    """Features the shipped model gives no weight: not computed at run time."""
+    return frozenset(f for f, w in zip(FEATURES, model()[1], strict=True) if w == 0.0)
+
+
+def group_score(view: str, group: Parallel) -> float:
+    """The calibrated score of a group that carries its raw score."""
+    return calibrated(probability(group_features(view, group, group.score, _unweighted())))
