@@ -53,6 +53,7 @@ TWINS = (
     "parallels.templates",
     "parallels.units",
     "parallels.rules",
+    "parallels.scoring",
     "parallels.grouping",
 )
 

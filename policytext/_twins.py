@@ -32,6 +32,7 @@ TWINS = (
     "parallels.templates",
     "parallels.units",
     "parallels.rules",
+    "parallels.scoring",
     "parallels.grouping",
 )
 PACKAGE = Path(__file__).resolve().parent
