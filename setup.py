@@ -26,6 +26,15 @@ class OptionalBuildExt(build_ext):
             super().run()
         except Exception as error:  # no compiler, broken toolchain: install without the core
             self._skip(error)
+        self._drop_old_twins()
+
+    def _drop_old_twins(self) -> None:
+        """Delete the twins of older sources (never loaded) where this build puts its own."""
+        current = {twin_name(module).rsplit(".", 1)[1] for module in TWINS}
+        for root in {Path(self.build_lib), Path(".")} if self.inplace else {Path(self.build_lib)}:
+            for path in (root / "policytext").rglob("_c_*_*.*"):
+                if path.suffix in (".so", ".pyd") and path.name.split(".")[0] not in current:
+                    path.unlink()
 
     def build_extension(self, ext: Extension) -> None:
         if self.compiler.compiler_type == "unix":
