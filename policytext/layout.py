@@ -371,7 +371,13 @@ def rule_pages_apart(bare: list[int], lines: list[_Line]) -> bool:
 
 
 def _furniture(text: str, lines: list[_Line]) -> dict[int, str]:
-    """Indices of furniture lines and their labels ("page_number", "running_header")."""
+    """Indices of furniture lines and their labels ("page_number", "running_header").
+
+    A text of one non-blank line has no pages, so none of it is furniture: ``"0—"`` alone is
+    a sentence, as it is inside ``"工……0—"``.
+    """
+    if sum(1 for line in lines if line.start < line.end) < 2:
+        return {}
     kinds = {}
     for index, line in enumerate(lines):
         if line.start < line.end and line.end - line.start <= 20:

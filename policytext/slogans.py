@@ -103,6 +103,8 @@ def parse_numeral(text: str) -> int | None:
 
 #: words after a numeral that name an ordinal or a period, not a set: 二十大, 十九届, 第三次
 _ORDINAL_WORDS = ("大", "届", "次", "号", "年", "月", "日", "岁", "点", "代")
+#: units of measure after a numeral: a length, a weight or a sum, not a set (六尺巷, 三寸金莲)
+_MEASURE_WORDS = ("尺", "寸", "丈", "米", "里", "斤", "亩", "吨", "元")
 #: words whose numeral names no more items: unity (五位一体, 三证合一), degree and rank
 #: (五个进一步到位, 四个第一, 统一, 唯一)
 _NUMERAL_WORDS = (
@@ -358,8 +360,9 @@ def _formula_runs(formula: str) -> list[re.Match[str]] | None:
         or rest == "大"
         or (rest.startswith(_EVENT_WORDS) and value > 10)
         or rest.startswith(_ORDINAL_WORDS[1:])
+        or rest.startswith(_MEASURE_WORDS)
     ):
-        return None  # 十四五, 二十大, 十九大精神, 十五冬, 十九届, 三次
+        return None  # 十四五, 二十大, 十九大精神, 十五冬, 十九届, 三次, 六尺巷
     return [runs[0]] + [match for match in runs[1:] if not _in_numeral_word(formula, match.start())]
 
 
@@ -422,7 +425,9 @@ def rule_slogan_shape(content: str) -> bool:
 CALL_VERBS = frozenset(
     "送走放减降免稳保促抓揭跨只携以帮扶助惠筑引留育争创比学赶超做当树讲守护建办跑进提增扩拓推清查访解治改兴强优找给把除摘打"
 )
-#: endings of names, titles, categories and coined terms (“智能工厂”, “千岛之国”, “内卷式”)
+#: endings of names, titles, categories and coined terms (“智能工厂”, “千岛之国”, “内卷式”),
+#: of the areas and cities a pilot designates (“智慧农业园区”, “千兆城市”), of the kinds of
+#: entity a form or a rule defines (“推荐单位”, “申报主体”) and of contests (“华为杯”)
 NAME_ENDINGS = (
     "城",
     "国",
@@ -479,12 +484,19 @@ NAME_ENDINGS = (
     "生成",
     "派",
     "论",
+    "区",
+    "城市",
+    "单位",
+    "主体",
+    "机构",
+    "杯",
 )
 #: shapes of policy formulas: 一人一策, 一数一源一标准, 边研发边转化, 煤改气, 以旧换新,
-#: 机器代人, 港人治港, 走出去
+#: 机器代人, 港人治港, 走出去, a chain of three or more parties (科技-产业-金融)
 _SLOGAN_FORMS = re.compile(
     "^(?:(?:一.{1,3}){2,}|边.+边.+|.{1,3}[改换代转即]..?|(.)人治\\1|.+(?:起来|出去|进来|下去))$"
     "|[+＋]|" + HAN_CHAR + "×"
+    f"|^{HAN_CHAR}{{2,4}}(?:[-－]{HAN_CHAR}{{2,4}}){{2,}}$"
 )
 
 
@@ -532,9 +544,40 @@ POLICY_BEFORE = (
     "把握",
 )
 #: words around a quotation that name or mock rather than call: 所谓“…”, “…”称号, “…”之称,
+#: a term a rule defines (本办法所称“…”, “…”是指), a list or a ranking (入选“…”, “…”排名),
+#: a label of a web page or a form (“…”栏目, “…”按钮, “…”字样),
 #: a theme (以“…”为主题, also :func:`rule_theme_context`), an example (以“…”为例)
-NAMING_BEFORE = ("所谓", "称为", "誉为", "号称", "叫做", "称作", "什么", "简称", "荣获", "授予")
+NAMING_BEFORE = (
+    "所谓",
+    "称为",
+    "誉为",
+    "号称",
+    "叫做",
+    "称作",
+    "什么",
+    "简称",
+    "荣获",
+    "授予",
+    "所称",
+    "入选",
+    "获评",
+    "评为",
+)
 NAMING_AFTER = (
+    "是指",
+    "，是指",
+    "，指",
+    "指的是",
+    "排名",
+    "榜单",
+    "名单",
+    "栏目",
+    "子栏目",
+    "按钮",
+    "菜单",
+    "页面",
+    "选项",
+    "字样",
     "称号",
     "之称",
     "美誉",
@@ -551,23 +594,41 @@ NAMING_AFTER = (
 
 
 def rule_clauses(content: str) -> bool:
-    """Short clauses in a row: 全省创第一，中部进十强; 放、管、服 spelled out."""
-    return len([c for c in _CLAUSE_SPLIT.split(content.strip()) if c]) >= 2
+    """Short clauses in a row: 全省创第一，中部进十强; 放、管、服 spelled out; a clause holds
+    Chinese, so a number or a Latin word spaced off a name is not one (“111 计划”)."""
+    clauses = _CLAUSE_SPLIT.split(content.strip())
+    return sum(1 for c in clauses if any(HAN_FIRST <= ch <= HAN_LAST for ch in c)) >= 2
 
 
 def rule_slogan_form(content: str) -> bool:
     """A policy formula's shape: 一人一策, 边研发边转化, 煤改气, 以旧换新, 港人治港, X+Y,
-    数据要素×."""
+    数据要素×, 科技-产业-金融 (not 中国-东盟, two names)."""
     return bool(_SLOGAN_FORMS.search(content))
 
 
 def rule_name_or_term(content: str) -> bool:
     """Ends like a name, title, category or coined term (“智能工厂”, “千岛之国”, “内卷式”),
-    or holds 的 (“人民的好警察”); one phrase, not clauses (“公园城市、安逸家园”), not a
-    distributive formula (“村村通”)."""
-    if rule_clauses(content) or rule_distributive(content):
+    holds 的 (“人民的好警察”) or a rank before a noun (“万里长江第一隧”); one phrase, not
+    clauses (“公园城市、安逸家园”), not a distributive formula (“村村通”)."""
+    if rule_clauses(content) or rule_distributive(content) or rule_verb_led(content):
         return False
-    return content.endswith(NAME_ENDINGS) or "的" in content or content.startswith("由")
+    return (
+        content.endswith(NAME_ENDINGS)
+        or "的" in content
+        or content.startswith("由")
+        or _RANKED_NAME.search(content) is not None
+    )
+
+
+#: a rank before a noun, the way nicknames and titles single a thing out (万里长江第一隧,
+#: 第二故乡, 新春第一会); a rank at the end is a maxim's (健康第一, 安全第一)
+_RANKED_NAME = re.compile(f"第[{COUNT_NUMERALS}]+{HAN_CHAR}")
+
+
+def rule_verb_led(content: str) -> bool:
+    """A verb of two verb characters and an object of three or more: a call, whatever its
+    object ends in (“打造数字先锋城市”, “争创全国文明城市”; not “推荐单位”, a noun)."""
+    return len(content) >= 5 and content[0] in CALL_VERBS and content[1] in ACTION_VERBS
 
 
 def rule_distributive(content: str) -> bool:
@@ -609,13 +670,13 @@ def rule_movement_call(content: str) -> bool:
 #: verbs of action besides :data:`CALL_VERBS`, read only in pairs (:func:`rule_verb_pairs`)
 ACTION_VERBS = CALL_VERBS | frozenset(
     "容受告承挂作吹报接审批管控防护藏腾换招稳补延强固拓融合联包分享评考核督验收认配用种养植造"
-    "聚集统筹压落开关退还排查纠整处罚奖铸净"
+    "聚集统筹压落开关退还排查纠整处罚奖铸净共"
 )
 
 
 def rule_verb_pairs(content: str) -> bool:
     """Four characters, two verbs each with its object or complement: 容缺受理, 告知承诺,
-    挂图作战, 吹哨报到, 放水养鱼, 筑巢引凤 (not 智慧城市, 数字家庭)."""
+    挂图作战, 吹哨报到, 放水养鱼, 筑巢引凤, 统采共用 (not 智慧城市, 数字家庭)."""
     return len(content) == 4 and content[0] in ACTION_VERBS and content[2] in ACTION_VERBS
 
 
@@ -653,13 +714,15 @@ def rule_campaign_name(content: str) -> bool:
 
 
 def rule_compressed_formula(content: str) -> bool:
-    """Four to eight characters with a numeral or a repeated character, the way policy
-    formulas compress a programme: 一网通办, 最多跑一次, 千企千景, 万企兴万村, 又好又快."""
+    """Four to eight characters with a numeral or a repeated Chinese character, the way policy
+    formulas compress a programme: 一网通办, 最多跑一次, 千企千景, 万企兴万村, 又好又快; the
+    character recurs apart, not doubled (宜荆荆襄, 武鄂黄黄咸 abbreviate cities), and is
+    Chinese (not the digits of a name, “111 计划”)."""
     if not 4 <= len(content) <= 8 or rule_clauses(content):
         return False
     if any(c in _NUMERAL_CHARS for c in content):
         return True
-    return any(content.count(c) >= 2 and content[i + 1 : i + 2] != c for i, c in enumerate(content))
+    return any(HAN_FIRST <= c <= HAN_LAST and c in content[i + 2 :] for i, c in enumerate(content))
 
 
 #: predicates that make a phrase a maxim: 以人民为中心, 绿水青山就是金山银山, 无事不扰,
@@ -680,12 +743,12 @@ SHORT_CAMPAIGN_AFTER = ("工程", "行动", "活动", "专项", "计划", "攻�
 
 
 def rule_short_campaign(content: str, after: str) -> bool:
-    """Two characters, a verb and its object, naming the programme after them: “强芯”工程,
-    “铸魂”工程, “净网”行动, “护苗”行动 (not “瞪羚”企业, “跟跑”、, “名品”和)."""
+    """Two characters naming the programme after them: “强芯”工程, “铸魂”工程, “净网”行动,
+    “护苗”行动, “跃升”工程 (not “瞪羚”企业, “跟跑”、, “名品”和, nor a plan period, “八五”计划)."""
     return (
         len(content) == 2
-        and content[0] in ACTION_VERBS
         and _is_cjk_text(content)
+        and content[0] not in _NUMERAL_CHARS
         and after.startswith(SHORT_CAMPAIGN_AFTER)
     )
 
@@ -907,7 +970,23 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
     if score is None:
         return Slogan(span, "quoted", None, None) if rule_short_campaign(content, after) else None
     score += _context_evidence(before, after)
-    return Slogan(span, "quoted", None, None) if score >= slogan_threshold() else None
+    if score >= slogan_threshold() or rule_qualified_formula(content, before, after):
+        return Slogan(span, "quoted", None, None)
+    return None
+
+
+def rule_qualified_formula(content: str, before: str = "", after: str = "") -> bool:
+    """A formula of the lexicon with a qualifier before it, quoted whole: “小三通”, “民生十大
+    工程”; the quotation is the slogan (quoted: it does not open with its numeral), not the
+    formula inside it alone. At most three characters besides the formula; not when the
+    context names the quotation (所谓“…”)."""
+    found = _any_formula().search(content, 1)
+    return (
+        found is not None
+        and len(content) <= len(found.group()) + 3
+        and not rule_naming_context(before, after)
+        and not rule_theme_context(before, after)
+    )
 
 
 def _quotations(view: str, start: int, end: int, depth: int = 2) -> list[tuple[int, int]]:

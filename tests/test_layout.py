@@ -165,6 +165,14 @@ def test_page_furniture_is_set_aside():
     assert len(doc.paragraphs) == 1
 
 
+@pytest.mark.parametrize("text", ["0—", "— 3 —", "18", "第3页", "  — 3 —\n"])
+def test_a_text_of_one_line_has_no_pages(text):
+    """A page number needs a page: a text of one non-blank line keeps it as its sentence
+    (re-splitting the sentence "0—" of "工……0—" gave nothing; hypothesis found it)."""
+    assert [s.text for s in pt.split_sentences(text)] == [text.strip()]
+    assert pt.find_layout(text).furniture == ()
+
+
 def test_form_feed_pages():
     text = (
         "甲方乙方共同推进合作项目，" * 3 + "\n政府公报\n\x0c政府公报\n" + "继续深化改革开放。" * 3

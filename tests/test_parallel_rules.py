@@ -36,6 +36,9 @@ from tests.support.timing import growth_ratio
         ("廉洁政府", False),
         ("重点实验室", True),
         ("工程技术研究中心", True),
+        ("各地区铁路监督管理局", True),
+        ("民航各地区管理局", True),
+        ("构建新发展格局", False),
     ],
 )
 def test_rule_is_name(member, expected):
@@ -45,6 +48,12 @@ def test_rule_is_name(member, expected):
 def test_rule_name_list():
     assert rules.rule_name_list(["省大数据局", "省发展改革委", "省工业和信息化厅"])
     assert rules.rule_name_list(["国家能源局", "国家矿山安全监察局"])
+    # the last name runs on into the predicate; names with their abbreviation
+    assert rules.rule_name_list(["国家能源局", "国家矿山安全监察局审核后"])
+    assert rules.rule_name_list(["省大数据局", "省地方金融监管局牵头"])
+    assert rules.rule_name_list(["国际海事组织（IMO", "国际标准化组织（ISO"])
+    assert not rules.rule_name_list(["社会组织", "行业组织"])
+    assert not rules.rule_name_list(["平安校园", "平安医院"])
     assert not rules.rule_name_list(["利益协调机制", "诉求表达机制", "矛盾调处机制"])
 
 
@@ -108,6 +117,54 @@ def test_rule_weak_pair(template, carriers, level, weak):
 
 
 @pytest.mark.parametrize(
+    ("template", "carriers", "level", "weak"),
+    [
+        # long clauses that share only an opening verb (invented on the pattern of dev text)
+        (
+            Template("利用", "", "", 0),
+            ["利用人工智能技术实现远程诊断和远程阅片", "利用平台整合病患信息"],
+            "clause",
+            True,
+        ),
+        (
+            Template("建设", "人工智能", "", 0),
+            ["建设一批人工智能实训基地", "建设结构优化务实高效的人工智能人才梯队"],
+            "clause",
+            True,
+        ),
+        # the infix at the same place after the opening: a frame
+        (
+            Template("面向", "的开源开发平台", "", 0),
+            [
+                "面向云端训练的开源开发平台支持分布式集群",
+                "面向终端执行的开源开发平台具备轻量化特征",
+            ],
+            "clause",
+            False,
+        ),
+        (Template("推动", "", "", 0), ["推动深度融合", "推动深化应用"], "clause", False),  # short
+        (
+            Template("规范了", "", "", 0),
+            ["规范了不同水平的服务能力要求", "规范了建设发布评估等环节"],
+            "clause",
+            False,
+        ),
+        (
+            Template("研究", "", "的要求", 0),
+            ["研究不同水平的服务业务能力的要求", "研究建设、发布、评估等环节的要求"],
+            "clause",
+            False,
+        ),
+        (Template("数据", "", "", 0), ["数据采集存储", "数据分析应用"], "phrase", False),
+    ],
+)
+def test_rule_opening_only_pair(template, carriers, level, weak):
+    assert rules.rule_opening_only_pair(template, carriers, level) is weak
+    if weak:
+        assert rules.rule_weak_pair(template, carriers, level)
+
+
+@pytest.mark.parametrize(
     ("text", "items"),
     [
         ("坚持共建共治共享。", ["共建", "共治", "共享"]),
@@ -148,6 +205,12 @@ def test_block_runs(text, items):
         ),
         ("积极构建点状辐射、带状串联、网状协同的发展格局。", ["点状辐射", "带状串联", "网状协同"]),
         ("持续开展平安校园、平安医院建设。", ["平安校园", "平安医院"]),
+        # a verb governing the whole list is cut off the first item, whatever its length
+        (
+            "战略，加速工业设备上云、企业业务系统上云，加速平台",
+            ["工业设备上云", "企业业务系统上云"],
+        ),
+        ("强化项目绩效评估，避免分散建设、重复建设，切实提高成效。", ["分散建设", "重复建设"]),
         ("坚持共建共治共享。", ["共建", "共治", "共享"]),
         ("开展“云展示”“云对接”“云洽谈”活动。", ["云展示", "云对接", "云洽谈"]),
         (
@@ -408,3 +471,43 @@ def test_slogan_members_part_at_the_highest_mark():
     text = "按照“紧盯前沿、延链谋划，龙头牵引、培育壮大，打造生态、集群发展”的思路。"
     groups = [[m.text for m in g.members] for g in pt.find_parallels(text)]
     assert groups == [["紧盯前沿、延链谋划", "龙头牵引、培育壮大", "打造生态、集群发展"]]
+
+
+def test_no_member_opens_with_a_particle():
+    """A lead word cut leaves no member opening with 的: 积极推广｜的“关怀模式”."""
+    text = "鼓励企业积极推广的“关怀模式”“长辈模式”，将无障碍改造纳入日常更新。"
+    for script_text in (text, pt.to_traditional(text)):
+        for group in pt.find_parallels(script_text):
+            assert not any(m.text.startswith("的") for m in group.members), group
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        # an inner 、-item is whole: no piece cut off it to fit the others' template
+        ("培育一批重点实验室、产业创新中心、创新服务机构和创新人才基地。", None),
+        ("深化人工智能与基础科学、信息科学、医学、哲学社会科学等学科的交叉融合。", None),
+        ("开展智能赛事、智能观赛、智能安检、智能疫情防控、场馆运营等应用。", None),
+        # the first item's lead and the last item's tail still go
+        (
+            "是党中央、国务院立足于我国新型工业化、信息化、城镇化、农业现代化同步发展作出的。",
+            ["新型工业化", "信息化", "城镇化", "农业现代化"],
+        ),
+        (
+            "初审、复核、复审岗位设置应相互分离、相互制约、相互监督，",
+            ["相互分离", "相互制约", "相互监督"],
+        ),
+        (
+            "防御恶意代码入侵、外部接口（如 USB 接口、OBD 接口、无线接口等）入侵等。",
+            ["USB 接口", "OBD 接口", "无线接口"],
+        ),
+    ],
+)
+def test_rule_cut_inner_item(text, members):
+    for script_text in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script_text)]
+        if members is None:  # no group with a member cut out of an inner item
+            words = ("创新中心", "科学", "智能疫情")
+            assert not any(m in words for group in found for m in group), found
+        elif script_text == text:
+            assert members in found, found

@@ -4,9 +4,9 @@ Run from the project root, with ``../shared`` beside it (or ``POLICYTEXT_SHARED`
 
     python -m tools.calibrate_slogans [--out policytext/data/slogan_evidence_calibration.tsv]
 
-Reads the development passages annotated for slogans
-(``tests/data/policy_parallel_passages.json`` and
-``tests/data/independent_parallel_passages.json``; never a held-out set), scores every
+Reads the development passages annotated for slogans (the sets of :data:`SETS` in
+``tests/data``: the rule writer's and three independent annotators'; never a held-out
+set), scores every
 quotation that could be a quoted slogan (``policytext.slogans.quoted_candidates``) and
 counts per band of evidence how many an annotator marked as a quoted slogan (core or
 not, span within one character). The shares are made monotone (pool adjacent
@@ -22,7 +22,12 @@ from pathlib import Path
 from policytext.slogans import quoted_candidates
 from tools.calibration import ROOT, banded, development_passages
 
-SETS = ("policy_parallel_passages.json", "independent_parallel_passages.json")
+SETS = (
+    "policy_parallel_passages.json",
+    "independent_parallel_passages.json",
+    "independent_parallel_passages_2.json",
+    "independent_parallel_passages_4.json",
+)
 BANDS = ((-99, 0), (0, 1), (1, 2), (2, 3), (3, 5), (5, 99))
 OUT = ROOT / "policytext" / "data" / "slogan_evidence_calibration.tsv"
 
@@ -49,16 +54,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     lines = [
         "# Share of candidate quotations per band of slogan evidence that annotators marked as",
-        "# quoted slogans, on the development passages (tests/data/policy_parallel_passages.json,",
-        "# tests/data/independent_parallel_passages.json), by python -m tools.calibrate_slogans;",
+        "# quoted slogans, on the development passages of tests/data/",
+        *[f"#   {name}" for name in SETS],
+        "# by python -m tools.calibrate_slogans;",
         "# calibrated = the share made monotone. find_slogans keeps a quotation whose evidence is",
         "# above every band with a calibrated share < 0.5 (policytext.slogans.slogan_threshold).",
-        "low\thigh\tquotations\tslogans\tshare\tcalibrated",
     ]
+    rows = ["low\thigh\tquotations\tslogans\tshare\tcalibrated"]
     for low, high, total, hits, share, value in table():
-        lines.append(f"{low}\t{high}\t{total}\t{hits}\t{share:.3f}\t{value:.3f}")
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines[5:]))
+        rows.append(f"{low}\t{high}\t{total}\t{hits}\t{share:.3f}\t{value:.3f}")
+    args.out.write_text("\n".join(lines + rows) + "\n", encoding="utf-8")
+    print("\n".join(rows))
     return 0
 
 

@@ -251,6 +251,8 @@ def _window_template(
         if candidate is None or (candidate is not window and candidate in tried):
             continue  # the same reading twice scores the same, and max keeps the first
         tried.append(candidate)
+        if candidate is not window and rule_cut_inner_item(view, window, candidate):
+            continue
         carriers = window_carriers if candidate is window else _carriers(view, candidate)
         template = find_template(carriers, level)
         score = None if template is None else _accepted_score(template, carriers, level)
@@ -264,6 +266,67 @@ def _window_template(
     kept = [o for o in options if o[2].prefix.startswith(keep_prefix)] if keep_prefix else []
     _, window, template = max(kept or options, key=lambda option: option[0])
     return window, template
+
+
+#: what may stand between a 、 and the item it separates
+_ITEM_GAP = frozenset(" \t\r\n\u3000")
+
+
+def _next_to_list_mark(view: str, at: int, step: int) -> bool:
+    """Whether a 、 is the first mark from ``at`` going ``step`` (-1 back, 1 on)."""
+    k = at if step > 0 else at - 1
+    while 0 <= k < len(view) and view[k] in _ITEM_GAP:
+        k += step
+    return 0 <= k < len(view) and view[k] == "、"
+
+
+def rule_cut_inner_item(view: str, window: list[Unit], candidate: list[Unit]) -> bool:
+    """A reading may cut a lead off the first item of a 、-list and a tail off its last,
+    never a piece off an item that a 、 closes on that side: in 重点实验室、产业创新中心、
+    创新服务机构和创新人才基地 the item 产业创新中心 is whole (not 产业｜创新中心), in
+    基础科学、信息科学、医学 the item 信息科学 is (not 信息｜科学). The lead of
+    立足于我国｜新型工业化、信息化 and the tail of 平安校园、平安医院｜建设 may go."""
+    first, last = window[0], window[-1]
+    lead_cut = candidate[0].start > first.start
+    tail_cut = candidate[-1].carrier_end < last.carrier_end
+    longest = max(u.carrier_end - u.start for u in window[1:-1] or window)
+    return (
+        lead_cut and _cuts_whole_lead(view, first.start, first.end, candidate[0].start, longest)
+    ) or (
+        tail_cut
+        and _cuts_whole_tail(view, last.start, last.end, candidate[-1].carrier_end, longest)
+    )
+
+
+#: marks that open a list inside a 、-item of an outer list
+_LIST_OPENERS = frozenset("（(：:“‘「《")
+
+
+def _cuts_whole_lead(view: str, start: int, end: int, cut: int, longest: int) -> bool:
+    """Whether cutting ``start..cut`` off the item ``start..end`` cuts a 、-item that is
+    whole: a 、 before it, no longer than the other members (``longest``) by more than two
+    characters (复审岗位设置应｜相互分离 is no item of 初审、复核、复审), and no lead word or
+    particle ending the piece (党中央、国务院立足于我国｜新型工业化 may go)."""
+    if end - start > longest + 2:
+        return False
+    lead = view[start:cut]
+    if lead.endswith(LEAD_WORDS) or lead.rstrip()[-1:] in FUNCTION_CHARS:
+        return False
+    if any(c in _LIST_OPENERS for c in lead):
+        return False  # a list opens inside the item: 外部接口（如｜USB 接口、OBD 接口
+    return _next_to_list_mark(view, start, -1)
+
+
+def _cuts_whole_tail(view: str, start: int, end: int, cut: int, longest: int) -> bool:
+    """Whether cutting ``cut..end`` off the item ``start..end`` cuts a 、-item that is whole:
+    a 、 after it, no longer than the other members by more than two characters, no
+    particle or bracket opening the piece (跨层级数据标准不一、… may lose its tail)."""
+    if end - start > longest + 2:
+        return False
+    tail = view[cut:end].lstrip()
+    if tail[:1] in FUNCTION_CHARS or tail[:1] in "等相" or tail[:1] in _LIST_OPENERS:
+        return False
+    return _next_to_list_mark(view, end, 1)
 
 
 #: a reading whose first member starts at a word boundary wins over a slightly
@@ -419,14 +482,38 @@ LEAD_WORDS = (
     "学习",
     "建设",
     "增长",
+    # verbs that govern a list of objects: 加速｜工业设备上云、企业业务系统上云
+    "加速",
+    "通过",
+    "避免",
+    "汇聚",
+    "给予",
+    "利用",
+    "运用",
+    "采用",
+    "引进",
+    "引导",
+    "提供",
+    "推广",
+    "整合",
+    "集聚",
+    "培养",
+    "研发",
+    "研制",
+    "优化",
 )
+
+
+#: characters no member opens with after a lead word is cut: 提供相关应用｜的“关怀模式”
+_NOT_OPENING = frozenset("的之")
 
 
 def _after_lead_word(carrier: str, limit: int) -> int | None:
     """The shortest end of ``carrier`` (2 to ``limit``) that follows a lead word: the lead
     word nearest the member (加快建设｜法治政府, not 加快｜建设法治政府)."""
     for keep in range(2, min(limit, len(carrier) - 2) + 1):
-        if carrier[: len(carrier) - keep].endswith(LEAD_WORDS):
+        lead = carrier[: len(carrier) - keep]
+        if lead.endswith(LEAD_WORDS) and carrier[-keep] not in _NOT_OPENING:
             return keep
     return None
 
@@ -489,15 +576,30 @@ def _extend(
 ) -> tuple[list[Unit], Template]:
     level = window[0].level
     carriers = _carriers(view, window)
+    longest = max(len(c) for c in carriers[:-1])  # the size of a whole item (rule_cut_inner_item)
     if level == "phrase":  # the last item of a 、-list may run on: 最现实的利益问题入手
         keep = _fit(carriers[-1], template, carriers[:-1], from_end=False, level=level)
-        if keep is not None and keep < len(carriers[-1]):
+        if (
+            keep is not None
+            and keep < len(carriers[-1])
+            and not _cuts_whole_tail(
+                view, window[-1].start, window[-1].end, window[-1].start + keep, longest
+            )
+        ):  # rule_cut_inner_item
             window[-1] = _clip(window[-1], 0, len(carriers[-1]) - keep)
             carriers[-1] = carriers[-1][:keep]
     if i > 0 and units[i - 1].level == level and window[0].start == units[i].start:
         previous = units[i - 1]
         carrier = view[previous.start : previous.carrier_end]
         keep = _fit(carrier, template, carriers, from_end=True, level=level)
+        if (
+            keep is not None
+            and keep < len(carrier)
+            and _cuts_whole_lead(
+                view, previous.start, previous.end, previous.carrier_end - keep, longest
+            )
+        ):
+            keep = None  # rule_cut_inner_item: 重点实验室、产业创新中心, not 产业｜创新中心
         if keep is not None and level != "sentence" and not _joined_lead(carrier, keep, level):
             candidate = [_clip(previous, len(carrier) - keep, None), *window]
             new = find_template(_carriers(view, candidate))
@@ -507,6 +609,14 @@ def _extend(
         following = units[j + 1]
         carrier = view[following.start : following.carrier_end]
         keep = _fit(carrier, template, carriers, from_end=False, level=level)
+        if (
+            keep is not None
+            and keep < len(carrier)
+            and _cuts_whole_tail(
+                view, following.start, following.end, following.start + keep, longest
+            )
+        ):
+            keep = None  # rule_cut_inner_item: the item is whole, a 、 follows it
         if keep is not None:
             candidate = [*window, _clip(following, 0, len(carrier) - keep)]
             new = find_template(_carriers(view, candidate))
@@ -552,7 +662,7 @@ def _fit(
             keep = min(len(carrier), longest)
             # cut only after a particle (科学有效的｜利益协调机制) or to the others' common length
             even = (len(others) >= 2 or trusted) and shortest == longest
-            lead_cut = _after_lead_word(carrier, longest + 2) if keep < len(carrier) else None
+            lead_cut = _after_lead_word(carrier, longest + 2)
             if lead_cut is not None:
                 keep = lead_cut  # 立足于我国｜新型工业化
             elif keep < len(carrier) and not (carrier[-keep - 1] in FUNCTION_CHARS or even):

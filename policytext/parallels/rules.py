@@ -191,6 +191,10 @@ ORGANISATION_ENDINGS = (
 #: a common noun: 格局, 布局, 大局, 干部, 内部, 全部
 AGENCY_CHARS = frozenset("部委厅局署院办")
 NOT_AGENCY = frozenset("格布大全开结当干内外局东西南北中总基党")
+#: endings of bureaus whatever their length: 管理局, 监察局, 监督局, 统计局, 税务局, 办公厅
+BUREAU_ENDINGS = ("管理局", "监察局", "监督局", "统计局", "税务局", "公安局", "管理厅", "监管局")
+#: openings of the names of international organisations: 国际海事组织, 世界卫生组织
+INTERNATIONAL = ("国际", "世界", "联合国")
 #: openings of agency and place names: 省…, 市…, 国家…, 中国…
 NAME_OPENINGS = ("省", "市", "县", "区", "国家", "中国", "全国", "中央", "自治区", "各省")
 #: one-character endings of place names (省, 市, 县, 镇, 乡, 村), unless a common noun (城市, 乡村)
@@ -210,6 +214,8 @@ def rule_is_name(member: str) -> bool:
     last = member[-1:]
     before = member[-2:-1]
     if last in AGENCY_CHARS and before not in NOT_AGENCY and len(member) >= 2:
+        if member.endswith(BUREAU_ENDINGS):
+            return True  # 各地区铁路监督管理局, 民航各地区管理局, 国家矿山安全监察局
         return len(member) <= 4 or member.startswith(NAME_OPENINGS) or "部" in member[:-1]
     if member.endswith("中心") and (member.startswith(NAME_OPENINGS) or "部" in member):
         return True
@@ -219,8 +225,20 @@ def rule_is_name(member: str) -> bool:
 
 
 def rule_name_list(members: list[str]) -> bool:
-    """A list of names is no group: 省发展改革委、省财政厅、省卫生健康委; 美国、英国、法国."""
-    return 2 * sum(1 for m in members if rule_is_name(m)) > len(members)
+    """A list of names is no group: 省发展改革委、省财政厅、省卫生健康委; 美国、英国、法国;
+    also when the last name runs on into the predicate (国家能源局、国家矿山安全监察局审核后)."""
+    return 2 * sum(1 for m in members if rule_is_name(m) or _opens_with_name(m)) > len(members)
+
+
+def _opens_with_name(member: str) -> bool:
+    """A member that opens with an organisation's full name and runs on for a few more
+    characters: 国家矿山安全监察局审核后, 国际标准化组织（ISO."""
+    ends = (*ORGANISATION_ENDINGS, *BUREAU_ENDINGS)
+    for end in ends:
+        at = member.find(end)
+        if at > 0 and len(member) - (at + len(end)) <= 4:
+            return rule_is_name(member[: at + len(end)])
+    return member.startswith(INTERNATIONAL) and "组织" in member[2:]
 
 
 def rule_slice_of_list(level: str, covered: int, items: int) -> bool:
@@ -265,6 +283,8 @@ def rule_weak_pair(template: Template, carriers: list[str], level: str) -> bool:
     aligned = _aligned_slots(carriers)
     if prefix and prefix in SUBJECTS:
         return True  # a subject repeated at the head of two statements: 我们…，我们…
+    if rule_opening_only_pair(template, carriers, level):
+        return True
     framed = len(parts) >= 2 and (content >= 2 or (prefix in LEADING_WORDS and prefix != "是"))
     if framed and (level == "phrase" or prefix or 3 * content >= longest):
         return False  # a frame: 以…为…; 从…向…转变; between long clauses, one covering a third
@@ -278,6 +298,31 @@ def rule_weak_pair(template: Template, carriers: list[str], level: str) -> bool:
             or (len(template.suffix) >= 3 and longest <= 12)
         )
     return aligned < 3
+
+
+#: the longest pair of clauses one shared opening verb holds together (推动…，推动…)
+OPENING_PAIR_LENGTH = 12
+
+
+def rule_opening_only_pair(template: Template, carriers: list[str], level: str) -> bool:
+    """Two long clauses that share only an opening word are no pair: 研究不同类型的学习方法
+    如何映射…；研究量子机器学习相对于…的优势; 利用人工智能技术实现远程诊断…，利用平台整合….
+
+    A word both share inside them does not make a frame unless it stands at the same
+    place after the opening: 面向云端训练的开源开发平台…，面向终端执行的开源开发平台…
+    is a pair; 建设一批人工智能实训基地，建设结构优化务实高效的人工智能人才梯队 is not.
+    Still pairs: short clauses (推动深度融合，推动深化应用), an opening of three or more
+    characters, or an opening with a shared ending (规范了…的要求 ×2: a frame).
+    """
+    if level == "phrase" or template.suffix:
+        return False
+    prefix = _effective_prefix(template, level)
+    if len(prefix) != 2 or max(len(c) for c in carriers) <= OPENING_PAIR_LENGTH:
+        return False
+    if template.infix:
+        places = [c.find(template.infix, len(prefix)) for c in carriers]
+        return min(places) < 0 or max(places) - min(places) > 2
+    return True
 
 
 def _aligned_slots(carriers: list[str]) -> int:
