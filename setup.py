@@ -10,9 +10,10 @@ same results."""
 
 from __future__ import annotations
 
-import hashlib
+import importlib.util
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
@@ -53,27 +54,19 @@ class OptionalBuildExt(build_ext):
         )
 
 
-#: the modules of ``policytext`` built as compiled twins (``policytext._twins.TWINS``)
-TWINS = (
-    "layout",
-    "segment",
-    "enumerations",
-    "slogans",
-    "parallels.templates",
-    "parallels.units",
-    "parallels.rules",
-    "parallels.scoring",
-    "parallels.grouping",
-)
+def _twins_module() -> ModuleType:
+    """``policytext/_twins.py`` read by path (it imports only the standard library), so the
+    build and the package share one list of twins and one rule for their names."""
+    path = Path(__file__).resolve().parent / "policytext" / "_twins.py"
+    spec = importlib.util.spec_from_file_location("_policytext_twins", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def twin_name(module: str) -> str:
-    """The twin of ``policytext/<module>.py``: ``_c_<name>_<sha256 of the source>`` beside
-    it, so a twin built from an older source is never loaded (``policytext._twins``)."""
-    *package, name = module.split(".")
-    source = Path(__file__).resolve().parent / "policytext" / f"{module.replace('.', '/')}.py"
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()
-    return ".".join(["policytext", *package, f"_c_{name}_{digest[:16]}"])
+_TWINS = _twins_module()
+TWINS = _TWINS.TWINS
+twin_name = _TWINS.twin_name
 
 
 def extensions() -> list[Extension]:

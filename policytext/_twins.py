@@ -22,8 +22,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-#: the modules (under ``policytext``) that ``pip install`` also builds as compiled twins;
-#: ``setup.TWINS`` lists the same
+#: the modules (under ``policytext``) that ``pip install`` also builds as compiled twins
+#: (``setup.py`` reads this file for them and for :func:`twin_name`)
 TWINS = (
     "layout",
     "segment",

@@ -3,7 +3,6 @@ modules give, and only a twin built from a module's current source is loaded."""
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import importlib.util
 import json
@@ -138,17 +137,6 @@ def test_a_twin_of_another_source_is_not_found(tmp_path):
         assert name != _twins.twin_name(module)
         assert importlib.util.find_spec(name) is None
     assert _twins.TwinFinder().find_spec("layout") is None  # not policytext's
-
-
-def test_setup_builds_the_twins_the_package_loads():
-    tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
-    assigned = {
-        node.targets[0].id: ast.literal_eval(node.value)
-        for node in tree.body
-        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
-        if node.targets[0].id == "TWINS"
-    }
-    assert assigned["TWINS"] == _twins.TWINS
 
 
 def test_python_modules_are_kept_when_asked():
