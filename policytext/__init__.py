@@ -13,6 +13,10 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from . import _twins
+
+_twins.install()  # before any layer is imported: the compiled twins where they are built
+
 __version__ = "0.1.0"
 
 #: public name -> the module that defines it

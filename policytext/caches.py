@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import inspect
 import sys
+from types import ModuleType
 
 #: the caches holding the segmentation model (reloading it takes seconds)
 _MODEL_CACHES = frozenset({"policytext.tokenizer._segmenter"})
@@ -31,19 +32,32 @@ def _is_table(function: object) -> bool:
         return False
 
 
+def _modules() -> list[tuple[str, ModuleType]]:
+    """The loaded policytext modules by name; a module loaded under another name (the
+    compiled twin of a parallels module) first under the name it stands for."""
+    found = [
+        (name, module)
+        for name, module in list(sys.modules.items())
+        if module is not None and (name == "policytext" or name.startswith("policytext."))
+    ]
+    return sorted(found, key=lambda item: item[1].__name__ == item[0])
+
+
 def clear_caches(model: bool = False, tables: bool = False) -> list[str]:
     """Empty the ``functools`` caches of the loaded policytext modules that memoise work
     across texts; the shipped tables stay loaded unless ``tables=True``, the segmentation
     model unless ``model=True``. Returns the names of the caches emptied."""
     cleared = []
-    for name, module in list(sys.modules.items()):
-        if module is None or not (name == "policytext" or name.startswith("policytext.")):
+    seen: set[int] = set()
+    for name, module in _modules():
+        if id(module) in seen:  # a compiled twin, under its module's name and its own
             continue
+        seen.add(id(module))
         for attribute, value in list(vars(module).items()):
             qualified = f"{name}.{attribute}"
             if (
                 callable(getattr(value, "cache_clear", None))
-                and getattr(value, "__module__", None) == name
+                and getattr(value, "__module__", None) == module.__name__
                 and (model or qualified not in _MODEL_CACHES)
                 and (tables or not _is_table(value))
             ):

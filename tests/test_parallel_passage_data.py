@@ -1,0 +1,217 @@
+"""Consistency of the independently annotated parallel/slogan sets (issue 19).
+
+The passages are offsets into ../shared/corpora. These checks keep each set on its side of the
+document split (development or held out), its passages whole and apart from the other sets, and
+its spans well formed, so a set can be scored without anyone reading its passages. They print
+nothing about the passages (the held-out ones are not read while rules are written).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from tests.conftest import load_passages, passage_texts, shared_path
+
+OPENING = '“「‘"『'
+CLOSING = '”」’"』'
+SEPARATORS = "，、；。：,;:. \u3000\n"
+#: a numbered formula opens with its numeral, inside its quotation marks when it has them
+FORMULA_OPENING = re.compile(r"^[“「\"]?[0-9０-９一二两三四五六七八九十百千万双]")
+#: the report folder whose files after the first 21 by name are held out
+PROVINCIAL = "gwr_provincial_2026"
+RECORD_KEYS = {"id", "part", "file", "start", "end", "groups", "slogans", "note"}
+EARLIER = (
+    "policy_parallel_passages.json",
+    "parallel_passages.json",
+    "independent_parallel_passages.json",
+    "independent_parallel_passages_2.json",
+    "heldout_parallel_passages.json",
+)
+
+
+@dataclass(frozen=True)
+class PassageSet:
+    """One annotated set and what its annotator promised about it."""
+
+    name: str
+    prefix: str  # ids are prefix-NN, numbered from ``first``
+    first: int
+    count: int  # how many passages (at least, unless ``exact``)
+    exact: bool
+    lengths: tuple[int, int]
+    heldout: bool  # which side of the document split its files are on
+    others: tuple[str, ...]  # sets it must not overlap
+    wrapped: int | None  # hard-wrapped files: None not sampled, -1 allowed, n exactly n
+    per_file: int  # at most this many passages from one file
+    seed: str | None = None  # the sampling seed its "about" names
+    picks: bool = False  # notes open with how the passage was picked (random / cue)
+
+
+SETS = (
+    PassageSet(
+        "independent_parallel_passages.json",
+        "indep-par", 0, 60, False, (70, 400), False, EARLIER[:1], None, 99,
+    ),
+    PassageSet(
+        "independent_parallel_passages_2.json",
+        "indep2-par", 0, 60, False, (70, 400), False, EARLIER[:3], -1, 99,
+    ),
+    PassageSet(
+        "independent_parallel_passages_4.json",
+        "d4-dev", 1, 40, True, (100, 500), False,
+        (*EARLIER, "heldout_parallel_passages_2.json"), 12, 1, "20261207", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_2.json",
+        "heldout2-par", 0, 70, True, (100, 500), True, EARLIER, -1, 3, "20261204", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_3.json",
+        "h3-policy", 1, 44, True, (100, 500), True,
+        (*EARLIER, "heldout_parallel_passages_2.json", "independent_parallel_passages_4.json"),
+        -1, 1, "20261205", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_3_report.json",
+        "h3-report", 1, 25, True, (100, 500), True,
+        (*EARLIER, "heldout_parallel_passages_2.json", "independent_parallel_passages_4.json"),
+        None, 3, "20261206", True,
+    ),
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module", params=SETS, ids=lambda s: s.prefix)
+def passage_set(request: pytest.FixtureRequest) -> PassageSet:
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def data(passage_set: PassageSet) -> dict:
+    return load_passages(passage_set.name)
+
+
+@pytest.fixture(scope="module")
+def texts(data: dict) -> list[tuple[dict, str]]:
+    return list(passage_texts(data))
+
+
+def _wrapped_files() -> set[str]:
+    sources = shared_path("corpora", "policy_docs", "SOURCES.md").read_text(encoding="utf-8")
+    names = re.findall(r"^- (\S+\.txt) \(mid-sentence", sources, re.MULTILINE)
+    return {f"policy_docs/{name}" for name in names}
+
+
+def _overlap(p: dict, q: dict) -> bool:
+    return p["file"] == q["file"] and p["start"] < q["end"] and q["start"] < p["end"]
+
+
+def test_ids_parts_size_and_provenance(data: dict, passage_set: PassageSet) -> None:
+    passages = data["passages"]
+    first = passage_set.first
+    assert [p["id"] for p in passages] == [
+        f"{passage_set.prefix}-{n:02d}" for n in range(first, first + len(passages))
+    ]
+    if passage_set.exact:
+        assert len(passages) == passage_set.count
+    else:
+        assert len(passages) >= passage_set.count
+    assert isinstance(data["about"], str) and data["about"]
+    if passage_set.seed:
+        assert passage_set.seed in data["about"]
+    for p in passages:
+        assert set(p) == RECORD_KEYS, p["id"]
+        folder = p["file"].split("/", 1)[0]
+        policy_part = "policy" if passage_set.heldout else "dev"
+        assert p["part"] == (policy_part if folder == "policy_docs" else "report"), p["id"]
+        assert p["note"], p["id"]
+        if passage_set.picks:
+            assert p["note"].startswith(("random", "cue")), p["id"]
+    files = [p["file"] for p in passages]
+    assert max(files.count(f) for f in set(files)) <= passage_set.per_file
+
+
+def test_files_are_on_their_side_of_the_split(data: dict, passage_set: PassageSet) -> None:
+    split = load_passages("document_split.json")
+    side = set(split["heldout" if passage_set.heldout else "dev"])
+    reports = sorted(f.name for f in shared_path("corpora", PROVINCIAL).glob("*.txt"))
+    reports = reports[21:] if passage_set.heldout else reports[:21]
+    for p in data["passages"]:
+        folder, name = p["file"].split("/", 1)
+        if folder == "policy_docs":
+            assert p["file"] in side, p["id"]
+            held = int(hashlib.sha1(name.encode()).hexdigest(), 16) % 3 == 0
+            assert held == passage_set.heldout, p["id"]
+        elif folder == PROVINCIAL:
+            assert name in reports, p["id"]
+        else:
+            assert folder == "gwr_cpc_wikisource" and not passage_set.heldout, p["id"]
+
+
+def test_passages_are_whole_and_apart_from_the_other_sets(
+    data: dict, texts: list[tuple[dict, str]], passage_set: PassageSet
+) -> None:
+    low, high = passage_set.lengths
+    wrapped = _wrapped_files()
+    for p, text in texts:
+        assert low <= len(text) <= high, p["id"]
+        assert text == text.strip(), p["id"]
+        assert "\n" not in text or (passage_set.wrapped is not None and p["file"] in wrapped)
+    if passage_set.wrapped is not None and passage_set.wrapped >= 0:
+        assert sum(p["file"] in wrapped for p in data["passages"]) == passage_set.wrapped
+    others = [q for name in passage_set.others for q in load_passages(name)["passages"]]
+    for p in data["passages"]:
+        assert not any(_overlap(p, q) for q in others if "file" in q), p["id"]
+    for p, q in itertools.combinations(data["passages"], 2):
+        assert not _overlap(p, q), (p["id"], q["id"])
+
+
+def _inside(span: list[int], size: int) -> bool:
+    return type(span[0]) is int and type(span[1]) is int and 0 <= span[0] < span[1] <= size
+
+
+def test_groups_well_formed(texts: list[tuple[dict, str]]) -> None:
+    for p, text in texts:
+        for group in p["groups"]:
+            members = group["members"]
+            assert set(group) == {"kind", "core", "members"}, p["id"]
+            assert len(members) >= 2, p["id"]
+            assert group["kind"] == ("pair" if len(members) == 2 else "parallelism"), p["id"]
+            assert isinstance(group["core"], bool), p["id"]
+            if group["core"]:
+                assert len(members) >= 3, p["id"]
+            for span in members:
+                assert _inside(span, len(text)), (p["id"], span)
+                piece = text[span[0] : span[1]]
+                assert piece[0] not in SEPARATORS and piece[-1] not in SEPARATORS, (p["id"], span)
+            for before, after in itertools.pairwise(members):
+                assert before[1] <= after[0], (p["id"], "members overlap", before, after)
+
+
+def test_slogans_well_formed(texts: list[tuple[dict, str]]) -> None:
+    for p, text in texts:
+        for slogan in p["slogans"]:
+            assert set(slogan) == {"span", "kind", "count", "core", "expansion"}, p["id"]
+            span = slogan["span"]
+            assert _inside(span, len(text)), (p["id"], span)
+            piece = text[span[0] : span[1]]
+            if slogan["kind"] == "quoted":
+                assert piece[0] in OPENING and piece[-1] in CLOSING, p["id"]
+                assert slogan["count"] is None, p["id"]
+            else:
+                assert slogan["kind"] == "numbered_formula", p["id"]
+                count = slogan["count"]
+                assert type(count) is int and count >= 1, p["id"]
+                assert FORMULA_OPENING.match(piece), p["id"]
+            expansion = slogan["expansion"] or []
+            assert all(_inside(part, len(text)) for part in expansion), p["id"]
+            for before, after in itertools.pairwise(expansion):
+                assert before[1] <= after[0], (p["id"], "expansion out of order")
+            assert isinstance(slogan["core"], bool), p["id"]
+        spans = [s["span"] for s in p["slogans"]]
+        for before, after in itertools.pairwise(spans):
+            assert before[1] <= after[0], (p["id"], "slogans unsorted or nested")
