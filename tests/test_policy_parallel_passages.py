@@ -11,8 +11,11 @@ group that matches nothing counts against precision. Slogans match by span
 ``tests/data/heldout_parallel_passages.json``, when present, is annotated by
 another session on documents these rules were not written against; it is
 scored with the bar of issue 19 and never read while writing rules.
-``tests/data/heldout_parallel_passages_2.json`` is a second, fresh held-out set
-(policy and report parts), scored once on the final rules of issue 19.
+``tests/data/heldout_parallel_passages_2.json`` is a second held-out set (policy and
+report parts), first scored once on the rules of 33ab3bd. The third,
+``heldout_parallel_passages_3.json`` (policy part) with
+``heldout_parallel_passages_3_report.json`` (report part), was annotated after those
+rules by sessions that had not seen them, and scored once on the rules of the next session.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from tests.support.parallel_scoring import part_scores
 DEV = "policy_parallel_passages.json"
 HELDOUT = "heldout_parallel_passages.json"
 HELDOUT_2 = "heldout_parallel_passages_2.json"
+#: the third held-out set: its policy and report parts, annotated side by side
+HELDOUT_3 = ("heldout_parallel_passages_3.json", "heldout_parallel_passages_3_report.json")
 
 
 def test_the_development_set_is_large_enough():
@@ -73,15 +78,32 @@ HELD_OUT_FLOOR = {"groups_f1": 0.74, "groups_p": 0.75, "slogans_f1": 0.72}
 HELD_OUT_2_FLOOR = {"groups_f1": 0.65, "groups_p": 0.68, "slogans_f1": 0.86}
 
 
+# the second held-out set scored a second time, on the rules of the next session (the
+# calibrated score's precision-first threshold, audited group rules, slogans): groups
+# P 0.791 R 0.581 F1 0.670 (policy part P 0.720 R 0.533 F1 0.613), slogans F1 0.893
+
+#: the third held-out set (44 passages of held-out policy documents, 25 of the held-out
+#: reports), annotated at the start of the session of 2026-12-02 (third part) by two sessions
+#: that had not seen the rules, scored once on that session's final rules: groups P 0.674
+#: R 0.900 F1 0.771 (policy part P 0.680 R 1.000 F1 0.810 on 11 core groups, report part
+#: P 0.667 R 0.778 F1 0.718), slogans P 0.969 R 0.923 F1 0.945 (policy 0.923, report 0.951),
+#: the same in both scripts. Floors just below, NOT the bar (groups precision not met)
+HELD_OUT_3_FLOOR = {"groups_f1": 0.75, "groups_p": 0.65, "slogans_f1": 0.92}
+
+
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 @pytest.mark.parametrize(
-    ("name", "floor"), [(HELDOUT, HELD_OUT_FLOOR), (HELDOUT_2, HELD_OUT_2_FLOOR)]
+    ("names", "floor"),
+    [((HELDOUT,), HELD_OUT_FLOOR), ((HELDOUT_2,), HELD_OUT_2_FLOOR), (HELDOUT_3, HELD_OUT_3_FLOOR)],
+    ids=["heldout_1", "heldout_2", "heldout_3"],
 )
-def test_heldout_passages(name, floor, script, capsys):
-    path = Path(__file__).parent / "data" / name
-    if not path.exists():
-        pytest.skip(f"{path.name} is absent: the held-out set is annotated by another session")
-    data = load_passages(name)
+def test_heldout_passages(names, floor, script, capsys):
+    for name in names:
+        path = Path(__file__).parent / "data" / name
+        if not path.exists():
+            pytest.skip(f"{path.name} is absent: the held-out set is annotated by another session")
+    data = {"passages": [p for name in names for p in load_passages(name)["passages"]]}
+    name = names[0].removesuffix(".json")
     parts = sorted({p.get("part") for p in data["passages"]} - {None})
     scores = part_scores(data, script, [*parts, None] if len(parts) > 1 else [None], f"{name} ")
     with capsys.disabled():
