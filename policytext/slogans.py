@@ -23,6 +23,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
+from .data import table_rows
 from .layout import LayoutMode, through_layout
 from .results import Parallel, Slogan, Span
 from .script import simplified_view
@@ -176,11 +177,8 @@ def _formula_data() -> tuple[dict[str, tuple[int | None, tuple[str, ...]]], froz
     """
     hand, not_formulas = _hand_data()
     formulas: dict[str, tuple[int | None, tuple[str, ...]]] = {}
-    table = resources.files("policytext.data").joinpath("formula_lexicon.tsv")
-    for line in table.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            formula, count = line.split("\t")[:2]
-            formulas[formula] = (int(count), ())
+    for formula, count, *_ in table_rows("formula_lexicon.tsv"):
+        formulas[formula] = (int(count), ())
     formulas.update(hand)
     for name in not_formulas:
         formulas.pop(name, None)
@@ -916,13 +914,8 @@ def quoted_candidates(text: str) -> list[tuple[Span, int]]:
 @lru_cache(maxsize=1)
 def _calibration() -> tuple[tuple[float, float, float], ...]:
     """``(low, high, calibrated precision)`` bands of ``slogan_evidence_calibration.tsv``."""
-    table = resources.files("policytext.data").joinpath("slogan_evidence_calibration.tsv")
-    bands = []
-    for line in table.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith(("#", "low")):
-            fields = line.split("\t")
-            bands.append((float(fields[0]), float(fields[1]), float(fields[5])))
-    return tuple(bands)
+    rows = table_rows("slogan_evidence_calibration.tsv")
+    return tuple((float(r[0]), float(r[1]), float(r[5])) for r in rows if r[0] != "low")
 
 
 def slogan_confidence(score: int) -> float:

@@ -25,8 +25,8 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from functools import lru_cache
-from importlib import resources
 
+from ..data import table_rows
 from ..results import Parallel
 from ..vocabulary import CLAUSE_MARKS, LINE_BREAKS, STRONG_TERMINALS
 from .rules import PRODUCTIVE_SUFFIXES, rule_case_frame, rule_is_name, rule_statistics
@@ -181,19 +181,10 @@ def group_features(
     )
 
 
-def _rows(name: str) -> list[list[str]]:
-    data = resources.files("policytext.data").joinpath(name)
-    return [
-        line.split("\t")
-        for line in data.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-
-
 @lru_cache(maxsize=1)
 def model() -> tuple[float, tuple[float, ...], float]:
     """``(intercept, coefficients in FEATURES order, default threshold)`` of the shipped model."""
-    values = {row[0]: float(row[1]) for row in _rows(MODEL) if row[0] != "name"}
+    values = {row[0]: float(row[1]) for row in table_rows(MODEL) if row[0] != "name"}
     missing = [f for f in ("intercept", "min_score", *FEATURES) if f not in values]
     if missing:
         raise ValueError(f"{MODEL} lacks {', '.join(missing)}: rerun tools.calibrate_parallels")
@@ -205,7 +196,7 @@ def calibration_table() -> tuple[tuple[float, float, int, int, float], ...]:
     """Rows ``(low, high, groups, correct, calibrated precision)``: bands of the model's
     probability and the precision each had in cross-validation (made monotone)."""
     rows = []
-    for row in _rows(TABLE):
+    for row in table_rows(TABLE):
         if row[0] == "low":
             continue
         low, high, groups, correct, _, value = row
@@ -220,11 +211,16 @@ def probability(features: tuple[float, ...]) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
 
 
+@lru_cache(maxsize=1)
+def _band_lows() -> tuple[float, ...]:
+    """Where each band of :func:`calibration_table` starts (read once, asked per group)."""
+    return tuple(row[0] for row in calibration_table())
+
+
 def calibrated(p: float) -> float:
     """The cross-validated precision of the band ``p`` falls in."""
-    rows = calibration_table()
-    k = bisect_right([r[0] for r in rows], p) - 1
-    return rows[max(k, 0)][4]
+    k = bisect_right(_band_lows(), p) - 1
+    return calibration_table()[max(k, 0)][4]
 
 
 def default_min_score() -> float:
