@@ -117,7 +117,7 @@ def test_heldout_passages(names, floor, script, capsys):
 
 def test_score_is_calibrated_on_the_development_passages(capsys):
     """Groups scoring 0.8 or more are right at least four times in five (annotation rule)."""
-    from policytext.parallels.calibration import calibrated, calibration_table
+    from policytext.parallels.scoring import calibrated, calibration_table
     from tests.support.parallel_scoring import covers
 
     rows = calibration_table()
