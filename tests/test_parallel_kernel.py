@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import json
 
 import pytest
 from hypothesis import example, given, settings
@@ -13,6 +12,7 @@ import policytext as pt
 from policytext import parallels as pl
 from policytext.parallels import grouping, templates
 from policytext.parallels.units import clause_units, phrase_units, semicolon_units
+from tests.support.pure_python import run_pure_python
 
 kernel = pytest.importorskip(
     "policytext._parcore", reason="the compiled parallels core is not built"
@@ -74,15 +74,6 @@ def test_pure_python_search_finds_the_same_groups(essay):
         "text = sys.stdin.read()\n"
         "print(json.dumps([p.to_dict() for p in pt.find_parallels(text)], ensure_ascii=False))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script],
-        input=essay,
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**__import__("os").environ, "POLICYTEXT_PARALLELS": "python"},
-    )
-    import json
-
+    python = json.loads(run_pure_python(script, essay))
     pl._find_template.cache_clear()
-    assert json.loads(out.stdout) == [p.to_dict() for p in pt.find_parallels(essay)]
+    assert python == [p.to_dict() for p in pt.find_parallels(essay)]

@@ -6,9 +6,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import os
 import random
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import pytest
 
 import policytext as pt
 from policytext import _twins
+from tests.support.pure_python import run_pure_python
 
 from .conftest import shared_path
 
@@ -101,15 +100,7 @@ def test_twins_give_the_layers_the_python_modules_give():
         "assert not _twins.COMPILED\n"
         "print(json.dumps(out, ensure_ascii=False))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script],
-        input=json.dumps(texts, ensure_ascii=False),
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "POLICYTEXT_PARALLELS": "python"},
-    )
-    python = json.loads(out.stdout)
+    python = json.loads(run_pure_python(script, json.dumps(texts, ensure_ascii=False)))
     compiled = json.loads(json.dumps(_layers(texts), ensure_ascii=False))
     assert sum(len(layers["parallels"]) for layers in compiled) > 500  # groups to compare
     differing = [k for k, (a, b) in enumerate(zip(python, compiled, strict=True)) if a != b]
@@ -145,11 +136,4 @@ def test_python_modules_are_kept_when_asked():
         "from policytext.parallels import grouping\n"
         "print(len(_twins.COMPILED), grouping.__file__.endswith('.py'), segment.__file__[-3:])\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "POLICYTEXT_PARALLELS": "python"},
-    )
-    assert out.stdout.split() == ["0", "True", ".py"]
+    assert run_pure_python(script).split() == ["0", "True", ".py"]
