@@ -146,12 +146,20 @@ def _in_pool(
         # a window of 2 × n_process batches keeps memory bounded and the results
         # in input order (Executor.map would submit the whole input at once)
         pending: collections.deque = collections.deque()
+        unsent = None  # a batch the pool refused: a worker had died before it was sent
         for batch in batches:
-            pending.append((batch, pool.submit(analyze_batch, batch, tokens, layout)))
+            try:
+                future = pool.submit(analyze_batch, batch, tokens, layout)
+            except BrokenProcessPool:
+                unsent = batch
+                break
+            pending.append((batch, future))
             if len(pending) >= 2 * n_process:
                 yield from _documents(_result(*pending.popleft(), timeout))
-        while pending:
+        while pending:  # the batch whose worker died raises, in input order
             yield from _documents(_result(*pending.popleft(), timeout))
+        if unsent is not None:
+            raise _worker_died(unsent)
     except BaseException:
         _stop(pool)
         raise
@@ -163,15 +171,20 @@ def _result(batch: list[tuple[str, str]], future: Future, timeout: float | None)
     try:
         return future.result(timeout=timeout)
     except BrokenProcessPool:
-        ids = ", ".join(repr(doc_id) for doc_id, _ in batch[:3])
-        raise WorkerError(
-            f"a worker process died (killed by a signal or out of memory) while analysing "
-            f"the batch starting with {ids}; no worker is left running"
-        ) from None
+        raise _worker_died(batch) from None
     except FutureTimeout:
         raise TimeoutError(
             f"document {batch[0][0]!r} took longer than {timeout} s; all workers were stopped"
         ) from None
+
+
+def _worker_died(batch: list[tuple[str, str]]) -> WorkerError:
+    """The error for a pool whose worker died while ``batch`` was analysed or waiting."""
+    ids = ", ".join(repr(doc_id) for doc_id, _ in batch[:3])
+    return WorkerError(
+        f"a worker process died (killed by a signal or out of memory) while analysing "
+        f"the batch starting with {ids}; no worker is left running"
+    )
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

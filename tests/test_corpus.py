@@ -160,6 +160,34 @@ def test_a_killed_worker_raises_in_the_caller(monkeypatch):
     assert _no_workers_left()
 
 
+def test_a_pool_broken_before_a_batch_is_sent_raises_worker_error(monkeypatch):
+    """A worker may die while the next batch is being sent: the pool refuses it
+    (BrokenProcessPool from submit). The documents before it still come, in order, then
+    WorkerError names the refused batch (a raw BrokenProcessPool escaped once in CI)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from policytext import corpus
+
+    class RefusesThirdBatch(ProcessPoolExecutor):
+        sent = 0
+
+        def submit(self, fn, /, *args, **kwargs):
+            type(self).sent += 1
+            if type(self).sent == 3:
+                raise BrokenProcessPool("a child process terminated abruptly")
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(corpus, "ProcessPoolExecutor", RefusesThirdBatch)
+    items = [(f"doc-{i}", "一是加强领导。二是完善机制。") for i in range(10)]
+    seen = []
+    with pytest.raises(pt.WorkerError, match="'doc-4'"):
+        for doc_id, _ in pt.analyze_corpus(items, n_process=2, batch_size=2):
+            seen.append(doc_id)
+    assert seen == ["doc-0", "doc-1", "doc-2", "doc-3"]
+    assert _no_workers_left()
+
+
 def test_a_document_over_the_timeout_raises_and_stops_the_workers(monkeypatch):
     import time
 
