@@ -315,7 +315,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         if text is None:
             status = 1
             continue
-        doc = analyze(text, layout=args.layout)
+        doc = analyze(text, layout=args.layout, min_score=args.min_score)
         if json_list:  # one JSON document: a list of the files' analyses
             item = json.dumps({"file": name, **doc.to_dict()}, ensure_ascii=False, indent=2)
             print(("," if written else "") + item)
@@ -425,6 +425,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="the table --format csv writes (default: enumeration items)",
     )
     analyze_parser.add_argument(
+        "--min-score",
+        type=_score,
+        default=None,
+        metavar="S",
+        help="keep parallel groups scoring at least S, 0..1 (default: the documented "
+        "threshold; 0 keeps every group the rules accept, 0.8 the surer ones)",
+    )
+    analyze_parser.add_argument(
         "--out-dir",
         type=Path,
         metavar="DIR",
@@ -468,6 +476,18 @@ def _file_command(
     _layout_option(parser)
     parser.set_defaults(run=run)
     return parser
+
+
+def _score(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(
+            f"expected a score between 0 and 1 (e.g. 0.8), got {value!r}"
+        )
+    return number
 
 
 def _positive_int(value: str) -> int:

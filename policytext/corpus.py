@@ -33,12 +33,16 @@ from typing import Any
 
 from .document import PolicyDoc, analyze
 from .layout import LayoutMode, ensure_layout
+from .parallels import resolve_min_score
 from .payload import LAYERS, document_from_packed, packed_payload
 from .validation import CorpusInput, corpus_items, ensure_positive_int
 
 
 def analyze_batch(
-    batch: Iterable[tuple[str, str]], tokens: bool = False, layout: LayoutMode = "auto"
+    batch: Iterable[tuple[str, str]],
+    tokens: bool = False,
+    layout: LayoutMode = "auto",
+    min_score: float | None = None,
 ) -> list[tuple[str, dict[str, Any]]]:
     """``(doc_id, payload)`` for each pair: the work of one process or one Dask partition.
 
@@ -46,14 +50,14 @@ def analyze_batch(
     only the layers it reads (see ``packed_payload``).
     """
     return [
-        (doc_id, packed_payload(analyze(text, layout=layout), tokens=tokens))
+        (doc_id, packed_payload(analyze(text, layout=layout, min_score=min_score), tokens=tokens))
         for doc_id, text in batch
     ]
 
 
-def _analyzed(text: str, tokens: bool, layout: LayoutMode) -> PolicyDoc:
+def _analyzed(text: str, tokens: bool, layout: LayoutMode, min_score: float) -> PolicyDoc:
     """``analyze(text)`` with the layers of a payload computed (in this process: no payload)."""
-    doc = analyze(text, layout=layout)
+    doc = analyze(text, layout=layout, min_score=min_score)
     for layer in LAYERS:
         getattr(doc, layer)
     if tokens:
@@ -79,12 +83,14 @@ def analyze_corpus(
     progress: bool = False,
     layout: LayoutMode = "auto",
     timeout: float | None = None,
+    min_score: float | None = None,
 ) -> Iterator[tuple[str, PolicyDoc]]:
     """``(doc_id, PolicyDoc)`` for every item, in input order, layers computed.
 
     ``tokens=True`` also computes the words (needs the segmentation model);
     ``progress=True`` shows a progress bar on stderr; ``layout`` says how to
-    read the lines of every text (see :func:`policytext.analyze`).
+    read the lines of every text and ``min_score`` which parallel groups to keep
+    (see :func:`policytext.analyze`).
     ``timeout`` (seconds) bounds each document: the documents then run in worker
     processes (``n_process`` of them, one document a task), and a document still
     running ``timeout`` seconds after the caller asks for it raises ``TimeoutError``
@@ -99,6 +105,7 @@ def analyze_corpus(
     ensure_positive_int(n_process, "n_process")
     ensure_positive_int(batch_size, "batch_size")
     ensure_layout(layout)
+    threshold = resolve_min_score(min_score)
     if timeout is not None:
         if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
             raise TypeError(f"timeout must be a number of seconds, not {type(timeout).__name__}")
@@ -110,9 +117,9 @@ def analyze_corpus(
 
         segmenter()  # load the model here, once: forked workers share it
     if n_process == 1 and timeout is None:
-        stream: Iterator = _in_process(items, tokens, layout)
+        stream: Iterator = _in_process(items, tokens, layout, threshold)
     else:
-        stream = _in_pool(items, n_process, batch_size, tokens, layout, timeout)
+        stream = _in_pool(items, n_process, batch_size, tokens, layout, timeout, threshold)
     if progress:
         from tqdm import tqdm
 
@@ -121,10 +128,10 @@ def analyze_corpus(
 
 
 def _in_process(
-    items: Iterable[CorpusInput], tokens: bool, layout: LayoutMode
+    items: Iterable[CorpusInput], tokens: bool, layout: LayoutMode, min_score: float
 ) -> Iterator[tuple[str, PolicyDoc]]:
     for doc_id, text in corpus_items(items):
-        yield doc_id, _analyzed(text, tokens, layout)
+        yield doc_id, _analyzed(text, tokens, layout, min_score)
 
 
 def _in_pool(
@@ -134,6 +141,7 @@ def _in_pool(
     tokens: bool,
     layout: LayoutMode,
     timeout: float | None,
+    min_score: float,
 ) -> Iterator[tuple[str, PolicyDoc]]:
     batches = _batches(corpus_items(items), batch_size)
     context = multiprocessing.get_context(
@@ -149,7 +157,7 @@ def _in_pool(
         unsent = None  # a batch the pool refused: a worker had died before it was sent
         for batch in batches:
             try:
-                future = pool.submit(analyze_batch, batch, tokens, layout)
+                future = pool.submit(analyze_batch, batch, tokens, layout, min_score)
             except BrokenProcessPool:
                 unsent = batch
                 break
@@ -255,6 +263,7 @@ def corpus_frames(
     themes: bool = False,
     layout: LayoutMode = "auto",
     top_k: int = 20,
+    min_score: float | None = None,
 ) -> dict[str, Any]:
     """:func:`policytext.frames.to_frames` for a corpus, plus a ``documents`` frame;
     ``doc_id`` in every frame.
@@ -266,8 +275,8 @@ def corpus_frames(
     :func:`policytext.read`: .txt, .docx, .html, .pdf; the path is the id) and
     ``(doc_id, text)`` pairs. A ``Path`` in place of a text is read too.
     ``n_process > 1`` analyses in worker processes; ``themes=True`` adds the
-    ``themes`` frame (needs the segmentation model); ``layout`` as for
-    :func:`policytext.analyze`.
+    ``themes`` frame (needs the segmentation model); ``layout`` and ``min_score`` as
+    for :func:`policytext.analyze`.
     """
     import pandas as pd
 
@@ -282,6 +291,7 @@ def corpus_frames(
         keep = (keep,)
     ensure_positive_int(n_process, "n_process")
     ensure_layout(layout)
+    threshold = resolve_min_score(min_score)
     keep = tuple(keep)
     kept: dict[str, tuple] = {}
 
@@ -296,7 +306,9 @@ def corpus_frames(
     names = [name for name in COLUMNS if themes or name != "themes"]
     collected: dict[str, list[pd.DataFrame]] = {name: [] for name in names}
     rows = []
-    for doc_id, doc in analyze_corpus(documents(), n_process=n_process, layout=layout):
+    for doc_id, doc in analyze_corpus(
+        documents(), n_process=n_process, layout=layout, min_score=threshold
+    ):
         extra = {"doc_id": doc_id, **dict(zip(keep, kept[doc_id], strict=True))}
         for name, frame in to_frames(doc, themes=themes, top_k=top_k).items():
             collected[name].append(frame.assign(**extra))

@@ -36,6 +36,7 @@ import numpy as np
 from .corpus import analyze_batch
 from .document import PolicyDoc
 from .layout import LayoutMode, ensure_layout
+from .parallels import resolve_min_score
 from .payload import document_from_packed
 from .themes import BackgroundIDF, ThemeVectorizer
 from .validation import CorpusInput, corpus_items, ensure_positive_int
@@ -55,12 +56,17 @@ def analyze_on_dask(
     partition_size: int = 16,
     tokens: bool = False,
     layout: LayoutMode = "auto",
+    min_score: float | None = None,
 ) -> list[tuple[str, PolicyDoc]]:
-    """``(doc_id, PolicyDoc)`` for every item, computed on the cluster, in input order."""
+    """``(doc_id, PolicyDoc)`` for every item, computed on the cluster, in input order;
+    ``layout`` and ``min_score`` as for :func:`policytext.analyze`."""
     ensure_positive_int(partition_size, "partition_size")
     ensure_layout(layout)
+    threshold = resolve_min_score(min_score)
     pairs = list(corpus_items(items))
-    bag = _bag(client, pairs, partition_size).map_partitions(analyze_batch, tokens, layout)
+    bag = _bag(client, pairs, partition_size).map_partitions(
+        analyze_batch, tokens, layout, threshold
+    )
     payloads = client.compute(bag).result()
     return [(doc_id, document_from_packed(payload)) for doc_id, payload in payloads]
 

@@ -41,7 +41,11 @@ def _payload(doc: PolicyDoc, tokens: bool, packed: bool) -> dict[str, Any]:
     def stored(data: list) -> Any:
         return pickle.dumps(data, pickle.HIGHEST_PROTOCOL) if packed else data
 
-    payload: dict[str, Any] = {"text": doc.text, "layout": doc.layout_mode}
+    payload: dict[str, Any] = {
+        "text": doc.text,
+        "layout": doc.layout_mode,
+        "min_score": doc.min_score,
+    }
     for layer in LAYERS:
         results = getattr(doc, layer)
         if layer in _SPAN_LAYERS:  # (start, end, label): the text is sliced again on arrival
@@ -199,7 +203,11 @@ class _StoredDoc(PolicyDoc):
     """
 
     def __init__(self, payload: dict[str, Any], packed: bool) -> None:
-        super().__init__(payload["text"], layout=payload.get("layout", "auto"))
+        super().__init__(
+            payload["text"],
+            layout=payload.get("layout", "auto"),
+            min_score=payload.get("min_score"),
+        )
         self._payload = payload
         self._packed = packed
 

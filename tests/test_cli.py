@@ -222,6 +222,20 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(capsys, tmp_path, 
     assert [row["start"] for row in rows] == ["0", "15", "22", "27", "32"]
 
 
+def test_min_score_option_keeps_the_surer_groups(capsys):
+    counts = {}
+    for value in ("0", "0.9"):
+        assert main(["analyze", ESSAY, "--format", "json", "--min-score", value]) == 0
+        groups = json.loads(capsys.readouterr().out)["parallels"]
+        assert all(g["score"] >= float(value) for g in groups)
+        counts[value] = len(groups)
+    assert counts["0"] > counts["0.9"] > 0
+    with pytest.raises(SystemExit) as stop:
+        main(["analyze", ESSAY, "--min-score", "1.5"])
+    assert stop.value.code == 2
+    assert "expected a score between 0 and 1 (e.g. 0.8), got '1.5'" in capsys.readouterr().err
+
+
 def test_bad_top_k_says_what_it_expected(capsys):
     for value in ("x", "0", "-2"):
         with pytest.raises(SystemExit) as stop:

@@ -46,6 +46,24 @@ def test_packed_payload_round_trips_the_essay(essay):
         assert getattr(again, layer) == getattr(doc, layer), layer
 
 
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_min_score_reaches_every_worker(essay, n_process):
+    """``min_score`` as for ``analyze``: the same groups, in and out of worker processes."""
+    texts = [essay, TEXTS[1]]
+    for min_score in (0.0, 0.9):
+        docs = [d for _, d in pt.analyze_corpus(texts, n_process=n_process, min_score=min_score)]
+        assert [d.parallels for d in docs] == [
+            pt.analyze(t, min_score=min_score).parallels for t in texts
+        ]
+        assert all(d.min_score == min_score for d in docs)
+    every, sure = (len(pt.analyze(essay, min_score=m).parallels) for m in (0.0, 0.9))
+    assert every > sure > 0
+    frames = pt.corpus_frames([essay], min_score=0.9)
+    assert frames["parallels"]["group"].nunique() == sure  # a row per member
+    with pytest.raises(ValueError, match=r"min_score must lie in 0\.\.1"):
+        pt.analyze_corpus(texts, min_score=1.5)
+
+
 def test_paths_and_a_generator_are_streamed():
     paths = (CORPORA / "reference_essay.txt" for _ in range(3))
     results = pt.analyze_corpus(paths, batch_size=1, progress=True)
@@ -120,10 +138,10 @@ def _dies_on(marker: str, how):
 
     real = corpus.analyze_batch
 
-    def batch(pairs, tokens=False, layout="auto"):
+    def batch(pairs, *args):
         if any(doc_id == marker for doc_id, _ in pairs):
             how()
-        return real(pairs, tokens, layout)
+        return real(pairs, *args)
 
     # pickled by reference: the forked workers look it up as the patched module attribute
     batch.__module__, batch.__qualname__ = real.__module__, real.__qualname__
