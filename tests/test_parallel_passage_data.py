@@ -33,6 +33,18 @@ EARLIER = (
     "heldout_parallel_passages.json",
 )
 
+#: every set annotated after the first five, in order: a later set keeps apart from them all
+LATER = (
+    *EARLIER,
+    "heldout_parallel_passages_2.json",
+    "independent_parallel_passages_4.json",
+    "heldout_parallel_passages_3.json",
+    "heldout_parallel_passages_3_report.json",
+    "heldout_parallel_passages_4.json",
+    "heldout_parallel_passages_4_report.json",
+    "calibration_parallel_passages_5.json",
+)
+
 
 @dataclass(frozen=True)
 class PassageSet:
@@ -50,6 +62,11 @@ class PassageSet:
     per_file: int  # at most this many passages from one file
     seed: str | None = None  # the sampling seed its "about" names
     picks: bool = False  # notes open with how the passage was picked (random / cue)
+    parts: tuple[str, str] | None = None  # (policy, report) part names; None: by the side
+
+    def part_of(self, folder: str) -> str:
+        policy, report = self.parts or ("policy" if self.heldout else "dev", "report")
+        return policy if folder == "policy_docs" else report
 
 
 SETS = (
@@ -81,6 +98,24 @@ SETS = (
         "h3-report", 1, 25, True, (100, 500), True,
         (*EARLIER, "heldout_parallel_passages_2.json", "independent_parallel_passages_4.json"),
         None, 3, "20261206", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_4.json",
+        "h4-policy", 1, 42, True, (100, 500), True, LATER[:9], -1, 1, "20261208", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_4_report.json",
+        "h4-report", 1, 30, True, (100, 500), True, LATER[:10], None, 3, "20261209", True,
+    ),
+    PassageSet(
+        "calibration_parallel_passages_5.json",
+        "c5-policy", 1, 40, True, (100, 500), False, LATER[:11], 10, 1, "20261210", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_5_report.json",
+        "c5-report", 1, 30, True, (100, 500), False, LATER, None, 2, "20261211", True,
+        ("calibration", "calibration-report"),
     ),
 )  # fmt: skip
 
@@ -126,8 +161,7 @@ def test_ids_parts_size_and_provenance(data: dict, passage_set: PassageSet) -> N
     for p in passages:
         assert set(p) == RECORD_KEYS, p["id"]
         folder = p["file"].split("/", 1)[0]
-        policy_part = "policy" if passage_set.heldout else "dev"
-        assert p["part"] == (policy_part if folder == "policy_docs" else "report"), p["id"]
+        assert p["part"] == passage_set.part_of(folder), p["id"]
         assert p["note"], p["id"]
         if passage_set.picks:
             assert p["note"].startswith(("random", "cue")), p["id"]
