@@ -295,14 +295,20 @@ def band_counts(
 
 def reliability(probabilities: list[float], labels: list[bool]):
     """``(low, high, groups, right, precision, calibrated)`` per band of :func:`merge_bands`:
-    the precision made monotone (pool adjacent violators) is the reported score."""
+    the precision made monotone (pool adjacent violators, 3 decimals) is the reported score."""
     edges = merge_bands(band_counts(probabilities, labels, BANDS))
     counts = band_counts(probabilities, labels, edges)
     values = monotone([(total, hits) for _, _, total, hits in counts])
     return [
-        (low, high, total, hits, hits / total, value)
+        (low, high, total, hits, hits / total, _written(value))
         for (low, high, total, hits), value in zip(counts, values, strict=True)
     ]
+
+
+def _written(x: float) -> float:
+    """``x`` as the tables write it (3 decimals), so that the tool chooses on the values
+    the library reads."""
+    return float(f"{x:.3f}")
 
 
 def calibrate(p: float, table) -> float:
@@ -378,8 +384,9 @@ def main(argv: list[str] | None = None) -> int:
             f"the calibration set{'s' if len(absent) > 1 else ''} "
             f"{', '.join('tests/data/' + name for name in absent)} "
             f"{'are' if len(absent) > 1 else 'is'} absent: the reliability table and the "
-            "default threshold are measured on them only (merge their annotation branches "
-            "first; --calibration SET tries the mechanism on another set, not to ship)"
+            "default threshold are measured on the calibration sets only (merge their "
+            "annotation branches first; --calibration SET tries the mechanism on another "
+            "set, not to ship)"
         )
     development_sets = [n for n in SETS if n not in calibration_sets and not _missing([n])]
     if not development_sets:
@@ -397,7 +404,8 @@ def main(argv: list[str] | None = None) -> int:
     options = []
     for row in table:
         if not options or options[-1][0] != row[5]:
-            options.append((row[5], *scores_at(calibration, scores, row[5])))
+            figures = scores_at(calibration, scores, row[5])
+            options.append((row[5], *(_written(x) for x in figures)))
     chosen = choose_threshold(options)
     kept = {o[0]: o[1:] for o in options}
     cv_edges = [(low, high) for low, high, *_ in table]
