@@ -1,36 +1,48 @@
-"""Fit the parallel-group scorer and measure, by cross-validation, what its scores mean.
+"""Fit the parallel-group scorer on the development passages and measure, on a separate
+calibration set, what its scores mean.
 
 Run from the project root, with ``../shared`` beside it (or ``POLICYTEXT_SHARED``)::
 
     python -m tools.calibrate_parallels
 
-Reads every development passage set (``SETS``: never a held-out set), runs the
-parallel rules with raw scores and no threshold, and labels each predicted group
+Reads every development passage set (``SETS``: never a held-out set) and the calibration
+sets (``CALIBRATION``: passages of development documents annotated by sessions that had
+not read the rules, which no rule writer studies; absent, the tool stops and says so),
+runs the parallel rules with raw scores and no threshold, and labels each predicted group
 right when it matches an annotated group (core or not) by the rule of
 ``../shared/ANNOTATION.md``. Then:
 
 1. logistic regression (scikit-learn, L2, standardised features) on
    ``policytext.parallels.scoring.FEATURES`` — leaving out features too rare to learn
-   (``MIN_SUPPORT``) or fitted against their ``EXPECTED_SIGN`` — with
-   leave-documents-out cross-validation (``FOLDS`` folds of whole source files);
-2. the cross-validated probabilities are cut into ``BANDS``; each band's precision,
-   made monotone (pool adjacent violators), is the score a group in that band reports
-   (``policytext/data/parallel_score_calibration.tsv``);
-3. the default threshold, precision first: the highest calibrated score whose F1 on
-   the development passages is within ``F1_TOLERANCE`` of the best F1 reached with
-   precision >= ``MIN_PRECISION`` (cross-validated scores, the annotation rule's P/R/F1);
-4. the model fitted on all the passages and the threshold go to
-   ``policytext/data/parallel_score_model.tsv``.
+   (``MIN_SUPPORT``) or fitted against their ``EXPECTED_SIGN`` — fitted on all the
+   development passages; leave-documents-out cross-validation on them (``FOLDS`` folds of
+   whole source files) is reported, not used: the rules were written from those
+   passages, so their cross-validated precision is optimistic;
+2. the model's probabilities on the calibration passages are cut into ``BANDS``, adjacent
+   bands merged until each holds ``MIN_BAND`` calibration groups (:func:`merge_bands`);
+   each band's precision there, made monotone (pool adjacent violators), is the score a
+   group in that band reports (``policytext/data/parallel_score_calibration.tsv``, with
+   the annotation rule's P/R/F1 on the calibration set keeping the groups that score at
+   least the band's value);
+3. the default threshold, by the rule declared before any calibration figure was seen
+   (:func:`choose_threshold`): the highest calibrated score whose F1 on the calibration
+   set is within ``F1_TOLERANCE`` of the best F1 reached with precision >=
+   ``MIN_PRECISION``; if no threshold reaches that precision, the most precise one among
+   those keeping recall >= ``MIN_RECALL``;
+4. the model and the threshold go to ``policytext/data/parallel_score_model.tsv``.
 
 Deterministic: the same passages and rules give byte-identical tables
-(``tests/test_parallel_scoring.py`` checks it). Prints AUC (the raw rule score and the
-cross-validated model) and the reliability table.
+(``tests/test_parallel_scoring.py`` checks it). Prints the AUC, the reliability table and
+P/R/F1 per threshold, on the calibration set and in cross-validation on the development
+passages. ``--calibration SET …`` measures on other sets of ``tests/data`` (left out of
+the development sets) to try the mechanism; tables built so are not to be shipped.
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -41,13 +53,20 @@ from policytext.segment import paragraphs_of, sentences_of
 from tests.support.parallel_scoring import covers, prf, score_groups
 from tools.calibration import ROOT, development_passages, monotone
 
-#: every development set of annotated passages (the fourth lands in batches)
+#: every development set of annotated passages: the model is fitted on them
 SETS = (
     "policy_parallel_passages.json",
     "parallel_passages.json",
     "independent_parallel_passages.json",
     "independent_parallel_passages_2.json",
     "independent_parallel_passages_4.json",
+)
+#: the calibration sets: the reliability table and the default threshold are measured on
+#: them only (passages of development documents, annotated by sessions that had not read
+#: the rules; nobody writes rules or features from them)
+CALIBRATION = (
+    "calibration_parallel_passages_5.json",
+    "calibration_parallel_passages_5_report.json",
 )
 BANDS = (
     (0.0, 0.5),
@@ -58,19 +77,25 @@ BANDS = (
     (0.9, 0.95),
     (0.95, 1.01),
 )
+#: the fewest calibration groups a band of the shipped table holds
+MIN_BAND = 8
 FOLDS = 5
 #: L2 strength (scikit-learn's C) on standardised features
 C = 0.3
-MIN_PRECISION = 0.80
+#: precision first: the threshold is chosen among those reaching this precision
+MIN_PRECISION = 0.85
+#: the highest threshold whose F1 is within this of the best
+F1_TOLERANCE = 0.01
+#: when no threshold reaches MIN_PRECISION: the most precise keeping at least this recall
+MIN_RECALL = 0.5
 #: the fewest groups a feature must be non-zero in to be fitted
 MIN_SUPPORT = 1
-#: precision first: the highest threshold whose F1 is within this of the best
-F1_TOLERANCE = 0.01
 DATA = ROOT / "policytext" / "data"
+TEST_DATA = ROOT / "tests" / "data"
 
 
 class Candidate(NamedTuple):
-    """One predicted group of a development passage."""
+    """One predicted group of an annotated passage."""
 
     passage: int
     file: str
@@ -80,14 +105,24 @@ class Candidate(NamedTuple):
     right: bool
 
 
-def candidates() -> tuple[
-    list[Candidate], list[list[tuple[list[tuple[int, int]], bool]]], list[str]
-]:
-    """Every predicted group (raw score, no threshold), the gold of each passage, the sets read."""
+class Passages(NamedTuple):
+    """The predicted groups of some passage sets and the gold of each passage."""
+
+    found: list[Candidate]
+    golds: list[list[tuple[list[tuple[int, int]], bool]]]
+    spans: list[tuple[str, int, int]]
+
+    @property
+    def labels(self) -> list[bool]:
+        return [c.right for c in self.found]
+
+
+def candidates(names: Sequence[str]) -> Passages:
+    """Every predicted group (raw score, no threshold) of the passage sets ``names``."""
     found: list[Candidate] = []
     golds = []
-    used = [name for name in SETS if (ROOT / "tests" / "data" / name).exists()]
-    for index, (passage, text) in enumerate(development_passages(used)):
+    spans = []
+    for index, (passage, text) in enumerate(development_passages(names)):
         view = simplified_view(text)
         paragraphs = paragraphs_of(text)
         groups = build_parallels(
@@ -98,12 +133,22 @@ def candidates() -> tuple[
             for g in passage["groups"]
         ]
         golds.append(gold)
+        spans.append((passage["file"], passage["start"], passage["end"]))
         for group in groups:
             members = [(m.start, m.end) for m in group.members]
             right = any(covers(members, g) for g, _ in gold)
             features = group_features(view, group, group.score)
             found.append(Candidate(index, passage["file"], features, group.score, members, right))
-    return found, golds, used
+    return Passages(found, golds, spans)
+
+
+def overlapping(passages: Passages, others: Passages) -> int:
+    """How many passages of ``passages`` share characters with a passage of ``others``."""
+    return sum(
+        1
+        for name, start, end in passages.spans
+        if any(n == name and s < end and start < e for n, s, e in others.spans)
+    )
 
 
 def folds(found: list[Candidate]) -> list[int]:
@@ -127,10 +172,11 @@ class Linear(NamedTuple):
     weights: tuple[float, ...]
 
     def probabilities(self, x) -> list[float]:
+        """Each row's probability, rounded to 6 digits (the tables' precision)."""
         out = []
         for row in x:
             z = self.intercept + sum(w * v for w, v in zip(self.weights, row, strict=True))
-            out.append(1.0 / (1.0 + math.exp(-z)))
+            out.append(round(1.0 / (1.0 + math.exp(-z)), 6))
         return out
 
 
@@ -185,7 +231,7 @@ def cross_validated(found: list[Candidate]) -> list[float]:
             continue
         model = _fit([x[i] for i in train], [y[i] for i in train])
         for i, p in zip(test, model.probabilities([x[i] for i in test]), strict=True):
-            out[i] = round(float(p), 6)
+            out[i] = p
     return out
 
 
@@ -194,6 +240,8 @@ def auc(scores: list[float], labels: list[bool]) -> float:
     pairs = sorted(zip(scores, labels, strict=True))
     positives = sum(labels)
     negatives = len(labels) - positives
+    if not positives or not negatives:
+        return float("nan")
     rank_sum = 0.0
     i = 0
     while i < len(pairs):
@@ -206,21 +254,65 @@ def auc(scores: list[float], labels: list[bool]) -> float:
     return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
 
 
-def bands(probabilities: list[float], labels: list[bool]):
-    """``(low, high, groups, right, precision, calibrated)`` per non-empty band."""
+def merge_bands(
+    counts: Sequence[tuple[float, float, int, int]], least: int = MIN_BAND
+) -> list[tuple[float, float]]:
+    """Adjacent bands ``(low, high, groups, right)`` merged, lowest first, until each holds
+    ``least`` groups; a short remainder at the top joins the band below it.
+
+    >>> merge_bands([(0.0, 0.5, 3, 1), (0.5, 0.7, 6, 4), (0.7, 0.9, 9, 8), (0.9, 1.01, 2, 2)], 8)
+    [(0.0, 0.7), (0.7, 1.01)]
+    """
+    merged: list[list[float]] = []
+    open_band: list[float] | None = None
+    for low, high, groups, _ in counts:
+        if open_band is None:
+            open_band = [low, high, 0]
+        open_band[1] = high
+        open_band[2] += groups
+        if open_band[2] >= least:
+            merged.append(open_band)
+            open_band = None
+    if open_band is not None:
+        if merged:
+            merged[-1][1] = open_band[1]
+            merged[-1][2] += open_band[2]
+        else:
+            merged.append(open_band)
+    return [(low, high) for low, high, _ in merged]
+
+
+def band_counts(
+    probabilities: list[float], labels: list[bool], edges: Sequence[tuple[float, float]]
+) -> list[tuple[float, float, int, int]]:
+    """``(low, high, groups, right)`` per band ``low <= probability < high``."""
     counts = []
-    for low, high in BANDS:
+    for low, high in edges:
         inside = [ok for p, ok in zip(probabilities, labels, strict=True) if low <= p < high]
-        if inside:
-            counts.append((low, high, len(inside), sum(inside)))
+        counts.append((low, high, len(inside), sum(inside)))
+    return counts
+
+
+def reliability(probabilities: list[float], labels: list[bool]):
+    """``(low, high, groups, right, precision, calibrated)`` per band of :func:`merge_bands`:
+    the precision made monotone (pool adjacent violators, 3 decimals) is the reported score."""
+    edges = merge_bands(band_counts(probabilities, labels, BANDS))
+    counts = band_counts(probabilities, labels, edges)
     values = monotone([(total, hits) for _, _, total, hits in counts])
     return [
-        (low, high, total, hits, hits / total, value)
+        (low, high, total, hits, hits / total, _written(value))
         for (low, high, total, hits), value in zip(counts, values, strict=True)
     ]
 
 
+def _written(x: float) -> float:
+    """``x`` as the tables write it (3 decimals), so that the tool chooses on the values
+    the library reads."""
+    return float(f"{x:.3f}")
+
+
 def calibrate(p: float, table) -> float:
+    """The calibrated score of the band ``p`` falls in (the first band below its low)."""
     value = table[0][5]
     for low, _, _, _, _, calibrated in table:
         if p >= low:
@@ -228,74 +320,173 @@ def calibrate(p: float, table) -> float:
     return value
 
 
-def scores_at(found, golds, scores, threshold):
+def scores_at(passages: Passages, scores: list[float], threshold: float):
     """The annotation rule's (P, R, F1) over the passages, keeping groups scoring >= threshold."""
     by_passage: dict[int, list[list[tuple[int, int]]]] = {}
-    for c, s in zip(found, scores, strict=True):
+    for c, s in zip(passages.found, scores, strict=True):
         if s >= threshold:
             by_passage.setdefault(c.passage, []).append(c.members)
     counts = [0, 0, 0, 0]
-    for index, gold in enumerate(golds):
+    for index, gold in enumerate(passages.golds):
         counted = score_groups(by_passage.get(index, []), gold)
         counts = [a + b for a, b in zip(counts, counted, strict=True)]
     return prf(*counts)
 
 
+def choose_threshold(options: Sequence[tuple[float, float, float, float]]) -> float:
+    """The default threshold among ``(threshold, P, R, F1)`` options (declared before any
+    calibration figure was seen): the highest threshold with precision >= MIN_PRECISION
+    whose F1 is within F1_TOLERANCE of the best F1 reached with that precision; if none
+    reaches it, the most precise threshold keeping recall >= MIN_RECALL (ties: the
+    higher recall, then the lower threshold); if none keeps that recall, the lowest.
+
+    >>> choose_threshold([(0.4, 0.80, 0.9, 0.85), (0.7, 0.86, 0.8, 0.83), (0.9, 0.9, 0.75, 0.82)])
+    0.9
+    >>> choose_threshold([(0.4, 0.6, 0.9, 0.72), (0.7, 0.7, 0.6, 0.65), (0.9, 0.8, 0.3, 0.44)])
+    0.7
+    """
+    feasible = [o for o in options if o[1] >= MIN_PRECISION]
+    if feasible:
+        best = max(o[3] for o in feasible)
+        return max(o[0] for o in feasible if o[3] >= best - F1_TOLERANCE)
+    recalled = [o for o in options if o[2] >= MIN_RECALL]
+    if recalled:
+        return max(recalled, key=lambda o: (o[1], o[2], -o[0]))[0]
+    return min(o[0] for o in options)
+
+
+def _figures(p: float, r: float, f: float) -> str:
+    return f"P {p:.3f} R {r:.3f} F1 {f:.3f}"
+
+
+def _missing(names: Sequence[str]) -> list[str]:
+    return [name for name in names if not (TEST_DATA / name).exists()]
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--out", type=Path, default=DATA, help="folder for the two tables")
+    parser.add_argument(
+        "--calibration",
+        nargs="+",
+        default=list(CALIBRATION),
+        metavar="SET",
+        help="sets of tests/data to measure the scores on (default: the calibration sets; "
+        "another set is left out of the development sets: a trial, never to ship)",
+    )
     args = parser.parse_args(argv)
-    found, golds, used = candidates()
-    labels = [c.right for c in found]
-    cv = cross_validated(found)
-    table = bands(cv, labels)
-    calibrated_cv = [calibrate(p, table) for p in cv]
+    calibration_sets = list(args.calibration)
+    absent = _missing(calibration_sets)
+    if absent:
+        parser.error(
+            f"the calibration set{'s' if len(absent) > 1 else ''} "
+            f"{', '.join('tests/data/' + name for name in absent)} "
+            f"{'are' if len(absent) > 1 else 'is'} absent: the reliability table and the "
+            "default threshold are measured on the calibration sets only (merge their "
+            "annotation branches first; --calibration SET tries the mechanism on another "
+            "set, not to ship)"
+        )
+    development_sets = [n for n in SETS if n not in calibration_sets and not _missing([n])]
+    if not development_sets:
+        parser.error("no development passage set of tests/data is present")
+    trial = calibration_sets != list(CALIBRATION)
+
+    development = candidates(development_sets)
+    calibration = candidates(calibration_sets)
+    model = _fit([c.features for c in development.found], development.labels)
+    cv = cross_validated(development.found)
+    probabilities = model.probabilities([c.features for c in calibration.found])
+    table = reliability(probabilities, calibration.labels)
+    scores = [calibrate(p, table) for p in probabilities]
+    cv_scores = [calibrate(p, table) for p in cv]
     options = []
-    for threshold in sorted({0.0, *calibrated_cv}):
-        p, r, f = scores_at(found, golds, calibrated_cv, threshold)
-        options.append((threshold, p, r, f))
-    feasible = [o for o in options if o[1] >= MIN_PRECISION] or options[-1:]
-    best = max(o[3] for o in feasible)
-    chosen = max(o for o in feasible if o[3] >= best - F1_TOLERANCE)
-    model = _fit([c.features for c in found], labels)
+    for row in table:
+        if not options or options[-1][0] != row[5]:
+            figures = scores_at(calibration, scores, row[5])
+            options.append((row[5], *(_written(x) for x in figures)))
+    chosen = choose_threshold(options)
+    kept = {o[0]: o[1:] for o in options}
+    cv_edges = [(low, high) for low, high, *_ in table]
+    cv_table = [
+        (low, high, total, hits, hits / total if total else float("nan"))
+        for low, high, total, hits in band_counts(cv, development.labels, cv_edges)
+    ]
+    auc_raw = auc([c.raw for c in calibration.found], calibration.labels)
+    auc_model = auc(probabilities, calibration.labels)
+    auc_cv = auc(cv, development.labels)
+    shared_passages = overlapping(calibration, development)
+
     provenance = [
-        f"# fitted by python -m tools.calibrate_parallels on {len(found)} groups predicted on "
-        f"{len(golds)} development passages",
-        f"# (tests/data/: {', '.join(used)}); {sum(labels)} right by the annotation rule.",
+        "# STAND-IN calibration set, a trial of the mechanism: NOT TO SHIP" if trial else None,
+        f"# model fitted by python -m tools.calibrate_parallels on {len(development.found)} "
+        f"groups predicted on {len(development.golds)} development passages",
+        f"# (tests/data/: {', '.join(development_sets)}); {sum(development.labels)} right by "
+        "the annotation rule.",
+        f"# Calibration set (score bands and default threshold measured there only): "
+        f"{len(calibration.found)} groups predicted on {len(calibration.golds)} passages",
+        f"# (tests/data/: {', '.join(calibration_sets)}); {sum(calibration.labels)} right; "
+        f"{shared_passages} of its passages overlap a development passage.",
+        f"# On the calibration set: AUC of the model {auc_model:.3f} (rules' raw score "
+        f"{auc_raw:.3f}); at min_score {chosen:.3f} {_figures(*kept[chosen])}; every group "
+        f"{_figures(*scores_at(calibration, scores, 0.0))}.",
+        f"# Development passages, {FOLDS}-fold leave-documents-out cross-validation "
+        f"(optimistic: the rules were written from them): AUC {auc_cv:.3f}; at min_score "
+        f"{chosen:.3f} {_figures(*scores_at(development, cv_scores, chosen))}.",
+    ]
+    provenance = [line for line in provenance if line]
+    cv_lines = [
+        "# the same bands in cross-validation on the development passages:",
+        "# low\thigh\tgroups\tcorrect\tprecision",
+        *(
+            f"# {low}\t{high}\t{total}\t{hits}\t{share:.3f}"
+            for low, high, total, hits, share in cv_table
+        ),
     ]
     model_lines = [
         "# Logistic model of policytext.parallels.scoring: probability = 1 / (1 + exp(-z)),",
-        "# z = intercept + sum(weight * feature); min_score = the default threshold on the",
-        f"# calibrated score: the highest whose groups F1 is within {F1_TOLERANCE} of the best",
-        f"# with precision >= {MIN_PRECISION} in cross-validation ({FOLDS} folds of whole "
-        f"documents; C = {C}).",
+        "# z = intercept + sum(weight * feature), fitted on the development passages",
+        f"# (C = {C}); min_score = the default threshold on the calibrated score: the highest",
+        f"# whose groups F1 on the calibration set is within {F1_TOLERANCE} of the best with",
+        f"# precision >= {MIN_PRECISION} there (none reaching it: the most precise keeping "
+        f"recall >= {MIN_RECALL}).",
         *provenance,
         "name\tvalue",
         f"intercept\t{model.intercept:.6f}",
         *(f"{name}\t{w:.6f}" for name, w in zip(FEATURES, model.weights, strict=True)),
-        f"min_score\t{chosen[0]:.3f}",
+        f"min_score\t{chosen:.3f}",
+    ]
+    header = "low\thigh\tgroups\tcorrect\tprecision\tcalibrated\tkept_p\tkept_r\tkept_f1"
+    rows = [
+        f"{low}\t{high}\t{total}\t{hits}\t{share:.3f}\t{value:.3f}\t"
+        + "\t".join(f"{x:.3f}" for x in kept[value])
+        for low, high, total, hits, share, value in table
     ]
     table_lines = [
-        "# Precision of parallel groups per band of the scorer's probability, measured by",
-        f"# leave-documents-out cross-validation ({FOLDS} folds); calibrated = precision made",
-        "# monotone, the score a group in the band reports.",
+        "# Precision of parallel groups per band of the scorer's probability, measured on the",
+        f"# calibration set (bands merged to hold >= {MIN_BAND} of its groups); calibrated = "
+        "precision made",
+        "# monotone, the score a group in the band reports; kept_p/r/f1 = the annotation "
+        "rule's P/R/F1",
+        "# on the calibration set keeping the groups that score at least `calibrated`.",
         *provenance,
-        "low\thigh\tgroups\tcorrect\tprecision\tcalibrated",
-        *(
-            f"{low}\t{high}\t{total}\t{hits}\t{share:.3f}\t{value:.3f}"
-            for low, high, total, hits, share, value in table
-        ),
+        *cv_lines,
+        header,
+        *rows,
     ]
     (args.out / "parallel_score_model.tsv").write_text("\n".join(model_lines) + "\n", "utf-8")
     (args.out / "parallel_score_calibration.tsv").write_text("\n".join(table_lines) + "\n", "utf-8")
-    print(f"{len(found)} groups, {sum(labels)} right, {len(golds)} passages")
-    print(f"AUC raw rule score {auc([c.raw for c in found], labels):.3f}")
-    print(f"AUC model, cross-validated {auc(cv, labels):.3f}")
-    print("\n".join(table_lines[-len(table) - 1 :]))
-    print("threshold  P      R      F1   (cross-validated scores, annotation rule)")
+    print("\n".join(line.removeprefix("# ") for line in provenance))
+    print("\nreliability on the calibration set (kept_*: keeping groups scoring >= calibrated):")
+    print(header)
+    print("\n".join(rows))
+    print("\n".join(line.removeprefix("# ") for line in cv_lines))
+    print("\nthreshold  calibration set       dev cross-validated (annotation rule)")
     for threshold, p, r, f in options:
-        mark = "  <- default" if threshold == chosen[0] else ""
-        print(f"{threshold:.3f}      {p:.3f}  {r:.3f}  {f:.3f}{mark}")
+        cp, cr, cf = scores_at(development, cv_scores, threshold)
+        mark = "  <- default" if threshold == chosen else ""
+        print(f"{threshold:.3f}      {p:.3f} {r:.3f} {f:.3f}   {cp:.3f} {cr:.3f} {cf:.3f}{mark}")
     return 0
 
 

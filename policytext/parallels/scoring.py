@@ -8,14 +8,15 @@ from what separates them, digits, names, whether the group is a slice of a longe
 score). A logistic model over them (``policytext/data/parallel_score_model.tsv``,
 fitted by ``python -m tools.calibrate_parallels`` on the development passages) gives
 a probability; the reported ``Parallel.score`` is the precision that band of
-probabilities had in leave-documents-out cross-validation on the development
-passages (``policytext/data/parallel_score_calibration.tsv``, made monotone). So
-``score >= 0.8`` picks groups from bands where at least four in five groups were
-right on development documents the model had not been fitted on.
+probabilities had on a separate calibration set
+(``policytext/data/parallel_score_calibration.tsv``, made monotone): passages of
+development documents annotated by sessions that had not read the rules, which no
+rule or feature was written from. So ``score >= 0.8`` picks groups from bands where at
+least four in five groups were right on passages the rules and the model had not seen.
 
 Groups scoring below :func:`default_min_score` (the threshold stated in the model
-table, chosen on the cross-validated predictions) are not returned unless the
-caller asks for them (``min_score=0.0``).
+table, chosen on the calibration set) are not returned unless the caller asks for
+them (``min_score=0.0``).
 
 Plain Python only: no scikit-learn or scipy at run time.
 """
@@ -194,14 +195,19 @@ def model() -> tuple[float, tuple[float, ...], float]:
 @lru_cache(maxsize=1)
 def calibration_table() -> tuple[tuple[float, float, int, int, float], ...]:
     """Rows ``(low, high, groups, correct, calibrated precision)``: bands of the model's
-    probability and the precision each had in cross-validation (made monotone)."""
-    rows = []
-    for row in table_rows(TABLE):
-        if row[0] == "low":
-            continue
-        low, high, groups, correct, _, value = row
-        rows.append((float(low), float(high), int(groups), int(correct), float(value)))
-    return tuple(rows)
+    probability and the precision each had on the calibration set (made monotone)."""
+    header, *rows = table_rows(TABLE)
+    at = {name: k for k, name in enumerate(header)}
+    return tuple(
+        (
+            float(row[at["low"]]),
+            float(row[at["high"]]),
+            int(row[at["groups"]]),
+            int(row[at["correct"]]),
+            float(row[at["calibrated"]]),
+        )
+        for row in rows
+    )
 
 
 def probability(features: tuple[float, ...]) -> float:
@@ -218,7 +224,7 @@ def _band_lows() -> tuple[float, ...]:
 
 
 def calibrated(p: float) -> float:
-    """The cross-validated precision of the band ``p`` falls in."""
+    """The precision on the calibration set of the band ``p`` falls in."""
     k = bisect_right(_band_lows(), p) - 1
     return calibration_table()[max(k, 0)][4]
 
