@@ -13,6 +13,7 @@ from .rules import (
     _acceptable,
     _accepted_score,
     rule_abbreviated_names,
+    rule_audited_pair,
     rule_case_frame,
     rule_name_list,
     rule_slice_of_list,
@@ -116,6 +117,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_abbreviated_names(members, level)
             or rule_weak_pair(template, members, level)
             or rule_subject_only(template)
+            or rule_audited_pair(template, members, level)
         ):
             i += 1
             continue
