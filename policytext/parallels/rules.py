@@ -487,20 +487,21 @@ def rule_event_names(members: list[str]) -> bool:
     Named: most members end in an event word after a name of three characters or more. Not:
     展览会、博览会 (kinds of event), 开好会议、办好论坛 (verbs on events are no names).
     """
-    named = sum(
-        1
-        for m in members
-        for end in EVENT_ENDINGS
-        if m.endswith(end) and len(m) - len(end) >= 3 and m[:2] not in _EVENT_VERBS
-    )
+    named = sum(1 for m in members if _names_event(m))
     return 2 * named > len(members)
+
+
+def _names_event(member: str) -> bool:
+    """An event word after a name of three characters or more, not after a verb."""
+    end = next((e for e in EVENT_ENDINGS if member.endswith(e)), "")
+    return bool(end) and len(member) - len(end) >= 3 and member[:2] not in _EVENT_VERBS
 
 
 #: verbs that open a clause about events rather than a name of one: 办好论坛, 举办大会
 _EVENT_VERBS = frozenset(["举办", "办好", "开好", "召开", "组织", "参加", "承办", "筹办"])
 
 
-#: verbs that govern a list from inside its first item: 利用｜虚拟筛选技术、高通量筛选实验平台
+#: verbs that govern a list from inside its first item: 突破｜半物理环境测试、跨域协同测试
 GOVERNING_VERBS = (
     "利用",
     "给予",
@@ -531,8 +532,8 @@ def rule_lead_pair(template: Template, carriers: list[str], level: str) -> bool:
     is no item: 应使用办公自动化软件、专业财务管理软件; 突破半物理环境测试、跨域协同测试等
     技术; 给予产能置换、矿井产能核增支持 (the group's edges are wrong).
 
-    Still pairs: both items open with a verb (培育新就业形态、增加新就业岗位; 推动集群上网、
-    促进集群生态化), the verb shared (推动深度融合、推动深化应用), noun items (发展取得的
+    Still pairs: both items open with a verb (推进工业化、提升信息化; 推动集群上网、促进集群
+    生态化), the verb shared (推动深度融合、推动深化应用), noun items (发展取得的
     历史性成就、发生的历史性变革: 发展 is no verb here, and no governing verb is listed)."""
     if level != "phrase" or len(carriers) != 2:
         return False
@@ -546,7 +547,7 @@ def rule_lead_pair(template: Template, carriers: list[str], level: str) -> bool:
 
 def _leads_verb(item: str) -> bool:
     """Whether an item opens with a verb of the lead words (推动, 加快 …) or a leading
-    character (是, 有, 在 …): 培育新就业形态、增加新就业岗位 are both verb phrases."""
+    character (是, 有, 在 …): 推进工业化、提升信息化 are both verb phrases."""
     from .grouping import LEAD_WORDS  # the lead words of member edges, one definition
 
     return item.startswith(LEAD_WORDS) or item[:1] in LEADING_WORDS
