@@ -44,6 +44,9 @@ from policytext.parallels.templates import Template
         ),
         (Template("推动", "", "", 0), ["推动深度融合", "推动深化应用"], False),
         (Template("以", "为", "", 0), ["以产业园区为重点", "以提高能效为目标"], False),
+        # short statements of like shape
+        (Template("债务", "", "", 0), ["债务成本持续降低", "债务结构不断优化"], False),
+        (Template("更加", "", "", 0), ["更加重要", "更加迫切"], False),
     ],
 )
 def test_rule_status_pair(template, carriers, expected):
@@ -64,6 +67,8 @@ def test_rule_status_pair(template, carriers, expected):
         (Template("数据", "", "", 0), ["数据泄露监测", "数据异常流动分析"], False),
         (Template("核心", "", "", 0), ["核心师资团队", "核心实践项目"], False),
         (Template("之所以", "", "", 0), ["之所以完全正确", "之所以能够引领中国发展进步"], False),
+        (Template("化解在", "", "", 0), ["化解在基层", "化解在萌芽状态"], False),
+        (Template("谁反对毛", "", "", 0), ["谁反对毛主席", "谁反对毛泽东思想"], False),
         (Template("数据", "", "", 0), ["数据验证", "数据分析处理工作", "数据共享"], False),
         (Template("", "", "机制", 0), ["协调机制", "诉求表达与回应机制"], False),
     ],
@@ -83,6 +88,7 @@ def test_rule_run_on_pair(template, carriers, expected):
         (["人才创业大赛", "人工智能创新创业大赛"], True),
         (["中国国际进口博览会", "中国进出口商品交易会", "中国国际消费品博览会"], True),
         (["展览会", "博览会"], False),  # kinds of event, not names
+        (["是一个朝气蓬勃的大会", "是一个团结的大会", "是一个胜利的大会"], False),
         (["举办高峰论坛", "举办产业大会"], False),  # verbs on events
         (["利益协调机制", "诉求表达机制", "矛盾调处机制"], False),
     ],
@@ -114,6 +120,11 @@ def test_no_group_after_the_audit(text):
             ["产业规模不断扩大", "产业结构不断优化", "产业效益不断提高"],
         ),
         ("建设示范村、示范片区。", ["示范村", "示范片区"]),
+        ("把矛盾纠纷化解在基层、化解在萌芽状态。", ["化解在基层", "化解在萌芽状态"]),
+        (
+            "这次大会，是一个朝气蓬勃的大会，是一个团结的大会，是一个胜利的大会。",
+            ["是一个朝气蓬勃的大会", "是一个团结的大会", "是一个胜利的大会"],
+        ),
         ("鼓励金融行业应用智能客服、智能监控等技术。", ["智能客服", "智能监控"]),
         ("举办云展览、云对接、云洽谈、云签约。", ["云展览", "云对接", "云洽谈", "云签约"]),
         (

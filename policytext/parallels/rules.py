@@ -436,10 +436,13 @@ def rule_status_pair(template: Template, carriers: list[str], level: str) -> boo
     智能航运发展的基础环境基本形成 (a passage about one topic names it twice).
 
     Still pairs: one adverb in one place (产业规模不断扩大，产业结构不断优化: the adverb is
-    part of the template), three statements or more, statements that share their ending.
+    part of the template), three statements or more, statements that share their ending,
+    short statements (债务成本持续降低，债务结构不断优化; 更加重要，更加迫切).
     """
     if level == "phrase" or len(carriers) != 2 or template.suffix or len(template.prefix) < 2:
         return False
+    if max(len(c) for c in carriers) <= OPENING_PAIR_LENGTH:
+        return False  # short: 债务成本持续降低，债务结构不断优化; 深入下层，深入群众
     if _weight(template.infix) >= 2:
         return False  # 产业规模不断扩大，产业结构不断优化
     return all(_states_progress(c) for c in carriers)
@@ -451,14 +454,16 @@ def rule_run_on_pair(template: Template, carriers: list[str], level: str) -> boo
     重要指示批示精神 (the longer item holds more than the list's noun).
 
     Still pairs: 示范村、示范片区; 数据泄露监测、数据异常流动分析; 核心师资团队、核心实践项目
-    (the parts after the opening are of like length); an opening of function words
-    (之所以完全正确、之所以能够引领…: an anaphora, not a noun).
+    (the parts after the opening are of like length); an opening that holds a function
+    word (之所以完全正确、之所以能够引领…; 化解在基层、化解在萌芽状态; 谁反对毛主席、谁反对
+    毛泽东思想: an anaphora, not a noun).
     """
     if level != "phrase" or len(carriers) != 2 or template.suffix or template.infix:
         return False
-    if template.prefix[:1] in FUNCTION_CHARS or template.prefix[:1] in LEADING_WORDS:
-        return False
-    rests = sorted(len(c) - len(template.prefix) for c in carriers)
+    prefix = template.prefix
+    if prefix[:1] in LEADING_WORDS or any(c in FUNCTION_CHARS for c in prefix):
+        return False  # a verb or a particle in the opening: 化解在基层、化解在萌芽状态
+    rests = sorted(len(c) - len(prefix) for c in carriers)
     return rests[1] >= 4 and rests[1] >= 2 * max(rests[0], 1)
 
 
@@ -485,16 +490,20 @@ def rule_event_names(members: list[str]) -> bool:
     云服务大会、中国数字经济高端峰会; 人才创业大赛、人工智能创新创业大赛.
 
     Named: most members end in an event word after a name of three characters or more. Not:
-    展览会、博览会 (kinds of event), 开好会议、办好论坛 (verbs on events are no names).
+    展览会、博览会 (kinds of event), 举办高峰论坛 (a verb on an event), 是一个朝气蓬勃的大会、
+    是一个团结的大会、是一个胜利的大会 (descriptions of one event).
     """
     named = sum(1 for m in members if _names_event(m))
     return 2 * named > len(members)
 
 
 def _names_event(member: str) -> bool:
-    """An event word after a name of three characters or more, not after a verb."""
+    """An event word after a name of three characters or more, not after a verb and not in
+    a description (是一个团结的大会)."""
     end = next((e for e in EVENT_ENDINGS if member.endswith(e)), "")
-    return bool(end) and len(member) - len(end) >= 3 and member[:2] not in _EVENT_VERBS
+    if not end or len(member) - len(end) < 3 or member[:2] in _EVENT_VERBS:
+        return False
+    return "的" not in member and member[:1] not in LEADING_WORDS
 
 
 #: verbs that open a clause about events rather than a name of one: 办好论坛, 举办大会
