@@ -13,6 +13,7 @@ from .rules import (
     _acceptable,
     _accepted_score,
     rule_abbreviated_names,
+    rule_audited_pair,
     rule_case_frame,
     rule_name_list,
     rule_slice_of_list,
@@ -116,6 +117,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_abbreviated_names(members, level)
             or rule_weak_pair(template, members, level)
             or rule_subject_only(template)
+            or rule_audited_pair(template, members, level)
         ):
             i += 1
             continue
@@ -343,6 +345,17 @@ def _cuts_whole_tail(view: str, start: int, end: int, cut: int, longest: int) ->
     if tail[:1] in FUNCTION_CHARS or tail[:1] in "等相" or tail[:1] in _LIST_OPENERS:
         return False
     return _next_to_list_mark(view, end, 1)
+
+
+def _keep_cuts_whole(view: str, unit: Unit, keep: int, side: str, longest: int) -> bool:
+    """Whether keeping ``keep`` characters of ``unit``'s carrier cuts a whole 、-item
+    (``rule_cut_inner_item``): its end kept, a lead cut off, for ``side`` "lead"; its start
+    kept, a tail cut off, for "tail". Keeping the whole carrier cuts nothing."""
+    if keep >= unit.carrier_end - unit.start:
+        return False
+    if side == "lead":
+        return _cuts_whole_lead(view, unit.start, unit.end, unit.carrier_end - keep, longest)
+    return _cuts_whole_tail(view, unit.start, unit.end, unit.start + keep, longest)
 
 
 #: a reading whose first member starts at a word boundary wins over a slightly
@@ -595,26 +608,16 @@ def _extend(
     longest = max(len(c) for c in carriers[:-1])  # the size of a whole item (rule_cut_inner_item)
     if level == "phrase":  # the last item of a 、-list may run on: 最现实的利益问题入手
         keep = _fit(carriers[-1], template, carriers[:-1], from_end=False, level=level)
-        if (
-            keep is not None
-            and keep < len(carriers[-1])
-            and not _cuts_whole_tail(
-                view, window[-1].start, window[-1].end, window[-1].start + keep, longest
-            )
-        ):  # rule_cut_inner_item
+        if keep is not None and _keep_cuts_whole(view, window[-1], keep, "tail", longest):
+            keep = None  # rule_cut_inner_item
+        if keep is not None and keep < len(carriers[-1]):
             window[-1] = _clip(window[-1], 0, len(carriers[-1]) - keep)
             carriers[-1] = carriers[-1][:keep]
     if i > 0 and units[i - 1].level == level and window[0].start == units[i].start:
         previous = units[i - 1]
         carrier = view[previous.start : previous.carrier_end]
         keep = _fit(carrier, template, carriers, from_end=True, level=level)
-        if (
-            keep is not None
-            and keep < len(carrier)
-            and _cuts_whole_lead(
-                view, previous.start, previous.end, previous.carrier_end - keep, longest
-            )
-        ):
+        if keep is not None and _keep_cuts_whole(view, previous, keep, "lead", longest):
             keep = None  # rule_cut_inner_item: 重点实验室、产业创新中心, not 产业｜创新中心
         if keep is not None and level != "sentence" and not _joined_lead(carrier, keep, level):
             candidate = [_clip(previous, len(carrier) - keep, None), *window]
@@ -625,13 +628,7 @@ def _extend(
         following = units[j + 1]
         carrier = view[following.start : following.carrier_end]
         keep = _fit(carrier, template, carriers, from_end=False, level=level)
-        if (
-            keep is not None
-            and keep < len(carrier)
-            and _cuts_whole_tail(
-                view, following.start, following.end, following.start + keep, longest
-            )
-        ):
+        if keep is not None and _keep_cuts_whole(view, following, keep, "tail", longest):
             keep = None  # rule_cut_inner_item: the item is whole, a 、 follows it
         if keep is not None:
             candidate = [*window, _clip(following, 0, len(carrier) - keep)]

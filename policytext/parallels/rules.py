@@ -390,3 +390,185 @@ def rule_numbers_only(template: Template, carriers: list[str]) -> bool:
         if not varying or varying.strip(COUNT_NUMERALS):
             return False  # the usual case: the first carrier varies in more than a numeral
     return True
+
+
+# --- rules of the precision audit on normative documents (issue 19) ---------------------
+
+
+#: adverbs of a statement of progress (…初步建立, …不断完善, …显著提高)
+STATUS_ADVERBS = frozenset(
+    [
+        "不断",
+        "日益",
+        "初步",
+        "基本",
+        "显著",
+        "明显",
+        "有序",
+        "稳步",
+        "持续",
+        "逐步",
+        "大幅",
+        "全面",
+        "普遍",
+        "加快",
+        "深入",
+        "更加",
+        "有效",
+        "广泛",
+        "总体",
+        "快速",
+        "迅速",
+        "进一步",
+        "已经",
+    ]
+)
+
+
+def _states_progress(carrier: str) -> bool:
+    """A clause ending in an adverb of progress and a two-character verb: …水平显著提高."""
+    return carrier[-4:-2] in STATUS_ADVERBS or carrier[-5:-2] in STATUS_ADVERBS
+
+
+def rule_status_pair(template: Template, carriers: list[str], level: str) -> bool:
+    """Two statements of progress that share only their subject's opening are no pair:
+    信息技术创新发展步伐不断加快，信息技术与产业融合日益深入; 智能航运法规框架…初步构建，
+    智能航运发展的基础环境基本形成 (a passage about one topic names it twice).
+
+    Still pairs: one adverb in one place (产业规模不断扩大，产业结构不断优化: the adverb is
+    part of the template), three statements or more, statements that share their ending,
+    short statements (债务成本持续降低，债务结构不断优化; 更加重要，更加迫切).
+    """
+    if level == "phrase" or len(carriers) != 2 or template.suffix or len(template.prefix) < 2:
+        return False
+    if max(len(c) for c in carriers) <= OPENING_PAIR_LENGTH:
+        return False  # short: 债务成本持续降低，债务结构不断优化; 深入下层，深入群众
+    if _weight(template.infix) >= 2:
+        return False  # 产业规模不断扩大，产业结构不断优化
+    return all(_states_progress(c) for c in carriers)
+
+
+def rule_run_on_pair(template: Template, carriers: list[str], level: str) -> bool:
+    """Two 、-items that share only an opening, one running on far longer than the other
+    after it, are no pair: 数据验证、数据分析处理工作; 申报条件、申报材料是否齐全; 重要讲话、
+    重要指示批示精神 (the longer item holds more than the list's noun).
+
+    Still pairs: 示范村、示范片区; 数据泄露监测、数据异常流动分析; 核心师资团队、核心实践项目
+    (the parts after the opening are of like length); an opening that holds a function
+    word (之所以完全正确、之所以能够引领…; 化解在基层、化解在萌芽状态; 谁反对毛主席、谁反对
+    毛泽东思想: an anaphora, not a noun).
+    """
+    if level != "phrase" or len(carriers) != 2 or template.suffix or template.infix:
+        return False
+    prefix = template.prefix
+    if prefix[:1] in LEADING_WORDS or any(c in FUNCTION_CHARS for c in prefix):
+        return False  # a verb or a particle in the opening: 化解在基层、化解在萌芽状态
+    rests = sorted(len(c) - len(prefix) for c in carriers)
+    return rests[1] >= 4 and rests[1] >= 2 * max(rests[0], 1)
+
+
+#: endings of the names of events: fairs, expositions, summits, contests
+EVENT_ENDINGS = (
+    "博览会",
+    "交易会",
+    "展览会",
+    "洽谈会",
+    "推介会",
+    "发布会",
+    "研讨会",
+    "运动会",
+    "大会",
+    "峰会",
+    "论坛",
+    "大赛",
+    "年会",
+)
+
+
+def rule_event_names(members: list[str]) -> bool:
+    """A list of named events is no group: 中国国际中小企业博览会、中国（四川）中小微企业
+    云服务大会、中国数字经济高端峰会; 人才创业大赛、人工智能创新创业大赛.
+
+    Named: most members end in an event word after a name of three characters or more. Not:
+    展览会、博览会 (kinds of event), 举办高峰论坛 (a verb on an event), 是一个朝气蓬勃的大会、
+    是一个团结的大会、是一个胜利的大会 (descriptions of one event).
+    """
+    named = sum(1 for m in members if _names_event(m))
+    return 2 * named > len(members)
+
+
+def _names_event(member: str) -> bool:
+    """An event word after a name of three characters or more, not after a verb and not in
+    a description (是一个团结的大会)."""
+    end = next((e for e in EVENT_ENDINGS if member.endswith(e)), "")
+    if not end or len(member) - len(end) < 3 or member[:2] in _EVENT_VERBS:
+        return False
+    return "的" not in member and member[:1] not in LEADING_WORDS
+
+
+#: verbs that open a clause about events rather than a name of one: 办好论坛, 举办大会
+_EVENT_VERBS = frozenset(["举办", "办好", "开好", "召开", "组织", "参加", "承办", "筹办"])
+
+
+#: verbs that govern a list from inside its first item: 突破｜半物理环境测试、跨域协同测试
+GOVERNING_VERBS = (
+    "利用",
+    "给予",
+    "促进",
+    "推动",
+    "推进",
+    "加快",
+    "加强",
+    "支持",
+    "鼓励",
+    "开展",
+    "实施",
+    "做好",
+    "突破",
+    "使用",
+    "采用",
+    "应用",
+    "提供",
+    "引进",
+    "推广",
+)
+#: modals before a governing verb: 应使用｜办公自动化软件
+_MODALS = frozenset("应须要需可")
+
+
+def rule_lead_pair(template: Template, carriers: list[str], level: str) -> bool:
+    """Two 、-items whose first opens with the verb that governs both have a member that
+    is no item: 应使用办公自动化软件、专业财务管理软件; 突破半物理环境测试、跨域协同测试等
+    技术; 给予产能置换、矿井产能核增支持 (the group's edges are wrong).
+
+    Still pairs: both items open with a verb (推进工业化、提升信息化; 推动集群上网、促进集群
+    生态化), the verb shared (推动深度融合、推动深化应用), noun items (发展取得的
+    历史性成就、发生的历史性变革: 发展 is no verb here, and no governing verb is listed)."""
+    if level != "phrase" or len(carriers) != 2:
+        return False
+    first, second = carriers
+    head = first[1:] if first[:1] in _MODALS else first
+    if not head.startswith(GOVERNING_VERBS) or len(head) - 2 < 2:
+        return False
+    opens = second[1:] if second[:1] in _MODALS else second
+    return not opens.startswith((*GOVERNING_VERBS, head[:2])) and not _leads_verb(opens)
+
+
+def _leads_verb(item: str) -> bool:
+    """Whether an item opens with a verb of the lead words (推动, 加快 …) or a leading
+    character (是, 有, 在 …): 推进工业化、提升信息化 are both verb phrases."""
+    from .grouping import LEAD_WORDS  # the lead words of member edges, one definition
+
+    return item.startswith(LEAD_WORDS) or item[:1] in LEADING_WORDS
+
+
+def rule_audited_pair(template: Template, members: list[str], level: str) -> bool:
+    """The rules written from the precision audit on normative documents (issue 19): a pair
+    of two statements of progress, a 、-pair that runs on or whose first item holds the
+    verb, a list of named events."""
+    return (
+        rule_status_pair(template, members, level)
+        or rule_run_on_pair(template, members, level)
+        or rule_event_names(members)
+        or rule_lead_pair(template, members, level)
+    )

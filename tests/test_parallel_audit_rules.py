@@ -1,0 +1,175 @@
+"""Golden examples of the rules written from the precision audit of issue 19 on whole
+normative development documents (``rules.rule_audited_pair``): wrong groups drawn from
+several documents that the rules drop, and right groups of the same shapes they keep."""
+
+from __future__ import annotations
+
+import pytest
+
+import policytext as pt
+from policytext.parallels import rules
+from policytext.parallels.templates import Template
+
+
+@pytest.mark.parametrize(
+    ("template", "carriers", "expected"),
+    [
+        # statements of progress that share only their subject's opening
+        (
+            Template("信息技术", "", "", 0),
+            ["信息技术创新发展步伐不断加快", "信息技术与产业融合日益深入"],
+            True,
+        ),
+        (
+            Template("智能航运", "", "", 0),
+            ["智能航运法规框架与技术标准体系初步构建", "智能航运发展的基础环境基本形成"],
+            True,
+        ),
+        (
+            Template("信息安全", "", "", 0),
+            ["信息安全等级保护工作有序开展", "信息安全指导及监督机制不断完善"],
+            True,
+        ),
+        (
+            Template("建筑", "业", "", 0),
+            ["建筑工业化、数字化、智能化水平显著提高", "建筑产业互联网平台初步建立"],
+            True,
+        ),
+        # the adverb is part of the template; three statements; no statement of progress
+        (Template("产业", "不断", "", 0), ["产业规模不断扩大", "产业结构不断优化"], False),
+        (
+            Template("信息技术", "", "", 0),
+            ["信息技术创新发展步伐不断加快", "信息技术与产业融合日益深入", "信息技术应用明显增多"],
+            False,
+        ),
+        (Template("推动", "", "", 0), ["推动深度融合", "推动深化应用"], False),
+        (Template("以", "为", "", 0), ["以产业园区为重点", "以提高能效为目标"], False),
+        # short statements of like shape
+        (Template("债务", "", "", 0), ["债务成本持续降低", "债务结构不断优化"], False),
+        (Template("更加", "", "", 0), ["更加重要", "更加迫切"], False),
+    ],
+)
+def test_rule_status_pair(template, carriers, expected):
+    assert rules.rule_status_pair(template, carriers, "clause") is expected
+
+
+@pytest.mark.parametrize(
+    ("template", "carriers", "expected"),
+    [
+        (Template("数据", "", "", 0), ["数据验证", "数据分析处理工作"], True),
+        (Template("申报", "", "", 0), ["申报条件", "申报材料是否齐全"], True),
+        (Template("重要", "", "", 0), ["重要讲话", "重要指示批示精神"], True),
+        (Template("智慧旅游", "", "", 0), ["智慧旅游景区", "智慧旅游饭店创建工作"], True),
+        (Template("远程", "", "", 0), ["远程会诊", "远程康复指导"], True),
+        (Template("智能", "", "", 0), ["智能桥切机", "智能抛光定厚机器人"], True),
+        # parts after the opening of like length, or an opening of function words
+        (Template("示范", "", "", 0), ["示范村", "示范片区"], False),
+        (Template("数据", "", "", 0), ["数据泄露监测", "数据异常流动分析"], False),
+        (Template("核心", "", "", 0), ["核心师资团队", "核心实践项目"], False),
+        (Template("之所以", "", "", 0), ["之所以完全正确", "之所以能够引领中国发展进步"], False),
+        (Template("化解在", "", "", 0), ["化解在基层", "化解在萌芽状态"], False),
+        (Template("谁反对毛", "", "", 0), ["谁反对毛主席", "谁反对毛泽东思想"], False),
+        (Template("数据", "", "", 0), ["数据验证", "数据分析处理工作", "数据共享"], False),
+        (Template("", "", "机制", 0), ["协调机制", "诉求表达与回应机制"], False),
+    ],
+)
+def test_rule_run_on_pair(template, carriers, expected):
+    assert rules.rule_run_on_pair(template, carriers, "phrase") is expected
+    assert not rules.rule_run_on_pair(template, carriers, "clause")
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        (
+            ["中国国际中小企业博览会", "中国（四川）中小微企业云服务大会", "中国数字经济高端峰会"],
+            True,
+        ),
+        (["人才创业大赛", "人工智能创新创业大赛"], True),
+        (["中国国际进口博览会", "中国进出口商品交易会", "中国国际消费品博览会"], True),
+        (["展览会", "博览会"], False),  # kinds of event, not names
+        (["是一个朝气蓬勃的大会", "是一个团结的大会", "是一个胜利的大会"], False),
+        (["举办高峰论坛", "举办产业大会"], False),  # verbs on events
+        (["利益协调机制", "诉求表达机制", "矛盾调处机制"], False),
+    ],
+)
+def test_rule_event_names(members, expected):
+    assert rules.rule_event_names(members) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近年来，信息技术创新发展步伐不断加快，信息技术与产业融合日益深入。",
+        "到2025年，智能航运法规框架与技术标准体系初步构建，智能航运发展的基础环境基本形成。",
+        "组织开展数据验证、数据分析处理工作。",
+        "审核申报条件、申报材料是否齐全。",
+        "积极参加中国国际中小企业博览会、中国（四川）中小微企业云服务大会、中国数字经济高端峰会。",
+    ],
+)
+def test_no_group_after_the_audit(text):
+    for script in (text, pt.to_traditional(text)):
+        assert pt.find_parallels(script, min_score=0.0) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "产业规模不断扩大，产业结构不断优化，产业效益不断提高。",
+            ["产业规模不断扩大", "产业结构不断优化", "产业效益不断提高"],
+        ),
+        ("建设示范村、示范片区。", ["示范村", "示范片区"]),
+        ("把矛盾纠纷化解在基层、化解在萌芽状态。", ["化解在基层", "化解在萌芽状态"]),
+        (
+            "这次大会，是一个朝气蓬勃的大会，是一个团结的大会，是一个胜利的大会。",
+            ["是一个朝气蓬勃的大会", "是一个团结的大会", "是一个胜利的大会"],
+        ),
+        ("鼓励金融行业应用智能客服、智能监控等技术。", ["智能客服", "智能监控"]),
+        ("举办云展览、云对接、云洽谈、云签约。", ["云展览", "云对接", "云洽谈", "云签约"]),
+        (
+            "以产业园区、大型公共建筑为重点，以提高终端能源利用效能为目标，推进建设。",
+            ["以产业园区、大型公共建筑为重点", "以提高终端能源利用效能为目标"],
+        ),
+    ],
+)
+def test_groups_the_audit_rules_keep(text, members):
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        expected = members if script == text else [pt.to_traditional(m) for m in members]
+        assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("carriers", "expected"),
+    [
+        (["应使用办公自动化软件", "专业财务管理软件"], True),
+        (["突破半物理环境测试", "跨域协同测试"], True),
+        (["给予产能置换", "矿井产能核增"], True),
+        (["做好数据管理", "大数据产品"], True),
+        (["促进大众创业", "万众创新"], True),
+        # both items verb phrases, the verb shared, noun items, three items
+        (["推动集群上网", "促进集群生态化"], False),
+        (["加强部门协同", "加强央地协作"], False),
+        (["推进工业化", "提升信息化"], False),
+        (["发展取得的历史性成就", "发生的历史性变革"], False),
+        (["智能客服", "智能监控"], False),
+        (["给予产能置换", "矿井产能核增", "产能指标交易"], False),
+    ],
+)
+def test_rule_lead_pair(carriers, expected):
+    template = Template("", "", "", 0)
+    assert rules.rule_lead_pair(template, carriers, "phrase") is expected
+    assert not rules.rule_lead_pair(template, carriers, "clause")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "应使用办公自动化软件、专业财务管理软件等进行内部管理。",
+        "充分利用现有条件，突破半物理环境测试、跨域协同测试等技术。",
+    ],
+)
+def test_no_pair_with_the_governing_verb_inside(text):
+    for script in (text, pt.to_traditional(text)):
+        assert pt.find_parallels(script, min_score=0.0) == ()
