@@ -14,7 +14,9 @@ from .rules import (
     _accepted_score,
     rule_abbreviated_names,
     rule_case_frame,
+    rule_event_list,
     rule_name_list,
+    rule_run_on_pair,
     rule_slice_of_list,
     rule_subject_only,
     rule_weak_pair,
@@ -116,6 +118,8 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_abbreviated_names(members, level)
             or rule_weak_pair(template, members, level)
             or rule_subject_only(template)
+            or rule_run_on_pair(template, members, level)
+            or rule_event_list(members)
         ):
             i += 1
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from ..vocabulary import COUNT_NUMERALS
@@ -390,3 +391,74 @@ def rule_numbers_only(template: Template, carriers: list[str]) -> bool:
         if not varying or varying.strip(COUNT_NUMERALS):
             return False  # the usual case: the first carrier varies in more than a numeral
     return True
+
+
+# --- report prose (government work reports) -------------------------------------------
+
+#: how many characters longer than its partner a 、-item must be to run on past the list
+RUN_ON = 3
+
+
+def rule_run_on_pair(template: Template, members: list[str], level: str) -> bool:
+    """Two 、-items held by one shared side, the other side three or more characters
+    longer, are no pair: the longer one runs on past the list.
+
+    Only an opening shared, the second longer: it runs on into the predicate
+    (重点人群、重点地区就业工作; 老旧街区、老旧厂区更新改造; 被压迫人民、被压迫民族联合起来).
+    Only an ending shared, the first longer: it carries the verb that governs both
+    (要力戒形式主义、官僚主义; 加快智能电网、微电网; 弘扬科学家精神、劳模精神).
+    Still pairs: both sides shared (国家服务贸易创新发展示范区、国家数字贸易示范区), a frame:
+    an inner word of three characters or more (对马克思主义的坚定信仰、对中国特色社会主义的
+    坚定信念) or a leading word with an inner word (从点状监测向连续监测、从短流程管理向长流程
+    管理转变), items of about one length (数据采集存储、数据分析应用), three or more items.
+    """
+    if level != "phrase" or len(members) != 2 or len(template.infix) >= 3:
+        return False
+    if template.infix and template.prefix in LEADING_WORDS:
+        return False  # a frame: 从…向…
+    first, second = (len(m) for m in members)
+    if template.prefix and not template.suffix:
+        return second - first >= RUN_ON
+    if template.suffix and not template.prefix:
+        return first - second >= RUN_ON
+    return False
+
+
+#: endings of the names of events, fairs and festivals: 杭州亚运会, 中国国际进口博览会,
+#: 国际武当太极文化节, 世界青年发展论坛 (not 大会: 是一个团结的大会)
+EVENT_ENDINGS = (
+    "运动会",
+    "奥运会",
+    "残奥会",
+    "亚运会",
+    "特奥会",
+    "博览会",
+    "交易会",
+    "展览会",
+    "洽谈会",
+    "推介会",
+    "交流会",
+    "峰会",
+    "论坛",
+    "文化节",
+    "艺术节",
+    "旅游节",
+    "电影节",
+    "锦标赛",
+    "联赛",
+)
+#: an edition's ordinal opening a name: 第十六届运动会, 第三届中国国际进口博览会
+_EDITION = re.compile(f"第[{COUNT_NUMERALS}0-9]+届")
+
+
+def rule_is_event(member: str) -> bool:
+    """The name of an event, a fair or a festival: 巴黎奥运会, 中国国际服务贸易交易会,
+    屈原故里端午文化节, 第七届残特奥会. Not: 是一个胜利的大会, 学术交流, 文化节目."""
+    return member.endswith(EVENT_ENDINGS) or _EDITION.match(member) is not None
+
+
+def rule_event_list(members: list[str]) -> bool:
+    """A list of named events is no group, however alike their names: 巴黎奥运会、东京残奥会、
+    杭州亚运会; 中国国际进口博览会、中国国际服务贸易交易会; 第十七届运动会、第十届民族传统
+    体育运动会和第二届残特奥运动会 (most members name events)."""
+    return 2 * sum(1 for m in members if rule_is_event(m)) > len(members)
