@@ -674,3 +674,45 @@ def test_report_groups_kept(text, members):
         found = [[m.text for m in g.members] for g in pt.find_parallels(script_text, min_score=0.0)]
         expected = members if script_text == text else [pt.to_traditional(m) for m in members]
         assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("carriers", "expected"),
+    [
+        (["增强“四个意识", "坚定“四个自信", "做到“两个维护"], True),
+        (["全面实施“五大战略", "大力发展“十个重点产业", "突出抓好“六个产业集群"], True),
+        (["“三个离不开", "“四个与共", "“五个认同"], True),
+        (["增强“四个意识", "坚定“四个自信"], False),  # a pair needs its own evidence
+        (["进一步增强“四个意识", "坚定“四个自信", "做到“两个维护"], False),  # a lead
+        (["加快建设“六个龙江", "推进“八个振兴", "实现“十五五”良好开局"], False),
+        (["打造“桥头堡", "建设“示范区", "争当“排头兵"], False),  # quoted terms, no formula
+    ],
+)
+def test_rule_quoted_formula_slot(carriers, expected):
+    assert rules.rule_quoted_formula_slot(carriers) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "我们要增强“四个意识”，坚定“四个自信”，做到“两个维护”，铸牢绝对忠诚。",
+            ["增强“四个意识", "坚定“四个自信", "做到“两个维护"],
+        ),
+        (
+            "全面实施“五大战略”，大力发展“十个重点产业”，突出抓好“六个产业集群”，加快产业转型。",
+            ["全面实施“五大战略", "大力发展“十个重点产业", "突出抓好“六个产业集群"],
+        ),
+    ],
+)
+def test_quoted_formulas_in_one_slot_are_a_group(text, members):
+    for script_text in (text, pt.to_traditional(text)):
+        found = [
+            [(m.start, m.end) for m in g.members]
+            for g in pt.find_parallels(script_text)  # returned at the default threshold
+        ]
+        spans = []
+        for member in members:
+            start = text.index(member)
+            spans.append((start, start + len(member)))
+        assert spans in found, found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..vocabulary import COUNT_NUMERALS
+from ..vocabulary import COUNT_NUMERALS, HAN_CHAR
 from .templates import (
     LEADING_WORDS,
     Template,
@@ -95,6 +95,8 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
         strength = max(strength, 1.0)  # the frame holds them, not the one 的 they share
     elif level == "clause" and rule_two_character_slot(template, carriers):
         strength *= 1.3  # the object in one slot after the verbs weighs as an opening
+    if level in ("clause", "phrase") and rule_quoted_formula_slot(carriers):
+        strength = max(strength, 2.0)  # the quoted formula's slot holds them
     if strength < 1.0:
         return None
     shape = _shape(carriers, strength)
@@ -148,6 +150,8 @@ def _accepted(
             return False
         if len(carriers) == 2 and level == "sentence" and (longest > 8 or strength < 0.5 * longest):
             return False
+    elif rule_quoted_formula_slot(carriers):
+        pass  # 增强“四个意识”，坚定“四个自信”，做到“两个维护”
     elif rule_verb_slot(template, carriers):
         pass  # 开展｜智能传感器…，推动｜智能传感器…，提升｜智能传感器…
     else:
@@ -462,3 +466,32 @@ def rule_event_list(members: list[str]) -> bool:
     杭州亚运会; 中国国际进口博览会、中国国际服务贸易交易会; 第十七届运动会、第十届民族传统
     体育运动会和第二届残特奥运动会 (most members name events)."""
     return 2 * sum(1 for m in members if rule_is_event(m)) > len(members)
+
+
+#: the longest verb before a quoted formula in ``rule_quoted_formula_slot`` (突出抓好)
+FORMULA_LEAD = 4
+_QUOTED_FORMULA = re.compile(
+    f'({HAN_CHAR}{{0,{FORMULA_LEAD}}})[“「『‘"]({HAN_CHAR}{{2,8}})[”」』’"]?'
+)
+
+
+def rule_quoted_formula_slot(carriers: list[str]) -> bool:
+    """Three or more clauses or items, each a short verb (four characters at most) and one
+    quoted numbered formula, are parallel by that slot, whatever the verbs and numerals:
+    增强“四个意识”，坚定“四个自信”，做到“两个维护”; 全面实施“五大战略”，大力发展“十个
+    重点产业”，突出抓好“六个产业集群”; 加快建设“六个龙江”、推进“八个振兴”、…
+
+    A lead before the first verb is cut off where the others show the slot (我们要｜增强…).
+    Not: two of them (a pair needs its own evidence); a quoted term that counts no set
+    (实现“十五五”良好开局: no formula; 打造“桥头堡”); anything after the closing mark (a
+    unit's carrier ends before it or with it).
+    """
+    from ..slogans import rule_is_formula  # slogans imports nothing of parallels
+
+    if len(carriers) < 3:
+        return False
+    for carrier in carriers:
+        match = _QUOTED_FORMULA.fullmatch(carrier)
+        if match is None or not rule_is_formula(match.group(2)):
+            return False
+    return True
