@@ -590,6 +590,11 @@ def test_rule_cut_inner_item(text, members):
         (Template("", "", "主义", 0), ["要力戒形式主义", "官僚主义"], "phrase", True),
         (Template("", "", "电网", 0), ["加快智能电网", "微电网"], "phrase", True),
         (Template("", "", "精神", 0), ["弘扬科学家精神", "劳模精神"], "phrase", True),
+        (Template("", "", "主义", 0), ["克服形式主义", "官僚主义"], "phrase", True),
+        (Template("", "", "用水", 0), ["重视计划用水", "节约用水"], "phrase", True),
+        # a tail needs three characters: two may be the item's own (绿色建筑、绿色快递包装)
+        (Template("绿色", "", "", 0), ["绿色建筑", "绿色快递包装"], "phrase", False),
+        (Template("", "", "机制", 0), ["利益协调机制", "诉求表达机制"], "phrase", False),
         # still pairs: both sides shared, a frame, items of about one length
         (
             Template("国家", "贸易", "示范区", 0),

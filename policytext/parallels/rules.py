@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..slogans import rule_is_formula
 from ..vocabulary import COUNT_NUMERALS, HAN_CHAR
 from .templates import (
     LEADING_WORDS,
@@ -399,18 +400,22 @@ def rule_numbers_only(template: Template, carriers: list[str]) -> bool:
 
 # --- report prose (government work reports) -------------------------------------------
 
-#: how many characters longer than its partner a 、-item must be to run on past the list
-RUN_ON = 3
+#: how many characters longer than its partner a 、-item must be to run on past the list:
+#: into the predicate (a tail), or back into the verb that governs the list (a lead, where
+#: two characters are a verb: 克服｜形式主义、官僚主义)
+TAIL_RUN_ON = 3
+LEAD_RUN_ON = 2
 
 
 def rule_run_on_pair(template: Template, members: list[str], level: str) -> bool:
-    """Two 、-items held by one shared side, the other side three or more characters
-    longer, are no pair: the longer one runs on past the list.
+    """Two 、-items held by one shared side, the other side longer, are no pair: the longer
+    one runs on past the list.
 
-    Only an opening shared, the second longer: it runs on into the predicate
-    (重点人群、重点地区就业工作; 老旧街区、老旧厂区更新改造; 被压迫人民、被压迫民族联合起来).
-    Only an ending shared, the first longer: it carries the verb that governs both
-    (要力戒形式主义、官僚主义; 加快智能电网、微电网; 弘扬科学家精神、劳模精神).
+    Only an opening shared, the second three or more characters longer: it runs on into
+    the predicate (重点人群、重点地区就业工作; 老旧街区、老旧厂区更新改造; 被压迫人民、被压迫
+    民族联合起来). Only an ending shared, the first two or more characters longer: it
+    carries the verb that governs both (要力戒形式主义、官僚主义; 克服形式主义、官僚主义;
+    加快智能电网、微电网; 弘扬科学家精神、劳模精神; 重视计划用水、节约用水).
     Still pairs: both sides shared (国家服务贸易创新发展示范区、国家数字贸易示范区), a frame:
     an inner word of three characters or more (对马克思主义的坚定信仰、对中国特色社会主义的
     坚定信念) or a leading word with an inner word (从点状监测向连续监测、从短流程管理向长流程
@@ -422,9 +427,9 @@ def rule_run_on_pair(template: Template, members: list[str], level: str) -> bool
         return False  # a frame: 从…向…
     first, second = (len(m) for m in members)
     if template.prefix and not template.suffix:
-        return second - first >= RUN_ON
+        return second - first >= TAIL_RUN_ON
     if template.suffix and not template.prefix:
-        return first - second >= RUN_ON
+        return first - second >= LEAD_RUN_ON
     return False
 
 
@@ -486,8 +491,6 @@ def rule_quoted_formula_slot(carriers: list[str]) -> bool:
     (实现“十五五”良好开局: no formula; 打造“桥头堡”); anything after the closing mark (a
     unit's carrier ends before it or with it).
     """
-    from ..slogans import rule_is_formula  # slogans imports nothing of parallels
-
     if len(carriers) < 3:
         return False
     for carrier in carriers:
