@@ -721,3 +721,34 @@ def test_quoted_formulas_in_one_slot_are_a_group(text, members):
             start = text.index(member)
             spans.append((start, start + len(member)))
         assert spans in found, found
+
+
+@pytest.mark.parametrize(
+    ("members", "level", "collective"),
+    [
+        (["各民主党派", "各人民团体", "各界人士"], "phrase", True),
+        (["各民主党派", "各人民团体", "各界爱国人士"], "phrase", True),
+        (["台湾同胞", "港澳同胞", "海外侨胞"], "phrase", True),
+        (["香港特别行政区同胞", "澳门特别行政区同胞", "台湾同胞"], "phrase", True),
+        (["新经济组织", "新社会组织", "新就业群体"], "phrase", False),
+        (["组织群众", "宣传群众", "凝聚群众"], "phrase", False),
+        (
+            [
+                "向全省各族人民和驻豫人民解放军、武警部队官兵",
+                "向各民主党派、工商联、各人民团体及各界人士",
+                "向关心支持河南发展的港澳台同胞、海外侨胞、国际友人",
+            ],
+            "clause",
+            False,  # clauses that address them by a frame (向…，向…，向…) stay a group
+        ),
+    ],
+)
+def test_rule_collective_list(members, level, collective):
+    assert rules.rule_collective_list(members, level) is collective
+
+
+def test_no_collective_list_in_report_prose():
+    text = "向全国各族人民，向各民主党派、各人民团体和各界人士，表示诚挚感谢！"
+    for script_text in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script_text, min_score=0.0)]
+        assert not any(len(g) == 3 and g[0].endswith("党派") for g in found), found

@@ -14,6 +14,7 @@ from .rules import (
     _accepted_score,
     rule_abbreviated_names,
     rule_case_frame,
+    rule_collective_list,
     rule_event_list,
     rule_name_list,
     rule_run_on_pair,
@@ -120,6 +121,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_subject_only(template)
             or rule_run_on_pair(template, members, level)
             or rule_event_list(members)
+            or rule_collective_list(members, level)
         ):
             i += 1
             continue

@@ -498,3 +498,21 @@ def rule_quoted_formula_slot(carriers: list[str]) -> bool:
         if match is None or not rule_is_formula(match.group(2)):
             return False
     return True
+
+
+#: endings of the names of collectives a report addresses or lists: 各民主党派, 各人民团体,
+#: 各界人士, 台湾同胞, 海外侨胞, 国际友人
+COLLECTIVE_ENDINGS = ("党派", "团体", "人士", "同胞", "侨胞", "友人")
+
+
+def rule_collective_list(members: list[str], level: str) -> bool:
+    """A 、-list of collectives of people (parties, associations, compatriots) is a list of
+    names, no group: 各民主党派、各人民团体和各界人士; 台湾同胞、港澳同胞和海外侨胞;
+    香港特别行政区同胞、澳门特别行政区同胞和台湾同胞 (most items end so).
+
+    Not: clauses that address them by a frame (向各族人民…，向各民主党派…各界人士，向…
+    国际友人); 新经济组织、新社会组织、新就业群体; 组织群众、宣传群众、凝聚群众.
+    """
+    if level != "phrase":
+        return False
+    return 2 * sum(1 for m in members if m.endswith(COLLECTIVE_ENDINGS)) > len(members)
