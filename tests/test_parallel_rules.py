@@ -579,3 +579,178 @@ def test_rule_cut_inner_item(text, members):
             assert not any(m in words for group in found for m in group), found
         elif script_text == text:
             assert members in found, found
+
+
+@pytest.mark.parametrize(
+    ("template", "members", "level", "run_on"),
+    [
+        # one side shared, the other side of the longer item runs on (reports of several
+        # provinces and years): a predicate after the list, a verb before it
+        (Template("重点", "", "", 0), ["重点人群", "重点地区就业工作"], "phrase", True),
+        (Template("老旧", "", "", 0), ["老旧街区", "老旧厂区更新改造"], "phrase", True),
+        (Template("被压迫", "", "", 0), ["被压迫人民", "被压迫民族联合起来"], "phrase", True),
+        (Template("", "", "主义", 0), ["要力戒形式主义", "官僚主义"], "phrase", True),
+        (Template("", "", "电网", 0), ["加快智能电网", "微电网"], "phrase", True),
+        (Template("", "", "精神", 0), ["弘扬科学家精神", "劳模精神"], "phrase", True),
+        (Template("", "", "主义", 0), ["克服形式主义", "官僚主义"], "phrase", True),
+        (Template("", "", "用水", 0), ["重视计划用水", "节约用水"], "phrase", True),
+        # a tail needs three characters: two may be the item's own (绿色建筑、绿色快递包装)
+        (Template("绿色", "", "", 0), ["绿色建筑", "绿色快递包装"], "phrase", False),
+        (Template("", "", "机制", 0), ["利益协调机制", "诉求表达机制"], "phrase", False),
+        # still pairs: both sides shared, a frame, items of about one length
+        (
+            Template("国家", "贸易", "示范区", 0),
+            ["国家服务贸易创新发展示范区", "国家数字贸易示范区"],
+            "phrase",
+            False,
+        ),
+        (
+            Template("对", "主义的坚定信", "", 0),
+            ["对马克思主义的坚定信仰", "对中国特色社会主义的坚定信念"],
+            "phrase",
+            False,
+        ),
+        (
+            Template("从", "向", "", 0),
+            ["从点状监测向连续监测", "从短流程管理向长流程管理转变"],
+            "phrase",
+            False,
+        ),
+        (Template("数据", "", "", 0), ["数据采集存储", "数据分析应用"], "phrase", False),
+        (Template("重点", "", "", 0), ["重点人群", "重点地区", "重点行业就业"], "phrase", False),
+        (Template("推动", "", "", 0), ["推动深度融合", "推动深化应用并形成合力"], "clause", False),
+    ],
+)
+def test_rule_run_on_pair(template, members, level, run_on):
+    assert rules.rule_run_on_pair(template, members, level) is run_on
+
+
+@pytest.mark.parametrize(
+    ("members", "events"),
+    [
+        (["巴黎奥运会", "东京残奥会", "杭州亚运会"], True),
+        (["中国国际进口博览会", "中国国际服务贸易交易会"], True),
+        (["第十七届运动会", "第十届民族传统体育运动会", "第二届残特奥运动会"], True),
+        (["华人炎帝故里寻根节", "国际武当太极文化节", "屈原故里端午文化节"], True),
+        (["是一个朝气蓬勃的大会", "是一个团结的大会", "是一个胜利的大会"], False),
+        (["文化节目", "文化产品", "文化服务"], False),
+        (["学术交流", "人才交流", "文化交流"], False),
+    ],
+)
+def test_rule_event_list(members, events):
+    assert rules.rule_event_list(members) is events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sentences of development reports (provinces, years): no pair is returned
+        "扎实做好重点人群、重点地区就业工作。",
+        "推进老旧街区、老旧厂区更新改造。",
+        "要力戒形式主义、官僚主义，切忌在工作中搞“花架子”。",
+        "加快智能电网、微电网建设，推动绿电直连。",
+        "贵州运动健儿在巴黎奥运会、东京残奥会、杭州亚运会取得佳绩。",
+        "成功举办第三届中国国际进口博览会、中国国际服务贸易交易会。",
+    ],
+)
+def test_no_run_on_pair_or_event_list_in_report_prose(text):
+    for script_text in (text, pt.to_traditional(text)):
+        assert pt.find_parallels(script_text, min_score=0.0) == (), script_text
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        # report groups the two rules keep: a frame, a long inner word, no event names
+        (
+            "推动健康管理实现从点状监测向连续监测、从短流程管理向长流程管理转变。",
+            ["从点状监测向连续监测", "从短流程管理向长流程管理转变"],
+        ),
+        (
+            "我们要坚持对马克思主义的坚定信仰、对中国特色社会主义的坚定信念。",
+            ["对马克思主义的坚定信仰", "对中国特色社会主义的坚定信念"],
+        ),
+        (
+            "我们的代表大会，是一个朝气蓬勃的大会，是一个团结的大会，是一个胜利的大会。",
+            ["是一个朝气蓬勃的大会", "是一个团结的大会", "是一个胜利的大会"],
+        ),
+    ],
+)
+def test_report_groups_kept(text, members):
+    for script_text in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script_text, min_score=0.0)]
+        expected = members if script_text == text else [pt.to_traditional(m) for m in members]
+        assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("carriers", "expected"),
+    [
+        (["增强“四个意识", "坚定“四个自信", "做到“两个维护"], True),
+        (["全面实施“五大战略", "大力发展“十个重点产业", "突出抓好“六个产业集群"], True),
+        (["“三个离不开", "“四个与共", "“五个认同"], True),
+        (["增强“四个意识", "坚定“四个自信"], False),  # a pair needs its own evidence
+        (["进一步增强“四个意识", "坚定“四个自信", "做到“两个维护"], False),  # a lead
+        (["加快建设“六个龙江", "推进“八个振兴", "实现“十五五”良好开局"], False),
+        (["打造“桥头堡", "建设“示范区", "争当“排头兵"], False),  # quoted terms, no formula
+    ],
+)
+def test_rule_quoted_formula_slot(carriers, expected):
+    assert rules.rule_quoted_formula_slot(carriers) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "我们要增强“四个意识”，坚定“四个自信”，做到“两个维护”，铸牢绝对忠诚。",
+            ["增强“四个意识", "坚定“四个自信", "做到“两个维护"],
+        ),
+        (
+            "全面实施“五大战略”，大力发展“十个重点产业”，突出抓好“六个产业集群”，加快产业转型。",
+            ["全面实施“五大战略", "大力发展“十个重点产业", "突出抓好“六个产业集群"],
+        ),
+    ],
+)
+def test_quoted_formulas_in_one_slot_are_a_group(text, members):
+    for script_text in (text, pt.to_traditional(text)):
+        found = [
+            [(m.start, m.end) for m in g.members]
+            for g in pt.find_parallels(script_text)  # returned at the default threshold
+        ]
+        spans = []
+        for member in members:
+            start = text.index(member)
+            spans.append((start, start + len(member)))
+        assert spans in found, found
+
+
+@pytest.mark.parametrize(
+    ("members", "level", "collective"),
+    [
+        (["各民主党派", "各人民团体", "各界人士"], "phrase", True),
+        (["各民主党派", "各人民团体", "各界爱国人士"], "phrase", True),
+        (["台湾同胞", "港澳同胞", "海外侨胞"], "phrase", True),
+        (["香港特别行政区同胞", "澳门特别行政区同胞", "台湾同胞"], "phrase", True),
+        (["新经济组织", "新社会组织", "新就业群体"], "phrase", False),
+        (["组织群众", "宣传群众", "凝聚群众"], "phrase", False),
+        (
+            [
+                "向全省各族人民和驻豫人民解放军、武警部队官兵",
+                "向各民主党派、工商联、各人民团体及各界人士",
+                "向关心支持河南发展的港澳台同胞、海外侨胞、国际友人",
+            ],
+            "clause",
+            False,  # clauses that address them by a frame (向…，向…，向…) stay a group
+        ),
+    ],
+)
+def test_rule_collective_list(members, level, collective):
+    assert rules.rule_collective_list(members, level) is collective
+
+
+def test_no_collective_list_in_report_prose():
+    text = "向全国各族人民，向各民主党派、各人民团体和各界人士，表示诚挚感谢！"
+    for script_text in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script_text, min_score=0.0)]
+        assert not any(len(g) == 3 and g[0].endswith("党派") for g in found), found

@@ -15,6 +15,8 @@ from .rules import (
     rule_abbreviated_names,
     rule_audited_pair,
     rule_case_frame,
+    rule_collective_list,
+    rule_event_list,
     rule_name_list,
     rule_slice_of_list,
     rule_subject_only,
@@ -118,6 +120,8 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_weak_pair(template, members, level)
             or rule_subject_only(template)
             or rule_audited_pair(template, members, level)
+            or rule_event_list(members)
+            or rule_collective_list(members, level)
         ):
             i += 1
             continue

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
-from ..vocabulary import COUNT_NUMERALS
+from ..slogans import rule_is_formula
+from ..vocabulary import COUNT_NUMERALS, HAN_CHAR
 from .templates import (
     LEADING_WORDS,
     Template,
@@ -94,6 +96,8 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
         strength = max(strength, 1.0)  # the frame holds them, not the one 的 they share
     elif level == "clause" and rule_two_character_slot(template, carriers):
         strength *= 1.3  # the object in one slot after the verbs weighs as an opening
+    if level in ("clause", "phrase") and rule_quoted_formula_slot(carriers):
+        strength = max(strength, 2.0)  # the quoted formula's slot holds them
     if strength < 1.0:
         return None
     shape = _shape(carriers, strength)
@@ -147,6 +151,8 @@ def _accepted(
             return False
         if len(carriers) == 2 and level == "sentence" and (longest > 8 or strength < 0.5 * longest):
             return False
+    elif rule_quoted_formula_slot(carriers):
+        pass  # 增强“四个意识”，坚定“四个自信”，做到“两个维护”
     elif rule_verb_slot(template, carriers):
         pass  # 开展｜智能传感器…，推动｜智能传感器…，提升｜智能传感器…
     else:
@@ -392,7 +398,7 @@ def rule_numbers_only(template: Template, carriers: list[str]) -> bool:
     return True
 
 
-# --- rules of the precision audit on normative documents (issue 19) ---------------------
+# --- rules of the precision audits on normative documents and report prose (issue 19) ---
 
 
 #: adverbs of a statement of progress (…初步建立, …不断完善, …显著提高)
@@ -448,27 +454,54 @@ def rule_status_pair(template: Template, carriers: list[str], level: str) -> boo
     return all(_states_progress(c) for c in carriers)
 
 
-def rule_run_on_pair(template: Template, carriers: list[str], level: str) -> bool:
-    """Two 、-items that share only an opening, one running on far longer than the other
-    after it, are no pair: 数据验证、数据分析处理工作; 申报条件、申报材料是否齐全; 重要讲话、
-    重要指示批示精神 (the longer item holds more than the list's noun).
+#: how many characters longer than its partner a 、-item must be to run on past the list:
+#: into the predicate (a tail), or back into the verb that governs the list (a lead, where
+#: two characters are a verb: 克服｜形式主义、官僚主义)
+TAIL_RUN_ON = 3
+LEAD_RUN_ON = 2
 
-    Still pairs: 示范村、示范片区; 数据泄露监测、数据异常流动分析; 核心师资团队、核心实践项目
-    (the parts after the opening are of like length); an opening that holds a function
-    word (之所以完全正确、之所以能够引领…; 化解在基层、化解在萌芽状态; 谁反对毛主席、谁反对
-    毛泽东思想: an anaphora, not a noun).
+
+def rule_run_on_pair(template: Template, members: list[str], level: str) -> bool:
+    """Two 、-items held by one shared side, the other side longer, are no pair: the longer
+    one runs on past the list.
+
+    Only an opening shared, and the second three or more characters longer: it runs on
+    into the predicate (重点人群、重点
+    地区就业工作; 老旧街区、老旧厂区更新改造; 数据验证、数据分析处理工作; 申报条件、申报材料
+    是否齐全; 重要讲话、重要指示批示精神). Only an ending shared, the first two or more
+    characters longer: it carries the verb that governs both (要力戒形式主义、官僚主义;
+    克服形式主义、官僚主义; 加快智能电网、微电网; 弘扬科学家精神、劳模精神).
+    Still pairs: both sides shared (国家服务贸易创新发展示范区、国家数字贸易示范区), a frame:
+    an inner word of three characters or more (对马克思主义的坚定信仰、对中国特色社会主义的
+    坚定信念) or a leading word with an inner word (从点状监测向连续监测、从短流程管理向长流程
+    管理转变), items of about one length (数据采集存储、数据分析应用; 示范村、示范片区; 绿色
+    建筑、绿色快递包装; 远程会诊、远程康复指导), an
+    opening that holds a verb or a particle (之所以完全正确、之所以能够引领…; 化解在基层、化解
+    在萌芽状态; 谁反对毛主席、谁反对毛泽东思想: an anaphora, not a noun), three or more items.
     """
-    if level != "phrase" or len(carriers) != 2 or template.suffix or template.infix:
+    if level != "phrase" or len(members) != 2 or len(template.infix) >= 3:
         return False
     prefix = template.prefix
-    if prefix[:1] in LEADING_WORDS or any(c in FUNCTION_CHARS for c in prefix):
-        return False  # a verb or a particle in the opening: 化解在基层、化解在萌芽状态
-    rests = sorted(len(c) - len(prefix) for c in carriers)
-    return rests[1] >= 4 and rests[1] >= 2 * max(rests[0], 1)
+    if template.infix and prefix in LEADING_WORDS:
+        return False  # a frame: 从…向…
+    first, second = (len(m) for m in members)
+    if prefix and not template.suffix:
+        if prefix in LEADING_WORDS or any(c in FUNCTION_CHARS for c in prefix[1:]):
+            return False  # an anaphora: 化解在基层、化解在萌芽状态 (but 被压迫人民、被压迫…)
+        return second - first >= TAIL_RUN_ON
+    if template.suffix and not prefix:
+        return first - second >= LEAD_RUN_ON
+    return False
 
 
-#: endings of the names of events: fairs, expositions, summits, contests
+#: endings of the names of events, fairs, festivals and contests: 杭州亚运会, 中国国际进口
+#: 博览会, 国际武当太极文化节, 世界青年发展论坛, 人工智能创新创业大赛
 EVENT_ENDINGS = (
+    "运动会",
+    "奥运会",
+    "残奥会",
+    "亚运会",
+    "特奥会",
     "博览会",
     "交易会",
     "展览会",
@@ -476,38 +509,46 @@ EVENT_ENDINGS = (
     "推介会",
     "发布会",
     "研讨会",
-    "运动会",
+    "交流会",
+    "文化节",
+    "艺术节",
+    "旅游节",
+    "电影节",
+    "锦标赛",
     "大会",
     "峰会",
     "论坛",
     "大赛",
     "年会",
+    "联赛",
 )
+#: an edition's ordinal opening a name: 第十六届运动会, 第三届中国国际进口博览会
+_EDITION = re.compile(f"第[{COUNT_NUMERALS}0-9]+届")
+#: verbs that open a clause about events rather than a name of one: 办好论坛, 举办大会
+_EVENT_VERBS = frozenset(["举办", "办好", "开好", "召开", "组织", "参加", "承办", "筹办"])
 
 
-def rule_event_names(members: list[str]) -> bool:
-    """A list of named events is no group: 中国国际中小企业博览会、中国（四川）中小微企业
-    云服务大会、中国数字经济高端峰会; 人才创业大赛、人工智能创新创业大赛.
-
-    Named: most members end in an event word after a name of three characters or more. Not:
-    展览会、博览会 (kinds of event), 举办高峰论坛 (a verb on an event), 是一个朝气蓬勃的大会、
-    是一个团结的大会、是一个胜利的大会 (descriptions of one event).
+def rule_is_event(member: str) -> bool:
+    """The name of an event, a fair, a festival or a contest: 巴黎奥运会, 中国国际服务贸易
+    交易会, 屈原故里端午文化节, 第七届残特奥会, 人才创业大赛. Not: kinds of event (展览会),
+    a verb on an event (举办高峰论坛), a description (是一个团结的大会), 学术交流, 文化节目.
     """
-    named = sum(1 for m in members if _names_event(m))
-    return 2 * named > len(members)
-
-
-def _names_event(member: str) -> bool:
-    """An event word after a name of three characters or more, not after a verb and not in
-    a description (是一个团结的大会)."""
+    if _EDITION.match(member):
+        return True
     end = next((e for e in EVENT_ENDINGS if member.endswith(e)), "")
-    if not end or len(member) - len(end) < 3 or member[:2] in _EVENT_VERBS:
+    # a name before the ending: two characters before a three-character ending (巴黎奥运会),
+    # three before a two-character one (not 高峰论坛)
+    if not end or len(member) - len(end) < max(2, 5 - len(end)) or member[:2] in _EVENT_VERBS:
         return False
     return "的" not in member and member[:1] not in LEADING_WORDS
 
 
-#: verbs that open a clause about events rather than a name of one: 办好论坛, 举办大会
-_EVENT_VERBS = frozenset(["举办", "办好", "开好", "召开", "组织", "参加", "承办", "筹办"])
+def rule_event_list(members: list[str]) -> bool:
+    """A list of named events is no group, however alike their names: 巴黎奥运会、东京残奥会、
+    杭州亚运会; 中国国际中小企业博览会、中国（四川）中小微企业云服务大会、中国数字经济高端
+    峰会; 第十七届运动会、第十届民族传统体育运动会和第二届残特奥运动会 (most members name
+    events). Not: 是一个朝气蓬勃的大会、是一个团结的大会、是一个胜利的大会."""
+    return 2 * sum(1 for m in members if rule_is_event(m)) > len(members)
 
 
 #: verbs that govern a list from inside its first item: 突破｜半物理环境测试、跨域协同测试
@@ -565,10 +606,54 @@ def _leads_verb(item: str) -> bool:
 def rule_audited_pair(template: Template, members: list[str], level: str) -> bool:
     """The rules written from the precision audit on normative documents (issue 19): a pair
     of two statements of progress, a 、-pair that runs on or whose first item holds the
-    verb, a list of named events."""
+    verb."""
     return (
         rule_status_pair(template, members, level)
         or rule_run_on_pair(template, members, level)
-        or rule_event_names(members)
         or rule_lead_pair(template, members, level)
     )
+
+
+#: the longest verb before a quoted formula in ``rule_quoted_formula_slot`` (突出抓好)
+FORMULA_LEAD = 4
+_QUOTED_FORMULA = re.compile(
+    f'({HAN_CHAR}{{0,{FORMULA_LEAD}}})[“「『‘"]({HAN_CHAR}{{2,8}})[”」』’"]?'
+)
+
+
+def rule_quoted_formula_slot(carriers: list[str]) -> bool:
+    """Three or more clauses or items, each a short verb (four characters at most) and one
+    quoted numbered formula, are parallel by that slot, whatever the verbs and numerals:
+    增强“四个意识”，坚定“四个自信”，做到“两个维护”; 全面实施“五大战略”，大力发展“十个
+    重点产业”，突出抓好“六个产业集群”; 加快建设“六个龙江”、推进“八个振兴”、…
+
+    A lead before the first verb is cut off where the others show the slot (我们要｜增强…).
+    Not: two of them (a pair needs its own evidence); a quoted term that counts no set
+    (实现“十五五”良好开局: no formula; 打造“桥头堡”); anything after the closing mark (a
+    unit's carrier ends before it or with it).
+    """
+    if len(carriers) < 3:
+        return False
+    for carrier in carriers:
+        match = _QUOTED_FORMULA.fullmatch(carrier)
+        if match is None or not rule_is_formula(match.group(2)):
+            return False
+    return True
+
+
+#: endings of the names of collectives a report addresses or lists: 各民主党派, 各人民团体,
+#: 各界人士, 台湾同胞, 海外侨胞, 国际友人
+COLLECTIVE_ENDINGS = ("党派", "团体", "人士", "同胞", "侨胞", "友人")
+
+
+def rule_collective_list(members: list[str], level: str) -> bool:
+    """A 、-list of collectives of people (parties, associations, compatriots) is a list of
+    names, no group: 各民主党派、各人民团体和各界人士; 台湾同胞、港澳同胞和海外侨胞;
+    香港特别行政区同胞、澳门特别行政区同胞和台湾同胞 (most items end so).
+
+    Not: clauses that address them by a frame (向各族人民…，向各民主党派…各界人士，向…
+    国际友人); 新经济组织、新社会组织、新就业群体; 组织群众、宣传群众、凝聚群众.
+    """
+    if level != "phrase":
+        return False
+    return 2 * sum(1 for m in members if m.endswith(COLLECTIVE_ENDINGS)) > len(members)
