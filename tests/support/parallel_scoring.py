@@ -95,6 +95,23 @@ def score_groups(
     return matched_predicted, len(predicted), sum(1 for j in core if j in used), len(core)
 
 
+def exact_edges(
+    predicted: list[list[tuple[int, int]]], gold: list[tuple[list[tuple[int, int]], bool]]
+) -> tuple[int, int]:
+    """(members on exactly the gold edges, members) of the predicted groups that match a core
+    gold group by the annotation rule: how often a right group also has right member edges."""
+    exact = members = 0
+    used: set[int] = set()
+    for p in predicted:
+        for j, (g, is_core) in enumerate(gold):
+            if is_core and j not in used and covers(p, g):
+                used.add(j)
+                members += len(p)
+                exact += len(set(p) & set(g))
+                break
+    return exact, members
+
+
 def prf(matched_predicted: int, predicted: int, matched_gold: int, gold: int):
     """(precision, recall, F1); an empty side counts as perfect."""
     precision = matched_predicted / predicted if predicted else 1.0
@@ -132,13 +149,16 @@ class PartScore(NamedTuple):
     groups: tuple[float, float, float]
     slogans: tuple[float, float, float]
     line: str
+    edges: tuple[int, int] = (0, 0)  # members of right core groups on exactly the gold edges
 
 
 def score_passages(data: dict, script: str, part: str | None = None):
-    """(group counts, slogan counts) of policytext's output on the passages of ``part``
-    (all when None) of an annotated set, the text in ``script`` ("traditional" converts)."""
+    """(group counts, slogan counts, exact member edges) of policytext's output on the
+    passages of ``part`` (all when None) of an annotated set, the text in ``script``
+    ("traditional" converts)."""
     groups = [0, 0, 0, 0]
     slogans = [0, 0, 0, 0]
+    edges = [0, 0]
     for passage, text in passage_texts(data):
         if part is not None and passage.get("part") != part:
             continue
@@ -150,11 +170,12 @@ def score_passages(data: dict, script: str, part: str | None = None):
             for g in passage["groups"]
         ]
         groups = [a + b for a, b in zip(groups, score_groups(predicted, gold), strict=True)]
+        edges = [a + b for a, b in zip(edges, exact_edges(predicted, gold), strict=True)]
         if "slogans" in passage:
             found = [(s.span.start, s.span.end, s.kind, s.count) for s in pt.find_slogans(text)]
             counts = score_slogans(found, passage["slogans"])
             slogans = [a + b for a, b in zip(slogans, counts, strict=True)]
-    return groups, slogans
+    return groups, slogans, tuple(edges)
 
 
 def part_scores(
@@ -163,11 +184,12 @@ def part_scores(
     """:func:`score_passages` for each of ``parts``, with the line to print."""
     scores = []
     for part in parts:
-        groups, slogans = score_passages(data, script, part)
+        groups, slogans, edges = score_passages(data, script, part)
         (p, r, f), (sp, sr, sf) = prf(*groups), prf(*slogans)
         line = (
             f"{label}{script:<12}{part or 'all':<7} groups P {p:.3f} R {r:.3f} F1 {f:.3f}"
             f"   slogans P {sp:.3f} R {sr:.3f} F1 {sf:.3f}"
+            f"   exact edges {edges[0]}/{edges[1]}"
         )
-        scores.append(PartScore(part, (p, r, f), (sp, sr, sf), line))
+        scores.append(PartScore(part, (p, r, f), (sp, sr, sf), line, edges))
     return scores
