@@ -41,6 +41,7 @@ from .units import (
     _first_clause_end,
     _trimmed,
     _unclosed_opener,
+    _words,
     block_runs,
     clause_units,
     heading_units,
@@ -641,6 +642,18 @@ def _extend(
     return window, template
 
 
+def rule_nearest_opening(carrier: str, opening: str, position: int, limit: float) -> int:
+    """Where a clause's lead ends: at the first place the others' opening occurs, unless
+    the member that leaves is longer than ``limit``, then at the last place (也有不少同志｜
+    不蹲点，不调查，不研究: not 也有｜不少同志不蹲点) where a one-character opening
+    starts no word of the table there (not ｜不同企业特点…, 不同 is a word)."""
+    if position > 0 and len(carrier) - position > limit:
+        last = carrier.rfind(opening)
+        if len(opening) > 1 or carrier[last : last + 2] not in _words():
+            return last  # not 要适合｜不同企业特点的…，不要…，不要…: 不同 is a word
+    return position
+
+
 def _fit(
     carrier: str,
     template: Template,
@@ -656,11 +669,12 @@ def _fit(
     """
     lengths = [len(o) for o in others]
     longest, shortest = max(lengths), min(lengths)
+    limit = 2 * longest if level != "phrase" else max(1.5 * longest, longest + 2)
     keep: int | None = None
     if from_end:
         if template.prefix:
             find = carrier.rfind if level == "phrase" else carrier.find
-            position = find(template.prefix)
+            position = rule_nearest_opening(carrier, template.prefix, find(template.prefix), limit)
             keep = len(carrier) - position if position > 0 else None
         elif template.infix and not template.suffix:
             # the infix sits at the same place as in the other members: 真正做到｜进万家门
@@ -706,7 +720,6 @@ def _fit(
             keep = None
         elif keep < len(carrier) and (word := _word_cut(carrier, keep)):
             keep = word[1]  # rule_whole_words: 全生命周期, not 全生命｜周期
-    limit = 2 * longest if level != "phrase" else max(1.5 * longest, longest + 2)
     if keep is None or keep < 2 or keep > limit:
         return None
     piece = carrier[-keep:] if from_end else carrier[:keep]
@@ -916,6 +929,25 @@ def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
     return groups
 
 
+#: quotation marks a quoted member keeps, opening to closing
+MEMBER_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+
+
+def rule_quoted_members(text: str, view: str, group: Parallel) -> Parallel:
+    """Members that are quoted items whole keep their quotation marks (the annotation
+    convention): “跟跑”｜“并跑”｜“领跑”, “辽品出辽”｜“辽品出海”; unchanged when one member is
+    not quoted whole (开展“爱心助学”活动、…). Applied after the score, which reads the
+    members without their marks."""
+    members = group.members
+    if not all(
+        m.start > 0 and m.end < len(view) and MEMBER_QUOTES.get(view[m.start - 1]) == view[m.end]
+        for m in members
+    ):
+        return group
+    wide = tuple(Span.of(text, m.start - 1, m.end + 1) for m in members)
+    return replace(group, members=wide, start=wide[0].start, end=wide[-1].end)
+
+
 def _sentences_by_paragraph(
     paragraphs: tuple[Span, ...], sentences: tuple[Span, ...]
 ) -> Iterator[tuple[int, list[Span]]]:
@@ -985,5 +1017,5 @@ def build_parallels(
     if calibrate:
         threshold = default_min_score() if min_score is None else min_score
         result = [replace(g, score=group_score(view, g)) for g in result]
-        result = [g for g in result if g.score >= threshold]
+        result = [rule_quoted_members(text, view, g) for g in result if g.score >= threshold]
     return tuple(sorted(result, key=lambda g: (g.start, g.end)))
