@@ -34,7 +34,7 @@ import math
 from pathlib import Path
 from typing import NamedTuple
 
-from policytext.parallels.grouping import build_parallels, rule_quoted_members
+from policytext.parallels.grouping import build_parallels
 from policytext.parallels.scoring import EXPECTED_SIGN, FEATURES, group_features
 from policytext.script import simplified_view
 from policytext.segment import paragraphs_of, sentences_of
@@ -99,8 +99,7 @@ def candidates() -> tuple[
         ]
         golds.append(gold)
         for group in groups:
-            shown = rule_quoted_members(text, view, group)  # the members find_parallels returns
-            members = [(m.start, m.end) for m in shown.members]
+            members = [(m.start, m.end) for m in group.members]
             right = any(covers(members, g) for g, _ in gold)
             features = group_features(view, group, group.score)
             found.append(Candidate(index, passage["file"], features, group.score, members, right))

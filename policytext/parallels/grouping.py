@@ -929,25 +929,6 @@ def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
     return groups
 
 
-#: quotation marks a quoted member keeps, opening to closing
-MEMBER_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
-
-
-def rule_quoted_members(text: str, view: str, group: Parallel) -> Parallel:
-    """Members that are quoted items whole keep their quotation marks (the annotation
-    convention): “跟跑”｜“并跑”｜“领跑”, “辽品出辽”｜“辽品出海”; unchanged when one member is
-    not quoted whole (开展“爱心助学”活动、…). Applied after the score, which reads the
-    members without their marks."""
-    members = group.members
-    if not all(
-        m.start > 0 and m.end < len(view) and MEMBER_QUOTES.get(view[m.start - 1]) == view[m.end]
-        for m in members
-    ):
-        return group
-    wide = tuple(Span.of(text, m.start - 1, m.end + 1) for m in members)
-    return replace(group, members=wide, start=wide[0].start, end=wide[-1].end)
-
-
 def _sentences_by_paragraph(
     paragraphs: tuple[Span, ...], sentences: tuple[Span, ...]
 ) -> Iterator[tuple[int, list[Span]]]:
@@ -1017,5 +998,5 @@ def build_parallels(
     if calibrate:
         threshold = default_min_score() if min_score is None else min_score
         result = [replace(g, score=group_score(view, g)) for g in result]
-        result = [rule_quoted_members(text, view, g) for g in result if g.score >= threshold]
+        result = [g for g in result if g.score >= threshold]
     return tuple(sorted(result, key=lambda g: (g.start, g.end)))

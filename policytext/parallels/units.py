@@ -167,16 +167,13 @@ def _phrase_runs(view: str, all_pieces: list[tuple[int, int]]) -> list[list[Unit
             continue
         # a list starts after an opening mark it is inside of and ends at the closing
         # one: 活动〈送政策、…、送健康〉 / 开展“爱心助学”、“送清凉”、“送温暖”等
-        chain = rule_chain_end(view, pieces) or rule_quoted_join(view, pieces)
+        chain = rule_chain_end(view, pieces)
         if chain is not None:
             pieces[-1:] = [(pieces[-1][0], chain[0]), (sum(chain), pieces[-1][1])]
         first_start, first_end = pieces[0]
         cut = _unclosed_opener(view, first_start, first_end)
         if cut is not None:
             pieces[0] = (cut + 1, first_end)
-        quoted = rule_quoted_first_item(view, pieces)
-        if quoted is not None:
-            pieces[0] = (quoted, first_end)
         last_start, last_end = pieces[-1]
         while last_start < last_end and view[last_start] in _QUOTES:
             last_start += 1
@@ -206,24 +203,6 @@ def _phrase_runs(view: str, all_pieces: list[tuple[int, int]]) -> list[list[Unit
         units = [_unit(view, a, b, "phrase") for a, b in pieces]
         runs.append([u for u in units if u is not None])
     return runs
-
-
-#: quotation marks that open an item
-_ITEM_QUOTES = "“‘「『"
-
-
-def rule_quoted_first_item(view: str, pieces: list[tuple[int, int]]) -> int | None:
-    """Where the first item of a 、-list of quoted items starts: at its own quotation mark,
-    after the lead the piece carries (实现从｜“跟跑”、“并跑”到“领跑”; 推动｜“云展示”、“云对接”).
-    None when an item after the first opens with no quotation mark, or the first piece
-    does not end on a quoted item."""
-    if len(pieces) < 2 or any(a >= b or view[a] not in _ITEM_QUOTES for a, b in pieces[1:]):
-        return None
-    start, end = strip_bounds(view, *pieces[0], WHITESPACE)
-    if end - start < 3 or view[end - 1] not in _CLOSERS_SET:
-        return None
-    at = max(view.rfind(quote, start, end - 1) for quote in _ITEM_QUOTES)
-    return at if at > start else None
 
 
 #: where a chain starts (从｜由 A、B到C)
@@ -293,19 +272,6 @@ def rule_chain_end(view: str, pieces: list[tuple[int, int]]) -> tuple[int, int] 
     ):
         return None
     return cut, 1
-
-
-_QUOTED_JOIN_RE = re.compile("(?<=[”’」』])(?:以及|和|及|与|或|到)(?=[“‘「『])")
-
-
-def rule_quoted_join(view: str, pieces: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Where the last piece of a 、-list joins two quoted items by a conjunction or 到,
-    closing and opening marks on either side: “跟跑”、“并跑”｜和｜“领跑”, “云展示”、“云对接”｜
-    以及｜“云洽谈”: ``(its position, its length)``. None when the piece holds no such join."""
-    if len(pieces) < 2:
-        return None
-    match = _QUOTED_JOIN_RE.search(view, *pieces[-1])
-    return None if match is None else (match.start(), match.end() - match.start())
 
 
 #: conjunctions that may join two items inside a 、-list; not 与, which mostly means
