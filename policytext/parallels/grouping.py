@@ -44,6 +44,7 @@ from .units import (
     _first_clause_end,
     _trimmed,
     _unclosed_opener,
+    _words,
     block_runs,
     clause_units,
     heading_units,
@@ -642,6 +643,18 @@ def _extend(
     return window, template
 
 
+def rule_nearest_opening(carrier: str, opening: str, position: int, limit: float) -> int:
+    """Where a clause's lead ends: at the first place the others' opening occurs, unless
+    the member that leaves is longer than ``limit``, then at the last place (也有不少同志｜
+    不蹲点，不调查，不研究: not 也有｜不少同志不蹲点) where a one-character opening
+    starts no word of the table there (not ｜不同企业特点…, 不同 is a word)."""
+    if position > 0 and len(carrier) - position > limit:
+        last = carrier.rfind(opening)
+        if len(opening) > 1 or carrier[last : last + 2] not in _words():
+            return last  # not 要适合｜不同企业特点的…，不要…，不要…: 不同 is a word
+    return position
+
+
 def _fit(
     carrier: str,
     template: Template,
@@ -657,11 +670,12 @@ def _fit(
     """
     lengths = [len(o) for o in others]
     longest, shortest = max(lengths), min(lengths)
+    limit = 2 * longest if level != "phrase" else max(1.5 * longest, longest + 2)
     keep: int | None = None
     if from_end:
         if template.prefix:
             find = carrier.rfind if level == "phrase" else carrier.find
-            position = find(template.prefix)
+            position = rule_nearest_opening(carrier, template.prefix, find(template.prefix), limit)
             keep = len(carrier) - position if position > 0 else None
         elif template.infix and not template.suffix:
             # the infix sits at the same place as in the other members: 真正做到｜进万家门
@@ -707,7 +721,6 @@ def _fit(
             keep = None
         elif keep < len(carrier) and (word := _word_cut(carrier, keep)):
             keep = word[1]  # rule_whole_words: 全生命周期, not 全生命｜周期
-    limit = 2 * longest if level != "phrase" else max(1.5 * longest, longest + 2)
     if keep is None or keep < 2 or keep > limit:
         return None
     piece = carrier[-keep:] if from_end else carrier[:keep]

@@ -167,6 +167,9 @@ def _phrase_runs(view: str, all_pieces: list[tuple[int, int]]) -> list[list[Unit
             continue
         # a list starts after an opening mark it is inside of and ends at the closing
         # one: 活动〈送政策、…、送健康〉 / 开展“爱心助学”、“送清凉”、“送温暖”等
+        chain = rule_chain_end(view, pieces)
+        if chain is not None:
+            pieces[-1:] = [(pieces[-1][0], chain[0]), (sum(chain), pieces[-1][1])]
         first_start, first_end = pieces[0]
         cut = _unclosed_opener(view, first_start, first_end)
         if cut is not None:
@@ -200,6 +203,75 @@ def _phrase_runs(view: str, all_pieces: list[tuple[int, int]]) -> list[list[Unit
         units = [_unit(view, a, b, "phrase") for a, b in pieces]
         runs.append([u for u in units if u is not None])
     return runs
+
+
+#: where a chain starts (从｜由 A、B到C)
+CHAIN_OPENERS = ("从", "由")
+#: 到 ending or opening a word, no link of a chain: 得到, 达到, 做到, 到位, 到期
+NOT_CHAIN_LINK = frozenset(
+    [
+        "得到",
+        "达到",
+        "做到",
+        "受到",
+        "提到",
+        "收到",
+        "感到",
+        "遇到",
+        "看到",
+        "想到",
+        "办到",
+        "找到",
+        "直到",
+        "落到",
+        "用到",
+        "说到",
+        "谈到",
+        "讲到",
+        "不到",
+        "考到",
+        "到位",
+        "到期",
+        "到达",
+        "到底",
+        "到处",
+        "到场",
+        "到账",
+        "到户",
+        "到人",
+        "到村",
+    ]
+)
+
+
+def rule_chain_end(view: str, pieces: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where the last piece of a 、-list opened by 从 or 由 splits at 到, which joins the
+    chain's last item like a conjunction, as ``(its position, 1)``: 从“跟跑”、“并跑”｜到｜
+    “领跑”, 从站起来、富起来｜到｜强起来, 由低级、中级形式｜到｜高级形式. None without 从/由 in
+    the first piece (推进、实施到位), where 到 is part of a word (从…、…达到, 落实到位),
+    without two characters on each side, or when each item is a chain of its own
+    (从农田到餐桌、从企业到医院).
+    """
+    if len(pieces) < 2:
+        return None
+    first_start, first_end = pieces[0]
+    if not any(view.find(opener, first_start, first_end) >= 0 for opener in CHAIN_OPENERS):
+        return None
+    if any(view.find("到", a, b) >= 0 for a, b in pieces[:-1]) or any(
+        view.find(opener, a, b) >= 0 for a, b in pieces[1:] for opener in CHAIN_OPENERS
+    ):
+        return None
+    last_start, last_end = pieces[-1]
+    while last_start < last_end and view[last_start] in _QUOTES:
+        last_start += 1
+    cut = view.find("到", last_start + 2, last_end - 2)
+    if (
+        cut < 0
+        or view[cut - 1 : cut + 1] in NOT_CHAIN_LINK
+        or view[cut : cut + 2] in NOT_CHAIN_LINK
+    ):
+        return None
+    return cut, 1
 
 
 #: conjunctions that may join two items inside a 、-list; not 与, which mostly means
@@ -387,8 +459,10 @@ def _block_run(view: str, start: int, end: int, place: int, size: int = 2) -> li
     rest = 1 if place == 0 else 0  # where the varying part starts in an item
     while k + size <= end and view[k + place] == shared and len(items) < MAX_MEMBERS:
         other = view[k + rest : k + rest + size - 1]
-        if any(not _is_han(c) or c in FUNCTION_CHARS for c in other) or other in seen:
+        if any(not _is_han(c) for c in other) or other in seen:
             break
+        if any(c in FUNCTION_CHARS for c in other) and not (size == 3 and other in _words()):
+            break  # a function character varies no item, unless inside a word: 针对｜性
         if size == 3 and _belongs_elsewhere(view, k, place):
             break
         seen.add(other)
@@ -454,13 +528,17 @@ def block_runs(view: str, start: int, end: int) -> list[list[tuple[int, int]]]:
                 if first < taken:
                     continue
                 items = _block_run(view, first, end, place, size)
-                while items and not _known(view, items[-1], place):
+                if size == 2 and place == 0:
+                    items = rule_word_ending_item(view, items, end)
+                closed = size == 2 and place == 0 and rule_closed_block(view, items, start, end)
+                while items and not closed and not _known(view, items[-1], place):
                     items.pop()
                 if len(items) < 3:
                     continue
                 key = _reading_key(view, items, place)
                 enough = 2 * key[1] >= len(items) if size == 2 else key[1] == len(items)
-                if enough and key > best_key:
+                enough = enough or closed
+                if enough and (key > best_key or (closed and best is None)):
                     best, best_key = items, key
             if best is not None and not (size == 3 and _overlaps(pairs, best[0][0], best[-1][1])):
                 runs.append(best)
@@ -468,6 +546,65 @@ def block_runs(view: str, start: int, end: int) -> list[list[tuple[int, int]]]:
                 if size == 2:
                     pairs.append((best[0][0], taken))
     return sorted(runs)
+
+
+def rule_word_ending_item(
+    view: str, items: list[tuple[int, int]], end: int
+) -> list[tuple[int, int]]:
+    """The last of two-character items sharing their opening takes the next character
+    when the two after the shared one are a word and the item alone is none:
+    全党全国全社｜会 reads 全党｜全国｜全社会, 大鸣大放大辩论, 同吃同住同劳动; 共建共治共享 stays,
+    and not when the shared character ends a word with the one before (强农｜惠农: not
+    农惠｜农富｜农政策)."""
+    if len(items) < 3 or _joins_before(view, items[0][0]):
+        return items
+    a, b = items[-1]
+    if b < end and view[a:b] not in _words() and view[a + 1 : b + 1] in _words():
+        return [*items[:-1], (a, b + 1)]
+    return items
+
+
+def _joins_before(view: str, first: int) -> bool:
+    """Whether the opening character of the item at ``first`` makes a word with the
+    character before it (强｜农惠农富农: 强农)."""
+    return first > 0 and view[first - 1 : first + 1] in _words()
+
+
+def _word_ends_at(view: str, start: int, at: int) -> bool:
+    """Whether a word of two or three characters of the table ends just before ``at``."""
+    return any(at - size >= start and view[at - size : at] in _words() for size in (2, 3))
+
+
+def _closes_block(view: str, at: int, end: int) -> bool:
+    """Whether a run ending at ``at`` ends there: the text ends, no Han character or a
+    function character follows, or a word of the table begins."""
+    return (
+        at >= end
+        or not _is_han(view[at])
+        or view[at] in FUNCTION_CHARS
+        or view[at : at + 2] in _words()
+    )
+
+
+def rule_closed_block(view: str, items: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Three or more two-character items sharing their opening read as a block without
+    the word table's vouching when the run stands apart on both sides: no Han character,
+    a function character or the end of a word before it, no Han character, a function
+    character or the start of a word after it (坚持｜边巡边改边治｜，; 真正｜可感可及可得｜。;
+    做精做优做长｜绿色; 发展｜向绿向智向新向优｜步伐). Not 一个一个 (numerals) and not a run
+    that runs into its neighbours (是全｜党全｜军全｜国: 全国 is the reading there)."""
+    if len(items) < 3:
+        return False
+    first, last = items[0][0], items[-1][1]
+    if first > start and _joins_before(view, first):
+        return False
+    before = (
+        first <= start
+        or not _is_han(view[first - 1])
+        or view[first - 1] in FUNCTION_CHARS
+        or _word_ends_at(view, start, first)
+    )
+    return before and _closes_block(view, last, end)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
