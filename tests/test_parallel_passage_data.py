@@ -43,6 +43,8 @@ LATER = (
     "heldout_parallel_passages_4.json",
     "heldout_parallel_passages_4_report.json",
     "calibration_parallel_passages_5.json",
+    "calibration_parallel_passages_5_report.json",
+    "calibration_parallel_passages_6.json",
 )
 
 
@@ -114,7 +116,17 @@ SETS = (
     ),
     PassageSet(
         "calibration_parallel_passages_5_report.json",
-        "c5-report", 1, 30, True, (100, 500), False, LATER, None, 2, "20261211", True,
+        "c5-report", 1, 30, True, (100, 500), False, LATER[:12], None, 2, "20261211", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_6.json",
+        "c6-policy", 1, 40, True, (100, 500), False, LATER[:13], 10, 1, "20261212", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_6_report.json",
+        "c6-report", 1, 30, True, (100, 500), False, LATER, None, 2, "20261213", True,
         ("calibration", "calibration-report"),
     ),
 )  # fmt: skip

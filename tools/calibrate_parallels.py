@@ -67,6 +67,8 @@ SETS = (
 CALIBRATION = (
     "calibration_parallel_passages_5.json",
     "calibration_parallel_passages_5_report.json",
+    "calibration_parallel_passages_6.json",
+    "calibration_parallel_passages_6_report.json",
 )
 BANDS = (
     (0.0, 0.5),
