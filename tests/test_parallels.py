@@ -293,3 +293,18 @@ def test_clause_units_are_the_trimmed_pieces(text):
     pieces = pl._pieces(pl._SEGMENT_RE, text, 0, len(text))
     expected = [pl._unit(text, a, b, "clause") for a, b in pieces]
     assert pl.clause_units(text, sentence) == [u for u in expected if u is not None]
+
+
+def test_new_unit_and_new_template_build_the_named_tuples() -> None:
+    """The builders that skip the NamedTuples' ``__new__`` written in Python give tuples of
+    the class, equal to those the class builds, with the fields in place."""
+    from policytext.parallels import templates, units
+
+    unit = units.new_unit(3, 9, 7, "clause")
+    assert type(unit) is units.Unit
+    assert unit == units.Unit(3, 9, 7, "clause")
+    assert (unit.start, unit.end, unit.carrier_end, unit.level) == (3, 9, 7, "clause")
+    template = templates.new_template("加强", "", "的", 2)
+    assert type(template) is templates.Template
+    assert template == templates.Template("加强", "", "的", 2)
+    assert (template.shared, template.lead) == (("加强", "的"), 2)

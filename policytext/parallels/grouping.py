@@ -36,6 +36,7 @@ from .templates import (
 )
 from .units import (
     _QUOTES,
+    _SEMICOLON_RE,
     CONJUNCTIONS,
     FUNCTION_CHARS,
     LONGEST_WORD,
@@ -49,6 +50,7 @@ from .units import (
     clause_units,
     heading_units,
     inline_heading_units,
+    new_unit,
     phrase_units,
     semicolon_units,
     sentence_units,
@@ -87,11 +89,14 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             if may_be_hopeless and _hopeless(carriers, level):
                 skip = True
             else:
-                if common_to < i:
-                    common, common_to = set(every_carrier[i]), i
-                while common_to < j:
+                if common_to < i:  # the first two carriers' characters in common
+                    second = every_carrier[i + 1]
+                    common = {c for c in every_carrier[i] if c in second}
+                    common_to = i + 1
+                while common_to < j:  # few characters, each found in the next carrier
                     common_to += 1
-                    common.intersection_update(every_carrier[common_to])
+                    carrier = every_carrier[common_to]
+                    common = {c for c in common if c in carrier}
                 skip = not common and _unsharable(carriers, level)
             if skip:
                 found = None  # cheap tests spare the template search (same results)
@@ -147,9 +152,12 @@ def _unsharable(carriers: list[str], level: str) -> bool:
 
 def _correlative_possible(first: str, second: str) -> bool:
     """The second opens with 又/也/也是/更是 and the first holds its 既/是 (maybe after a lead)."""
-    return second.startswith(_SECOND_OPENERS) and any(
-        second.startswith(b) and a in first for a, b in CORRELATIVES
-    )
+    if not second.startswith(_SECOND_OPENERS):
+        return False
+    for a, b in CORRELATIVES:  # noqa: SIM110 - a loop: the compiled twin makes no generator
+        if second.startswith(b) and a in first:
+            return True
+    return False
 
 
 def _loses_word(before: str, after: str) -> bool:
@@ -182,7 +190,12 @@ def _two_character_slot(carriers: list[str]) -> bool:
     """Whether the clauses hold one two-character piece two characters in (a cheap test
     that ``rule_two_character_slot`` may hold)."""
     piece = carriers[0][2:4]
-    return len(piece) == 2 and all(c[2:4] == piece for c in carriers[1:])
+    if len(piece) != 2:
+        return False
+    for carrier in carriers:  # noqa: SIM110 - a loop: the compiled twin makes no generator
+        if carrier[2:4] != piece:
+            return False
+    return True
 
 
 def _hopeless(carriers: list[str], level: str) -> bool:
@@ -205,7 +218,7 @@ def _hopeless(carriers: list[str], level: str) -> bool:
     """
     if level == "sentence":  # a pair of sentences opens with a short first clause
         return len({c[0] for c in carriers}) > 1 or (
-            len(carriers) == 2 and max(len(c) for c in carriers) > 8
+            len(carriers) == 2 and (len(carriers[0]) > 8 or len(carriers[1]) > 8)
         )
     if level == "semicolon":
         if len(carriers) > 2:
@@ -758,7 +771,7 @@ def _clip(unit: Unit, lead: int, tail: int | None) -> Unit:
     start = unit.start + lead
     carrier_end = unit.carrier_end - (tail or 0)
     end = unit.end if unit.level == "sentence" else carrier_end
-    return Unit(start, end, carrier_end, unit.level)
+    return new_unit(start, end, carrier_end, unit.level)
 
 
 #: sentences whose first clauses are at least this long are members by their first clause
@@ -982,6 +995,8 @@ def build_parallels(
                 found += groups_in_run(text, view, run)
             found += block_groups(text, view, sentence)
             found += groups_in_run(text, view, clause_units(view, sentence))
+            if _SEMICOLON_RE.search(view, sentence.start, sentence.end) is None:
+                continue  # no ；-pieces (the usual case): asked once, not by both calls below
             leads = semicolon_units(view, sentence)
             if len(leads) >= 3:  # 从…转变，…；从…转变，…；…: first clauses count from three pieces
                 found += [g for g in groups_in_run(text, view, leads) if len(g.members) >= 3]

@@ -13,6 +13,7 @@ from .templates import (
     _effective_prefix,
     _weight,
     aligned_strength,
+    new_template,
     rule_two_character_slot,
     rule_verb_slot,
     template_strength,
@@ -62,13 +63,17 @@ def _shape(carriers: list[str], strength: float) -> _Shape:
     mean = sum(lengths) / len(lengths)
     shortest, longest = min(lengths), max(lengths)
     statistics = rule_statistics(carriers)
-    return _Shape(
+    shape = (
         min(1.0, 2 * strength / mean),
         shortest / longest,
         min(1.0, (len(carriers) - 1) / 3),
         1.0 if shortest == longest == 4 else 0.0,
         statistics,
     )
+    return _NEW_TUPLE(_Shape, shape)  # _Shape(*shape) without its __new__ written in Python
+
+
+_NEW_TUPLE = tuple.__new__
 
 
 def _combined(anchor: float, shape: _Shape) -> float:
@@ -92,7 +97,8 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
     """The group's score if the carriers form an acceptable group with this template, else None."""
     aligned = aligned_strength(carriers)
     strength = template_strength(template, carriers, level, aligned)
-    if level == "semicolon" and rule_case_frame(carriers):
+    case_frame = level == "semicolon" and rule_case_frame(carriers)  # asked once per window
+    if case_frame:
         strength = max(strength, 1.0)  # the frame holds them, not the one 的 they share
     elif level == "clause" and rule_two_character_slot(template, carriers):
         strength *= 1.3  # the object in one slot after the verbs weighs as an opening
@@ -101,7 +107,7 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
     if strength < 1.0:
         return None
     shape = _shape(carriers, strength)
-    if not _accepted(template, carriers, level, strength, aligned, shape):
+    if not _accepted(template, carriers, level, strength, aligned, shape, case_frame):
         return None
     return _combined(_anchor(template), shape)
 
@@ -113,11 +119,13 @@ def _accepted(
     strength: float,
     aligned: float,
     shape: _Shape,
+    case_frame: bool,
 ) -> bool:
-    """The acceptance rules; ``aligned`` and ``shape`` are computed once by the caller."""
+    """The acceptance rules; ``aligned``, ``shape`` and ``case_frame`` (``rule_case_frame``
+    of ；-pieces) are computed once by the caller."""
     if rule_numbers_only(template, carriers):
         return False
-    template = Template(_effective_prefix(template, level), template.infix, template.suffix, 0)
+    template = new_template(_effective_prefix(template, level), template.infix, template.suffix, 0)
     lengths = [len(c) for c in carriers]
     longest = max(lengths)
     if level == "phrase":
@@ -132,7 +140,7 @@ def _accepted(
             and not productive
         ):
             return False  # 林业、畜牧业、渔业; 县委、县政府: one shared character, uneven items
-    elif level == "semicolon" and rule_case_frame(carriers):
+    elif case_frame:
         pass  # 尚未招标的，要…；正在建设的，要…；已完成示范建设的，要…
     elif level in ("sentence", "semicolon"):
         if (
@@ -256,14 +264,19 @@ def rule_abbreviated_names(members: list[str], level: str) -> bool:
     return 2 * sum(1 for m in members if m[:2] not in words) > len(members)
 
 
+#: the endings ``_opens_with_name`` looks for, in the order it tries them
+_NAME_ENDINGS = (*ORGANISATION_ENDINGS, *BUREAU_ENDINGS)
+_NAME_ENDING_RE = re.compile("|".join(map(re.escape, _NAME_ENDINGS)))
+
+
 def _opens_with_name(member: str) -> bool:
     """A member that opens with an organisation's full name and runs on for a few more
     characters: 国家矿山安全监察局审核后, 国际标准化组织（ISO."""
-    ends = (*ORGANISATION_ENDINGS, *BUREAU_ENDINGS)
-    for end in ends:
-        at = member.find(end)
-        if at > 0 and len(member) - (at + len(end)) <= 4:
-            return rule_is_name(member[: at + len(end)])
+    if _NAME_ENDING_RE.search(member) is not None:  # else no ending is in it: the usual case
+        for end in _NAME_ENDINGS:
+            at = member.find(end)
+            if at > 0 and len(member) - (at + len(end)) <= 4:
+                return rule_is_name(member[: at + len(end)])
     return member.startswith(INTERNATIONAL) and "组织" in member[2:]
 
 
@@ -373,6 +386,10 @@ def rule_case_frame(carriers: list[str]) -> bool:
     return len(carriers) >= 3 and all(c.endswith("的") and len(c) <= CASE_LENGTH for c in carriers)
 
 
+#: a number in digits (``_DIGIT_RE``) or in Chinese numerals (``_COUNT_RE``), found by one search
+_NUMBER_RE = re.compile(f"{_DIGIT_RE.pattern}|{_COUNT_RE.pattern}")
+
+
 def rule_statistics(carriers: list[str]) -> bool:
     """Most members (two or more) hold a number: figures, not rhetoric (their score is cut).
 
@@ -380,10 +397,9 @@ def rule_statistics(carriers: list[str]) -> bool:
     characters or more (四十斤、六十斤、八十斤; 有四十五个县…，有五十五个县…). Not the
     one-character numerals of formulas: “三个离不开”、“四个与共”、“五个认同”.
     """
-    joined = "".join(carriers)
-    if not (_DIGIT_RE.search(joined) or _COUNT_RE.search(joined)):
+    if not _NUMBER_RE.search("".join(carriers)):
         return False  # the usual case, decided by one search
-    counted = sum(1 for c in carriers if _DIGIT_RE.search(c) or _COUNT_RE.search(c))
+    counted = sum(1 for c in carriers if _NUMBER_RE.search(c))
     return counted >= max(2, len(carriers) // 2 + 1)
 
 

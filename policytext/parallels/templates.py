@@ -25,6 +25,15 @@ class Template(NamedTuple):
         return tuple(part for part in (self.prefix, self.infix, self.suffix) if part)
 
 
+def new_template(prefix: str, infix: str, suffix: str, lead: int) -> Template:
+    """``Template(prefix, infix, suffix, lead)``, built without the ``__new__`` NamedTuple
+    writes in Python (a frame of the interpreter per template, also in the compiled twins)."""
+    return _NEW_TUPLE(Template, (prefix, infix, suffix, lead))
+
+
+_NEW_TUPLE = tuple.__new__
+
+
 # --- templates -----------------------------------------------------------------------
 
 #: one-character words that open parallel clauses (是…，是…; 以…为…; 同…，同…)
@@ -114,7 +123,7 @@ def find_template(carriers: list[str], level: str | None = None) -> Template | N
 @lru_cache(maxsize=1024)
 def _find_template(carriers: tuple[str, ...], level: str | None) -> Template | None:
     parts = _template_parts(carriers, level)
-    return None if parts is None else Template(*parts, 0)
+    return None if parts is None else new_template(*parts, 0)
 
 
 def template_parts(carriers: tuple[str, ...], level: str | None) -> tuple[str, str, str] | None:
@@ -166,7 +175,12 @@ def slot_piece(carriers: list[str] | tuple[str, ...], least: int = 3) -> bool:
     first, rest = carriers[0], carriers[1:]
     for k in range(1, VERB_SLOT + 1):
         piece = first[k : k + 3]
-        if len(piece) == 3 and all(c[k : k + 3] == piece for c in rest):
+        if len(piece) < 3:
+            return False  # nor at any later place
+        for carrier in rest:  # loops, not all(): the compiled twin makes no generator
+            if carrier[k : k + 3] != piece:
+                break
+        else:
             return True
     return False
 
@@ -246,7 +260,11 @@ def template_strength(
     """
     prefix = _effective_prefix(template, level)
     opening = 1.0 if prefix in LEADING_WORDS else _weight(prefix)  # 向…，向…; 在…中，在…中
-    strength = 1.3 * opening + _weight(template.infix) + _weight(template.suffix)
+    strength = 1.3 * opening
+    if template.infix:  # an empty part weighs 0.0: no call to ask
+        strength += _weight(template.infix)
+    if template.suffix:
+        strength += _weight(template.suffix)
     return max(strength, aligned_strength(carriers) if aligned is None else aligned)
 
 
@@ -257,11 +275,14 @@ def aligned_strength(carriers: list[str]) -> float:
     来势之猛、扩散之快 share 之. Units over 12 characters do not count.
     """
     length = len(carriers[0])
-    if length > 12 or any(len(c) != length for c in carriers):
+    if length > 12:
         return 0.0
+    for carrier in carriers:  # a loop, not any(): the compiled twin makes no generator
+        if len(carrier) != length:
+            return 0.0
     count = len(carriers)
     slots = zip(*carriers, strict=True)  # the lengths are equal
-    shared = "".join(slot[0] for slot in slots if slot.count(slot[0]) == count)
+    shared = "".join([slot[0] for slot in slots if slot.count(slot[0]) == count])
     weight = _weight(shared)
     if shared and len(shared) < length and weight < 1.0 and len(carriers) >= 3:
         weight = 1.0  # one slot kept in three even units: 来势之猛、扩散之快、影响之深

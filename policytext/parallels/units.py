@@ -88,6 +88,14 @@ class Unit(NamedTuple):
     level: str
 
 
+def new_unit(start: int, end: int, carrier_end: int, level: str) -> Unit:
+    """``Unit(start, end, carrier_end, level)``, built without the ``__new__`` NamedTuple
+    writes in Python (a frame of the interpreter per unit, also in the compiled twins)."""
+    return _NEW_TUPLE(Unit, (start, end, carrier_end, level))
+
+
+_NEW_TUPLE = tuple.__new__
+
 # --- units -------------------------------------------------------------------------
 
 
@@ -103,7 +111,7 @@ def _unit(
     if end - start < 2:
         return None
     carrier = end if carrier_end is None else _trimmed(view, start, min(carrier_end, end))[1]
-    return Unit(start, end, max(carrier, start + 1), level)
+    return new_unit(start, end, max(carrier, start + 1), level)
 
 
 def _pieces(pattern: re.Pattern[str], view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -118,17 +126,26 @@ def _pieces(pattern: re.Pattern[str], view: str, start: int, end: int) -> list[t
 def phrase_units(view: str, sentence: Span) -> list[list[Unit]]:
     """The 、-lists of a sentence; the last item is split at a conjunction (A、B和C)."""
     runs: list[list[Unit]] = []
-    marks = [match.start() for match in _PHRASE_RE.finditer(view, sentence.start, sentence.end)]
+    # the marks' spans, found once: those inside a piece are the ones a search of the piece
+    # finds (no piece starts after a closing quote or ends before an opening one)
+    marks = [match.span() for match in _PHRASE_RE.finditer(view, sentence.start, sentence.end)]
     if not marks:
         return runs
     k = 0
     for seg_start, seg_end in _pieces(_SEGMENT_RE, view, sentence.start, sentence.end):
-        while k < len(marks) and marks[k] < seg_start:
+        while k < len(marks) and marks[k][0] < seg_start:
             k += 1
         if k == len(marks):
             break
-        if marks[k] < seg_end:  # a piece without a mark is one item: no list
-            runs += _phrase_runs(view, _pieces(_PHRASE_RE, view, seg_start, seg_end))
+        if marks[k][0] < seg_end:  # a piece without a mark is one item: no list
+            items = []  # the piece cut at its marks, as ``_pieces`` cuts it
+            start = seg_start
+            while k < len(marks) and marks[k][0] < seg_end:
+                items.append((start, marks[k][0]))
+                start = marks[k][1]
+                k += 1
+            items.append((start, seg_end))
+            runs += _phrase_runs(view, items)
     return runs
 
 
@@ -358,11 +375,12 @@ def _unopened_closer(view: str, start: int, end: int) -> int | None:
 
 def clause_units(view: str, sentence: Span) -> list[Unit]:
     """The pieces of a sentence between ，；： (not 、)."""
-    return [
-        Unit(m.start(), m.end(), m.end(), "clause")
-        for m in _CLAUSE_CORE_RE.finditer(view, sentence.start, sentence.end)
-        if m.end() - m.start() >= 2
-    ]
+    units = []
+    for match in _CLAUSE_CORE_RE.finditer(view, sentence.start, sentence.end):
+        start, end = match.span()
+        if end - start >= 2:
+            units.append(new_unit(start, end, end, "clause"))
+    return units
 
 
 def _first_clause_end(view: str, start: int, end: int) -> int:
@@ -382,7 +400,7 @@ def semicolon_units(view: str, sentence: Span, whole: bool = False) -> list[Unit
         unit = _unit(view, a, carrier, "semicolon")
         if unit is not None:  # the unit ends with its piece, its carrier with the first clause
             units.append(
-                unit if unit.end >= b else Unit(unit.start, b, unit.carrier_end, "semicolon")
+                unit if unit.end >= b else new_unit(unit.start, b, unit.carrier_end, "semicolon")
             )
     return units
 
