@@ -39,6 +39,9 @@ from tests.support.timing import growth_ratio
         ("各地区铁路监督管理局", True),
         ("民航各地区管理局", True),
         ("构建新发展格局", False),
+        ("周恩来同志", True),
+        ("人民的好医生赵雪芳同志", True),
+        ("同志关系", False),
     ],
 )
 def test_rule_is_name(member, expected):
@@ -55,6 +58,9 @@ def test_rule_name_list():
     assert not rules.rule_name_list(["社会组织", "行业组织"])
     assert not rules.rule_name_list(["平安校园", "平安医院"])
     assert not rules.rule_name_list(["利益协调机制", "诉求表达机制", "矛盾调处机制"])
+    # people named as comrades (two reports of different decades)
+    assert rules.rule_name_list(["毛泽东同志", "周恩来同志", "刘少奇同志", "朱德同志"])
+    assert rules.rule_name_list(["被誉为“好军嫂”的韩素云同志", "人民的好医生赵雪芳同志"])
 
 
 @pytest.mark.parametrize(
@@ -765,3 +771,73 @@ def test_no_collective_list_in_report_prose():
     for script_text in (text, pt.to_traditional(text)):
         found = [[m.text for m in g.members] for g in pt.find_parallels(script_text, min_score=0.0)]
         assert not any(len(g) == 3 and g[0].endswith("党派") for g in found), found
+
+
+@pytest.mark.parametrize(
+    ("members", "elaboration"),
+    [
+        (["这是全国人民的任务", "特别是工人和农民的任务"], True),
+        (["帝国主义之间的矛盾", "特别是美法之间的矛盾"], True),
+        (["全面提高各级各类学校的教育质量", "特别是中小学阶段的教育质量"], True),
+        (["我们要向所有的兄弟国家学习", "特别是要向苏联学习", "向苏联专家学习"], True),
+        (["进行这两个方面的改革", "尤其是价格体系的改革"], True),
+        (["特别是要加强党的建设", "特别是要加强思想建设", "特别是要加强作风建设"], False),
+        (["特别是微电子技术", "信息技术", "生物工程技术"], False),  # a lead, cut by grouping
+        (["特色产业", "特别产业"], False),
+    ],
+)
+def test_rule_elaboration_member(members, elaboration):
+    assert rules.rule_elaboration_member(members) is elaboration
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这是全国人民的任务，特别是工人和农民的任务。",
+        "这就是帝国主义之间的矛盾，特别是美法之间的矛盾。",
+        "全面提高各级各类学校的教育质量，特别是中小学阶段的教育质量。",
+    ],
+)
+def test_no_elaboration_pair_in_report_prose(text):
+    for script_text in (text, pt.to_traditional(text)):
+        assert pt.find_parallels(script_text, min_score=0.0) == (), script_text
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        # a preposition's character that opens a word stays (rule_whole_words)
+        (
+            "破解和平赤字、发展赤字、安全赤字、治理赤字。",
+            ["和平赤字", "发展赤字", "安全赤字", "治理赤字"],
+        ),
+        ("要减少对流运输、过远运输、重复运输。", ["对流运输", "过远运输", "重复运输"]),
+        ("坚持从严治军、依法治军。", ["从严治军", "依法治军"]),
+        # still a preposition: before a word, or a preposition of two characters
+        ("从政治上、业务上、生活上关心干部。", ["政治上", "业务上", "生活上"]),
+        (
+            "对于国营工业、合作社营工业、公私合营工业和私营工业，都要加强管理。",
+            ["国营工业", "合作社营工业", "公私合营工业", "私营工业"],
+        ),
+        # a word of the sentence before the first member is cut off
+        (
+            "特别是微电子技术、信息技术、生物工程技术和新材料技术，发展很快。",
+            ["微电子技术", "信息技术", "生物工程技术", "新材料技术"],
+        ),
+        (
+            "这是以习近平同志为核心的党中央坚强领导的结果，是习近平新时代中国特色社会主义思想"
+            "科学指引的结果，是全省上下凝心聚力、奋力拼搏的结果。",
+            [
+                "是以习近平同志为核心的党中央坚强领导的结果",
+                "是习近平新时代中国特色社会主义思想科学指引的结果",
+                "是全省上下凝心聚力、奋力拼搏的结果",
+            ],
+        ),
+    ],
+)
+def test_member_edges_keep_words_and_drop_sentence_leads(text, members):
+    found = [[m.text for m in g.members] for g in pt.find_parallels(text, min_score=0.0)]
+    assert members in found, found
+    traditional = pt.to_traditional(text)
+    found = [[m.text for m in g.members] for g in pt.find_parallels(traditional, min_score=0.0)]
+    assert [pt.to_traditional(m) for m in members] in found, found

@@ -10,12 +10,14 @@ from ..results import Parallel, Slogan, Span
 from ..slogans import build_slogans, slogan_parallels
 from ..vocabulary import BRACKET_MARKS
 from .rules import (
+    ELABORATION_LEADS,
     _acceptable,
     _accepted_score,
     rule_abbreviated_names,
     rule_audited_pair,
     rule_case_frame,
     rule_collective_list,
+    rule_elaboration_member,
     rule_event_list,
     rule_name_list,
     rule_slice_of_list,
@@ -128,6 +130,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_audited_pair(template, members, level)
             or rule_event_list(members)
             or rule_collective_list(members, level)
+            or rule_elaboration_member(members)
         ):
             i += 1
             continue
@@ -793,8 +796,48 @@ def _drop_preposition(view: str, units: list[Unit]) -> list[Unit]:
         and view[first.start] in PREPOSITIONS
         and first.carrier_end - first.start > 3
         and not any(view[u.start] == view[first.start] for u in units[1:])
+        and not _preposition_in_word(view, units)
     ):
-        return [_clip(first, 1, None), *units[1:]]
+        two = view[first.start : first.start + 2] in PREPOSITION_WORDS
+        return [_clip(first, 2 if two else 1, None), *units[1:]]
+    return units
+
+
+#: prepositions of two characters whose first is one of ``PREPOSITIONS``: 对于｜国营工业
+PREPOSITION_WORDS = frozenset(["对于", "由于", "为了", "以及"])
+
+
+def _preposition_in_word(view: str, units: list[Unit]) -> bool:
+    """Whether the preposition opening a list is the first character of a word of the word
+    table, not a preposition (rule_whole_words): 和平赤字、发展赤字 (not 平赤字), 对流运输、
+    过远运输; still a preposition before a word (从｜政治上、业务上) or
+    when another member opens with the character after it (以｜为…、为…)."""
+    at = units[0].start
+    words = _words()
+    return (
+        view[at : at + 2] in words
+        and view[at : at + 2] not in PREPOSITION_WORDS
+        and view[at + 1 : at + 3] not in words
+        and not any(view[u.start] == view[at + 1] for u in units[1:])
+    )
+
+
+#: a demonstrative before the 是 the other members open with: 这｜是…的结果，是…的结果
+_DEMONSTRATIVES = frozenset("这那")
+
+
+def _drop_sentence_lead(view: str, units: list[Unit]) -> list[Unit]:
+    """The units without a word of the sentence before the first member: 特别是｜微电子
+    技术、信息技术、生物工程技术; 这｜是…的结果，是…的结果 (the others open with 是)."""
+    first, second = units[0], units[1]
+    head, other = view[first.start : first.carrier_end], view[second.start : second.carrier_end]
+    lead = 0
+    if head.startswith(ELABORATION_LEADS) and not other.startswith(head[:3]):
+        lead = 3
+    elif head[:1] in _DEMONSTRATIVES and head[1:2] == "是" and other.startswith("是"):
+        lead = 1
+    if lead and len(head) - lead >= 2:
+        return [_clip(first, lead, None), *units[1:]]
     return units
 
 
@@ -809,7 +852,7 @@ def _before_open_bracket(view: str, start: int, end: int) -> int:
 
 
 def _group(text: str, view: str, units: list[Unit], template: Template) -> Parallel:
-    units = _drop_preposition(view, units)
+    units = _drop_sentence_lead(view, _drop_preposition(view, units))
     carriers = _carriers(view, units)
     members = []
     shared = sum(map(len, template.shared))

@@ -220,12 +220,17 @@ PLACE_CHARS = frozenset("省市县镇乡村")
 NOT_PLACE = frozenset("城都超股楼上夜集乡农城山")
 
 
+#: the ending of a person named or described as a comrade: 周恩来同志, 人民的好医生赵雪芳同志
+PERSON_ENDING = "同志"
+
+
 def rule_is_name(member: str) -> bool:
-    """An organisation, agency or place name: 省财政厅, 国家能源局, 中国电子学会, 德州市, 美国.
+    """An organisation, agency, place or person: 省财政厅, 国家能源局, 中国电子学会, 德州市,
+    美国, 朱德同志.
 
     Not names: 利益协调机制, 制造强国, 开放格局, 基层干部, 城市, 乡村.
     """
-    if member.endswith(ORGANISATION_ENDINGS):
+    if member.endswith((*ORGANISATION_ENDINGS, PERSON_ENDING)):
         return True
     if member.endswith("政府"):  # 省政府, 各级政府, 国务院各部门和地方政府; not 法治政府, 廉洁政府
         return member[-3:-2] in PLACE_CHARS or member.startswith((*NAME_OPENINGS, "各", "地方"))
@@ -673,3 +678,21 @@ def rule_collective_list(members: list[str], level: str) -> bool:
     if level != "phrase":
         return False
     return 2 * sum(1 for m in members if m.endswith(COLLECTIVE_ENDINGS)) > len(members)
+
+
+#: words that open an elaboration of the item before, not another item: 特别是, 尤其是
+ELABORATION_LEADS = ("特别是", "尤其是", "特别要", "尤其要", "特别在", "尤其在")
+
+
+def rule_elaboration_member(members: list[str]) -> bool:
+    """A member after the first that opens with 特别是 (尤其是 …) narrows the one before
+    it and is no item of a group: 这是全国人民的任务，特别是工人和农民的任务; 帝国主义
+    之间的矛盾，特别是美法之间的矛盾; 全面提高各级各类学校的教育质量，特别是中小学阶段的
+    教育质量; 有一些工农业产品，特别是有一些农业产品.
+
+    Not when the first member opens with it too (the lead is the template: 特别是要…，
+    特别是要…), nor a first member led by it (特别是｜微电子技术、信息技术: the lead is cut
+    off the member, see ``_drop_sentence_lead``).
+    """
+    first = members[0]
+    return any(m.startswith(ELABORATION_LEADS) and not first.startswith(m[:3]) for m in members[1:])
