@@ -18,6 +18,7 @@ from .rules import (
     rule_collective_list,
     rule_event_list,
     rule_name_list,
+    rule_programme_list,
     rule_slice_of_list,
     rule_subject_only,
     rule_weak_pair,
@@ -122,6 +123,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_audited_pair(template, members, level)
             or rule_event_list(members)
             or rule_collective_list(members, level)
+            or rule_programme_list(members, level)
         ):
             i += 1
             continue
