@@ -173,3 +173,84 @@ def test_rule_lead_pair(carriers, expected):
 def test_no_pair_with_the_governing_verb_inside(text):
     for script in (text, pt.to_traditional(text)):
         assert pt.find_parallels(script, min_score=0.0) == ()
+
+
+# --- the second audit (grp19e): names of national programmes --------------------------
+
+
+@pytest.mark.parametrize(
+    ("member", "expected"),
+    [
+        ("国家重大科技项目", True),
+        ("国家重点研发计划", True),
+        ("交通运输领域国家物联网应用示范工程", True),
+        ("国家科技重大专项", True),
+        ("深入开展集成电路“强芯”工程", False),  # a campaign the text runs
+        ("实施国家战略", False),
+        ("国家标准", False),
+    ],
+)
+def test_rule_is_programme(member, expected):
+    assert rules.rule_is_programme(member) is expected
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        (["国家重大科技项目", "国家重点研发计划"], True),
+        (
+            [
+                "加快推进物流公共信息服务示范工程",
+                "交通运输领域国家物联网应用示范工程",
+                "国家高分辨率对地观测系统应用示范工程",
+                "国家下一代互联网应用示范工程",
+            ],
+            True,
+        ),
+        (["国家科技重大专项", "国家自然科学基金", "国家重点研发计划"], True),
+        (["国家标准", "行业标准", "团体标准", "企业标准"], False),
+        (["深入开展集成电路“强芯”工程", "深入开展先进计算“固链”工程"], False),
+        (["智能客服", "智能监控"], False),
+    ],
+)
+def test_rule_programme_list(members, expected):
+    assert rules.rule_programme_list(members, "phrase") is expected
+    assert not rules.rule_programme_list(members, "clause")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加强国家重大科技项目、国家重点研发计划等对智能制造领域的支持。",
+        "加快推进物流公共信息服务示范工程、交通运输领域国家物联网应用示范工程、"
+        "国家高分辨率对地观测系统应用示范工程和国家下一代互联网应用示范工程的建设。",
+    ],
+)
+def test_no_group_of_programme_names(text):
+    for script in (text, pt.to_traditional(text)):
+        assert pt.find_parallels(script, min_score=0.0) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "推动形成国家标准、行业标准、团体标准、企业标准相互协调的标准群。",
+            ["国家标准", "行业标准", "团体标准", "企业标准"],
+        ),
+        (
+            "深入开展集成电路“强芯”工程，支持整机企业。深入开展先进计算“固链”工程，加快升级。"
+            "深入开展数字终端“扩量”工程，提升能力。",
+            [
+                "深入开展集成电路“强芯”工程",
+                "深入开展先进计算“固链”工程",
+                "深入开展数字终端“扩量”工程",
+            ],
+        ),
+    ],
+)
+def test_groups_the_programme_rule_keeps(text, members):
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        expected = members if script == text else [pt.to_traditional(m) for m in members]
+        assert expected in found

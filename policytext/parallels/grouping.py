@@ -20,6 +20,7 @@ from .rules import (
     rule_elaboration_member,
     rule_event_list,
     rule_name_list,
+    rule_programme_list,
     rule_slice_of_list,
     rule_subject_only,
     rule_weak_pair,
@@ -131,6 +132,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_event_list(members)
             or rule_collective_list(members, level)
             or rule_elaboration_member(members)
+            or rule_programme_list(members, level)
         ):
             i += 1
             continue

@@ -624,6 +624,31 @@ def _leads_verb(item: str) -> bool:
     return item.startswith(LEAD_WORDS) or item[:1] in LEADING_WORDS
 
 
+#: endings of the names of programmes, projects and plans: 国家重点研发计划, 国家重大科技项目,
+#: 国家下一代互联网应用示范工程
+PROGRAMME_ENDINGS = ("计划", "工程", "专项", "项目")
+
+
+def rule_is_programme(member: str) -> bool:
+    """The name of a national programme, project or plan: 国家重大科技项目, 国家重点研发计划,
+    交通运输领域国家物联网应用示范工程. Not: 深入开展集成电路“强芯”工程 (no 国家: a
+    campaign the text runs), 实施国家战略 (no programme ending)."""
+    return member.endswith(PROGRAMME_ENDINGS) and "国家" in member
+
+
+def rule_programme_list(members: list[str], level: str) -> bool:
+    """A 、-list most of whose items are national programmes is a list of names, no group:
+    国家重大科技项目、国家重点研发计划; 加快推进物流公共信息服务示范工程、交通运输领域国家物联网
+    应用示范工程、国家高分辨率对地观测系统应用示范工程和国家下一代互联网应用示范工程.
+
+    Not: clauses that each run a campaign (深入开展集成电路“强芯”工程，…深入开展先进计算
+    “固链”工程); 国家标准、行业标准、团体标准.
+    """
+    if level != "phrase":
+        return False
+    return 2 * sum(1 for m in members if rule_is_programme(m)) > len(members)
+
+
 def rule_audited_pair(template: Template, members: list[str], level: str) -> bool:
     """The rules written from the precision audit on normative documents (issue 19): a pair
     of two statements of progress, a 、-pair that runs on or whose first item holds the
