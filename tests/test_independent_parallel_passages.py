@@ -24,34 +24,40 @@ NAME_2 = "independent_parallel_passages_2.json"
 #: raised after rule_opening_only_pair (dev P 0.867 -> 0.929, F1 0.754 -> 0.776); the dev F1
 #: floor lowered when the default threshold was chosen on the calibration set (0.593 ->
 #: 0.864: dev P 0.929 -> 0.923 R 0.667 -> 0.600 F1 0.776 -> 0.727, all P 0.815 -> 0.905
-#: F1 0.742 -> 0.715)
+#: F1 0.742 -> 0.715); raised to the figures of this session's rules with the threshold of
+#: calibration sets 5 and 6 (0.684): dev P 0.923 F1 0.727, report P 0.875 F1 0.691, all
+#: P 0.905 F1 0.715
 FLOOR_2 = {
     "dev": {"groups_p": 0.92, "groups_f1": 0.72},
-    "report": {"groups_p": 0.52, "groups_f1": 0.60},
-    None: {"groups_p": 0.73, "groups_f1": 0.70},
+    "report": {"groups_p": 0.87, "groups_f1": 0.68},
+    None: {"groups_p": 0.90, "groups_f1": 0.71},
 }
 #: the fourth independent set (40 passages of dev normative documents, 12 hard-wrapped),
 #: scored fresh before it was studied: P 0.720 R 0.667 F1 0.692 with the rules of main,
 #: P 0.750 F1 0.706 with rule_opening_only_pair; after rule_cut_inner_item and the
 #: names that run on (both written while reading it): P 0.818 R 0.667 F1 0.735; with the
 #: default threshold chosen on the calibration set (0.593 -> 0.864): P 0.864 -> 0.933,
-#: R 0.750 -> 0.583, F1 0.803 -> 0.718
+#: R 0.750 -> 0.583, F1 0.803 -> 0.718; this session's rules, threshold 0.684 (calibration
+#: sets 5 and 6): P 0.941 R 0.583 F1 0.720
 NAME_4 = "independent_parallel_passages_4.json"
 FLOOR_4 = {
-    "dev": {"groups_p": 0.80, "groups_f1": 0.71},
-    "report": {"groups_p": 0.80, "groups_f1": 0.71},  # the set has no report part
-    None: {"groups_p": 0.80, "groups_f1": 0.71},
+    "dev": {"groups_p": 0.94, "groups_f1": 0.71},
+    "report": {"groups_p": 0.94, "groups_f1": 0.71},  # the set has no report part
+    None: {"groups_p": 0.94, "groups_f1": 0.71},
 }
 #: reached after the rule changes (before them: all groups P 0.732 R 0.676 F1 0.703; after
 #: the first round dev P 0.690 F1 0.735, after joined items and three-character blocks
 #: dev P 0.733 R 0.857 F1 0.790, all P 0.817 F1 0.834); raised after rule_opening_only_pair
 #: (dev P 0.733 -> 0.759, all P 0.817 -> 0.845); the dev F1 floor lowered when the default
 #: threshold was chosen on the calibration set (0.593 -> 0.864: dev P 0.778 -> 0.889,
-#: R 0.857 -> 0.714, F1 0.816 -> 0.792; all P 0.873 -> 0.929, F1 0.863 -> 0.856)
+#: R 0.857 -> 0.714, F1 0.816 -> 0.792; all P 0.873 -> 0.929, F1 0.863 -> 0.856); raised
+#: to this session's rules (the audits of normative documents and report prose) with the
+#: threshold of calibration sets 5 and 6 (0.684): dev P 0.905 F1 0.798, report P 0.966
+#: F1 0.932, all P 0.940 F1 0.878, slogans 0.981
 FLOOR = {
-    "dev": {"groups_p": 0.75, "groups_f1": 0.78},
-    "report": {"groups_p": 0.92, "groups_f1": 0.88},
-    None: {"groups_p": 0.84, "groups_f1": 0.84, "slogans_f1": 0.87},
+    "dev": {"groups_p": 0.90, "groups_f1": 0.79},
+    "report": {"groups_p": 0.96, "groups_f1": 0.92},
+    None: {"groups_p": 0.93, "groups_f1": 0.87, "slogans_f1": 0.95},
 }
 
 

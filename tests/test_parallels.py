@@ -21,10 +21,10 @@ def _gold_groups(gold):
 
 
 #: issue 19's bar (the essay's core groups recall >= 0.95) is not met at the default
-#: threshold chosen on the calibration set (0.864, by the rule declared before its figures
-#: were read): 去思考、去把握、去部署 scores 0.556, so 16 of 17 (0.941); the rules find all
+#: threshold chosen on calibration sets 5 and 6 (0.684): 去思考、去把握、去部署 scores 0.391,
+#: so 16 of 17 (0.941); the rules find all
 _BELOW_THE_DEFAULT = pytest.mark.xfail(
-    strict=True, reason="去思考、去把握、去部署 scores 0.556, under the default threshold 0.864"
+    strict=True, reason="去思考、去把握、去部署 scores 0.391, under the default threshold 0.684"
 )
 
 

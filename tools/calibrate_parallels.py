@@ -84,8 +84,12 @@ MIN_BAND = 8
 FOLDS = 5
 #: L2 strength (scikit-learn's C) on standardised features
 C = 0.3
-#: precision first: the threshold is chosen among those reaching this precision
-MIN_PRECISION = 0.85
+#: precision first: the threshold is chosen among those reaching this precision, issue
+#: 19's bar for groups. Declared as 0.85 before any calibration figure was read; lowered to
+#: the bar once calibration sets 5 and 6 showed 0.85 costing a fifth of the right groups
+#: (calibration P 0.871 R 0.547 against P 0.827 R 0.656; the essay 13 of 17 against 16),
+#: before the held-out sets were scored on these rules
+MIN_PRECISION = 0.80
 #: the highest threshold whose F1 is within this of the best
 F1_TOLERANCE = 0.01
 #: when no threshold reaches MIN_PRECISION: the most precise keeping at least this recall
@@ -336,15 +340,15 @@ def scores_at(passages: Passages, scores: list[float], threshold: float):
 
 
 def choose_threshold(options: Sequence[tuple[float, float, float, float]]) -> float:
-    """The default threshold among ``(threshold, P, R, F1)`` options (declared before any
-    calibration figure was seen): the highest threshold with precision >= MIN_PRECISION
+    """The default threshold among ``(threshold, P, R, F1)`` options: the highest
+    threshold with precision >= MIN_PRECISION
     whose F1 is within F1_TOLERANCE of the best F1 reached with that precision; if none
     reaches it, the most precise threshold keeping recall >= MIN_RECALL (ties: the
     higher recall, then the lower threshold); if none keeps that recall, the lowest.
 
-    >>> choose_threshold([(0.4, 0.80, 0.9, 0.85), (0.7, 0.86, 0.8, 0.83), (0.9, 0.9, 0.75, 0.82)])
+    >>> choose_threshold([(0.4, 0.75, 0.9, 0.82), (0.7, 0.81, 0.8, 0.81), (0.9, 0.85, 0.75, 0.8)])
     0.9
-    >>> choose_threshold([(0.4, 0.6, 0.9, 0.72), (0.7, 0.7, 0.6, 0.65), (0.9, 0.8, 0.3, 0.44)])
+    >>> choose_threshold([(0.4, 0.6, 0.9, 0.72), (0.7, 0.7, 0.6, 0.65), (0.9, 0.78, 0.3, 0.44)])
     0.7
     """
     feasible = [o for o in options if o[1] >= MIN_PRECISION]
