@@ -57,6 +57,8 @@ def test_development_groups_and_slogans(script, capsys):
 
 #: issue 19's bar on held-out normative passages: groups P and F1 >= 0.80, slogans F1 >= 0.80
 BAR = 0.80
+#: the least share of a right group's members on exactly the annotated edges
+EXACT_EDGES = 0.90
 #: what the held-out set scored when first read after the rule changes (groups F1 0.721,
 #: P 0.732; slogans F1 0.509), after the rules studied on the independent development
 #: passages (groups F1 0.745, P 0.747; slogans F1 0.739 after the calibrated slogan
@@ -89,13 +91,31 @@ HELD_OUT_2_FLOOR = {"groups_f1": 0.65, "groups_p": 0.68, "slogans_f1": 0.86}
 #: P 0.667 R 0.778 F1 0.718), slogans P 0.969 R 0.923 F1 0.945 (policy 0.923, report 0.951),
 #: the same in both scripts. Floors just below, NOT the bar (groups precision not met)
 HELD_OUT_3_FLOOR = {"groups_f1": 0.75, "groups_p": 0.65, "slogans_f1": 0.92}
+# read a second time on the rules of the session of 2026-12-02 (fourth part): groups P 0.744
+# R 0.950 F1 0.834 (policy P 0.773 R 1.000 F1 0.872, report P 0.706 R 0.889 F1 0.787)
+
+#: the fourth held-out set (42 passages of held-out policy documents, 30 of the held-out
+#: reports), annotated at the start of the session of 2026-12-02 (fourth part) by two
+#: sessions that had not seen the rules; on the rules it was annotated against (501f0cb):
+#: groups P 0.745 R 0.781 F1 0.763 (policy P 0.800 R 0.800 F1 0.800, report P 0.704 R 0.765
+#: F1 0.733); scored once more on that session's final rules and threshold: groups P 0.886
+#: R 0.688 F1 0.774 (policy P 0.882 R 0.733 F1 0.801 on 15 core groups, report P 0.889
+#: R 0.647 F1 0.749), slogans P 0.944 R 0.816 F1 0.876 (policy 0.916, report 0.863), the
+#: same in both scripts. Floors just below; reports are short of the bar (F1 0.85)
+HELD_OUT_4 = ("heldout_parallel_passages_4.json", "heldout_parallel_passages_4_report.json")
+HELD_OUT_4_FLOOR = {"groups_f1": 0.77, "groups_p": 0.88, "slogans_f1": 0.87}
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 @pytest.mark.parametrize(
     ("names", "floor"),
-    [((HELDOUT,), HELD_OUT_FLOOR), ((HELDOUT_2,), HELD_OUT_2_FLOOR), (HELDOUT_3, HELD_OUT_3_FLOOR)],
-    ids=["heldout_1", "heldout_2", "heldout_3"],
+    [
+        ((HELDOUT,), HELD_OUT_FLOOR),
+        ((HELDOUT_2,), HELD_OUT_2_FLOOR),
+        (HELDOUT_3, HELD_OUT_3_FLOOR),
+        (HELD_OUT_4, HELD_OUT_4_FLOOR),
+    ],
+    ids=["heldout_1", "heldout_2", "heldout_3", "heldout_4"],
 )
 def test_heldout_passages(names, floor, script, capsys):
     for name in names:
@@ -113,6 +133,11 @@ def test_heldout_passages(names, floor, script, capsys):
         whole.line
     )
     assert whole.slogans[2] >= floor["slogans_f1"], whole.line
+    # members on the right edges: of the members of groups matching a core group, at least
+    # nine in ten on exactly the annotated edges (held-out sets 1-4 read 126/132, 56/61,
+    # 61/61, 72/73 on the rules of 2026-12-02, fourth part)
+    exact, members = whole.edges
+    assert members and exact >= EXACT_EDGES * members, whole.line
 
 
 def test_score_is_calibrated_on_the_development_passages(capsys):
