@@ -636,6 +636,32 @@ def test_rule_cut_inner_item(text, members):
         (Template("数据", "", "", 0), ["数据采集存储", "数据分析应用"], "phrase", False),
         (Template("重点", "", "", 0), ["重点人群", "重点地区", "重点行业就业"], "phrase", False),
         (Template("推动", "", "", 0), ["推动深度融合", "推动深化应用并形成合力"], "clause", False),
+        # normative documents (the audit of grp19d): an opening shared, the second running on
+        (Template("数据", "", "", 0), ["数据验证", "数据分析处理工作"], "phrase", True),
+        (Template("申报", "", "", 0), ["申报条件", "申报材料是否齐全"], "phrase", True),
+        (Template("重要", "", "", 0), ["重要讲话", "重要指示批示精神"], "phrase", True),
+        (Template("智慧旅游", "", "", 0), ["智慧旅游景区", "智慧旅游饭店创建工作"], "phrase", True),
+        (Template("智能", "", "", 0), ["智能桥切机", "智能抛光定厚机器人"], "phrase", True),
+        # parts after the opening of like length, or an opening of function words
+        (Template("示范", "", "", 0), ["示范村", "示范片区"], "phrase", False),
+        (Template("远程", "", "", 0), ["远程会诊", "远程康复指导"], "phrase", False),
+        (Template("数据", "", "", 0), ["数据泄露监测", "数据异常流动分析"], "phrase", False),
+        (Template("核心", "", "", 0), ["核心师资团队", "核心实践项目"], "phrase", False),
+        (
+            Template("之所以", "", "", 0),
+            ["之所以完全正确", "之所以能够引领中国发展进步"],
+            "phrase",
+            False,
+        ),
+        (Template("化解在", "", "", 0), ["化解在基层", "化解在萌芽状态"], "phrase", False),
+        (Template("谁反对毛", "", "", 0), ["谁反对毛主席", "谁反对毛泽东思想"], "phrase", False),
+        (
+            Template("数据", "", "", 0),
+            ["数据验证", "数据分析处理工作", "数据共享"],
+            "phrase",
+            False,
+        ),
+        (Template("", "", "机制", 0), ["协调机制", "诉求表达与回应机制"], "phrase", False),
     ],
 )
 def test_rule_run_on_pair(template, members, level, run_on):
@@ -652,6 +678,17 @@ def test_rule_run_on_pair(template, members, level, run_on):
         (["是一个朝气蓬勃的大会", "是一个团结的大会", "是一个胜利的大会"], False),
         (["文化节目", "文化产品", "文化服务"], False),
         (["学术交流", "人才交流", "文化交流"], False),
+        # normative documents (the audit of grp19d)
+        (
+            ["中国国际中小企业博览会", "中国（四川）中小微企业云服务大会", "中国数字经济高端峰会"],
+            True,
+        ),
+        (["人才创业大赛", "人工智能创新创业大赛"], True),
+        (["中国国际进口博览会", "中国进出口商品交易会", "中国国际消费品博览会"], True),
+        (["展览会", "博览会"], False),  # kinds of event, not names
+        (["是一个朝气蓬勃的大会", "是一个团结的大会", "是一个胜利的大会"], False),
+        (["举办高峰论坛", "举办产业大会"], False),  # verbs on events
+        (["利益协调机制", "诉求表达机制", "矛盾调处机制"], False),
     ],
 )
 def test_rule_event_list(members, events):
