@@ -21,6 +21,7 @@ from .templates import (
 from .units import (
     _COUNT_RE,
     _DIGIT_RE,
+    _NEW_TUPLE,
     FUNCTION_CHARS,
     MIN_SCORE,
     _words,
@@ -73,9 +74,6 @@ def _shape(carriers: list[str], strength: float) -> _Shape:
     return _NEW_TUPLE(_Shape, shape)  # _Shape(*shape) without its __new__ written in Python
 
 
-_NEW_TUPLE = tuple.__new__
-
-
 def _combined(anchor: float, shape: _Shape) -> float:
     score = (
         0.35 * anchor
@@ -102,12 +100,13 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
         strength = max(strength, 1.0)  # the frame holds them, not the one 的 they share
     elif level == "clause" and rule_two_character_slot(template, carriers):
         strength *= 1.3  # the object in one slot after the verbs weighs as an opening
-    if level in ("clause", "phrase") and rule_quoted_formula_slot(carriers):
+    quoted_slot = level in ("clause", "phrase") and rule_quoted_formula_slot(carriers)
+    if quoted_slot:
         strength = max(strength, 2.0)  # the quoted formula's slot holds them
     if strength < 1.0:
         return None
     shape = _shape(carriers, strength)
-    if not _accepted(template, carriers, level, strength, aligned, shape, case_frame):
+    if not _accepted(template, carriers, level, strength, aligned, shape, case_frame, quoted_slot):
         return None
     return _combined(_anchor(template), shape)
 
@@ -120,9 +119,11 @@ def _accepted(
     aligned: float,
     shape: _Shape,
     case_frame: bool,
+    quoted_slot: bool,
 ) -> bool:
-    """The acceptance rules; ``aligned``, ``shape`` and ``case_frame`` (``rule_case_frame``
-    of ；-pieces) are computed once by the caller."""
+    """The acceptance rules; ``aligned``, ``shape``, ``case_frame`` (``rule_case_frame``
+    of ；-pieces) and ``quoted_slot`` (``rule_quoted_formula_slot`` of clauses and
+    phrases) are computed once by the caller."""
     if rule_numbers_only(template, carriers):
         return False
     template = new_template(_effective_prefix(template, level), template.infix, template.suffix, 0)
@@ -159,7 +160,7 @@ def _accepted(
             return False
         if len(carriers) == 2 and level == "sentence" and (longest > 8 or strength < 0.5 * longest):
             return False
-    elif rule_quoted_formula_slot(carriers):
+    elif quoted_slot:
         pass  # 增强“四个意识”，坚定“四个自信”，做到“两个维护”
     elif rule_verb_slot(template, carriers):
         pass  # 开展｜智能传感器…，推动｜智能传感器…，提升｜智能传感器…

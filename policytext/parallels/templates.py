@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from .units import (
     _DIGIT_RE,
+    _NEW_TUPLE,
     FUNCTION_CHARS,
     TRIM,
 )
@@ -29,9 +30,6 @@ def new_template(prefix: str, infix: str, suffix: str, lead: int) -> Template:
     """``Template(prefix, infix, suffix, lead)``, built without the ``__new__`` NamedTuple
     writes in Python (a frame of the interpreter per template, also in the compiled twins)."""
     return _NEW_TUPLE(Template, (prefix, infix, suffix, lead))
-
-
-_NEW_TUPLE = tuple.__new__
 
 
 # --- templates -----------------------------------------------------------------------
@@ -195,9 +193,9 @@ def rule_verb_slot(template: Template, carriers: list[str]) -> bool:
     """
     if len(carriers) < 3 or template.prefix:
         return False
-    offsets = {c.find(template.infix) for c in carriers}
     if _weight(template.infix) < 3:
         return rule_two_character_slot(template, carriers)
+    offsets = {c.find(template.infix) for c in carriers}
     return len(offsets) == 1 and 0 < min(offsets) <= VERB_SLOT
 
 
