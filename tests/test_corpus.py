@@ -161,6 +161,16 @@ def _no_workers_left(seconds: float = 10.0):
     return True
 
 
+def _ids_before(error: type[Exception], match: str, items: list) -> list[str]:
+    """The ids ``analyze_corpus`` (two processes, batches of two) gives before it raises
+    ``error`` (its message matching ``match``), in the order given."""
+    seen = []
+    with pytest.raises(error, match=match):
+        for doc_id, _ in pt.analyze_corpus(items, n_process=2, batch_size=2):
+            seen.append(doc_id)
+    return seen
+
+
 def test_a_killed_worker_raises_in_the_caller(monkeypatch):
     import os
     import signal
@@ -170,10 +180,7 @@ def test_a_killed_worker_raises_in_the_caller(monkeypatch):
     kill = _dies_on("doc-7", lambda: os.kill(os.getpid(), signal.SIGKILL))
     monkeypatch.setattr(corpus, "analyze_batch", kill)
     items = [(f"doc-{i}", "一是加强领导。二是完善机制。") for i in range(40)]
-    seen = []
-    with pytest.raises(pt.WorkerError, match="died"):
-        for doc_id, _ in pt.analyze_corpus(items, n_process=2, batch_size=2):
-            seen.append(doc_id)
+    seen = _ids_before(pt.WorkerError, "died", items)
     assert seen == [f"doc-{i}" for i in range(len(seen))] and len(seen) < 40
     assert _no_workers_left()
 
@@ -198,10 +205,7 @@ def test_a_pool_broken_before_a_batch_is_sent_raises_worker_error(monkeypatch):
 
     monkeypatch.setattr(corpus, "ProcessPoolExecutor", RefusesThirdBatch)
     items = [(f"doc-{i}", "一是加强领导。二是完善机制。") for i in range(10)]
-    seen = []
-    with pytest.raises(pt.WorkerError, match="'doc-4'"):
-        for doc_id, _ in pt.analyze_corpus(items, n_process=2, batch_size=2):
-            seen.append(doc_id)
+    seen = _ids_before(pt.WorkerError, "'doc-4'", items)
     assert seen == ["doc-0", "doc-1", "doc-2", "doc-3"]
     assert _no_workers_left()
 

@@ -50,7 +50,7 @@ from policytext.parallels.grouping import build_parallels
 from policytext.parallels.scoring import EXPECTED_SIGN, FEATURES, group_features
 from policytext.script import simplified_view
 from policytext.segment import paragraphs_of, sentences_of
-from tests.support.parallel_scoring import covers, prf, score_groups
+from tests.support.parallel_scoring import covers, gold_groups, prf, score_groups
 from tools.calibration import ROOT, development_passages, monotone
 
 #: every development set of annotated passages: the model is fitted on them
@@ -134,10 +134,7 @@ def candidates(names: Sequence[str]) -> Passages:
         groups = build_parallels(
             text, view, paragraphs, sentences_of(text, paragraphs), calibrate=False, min_score=0.0
         )
-        gold = [
-            ([tuple(m) for m in g["members"]], g.get("core", len(g["members"]) >= 3))
-            for g in passage["groups"]
-        ]
+        gold = gold_groups(passage)
         golds.append(gold)
         spans.append((passage["file"], passage["start"], passage["end"]))
         for group in groups:

@@ -152,6 +152,15 @@ class PartScore(NamedTuple):
     edges: tuple[int, int] = (0, 0)  # members of right core groups on exactly the gold edges
 
 
+def gold_groups(passage: dict) -> list[tuple[list[tuple[int, int]], bool]]:
+    """``(members, core)`` of each annotated group of a passage (core when the annotation
+    does not say: three members or more)."""
+    return [
+        ([tuple(m) for m in g["members"]], g.get("core", len(g["members"]) >= 3))
+        for g in passage["groups"]
+    ]
+
+
 def score_passages(data: dict, script: str, part: str | None = None):
     """(group counts, slogan counts, exact member edges) of policytext's output on the
     passages of ``part`` (all when None) of an annotated set, the text in ``script``
@@ -165,10 +174,7 @@ def score_passages(data: dict, script: str, part: str | None = None):
         if script == "traditional":
             text = pt.to_traditional(text)
         predicted = [[(m.start, m.end) for m in g.members] for g in pt.find_parallels(text)]
-        gold = [
-            ([tuple(m) for m in g["members"]], g.get("core", len(g["members"]) >= 3))
-            for g in passage["groups"]
-        ]
+        gold = gold_groups(passage)
         groups = [a + b for a, b in zip(groups, score_groups(predicted, gold), strict=True)]
         edges = [a + b for a, b in zip(edges, exact_edges(predicted, gold), strict=True)]
         if "slogans" in passage:
