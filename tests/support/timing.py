@@ -25,7 +25,7 @@ def growth_ratio(
     large: Any,
     bound: float,
     repeat: int = 5,
-    looks: int = 2,
+    looks: int = 3,
 ) -> float:
     """Best time on ``large`` over best time on ``small``, the two timed in turn.
 
