@@ -45,6 +45,11 @@ LATER = (
     "calibration_parallel_passages_5.json",
     "calibration_parallel_passages_5_report.json",
     "calibration_parallel_passages_6.json",
+    "calibration_parallel_passages_6_report.json",
+    "heldout_parallel_passages_5.json",
+    "heldout_parallel_passages_5_report.json",
+    "calibration_parallel_passages_7.json",
+    "calibration_parallel_passages_7_report.json",
 )
 
 
@@ -126,7 +131,25 @@ SETS = (
     ),
     PassageSet(
         "calibration_parallel_passages_6_report.json",
-        "c6-report", 1, 30, True, (100, 500), False, LATER, None, 2, "20261213", True,
+        "c6-report", 1, 30, True, (100, 500), False, LATER[:14], None, 2, "20261213", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "heldout_parallel_passages_5.json",
+        "h5-policy", 1, 38, True, (100, 500), True, LATER[:15], -1, 1, "20261214", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_5_report.json",
+        "h5-report", 1, 30, True, (100, 500), True, LATER[:16], None, 3, "20261215", True,
+    ),
+    PassageSet(
+        "calibration_parallel_passages_7.json",
+        "c7-policy", 1, 40, True, (100, 500), False, LATER[:17], 10, 1, "20261216", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_7_report.json",
+        "c7-report", 1, 30, True, (100, 500), False, LATER[:18], None, 2, "20261217", True,
         ("calibration", "calibration-report"),
     ),
 )  # fmt: skip

@@ -69,6 +69,8 @@ CALIBRATION = (
     "calibration_parallel_passages_5_report.json",
     "calibration_parallel_passages_6.json",
     "calibration_parallel_passages_6_report.json",
+    "calibration_parallel_passages_7.json",
+    "calibration_parallel_passages_7_report.json",
 )
 BANDS = (
     (0.0, 0.5),
