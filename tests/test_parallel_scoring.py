@@ -19,16 +19,16 @@ from tests.conftest import load_passages, passage_texts, shared_path
 from tests.support.parallel_scoring import covers
 from tests.test_package import _heavy_modules_after
 from tools.calibrate_parallels import (
-    BANDS,
     CALIBRATION,
     DATA,
     MIN_BAND,
     MIN_PRECISION,
     SETS,
     TEST_DATA,
+    TOP,
     choose_threshold,
     main,
-    merge_bands,
+    quantile_bands,
 )
 from tools.calibration import monotone
 
@@ -47,17 +47,17 @@ def test_the_model_table_names_every_feature_and_a_threshold():
 
 def test_the_reliability_table_is_monotone_and_states_its_evidence():
     rows = scoring.calibration_table()
-    # contiguous merged BANDS from 0 to the top, each holding MIN_BAND calibration groups
-    edges = {low for low, _ in BANDS} | {BANDS[-1][1]}
-    assert rows[0][0] == 0.0 and rows[-1][1] == BANDS[-1][1]
-    assert all(a[1] == b[0] for a, b in pairwise(rows))
-    assert all(r[0] in edges and r[1] in edges for r in rows)
-    assert all(r[2] >= MIN_BAND for r in rows)
+    # contiguous bands from 0 to the top, each of MIN_BAND calibration groups but the top
+    # one, which takes the remainder (fewer than MIN_BAND more)
+    assert rows[0][0] == 0.0 and rows[-1][1] == TOP
+    assert all(a[1] == b[0] and a[0] < a[1] for a, b in pairwise(rows))
+    assert all(r[2] == MIN_BAND for r in rows[:-1]) or len(rows) == 1
+    assert MIN_BAND <= rows[-1][2] < 2 * MIN_BAND or len(rows) == 1
     # the reported values are the band precisions made monotone
     values = [r[4] for r in rows]
     assert values == sorted(values)
     expected = monotone([(r[2], r[3]) for r in rows])
-    assert values == pytest.approx(expected, abs=5e-4)
+    assert values == [float(f"{x:.3f}") for x in expected]
 
 
 def _threshold_options() -> list[tuple[float, float, float, float]]:
@@ -110,12 +110,21 @@ def test_the_threshold_rule_prefers_precision_then_the_highest_threshold_near_th
     assert choose_threshold([(0.4, 0.6, 0.4, 0.48), (0.7, 0.7, 0.2, 0.31)]) == 0.4
 
 
-def test_bands_merge_upwards_until_each_holds_enough_groups():
-    counts = [(0.0, 0.5, 3, 1), (0.5, 0.7, 6, 4), (0.7, 0.9, 9, 8), (0.9, 1.01, 2, 2)]
-    assert merge_bands(counts, 8) == [(0.0, 0.7), (0.7, 1.01)]
-    assert merge_bands(counts, 1) == [(0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)]
-    assert merge_bands(counts, 100) == [(0.0, 1.01)]
-    assert merge_bands([(0.0, 0.5, 0, 0), (0.5, 1.01, 9, 5)], 8) == [(0.0, 1.01)]
+def test_bands_hold_consecutive_groups_with_edges_midway_between_them():
+    probabilities = [0.2, 0.9, 0.4, 0.6, 0.6, 0.8, 0.95]
+    assert quantile_bands(probabilities, 2) == [(0.0, 0.5), (0.5, 0.7), (0.7, TOP)]
+    assert quantile_bands(probabilities, 1) == [
+        (0.0, 0.3),
+        (0.3, 0.5),
+        (0.5, 0.7),
+        (0.7, 0.85),
+        (0.85, 0.925),
+        (0.925, TOP),
+    ]
+    # groups of one probability are never split; a short top joins the band below
+    assert quantile_bands([0.5, 0.5, 0.5, 0.7], 2) == [(0.0, TOP)]
+    assert quantile_bands(probabilities, 100) == [(0.0, TOP)]
+    assert quantile_bands([], 8) == [(0.0, TOP)]
 
 
 def test_the_tool_stops_when_a_calibration_set_is_absent(tmp_path, capsys):
