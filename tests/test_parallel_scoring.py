@@ -155,6 +155,27 @@ def test_the_level_is_read_from_what_separates_the_members():
     assert scoring.group_features(view, phrase, 0.8)[level["level_phrase"]] == 1.0
 
 
+@pytest.mark.parametrize(
+    ("text", "members", "slice_of_list"),
+    [
+        # the list goes on after the group: a further item, or 和 and one
+        ("培育银发经济、冰雪经济、赛事经济、国漫影视等消费新热点。", 3, 1.0),
+        ("要带着感情去思考、去把握、去部署、去落实和检查，推动工作。", 4, 1.0),
+        # a 、 before a word that opens with a preposition's character: still an item
+        ("推动共同发展、共同繁荣、共同进步、和平共处等原则落到实处。", 3, 1.0),
+        ("推动共同发展、共同繁荣、共同进步、在线教育等。", 3, 1.0),
+        # a 、 before a clause opened by a preposition: a new clause, where a ， was meant
+        ("要带着感情去思考、去把握、去部署、把上级的要求贯彻到基层。", 3, 0.0),
+    ],
+)
+def test_a_list_goes_on_after_its_last_member_unless_a_clause_follows(text, members, slice_of_list):
+    view = pt.simplified_view(text)
+    (group,) = pt.find_parallels(text, min_score=0.0)
+    assert len(group.members) == members
+    features = dict(zip(scoring.FEATURES, scoring.group_features(view, group, 0.8), strict=True))
+    assert features["slice_of_list"] == slice_of_list
+
+
 def test_min_score_filters_and_zero_returns_everything():
     text = "数据采集指标、数据采集方法。" + ESSAY_LIKE
     everything = pt.find_parallels(text, min_score=0.0)
