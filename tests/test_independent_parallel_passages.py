@@ -29,11 +29,12 @@ NAME_2 = "independent_parallel_passages_2.json"
 #: P 0.905 F1 0.715; report and all lowered when the score bands became 16 consecutive
 #: calibration groups (the default admits model probabilities from 0.658, not 0.7; one more
 #: right group and two wrong ones: report P 0.875 -> 0.727, F1 0.691 -> 0.721; all P 0.905
-#: -> 0.833, F1 0.715 -> 0.722)
+#: -> 0.833, F1 0.715 -> 0.722); raised when slice_of_list stopped counting a conjunction
+#: after the last member: report P 0.889 F1 0.792, all P 0.909 F1 0.749
 FLOOR_2 = {
     "dev": {"groups_p": 0.92, "groups_f1": 0.72},
-    "report": {"groups_p": 0.72, "groups_f1": 0.72},
-    None: {"groups_p": 0.83, "groups_f1": 0.72},
+    "report": {"groups_p": 0.88, "groups_f1": 0.79},
+    None: {"groups_p": 0.90, "groups_f1": 0.74},
 }
 #: the fourth independent set (40 passages of dev normative documents, 12 hard-wrapped),
 #: scored fresh before it was studied: P 0.720 R 0.667 F1 0.692 with the rules of main,
@@ -59,11 +60,12 @@ FLOOR_4 = {
 #: threshold of calibration sets 5 and 6 (0.684): dev P 0.905 F1 0.798, report P 0.966
 #: F1 0.932, all P 0.940 F1 0.878, slogans 0.981; bands of 16 calibration groups (the
 #: default admits model probabilities from 0.658): dev P 0.870 R 0.786 F1 0.826, all P 0.923
-#: F1 0.887
+#: F1 0.887; raised when slice_of_list stopped counting a conjunction after the last member:
+#: dev P 0.875 R 0.857 F1 0.866, all P 0.925 F1 0.903
 FLOOR = {
-    "dev": {"groups_p": 0.86, "groups_f1": 0.82},
+    "dev": {"groups_p": 0.87, "groups_f1": 0.86},
     "report": {"groups_p": 0.96, "groups_f1": 0.92},
-    None: {"groups_p": 0.92, "groups_f1": 0.88, "slogans_f1": 0.95},
+    None: {"groups_p": 0.92, "groups_f1": 0.90, "slogans_f1": 0.95},
 }
 
 

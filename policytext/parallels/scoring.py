@@ -92,22 +92,17 @@ EXPECTED_SIGN = {
 
 _SENTENCE_GAP = frozenset(STRONG_TERMINALS + LINE_BREAKS)
 _LIST_MARKS = frozenset("、､﹑")
-#: characters after a list's last member that continue the list: …、情况反映制度和重大决策…
-_LIST_GOES_ON = frozenset("、､﹑和与及或")
 
 
 def _list_goes_on(view: str, end: int) -> bool:
-    """Whether the list goes on after its last member, ending at ``end``: a list mark or a
-    conjunction follows, but not a list mark before a clause opened by a preposition, which
-    is a new clause where a ， was meant (去把握、去部署、把上级的要求贯彻到…; the
-    preposition is not the first character of a word of the word list: 、和平…、在线…)."""
-    after = view[end : end + 1]
-    if after not in _LIST_GOES_ON:
-        return False
-    return not (
-        after in _LIST_MARKS
-        and view[end + 1 : end + 2] in PREPOSITIONS
-        and view[end + 1 : end + 3] not in _words()
+    """Whether the 、-list goes on after its last member, ending at ``end``: a list mark
+    follows, not before a clause opened by a preposition, which is a new clause where a ，
+    was meant (去把握、去部署、把上级的要求贯彻到…; the preposition is not the first
+    character of a word of the word list: 、和平…、在线…). A conjunction after the member
+    (…、智慧交通、绿色交通和平安交通…) ends the list with one more item: the group lacks at
+    most that one, it is not a slice out of a longer list."""
+    return view[end : end + 1] in _LIST_MARKS and not (
+        view[end + 1 : end + 2] in PREPOSITIONS and view[end + 1 : end + 3] not in _words()
     )
 
 
