@@ -95,3 +95,10 @@ HAN_CHAR = f"[{HAN_FIRST}-{HAN_LAST}]"
 #: the private-use area of the BMP (U+E000 … U+F8FF): where PDF extraction puts glyphs it
 #: could not map, such as a list marker's stop (1\ue010)
 PRIVATE_USE = "".join(map(chr, range(0xE000, 0xF900)))
+
+# --- words ----------------------------------------------------------------------------
+
+#: prepositions (coverbs) that open a phrase or a clause: before a 、-list they open the
+#: list, not its first member (向｜行业内企业、产业链上下游企业); after a list's last member
+#: and a 、 they open a new clause (去部署、把上级的要求贯彻到…)
+PREPOSITIONS = frozenset("向对在把从为将与以及和由")

@@ -26,11 +26,15 @@ NAME_2 = "independent_parallel_passages_2.json"
 #: 0.864: dev P 0.929 -> 0.923 R 0.667 -> 0.600 F1 0.776 -> 0.727, all P 0.815 -> 0.905
 #: F1 0.742 -> 0.715); raised to the figures of this session's rules with the threshold of
 #: calibration sets 5 and 6 (0.684): dev P 0.923 F1 0.727, report P 0.875 F1 0.691, all
-#: P 0.905 F1 0.715
+#: P 0.905 F1 0.715; report and all lowered when the score bands became 16 consecutive
+#: calibration groups (the default admits model probabilities from 0.658, not 0.7; one more
+#: right group and two wrong ones: report P 0.875 -> 0.727, F1 0.691 -> 0.721; all P 0.905
+#: -> 0.833, F1 0.715 -> 0.722); raised when slice_of_list stopped counting a conjunction
+#: after the last member: report P 0.889 F1 0.792, all P 0.909 F1 0.749
 FLOOR_2 = {
     "dev": {"groups_p": 0.92, "groups_f1": 0.72},
-    "report": {"groups_p": 0.87, "groups_f1": 0.68},
-    None: {"groups_p": 0.90, "groups_f1": 0.71},
+    "report": {"groups_p": 0.88, "groups_f1": 0.79},
+    None: {"groups_p": 0.90, "groups_f1": 0.74},
 }
 #: the fourth independent set (40 passages of dev normative documents, 12 hard-wrapped),
 #: scored fresh before it was studied: P 0.720 R 0.667 F1 0.692 with the rules of main,
@@ -38,12 +42,13 @@ FLOOR_2 = {
 #: names that run on (both written while reading it): P 0.818 R 0.667 F1 0.735; with the
 #: default threshold chosen on the calibration set (0.593 -> 0.864): P 0.864 -> 0.933,
 #: R 0.750 -> 0.583, F1 0.803 -> 0.718; this session's rules, threshold 0.684 (calibration
-#: sets 5 and 6): P 0.941 R 0.583 F1 0.720
+#: sets 5 and 6): P 0.941 R 0.583 F1 0.720; bands of 16 calibration groups (the default
+#: admits model probabilities from 0.658): P 0.895 R 0.667 F1 0.764
 NAME_4 = "independent_parallel_passages_4.json"
 FLOOR_4 = {
-    "dev": {"groups_p": 0.94, "groups_f1": 0.71},
-    "report": {"groups_p": 0.94, "groups_f1": 0.71},  # the set has no report part
-    None: {"groups_p": 0.94, "groups_f1": 0.71},
+    "dev": {"groups_p": 0.89, "groups_f1": 0.76},
+    "report": {"groups_p": 0.89, "groups_f1": 0.76},  # the set has no report part
+    None: {"groups_p": 0.89, "groups_f1": 0.76},
 }
 #: reached after the rule changes (before them: all groups P 0.732 R 0.676 F1 0.703; after
 #: the first round dev P 0.690 F1 0.735, after joined items and three-character blocks
@@ -53,11 +58,14 @@ FLOOR_4 = {
 #: R 0.857 -> 0.714, F1 0.816 -> 0.792; all P 0.873 -> 0.929, F1 0.863 -> 0.856); raised
 #: to this session's rules (the audits of normative documents and report prose) with the
 #: threshold of calibration sets 5 and 6 (0.684): dev P 0.905 F1 0.798, report P 0.966
-#: F1 0.932, all P 0.940 F1 0.878, slogans 0.981
+#: F1 0.932, all P 0.940 F1 0.878, slogans 0.981; bands of 16 calibration groups (the
+#: default admits model probabilities from 0.658): dev P 0.870 R 0.786 F1 0.826, all P 0.923
+#: F1 0.887; raised when slice_of_list stopped counting a conjunction after the last member:
+#: dev P 0.875 R 0.857 F1 0.866, all P 0.925 F1 0.903
 FLOOR = {
-    "dev": {"groups_p": 0.90, "groups_f1": 0.79},
+    "dev": {"groups_p": 0.87, "groups_f1": 0.86},
     "report": {"groups_p": 0.96, "groups_f1": 0.92},
-    None: {"groups_p": 0.93, "groups_f1": 0.87, "slogans_f1": 0.95},
+    None: {"groups_p": 0.92, "groups_f1": 0.90, "slogans_f1": 0.95},
 }
 
 

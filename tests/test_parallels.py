@@ -20,17 +20,11 @@ def _gold_groups(gold):
     return [[(m["start"], m["end"]) for m in g["members"]] for g in gold["parallels"]]
 
 
-#: issue 19's bar (the essay's core groups recall >= 0.95) is not met at the default
-#: threshold chosen on calibration sets 5 and 6 (0.684): 去思考、去把握、去部署 scores 0.391,
-#: so 16 of 17 (0.941); the rules find all
-_BELOW_THE_DEFAULT = pytest.mark.xfail(
-    strict=True, reason="去思考、去把握、去部署 scores 0.391, under the default threshold 0.684"
-)
-
-
-@pytest.mark.parametrize(
-    "min_score", [pytest.param(None, marks=_BELOW_THE_DEFAULT, id="default"), 0.0]
-)
+#: issue 19's bar (the essay's core groups recall >= 0.95), at the default threshold and
+#: for every group the rules accept (去思考、去把握、去部署 scored 0.391 with the fixed band
+#: edges, 0.688 in bands of 16 calibration groups, 1.000 once the 、 before 把县委… no
+#: longer counts as the list going on)
+@pytest.mark.parametrize("min_score", [None, 0.0])
 def test_essay_recall_of_every_group_of_three_or_more(essay, gold, min_score):
     predicted = _groups(pt.find_parallels(essay, min_score=min_score))
     gold_groups = _gold_groups(gold)

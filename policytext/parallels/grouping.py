@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..results import Parallel, Slogan, Span
 from ..slogans import build_slogans, slogan_parallels
-from ..vocabulary import BRACKET_MARKS
+from ..vocabulary import BRACKET_MARKS, PREPOSITIONS
 from .rules import (
     ELABORATION_LEADS,
     _acceptable,
@@ -784,10 +784,6 @@ def _clip(unit: Unit, lead: int, tail: int | None) -> Unit:
 SENTENCE_LEAD = 6
 #: … and when the shared material covers this share of them (我们要… is too little)
 SENTENCE_LEAD_SHARE = 0.4
-
-
-#: prepositions that open a list, not its first member: 向｜行业内企业、产业链上下游企业
-PREPOSITIONS = frozenset("向对在把从为将与以及和由")
 
 
 def _drop_preposition(view: str, units: list[Unit]) -> list[Unit]:

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from ..data import table_rows
 from ..results import Parallel
-from ..vocabulary import CLAUSE_MARKS, LINE_BREAKS, STRONG_TERMINALS
+from ..vocabulary import CLAUSE_MARKS, LINE_BREAKS, PREPOSITIONS, STRONG_TERMINALS
 from .rules import PRODUCTIVE_SUFFIXES, rule_case_frame, rule_is_name, rule_statistics
 from .units import _COUNT_RE, _DIGIT_RE, _QUOTES, FUNCTION_CHARS, _is_han, _words
 
@@ -92,8 +92,18 @@ EXPECTED_SIGN = {
 
 _SENTENCE_GAP = frozenset(STRONG_TERMINALS + LINE_BREAKS)
 _LIST_MARKS = frozenset("、､﹑")
-#: characters after a list's last member that continue the list: …、情况反映制度和重大决策…
-_LIST_GOES_ON = frozenset("、､﹑和与及或")
+
+
+def _list_goes_on(view: str, end: int) -> bool:
+    """Whether the 、-list goes on after its last member, ending at ``end``: a list mark
+    follows, not before a clause opened by a preposition, which is a new clause where a ，
+    was meant (去把握、去部署、把上级的要求贯彻到…; the preposition is not the first
+    character of a word of the word list: 、和平…、在线…). A conjunction after the member
+    (…、智慧交通、绿色交通和平安交通…) ends the list with one more item: the group lacks at
+    most that one, it is not a slice out of a longer list."""
+    return view[end : end + 1] in _LIST_MARKS and not (
+        view[end + 1 : end + 2] in PREPOSITIONS and view[end + 1 : end + 3] not in _words()
+    )
 
 
 def _level(view: str, group: Parallel) -> str:
@@ -145,7 +155,7 @@ def group_features(
     level = _level(view, group)
     first, last = group.members[0], group.members[-1]
     before = view[first.start - 1] if first.start > 0 else ""
-    after = view[last.end] if last.end < len(view) else ""
+    goes_on = level == "phrase" and (before in _LIST_MARKS or _list_goes_on(view, last.end))
     edges = [e for m in group.members for e in (m.start, m.end)]
     gaps = [b.start - a.end for a, b in zip(group.members, group.members[1:], strict=False)]
     gap = sum(gaps) / len(gaps) if gaps else 0.0
@@ -169,7 +179,7 @@ def group_features(
         1.0 if set(lengths) == {4} else 0.0,
         sum(1 for c in carriers if _DIGIT_RE.search(c) or _COUNT_RE.search(c)) / n,
         0.0 if "names" in skip else sum(1 for c in carriers if rule_is_name(c)) / n,
-        1.0 if level == "phrase" and (before in _LIST_MARKS or after in _LIST_GOES_ON) else 0.0,
+        1.0 if goes_on else 0.0,
         1.0 if level == "phrase" and n == 2 else 0.0,
         1.0 if lengths[0] - 1 > max(lengths[1:]) and not prefix else 0.0,
         0.0 if "cut_words" in skip else sum(1 for e in edges if _cuts_word(view, e)) / len(edges),
