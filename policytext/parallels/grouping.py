@@ -11,6 +11,7 @@ from ..slogans import build_slogans, slogan_parallels
 from ..vocabulary import BRACKET_MARKS
 from .rules import (
     ELABORATION_LEADS,
+    UNEVEN_SUFFIXES,
     _acceptable,
     _accepted_score,
     rule_abbreviated_names,
@@ -18,6 +19,7 @@ from .rules import (
     rule_case_frame,
     rule_collective_list,
     rule_elaboration_member,
+    rule_ending_heads,
     rule_event_list,
     rule_name_list,
     rule_programme_list,
@@ -133,12 +135,41 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_collective_list(members, level)
             or rule_elaboration_member(members)
             or rule_programme_list(members, level)
+            or rule_heading_over_items(window, template, members)
         ):
             i += 1
             continue
         groups.append(_group(text, view, window, template))
         i = j + 1
     return groups
+
+
+def rule_repeated_opening(window: list[Unit], carriers: list[str]) -> bool:
+    """Three or more sentences that open with the same first clause are compared whole
+    (their first clauses share everything, so no template of them varies): 经过这场政治
+    大革命，我们…。经过这场政治大革命，…。经过这场政治大革命，…; 根据这个条约，… ×4.
+    Not two sentences (a pair needs its own evidence), not sentences of one clause."""
+    return (
+        len(window) >= 3
+        and window[0].level == "sentence"
+        and len(set(carriers)) == 1
+        and all(u.carrier_end < u.end for u in window)
+    )
+
+
+def rule_heading_over_items(window: list[Unit], template: Template, members: list[str]) -> bool:
+    """Sentences parallel by their first clauses' ending (``rule_ending_heads``) whose first
+    is a heading alone, the others with a body, are a heading and its items, no group:
+    推进资源性产品价格改革。继续深化电价改革，逐步完善…。积极推进水价改革，逐步提高….
+    Three short sentences alike stay a group (推进集体林权制度改革。深化农村综合改革。加快
+    乡镇机构改革。)."""
+    first = window[0]
+    return (
+        first.level == "sentence"
+        and first.carrier_end >= first.end
+        and any(u.carrier_end < u.end for u in window[1:])
+        and rule_ending_heads(template, members, "sentence")
+    )
 
 
 def _unsharable(carriers: list[str], level: str) -> bool:
@@ -222,6 +253,8 @@ def _hopeless(carriers: list[str], level: str) -> bool:
     opening or an ending, or to be short.
     """
     if level == "sentence":  # a pair of sentences opens with a short first clause
+        if len(carriers) >= 3 and len({c[-2:] for c in carriers}) == 1:
+            return False  # first clauses that end alike (rule_ending_heads)
         return len({c[0] for c in carriers}) > 1 or (
             len(carriers) == 2 and (len(carriers[0]) > 8 or len(carriers[1]) > 8)
         )
@@ -274,6 +307,9 @@ def _window_template(
     that keep the run's shared opening so far (``keep_prefix``) come first.
     """
     level = window[0].level
+    if rule_repeated_opening(window, window_carriers):
+        window = [new_unit(u.start, u.end, u.end, level) for u in window]
+        window_carriers = _carriers(view, window)
     options = []
     first_clipped = _clip_first(view, window, window_carriers)
     candidates = [window, first_clipped]
@@ -725,6 +761,8 @@ def _fit(
         # 国内外知名软硬件企业代表、地方产业园区代表、投资机构代表｜参加
         position = carrier.find(template.suffix, max(1, shortest // 2 - len(template.suffix)))
         keep = position + len(template.suffix) if position >= 0 else None
+        if keep is not None and _splits_suffix_word(carrier, keep, template.suffix):
+            keep = None  # 财力、物力、技术力量: not 技术力｜量
     elif template.prefix and carrier.startswith(template.prefix):
         keep = min(len(carrier), longest)
         # cut only before a particle (最现实｜的利益问题) or to the others' common length
@@ -745,6 +783,16 @@ def _fit(
     if template.infix and template.infix not in piece:
         return None
     return keep
+
+
+def _splits_suffix_word(carrier: str, keep: int, suffix: str) -> bool:
+    """Whether a tail cut after a one-character suffix of ``UNEVEN_SUFFIXES`` splits the
+    word it opens (rule_whole_words): 技术力｜量 (力量), 清洁能｜源 (能源)."""
+    return (
+        suffix in UNEVEN_SUFFIXES
+        and keep < len(carrier)
+        and carrier[keep - 1 : keep + 1] in _words()
+    )
 
 
 #: the longest word of the table a member's opening keeps whole: the table's longer
@@ -860,6 +908,7 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
     shared = sum(map(len, template.shared))
     whole = (
         units[0].level == "sentence"
+        and not rule_ending_heads(template, carriers, "sentence")
         and (
             min(map(len, carriers)) < SENTENCE_LEAD
             or shared < SENTENCE_LEAD_SHARE * sum(map(len, carriers)) / len(carriers)
