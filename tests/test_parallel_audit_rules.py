@@ -331,3 +331,60 @@ def test_groups_of_report_recall(text, members):
 def test_no_group_of_report_recall_rules(text):
     for script in (text, pt.to_traditional(text)):
         assert pt.find_parallels(script, min_score=0.0) == ()
+
+
+@pytest.mark.parametrize(
+    ("template", "carriers", "expected"),
+    [
+        (
+            Template("", "向", "，表示诚挚感谢", 0),
+            [
+                "我代表国务院，向全国各族人民，表示诚挚感谢",
+                "向香港特别行政区同胞、澳门特别行政区同胞，表示诚挚感谢",
+                "向各国政府、国际组织和各国朋友，表示诚挚感谢",
+            ],
+            True,
+        ),
+        # two sentences; one word, no clause of its own; a short clause; numbers
+        (
+            Template("", "", "，表示诚挚感谢", 0),
+            ["我代表国务院，向全国各族人民，表示诚挚感谢", "向各国朋友，表示诚挚感谢"],
+            False,
+        ),
+        (
+            Template("", "", "机械化", 0),
+            [
+                "我国实现农业的机械化，是从半机械化到机械化",
+                "五业都要逐步实行半机械化和机械化",
+                "各方面都要实现机械化",
+            ],
+            False,
+        ),
+        (
+            Template("", "", "，同时", 0),
+            ["甲地增加，同时", "乙地减少，同时", "丙地持平，同时"],
+            False,
+        ),
+        (
+            Template("", "", "，增长很快", 0),
+            ["钢产量三百万吨，增长很快", "煤产量八千万吨，增长很快", "粮食产量三亿吨，增长很快"],
+            False,
+        ),
+    ],
+)
+def test_rule_epistrophe(template, carriers, expected):
+    assert rules.rule_epistrophe(template, carriers, "sentence") is expected
+    assert rules.rule_epistrophe(template, carriers, "clause") is False
+
+
+def test_sentences_that_end_with_one_clause():
+    text = (
+        "过去一年的成就来之不易。我代表国务院，向全国各族人民，向各民主党派、各人民团体和各界"
+        "人士，表示诚挚感谢！向香港特别行政区同胞、澳门特别行政区同胞、台湾同胞和海外侨胞，表示"
+        "诚挚感谢！向关心和支持中国现代化建设的各国政府、国际组织和各国朋友，表示诚挚感谢！"
+    )
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        thanks = [g for g in found if len(g) == 3 and all(m.endswith(("感谢", "感謝")) for m in g)]
+        assert len(thanks) == 1
+        assert thanks[0][0].startswith("我代表国务院"[:3])

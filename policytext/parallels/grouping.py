@@ -144,6 +144,30 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
     return groups
 
 
+def _three_end_alike(view: str, sentences: list[Span]) -> bool:
+    """Whether three sentences in a row end with the same two characters (a cheap test that
+    ``rule_epistrophe`` may hold: the whole sentences are compared only then)."""
+    run, last = 0, ""
+    for sentence in sentences:
+        start, end = _trimmed(view, sentence.start, sentence.end)
+        ending = view[end - 2 : end] if end - start >= 2 else ""
+        run = run + 1 if ending and ending == last else 1
+        last = ending
+        if run >= 3:
+            return True
+    return False
+
+
+def _ends_alike(view: str, group: Parallel) -> bool:
+    """Whether the group's members (read on the Simplified ``view``) share their ending
+    (the template of ``rule_epistrophe``), not an opening the first-clause run compares."""
+    shared = group.shared
+    members = [view[m.start : m.end] for m in group.members]
+    return all(m.endswith(shared[-1]) for m in members) and not all(
+        m.startswith(shared[0]) for m in members
+    )
+
+
 def rule_repeated_opening(window: list[Unit], carriers: list[str]) -> bool:
     """Three or more sentences that open with the same first clause are compared whole
     (their first clauses share everything, so no template of them varies): 经过这场政治
@@ -1097,6 +1121,13 @@ def build_parallels(
             whole_runs = groups_in_run(text, view, semicolon_units(view, sentence, whole=True))
             found += [_minimal_members(text, view, g) for g in whole_runs]
         found += groups_in_run(text, view, sentence_units(view, paragraph_sentences))
+        if len(paragraph_sentences) >= 3 and _three_end_alike(view, paragraph_sentences):
+            whole_sentences = sentence_units(view, paragraph_sentences, whole=True)
+            found += [
+                g
+                for g in groups_in_run(text, view, whole_sentences)
+                if len(g.members) >= 3 and _ends_alike(view, g)
+            ]
         if len(paragraph_sentences) >= 6:  # headings run into the paragraph, each with a body
             headings = inline_heading_units(view, paragraph_sentences)
             found += [g for g in groups_in_run(text, view, headings) if len(g.members) >= 3]

@@ -174,7 +174,11 @@ def _accepted(
         # whole sentences are parallel by anaphora (在思想上…。在工作上…。); ；-pieces
         # also by a frame (…所以…，主要是因为…) or one shape (争夺是…的；勾结是…的)
         framed = level == "semicolon" and (_weight(template.infix) >= 3 or aligned >= 2)
-        framed = framed or rule_ending_heads(template, carriers, level)
+        framed = (
+            framed
+            or rule_ending_heads(template, carriers, level)
+            or rule_epistrophe(template, carriers, level)
+        )
         if not template.prefix and not framed:
             return False
         if strength < 2.0 and not (template.suffix and longest <= 8) and not framed:
@@ -776,3 +780,27 @@ def rule_ending_heads(template: Template, carriers: list[str], level: str) -> bo
         if _NUMBER_RE.search(carrier) is not None:
             return False
     return True
+
+
+#: marks that close the clause before a shared last clause
+_CLAUSE_BEFORE = "，,：:"
+
+
+def rule_epistrophe(template: Template, carriers: list[str], level: str) -> bool:
+    """Three or more whole sentences (``carriers``) whose last clauses are the same are
+    parallel by that clause: 我代表国务院，向…，表示诚挚感谢！向…，表示诚挚感谢！向…，
+    表示诚挚感谢！ (members: the sentences).
+
+    Not: two sentences; a shared last clause under three characters or of function
+    words; sentences that only end on one word (…从改良农具、半机械化到机械化。…实行半
+    机械化和机械化。: no clause of its own); sentences that hold numbers (…的投资限额为
+    六百万元；…为三百万元). First clauses never share a clause mark, so the rule holds
+    only where whole sentences are compared.
+    """
+    if level != "sentence" or len(carriers) < 3 or template.prefix:
+        return False
+    suffix = template.suffix
+    ending = suffix.lstrip(_CLAUSE_BEFORE)
+    if ending == suffix or len(ending) < 3 or _weight(ending) < 2:
+        return False
+    return _NUMBER_RE.search("".join(carriers)) is None
