@@ -388,3 +388,17 @@ def test_sentences_that_end_with_one_clause():
         thanks = [g for g in found if len(g) == 3 and all(m.endswith(("感谢", "感謝")) for m in g)]
         assert len(thanks) == 1
         assert thanks[0][0].startswith("我代表国务院"[:3])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # labels a colon defines, headings of consecutive paragraphs
+        "基础通用标准：研究术语定义；船载系统标准：研究船载设备；岸基系统标准：研究岸基设施。",
+        "声学传感器。研发高灵敏度器件。\n压力传感器。研发高可靠器件。\n气体传感器。研发低功耗器件。",
+    ],
+)
+def test_rule_numbered_heads(text):
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        assert not any(len(g) >= 3 and all(len(m) <= 6 for m in g) for g in found), found

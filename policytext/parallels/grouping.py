@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 
 from ..results import Parallel, Slogan, Span
 from ..slogans import build_slogans, slogan_parallels
-from ..vocabulary import BRACKET_MARKS
+from ..vocabulary import BRACKET_MARKS, LINE_BREAKS
 from .rules import (
     ELABORATION_LEADS,
     UNEVEN_SUFFIXES,
@@ -136,6 +137,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_elaboration_member(members)
             or rule_programme_list(members, level)
             or rule_heading_over_items(window, template, members)
+            or rule_numbered_heads(view, window, template, members)
         ):
             i += 1
             continue
@@ -179,6 +181,29 @@ def rule_repeated_opening(window: list[Unit], carriers: list[str]) -> bool:
         and len(set(carriers)) == 1
         and all(u.carrier_end < u.end for u in window)
     )
+
+
+#: an enumeration marker just before a unit: 1. / （一） / 二、
+_MARKER_BEFORE = re.compile(
+    r"(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*$"
+)
+
+
+def rule_numbered_heads(
+    view: str, window: list[Unit], template: Template, members: list[str]
+) -> bool:
+    """Sentences parallel only by their first clauses' ending (``rule_ending_heads``) that
+    follow enumeration markers are numbered headings, often the names of the kinds a
+    document lists (1. 大数据标准。…2. 物联网标准。…), no group: a study counts them as
+    headings; so are labels a colon defines (基础通用标准：…；船载系统标准：…) and the
+    headings of consecutive paragraphs (声学传感器。…⏎压力传感器。…). Sentences of one
+    paragraph, unnumbered, stay (稳定基础设施投资，…。扩大制造业投资，…)."""
+    if not rule_ending_heads(template, members, window[0].level):
+        return False
+    numbered = sum(1 for u in window if _MARKER_BEFORE.search(view, max(0, u.start - 8), u.start))
+    labels = sum(1 for u in window if view[u.carrier_end : u.carrier_end + 1] in "：:")
+    paragraphs = any(c in LINE_BREAKS for c in view[window[0].end : window[1].start])
+    return paragraphs or 2 * max(numbered, labels) >= len(window)
 
 
 def rule_heading_over_items(window: list[Unit], template: Template, members: list[str]) -> bool:
