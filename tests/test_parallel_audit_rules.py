@@ -210,3 +210,195 @@ def test_groups_the_programme_rule_keeps(text, members):
         found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
         expected = members if script == text else [pt.to_traditional(m) for m in members]
         assert expected in found
+
+
+# --- recall of report prose (rec20r): rules written from half A of the development reports
+
+
+@pytest.mark.parametrize(
+    ("template", "carriers", "level", "expected"),
+    [
+        (
+            Template("", "", "投资", 0),
+            ["稳定基础设施投资", "扩大制造业投资", "促进新兴领域投资"],
+            "sentence",
+            True,
+        ),
+        (
+            Template("", "", "改革", 0),
+            ["推进集体林权制度改革", "深化农村综合改革", "加快乡镇机构改革"],
+            "semicolon",
+            True,
+        ),
+        # two of them; clauses; a shared opening; a one-character or function-word ending
+        (Template("", "", "投资", 0), ["稳定基础设施投资", "扩大制造业投资"], "sentence", False),
+        (
+            Template("", "", "投资", 0),
+            ["稳定基础设施投资", "扩大制造业投资", "促进新兴领域投资"],
+            "clause",
+            False,
+        ),
+        (
+            Template("", "", "的原则", 0),
+            ["根据五项原则的原则", "愿意根据同样的原则", "外交政策的原则"],
+            "sentence",
+            False,
+        ),
+        # topic labels, lists, numbers, numbered headings, statements
+        (Template("", "", "方面", 0), ["教育方面", "卫生方面", "劳动就业方面"], "sentence", False),
+        (
+            Template("", "", "工业", 0),
+            ["煤炭、石油工业", "电力工业", "钢铁工业"],
+            "sentence",
+            False,
+        ),
+        (
+            Template("", "", "万吨", 0),
+            ["棉纱产量286万吨", "食糖产量260万吨", "原煤产量7亿万吨"],
+            "sentence",
+            False,
+        ),
+        (
+            Template("", "", "改革", 0),
+            ["六是深化重要领域改革", "我们不失时机地推进改革", "大力推进财税体制改革"],
+            "sentence",
+            False,
+        ),
+    ],
+)
+def test_rule_ending_heads(template, carriers, level, expected):
+    assert rules.rule_ending_heads(template, carriers, level) is expected
+
+
+@pytest.mark.parametrize(
+    ("suffix", "carriers", "expected"),
+    [
+        ("能", ["风能", "太阳能", "生物质能"], True),
+        ("力", ["市场活力", "发展动力", "社会创造力"], True),
+        ("度", ["基础设施完备度", "公共服务便利度", "人居环境舒适度"], True),
+        ("业", ["林业", "畜牧业", "渔业"], False),
+        ("力", ["经济实力", "综合竞争力"], False),
+    ],
+)
+def test_rule_uneven_suffix(suffix, carriers, expected):
+    assert rules.rule_uneven_suffix(suffix, carriers) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "推动投资回稳向好。稳定基础设施投资，提速建设一批项目。扩大制造业投资，加快技改项目"
+            "建设。促进新兴领域投资，完善数字基础设施。",
+            ["稳定基础设施投资", "扩大制造业投资", "促进新兴领域投资"],
+        ),
+        (
+            "严守耕地红线。推进集体林权制度改革。深化农村综合改革。加快乡镇机构改革。",
+            ["推进集体林权制度改革", "深化农村综合改革", "加快乡镇机构改革"],
+        ),
+        ("鼓励发展风能、太阳能、生物质能等可再生能源。", ["风能", "太阳能", "生物质能"]),
+        ("极大地激发了市场活力、发展动力、社会创造力。", ["市场活力", "发展动力", "社会创造力"]),
+        (
+            "经过这场斗争，我们取得了胜利。经过这场斗争，我们积累了经验。经过这场斗争，"
+            "群众受到了教育。",
+            [
+                "经过这场斗争，我们取得了胜利",
+                "经过这场斗争，我们积累了经验",
+                "经过这场斗争，群众受到了教育",
+            ],
+        ),
+    ],
+)
+def test_groups_of_report_recall(text, members):
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        expected = members if script == text else [pt.to_traditional(m) for m in members]
+        assert expected in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a heading alone and its items with bodies (rule_heading_over_items)
+        "推进资源性产品价格改革。继续深化电价改革，逐步完善上网电价形成机制。积极推进水价改革，"
+        "逐步提高水利工程供水价格。",
+        # a tail cut after 力 would split 力量
+        "国家要在财力、物力、技术力量等方面给予支援。",
+        # topic labels
+        "教育方面，学校增加了。卫生方面，医院增加了。劳动就业方面，岗位增加了。",
+    ],
+)
+def test_no_group_of_report_recall_rules(text):
+    for script in (text, pt.to_traditional(text)):
+        assert pt.find_parallels(script, min_score=0.0) == ()
+
+
+@pytest.mark.parametrize(
+    ("template", "carriers", "expected"),
+    [
+        (
+            Template("", "向", "，表示诚挚感谢", 0),
+            [
+                "我代表国务院，向全国各族人民，表示诚挚感谢",
+                "向香港特别行政区同胞、澳门特别行政区同胞，表示诚挚感谢",
+                "向各国政府、国际组织和各国朋友，表示诚挚感谢",
+            ],
+            True,
+        ),
+        # two sentences; one word, no clause of its own; a short clause; numbers
+        (
+            Template("", "", "，表示诚挚感谢", 0),
+            ["我代表国务院，向全国各族人民，表示诚挚感谢", "向各国朋友，表示诚挚感谢"],
+            False,
+        ),
+        (
+            Template("", "", "机械化", 0),
+            [
+                "我国实现农业的机械化，是从半机械化到机械化",
+                "五业都要逐步实行半机械化和机械化",
+                "各方面都要实现机械化",
+            ],
+            False,
+        ),
+        (
+            Template("", "", "，同时", 0),
+            ["甲地增加，同时", "乙地减少，同时", "丙地持平，同时"],
+            False,
+        ),
+        (
+            Template("", "", "，增长很快", 0),
+            ["钢产量三百万吨，增长很快", "煤产量八千万吨，增长很快", "粮食产量三亿吨，增长很快"],
+            False,
+        ),
+    ],
+)
+def test_rule_epistrophe(template, carriers, expected):
+    assert rules.rule_epistrophe(template, carriers, "sentence") is expected
+    assert rules.rule_epistrophe(template, carriers, "clause") is False
+
+
+def test_sentences_that_end_with_one_clause():
+    text = (
+        "过去一年的成就来之不易。我代表国务院，向全国各族人民，向各民主党派、各人民团体和各界"
+        "人士，表示诚挚感谢！向香港特别行政区同胞、澳门特别行政区同胞、台湾同胞和海外侨胞，表示"
+        "诚挚感谢！向关心和支持中国现代化建设的各国政府、国际组织和各国朋友，表示诚挚感谢！"
+    )
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        thanks = [g for g in found if len(g) == 3 and all(m.endswith(("感谢", "感謝")) for m in g)]
+        assert len(thanks) == 1
+        assert thanks[0][0].startswith("我代表国务院"[:3])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # labels a colon defines, headings of consecutive paragraphs
+        "基础通用标准：研究术语定义；船载系统标准：研究船载设备；岸基系统标准：研究岸基设施。",
+        "声学传感器。研发高灵敏度器件。\n压力传感器。研发高可靠器件。\n气体传感器。研发低功耗器件。",
+    ],
+)
+def test_rule_numbered_heads(text):
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        assert not any(len(g) >= 3 and all(len(m) <= 6 for m in g) for g in found), found

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 
 from ..results import Parallel, Slogan, Span
 from ..slogans import build_slogans, slogan_parallels
-from ..vocabulary import BRACKET_MARKS, PREPOSITIONS
+from ..vocabulary import BRACKET_MARKS, LINE_BREAKS, PREPOSITIONS
 from .rules import (
     ELABORATION_LEADS,
+    UNEVEN_SUFFIXES,
     _acceptable,
     _accepted_score,
     rule_abbreviated_names,
@@ -18,6 +20,7 @@ from .rules import (
     rule_case_frame,
     rule_collective_list,
     rule_elaboration_member,
+    rule_ending_heads,
     rule_event_list,
     rule_name_list,
     rule_programme_list,
@@ -133,12 +136,89 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_collective_list(members, level)
             or rule_elaboration_member(members)
             or rule_programme_list(members, level)
+            or rule_heading_over_items(window, template, members)
+            or rule_numbered_heads(view, window, template, members)
         ):
             i += 1
             continue
         groups.append(_group(text, view, window, template))
         i = j + 1
     return groups
+
+
+def _three_end_alike(view: str, sentences: list[Span]) -> bool:
+    """Whether three sentences in a row end with the same two characters (a cheap test that
+    ``rule_epistrophe`` may hold: the whole sentences are compared only then)."""
+    run, last = 0, ""
+    for sentence in sentences:
+        start, end = _trimmed(view, sentence.start, sentence.end)
+        ending = view[end - 2 : end] if end - start >= 2 else ""
+        run = run + 1 if ending and ending == last else 1
+        last = ending
+        if run >= 3:
+            return True
+    return False
+
+
+def _ends_alike(view: str, group: Parallel) -> bool:
+    """Whether the group's members (read on the Simplified ``view``) share their ending
+    (the template of ``rule_epistrophe``), not an opening the first-clause run compares."""
+    shared = group.shared
+    members = [view[m.start : m.end] for m in group.members]
+    return all(m.endswith(shared[-1]) for m in members) and not all(
+        m.startswith(shared[0]) for m in members
+    )
+
+
+def rule_repeated_opening(window: list[Unit], carriers: list[str]) -> bool:
+    """Three or more sentences that open with the same first clause are compared whole
+    (their first clauses share everything, so no template of them varies): 经过这场政治
+    大革命，我们…。经过这场政治大革命，…。经过这场政治大革命，…; 根据这个条约，… ×4.
+    Not two sentences (a pair needs its own evidence), not sentences of one clause."""
+    return (
+        len(window) >= 3
+        and window[0].level == "sentence"
+        and len(set(carriers)) == 1
+        and all(u.carrier_end < u.end for u in window)
+    )
+
+
+#: an enumeration marker just before a unit: 1. / （一） / 二、
+_MARKER_BEFORE = re.compile(
+    r"(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*$"
+)
+
+
+def rule_numbered_heads(
+    view: str, window: list[Unit], template: Template, members: list[str]
+) -> bool:
+    """Sentences parallel only by their first clauses' ending (``rule_ending_heads``) that
+    follow enumeration markers are numbered headings, often the names of the kinds a
+    document lists (1. 大数据标准。…2. 物联网标准。…), no group: a study counts them as
+    headings; so are labels a colon defines (基础通用标准：…；船载系统标准：…) and the
+    headings of consecutive paragraphs (声学传感器。…⏎压力传感器。…). Sentences of one
+    paragraph, unnumbered, stay (稳定基础设施投资，…。扩大制造业投资，…)."""
+    if not rule_ending_heads(template, members, window[0].level):
+        return False
+    numbered = sum(1 for u in window if _MARKER_BEFORE.search(view, max(0, u.start - 8), u.start))
+    labels = sum(1 for u in window if view[u.carrier_end : u.carrier_end + 1] in "：:")
+    paragraphs = any(c in LINE_BREAKS for c in view[window[0].end : window[1].start])
+    return paragraphs or 2 * max(numbered, labels) >= len(window)
+
+
+def rule_heading_over_items(window: list[Unit], template: Template, members: list[str]) -> bool:
+    """Sentences parallel by their first clauses' ending (``rule_ending_heads``) whose first
+    is a heading alone, the others with a body, are a heading and its items, no group:
+    推进资源性产品价格改革。继续深化电价改革，逐步完善…。积极推进水价改革，逐步提高….
+    Three short sentences alike stay a group (推进集体林权制度改革。深化农村综合改革。加快
+    乡镇机构改革。)."""
+    first = window[0]
+    return (
+        first.level == "sentence"
+        and first.carrier_end >= first.end
+        and any(u.carrier_end < u.end for u in window[1:])
+        and rule_ending_heads(template, members, "sentence")
+    )
 
 
 def _unsharable(carriers: list[str], level: str) -> bool:
@@ -222,6 +302,8 @@ def _hopeless(carriers: list[str], level: str) -> bool:
     opening or an ending, or to be short.
     """
     if level == "sentence":  # a pair of sentences opens with a short first clause
+        if len(carriers) >= 3 and len({c[-2:] for c in carriers}) == 1:
+            return False  # first clauses that end alike (rule_ending_heads)
         return len({c[0] for c in carriers}) > 1 or (
             len(carriers) == 2 and (len(carriers[0]) > 8 or len(carriers[1]) > 8)
         )
@@ -274,6 +356,9 @@ def _window_template(
     that keep the run's shared opening so far (``keep_prefix``) come first.
     """
     level = window[0].level
+    if rule_repeated_opening(window, window_carriers):
+        window = [new_unit(u.start, u.end, u.end, level) for u in window]
+        window_carriers = _carriers(view, window)
     options = []
     first_clipped = _clip_first(view, window, window_carriers)
     candidates = [window, first_clipped]
@@ -725,6 +810,8 @@ def _fit(
         # 国内外知名软硬件企业代表、地方产业园区代表、投资机构代表｜参加
         position = carrier.find(template.suffix, max(1, shortest // 2 - len(template.suffix)))
         keep = position + len(template.suffix) if position >= 0 else None
+        if keep is not None and _splits_suffix_word(carrier, keep, template.suffix):
+            keep = None  # 财力、物力、技术力量: not 技术力｜量
     elif template.prefix and carrier.startswith(template.prefix):
         keep = min(len(carrier), longest)
         # cut only before a particle (最现实｜的利益问题) or to the others' common length
@@ -745,6 +832,16 @@ def _fit(
     if template.infix and template.infix not in piece:
         return None
     return keep
+
+
+def _splits_suffix_word(carrier: str, keep: int, suffix: str) -> bool:
+    """Whether a tail cut after a one-character suffix of ``UNEVEN_SUFFIXES`` splits the
+    word it opens (rule_whole_words): 技术力｜量 (力量), 清洁能｜源 (能源)."""
+    return (
+        suffix in UNEVEN_SUFFIXES
+        and keep < len(carrier)
+        and carrier[keep - 1 : keep + 1] in _words()
+    )
 
 
 #: the longest word of the table a member's opening keeps whole: the table's longer
@@ -856,6 +953,7 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
     shared = sum(map(len, template.shared))
     whole = (
         units[0].level == "sentence"
+        and not rule_ending_heads(template, carriers, "sentence")
         and (
             min(map(len, carriers)) < SENTENCE_LEAD
             or shared < SENTENCE_LEAD_SHARE * sum(map(len, carriers)) / len(carriers)
@@ -1044,6 +1142,13 @@ def build_parallels(
             whole_runs = groups_in_run(text, view, semicolon_units(view, sentence, whole=True))
             found += [_minimal_members(text, view, g) for g in whole_runs]
         found += groups_in_run(text, view, sentence_units(view, paragraph_sentences))
+        if len(paragraph_sentences) >= 3 and _three_end_alike(view, paragraph_sentences):
+            whole_sentences = sentence_units(view, paragraph_sentences, whole=True)
+            found += [
+                g
+                for g in groups_in_run(text, view, whole_sentences)
+                if len(g.members) >= 3 and _ends_alike(view, g)
+            ]
         if len(paragraph_sentences) >= 6:  # headings run into the paragraph, each with a body
             headings = inline_heading_units(view, paragraph_sentences)
             found += [g for g in groups_in_run(text, view, headings) if len(g.members) >= 3]

@@ -30,6 +30,11 @@ from .units import (
 #: suffixes that make words of a kind, so that items of uneven length share a template:
 #: 新型工业化、信息化、城镇化; 周期性、结构性、体制性 (not 业 of 林业、畜牧业)
 PRODUCTIVE_SUFFIXES = frozenset("化性型式观感率游")
+#: suffixes of kinds of energy, force and degree that hold uneven items in the same way
+#: (风能、太阳能、生物质能; 市场活力、发展动力、社会创造力; 设施完备度、服务便利度、环境
+#: 舒适度), read from half A of the development reports (rec20r); kept apart from
+#: ``PRODUCTIVE_SUFFIXES``, which is also a feature of the calibrated score
+UNEVEN_SUFFIXES = frozenset("能力度")
 
 
 def score_group(
@@ -87,6 +92,14 @@ def _combined(anchor: float, shape: _Shape) -> float:
     return round(score, 3)
 
 
+def rule_uneven_suffix(suffix: str, carriers: list[str]) -> bool:
+    """Three or more items of uneven length that share one character of
+    ``UNEVEN_SUFFIXES`` are a group, like those of a productive suffix: 风能、太阳能、生物质能;
+    市场活力、发展动力、社会创造力; 国际影响力、感召力、塑造力. Not two items (一个能力、
+    一个实力), not 林业、畜牧业、渔业 (业 is none of them)."""
+    return len(carriers) >= 3 and suffix in UNEVEN_SUFFIXES
+
+
 def _acceptable(template: Template, carriers: list[str], level: str) -> bool:
     return _accepted_score(template, carriers, level) is not None
 
@@ -134,7 +147,14 @@ def _accepted(
             return False  # 电力、电信: two words that share a character
         one_char_head = not (template.prefix or template.infix) and len(template.suffix) == 1
         one_char_opening = not (template.suffix or template.infix) and len(template.prefix) == 1
-        productive = one_char_head and template.suffix in PRODUCTIVE_SUFFIXES and len(carriers) >= 3
+        productive = (
+            one_char_head
+            and len(carriers) >= 3
+            and (
+                template.suffix in PRODUCTIVE_SUFFIXES
+                or rule_uneven_suffix(template.suffix, carriers)
+            )
+        )
         if (
             (one_char_head or (one_char_opening and len(carriers) == 2))
             and len(set(lengths)) > 1
@@ -154,6 +174,11 @@ def _accepted(
         # whole sentences are parallel by anaphora (在思想上…。在工作上…。); ；-pieces
         # also by a frame (…所以…，主要是因为…) or one shape (争夺是…的；勾结是…的)
         framed = level == "semicolon" and (_weight(template.infix) >= 3 or aligned >= 2)
+        framed = (
+            framed
+            or rule_ending_heads(template, carriers, level)
+            or rule_epistrophe(template, carriers, level)
+        )
         if not template.prefix and not framed:
             return False
         if strength < 2.0 and not (template.suffix and longest <= 8) and not framed:
@@ -722,3 +747,60 @@ def rule_elaboration_member(members: list[str]) -> bool:
     """
     first = members[0]
     return any(m.startswith(ELABORATION_LEADS) and not first.startswith(m[:3]) for m in members[1:])
+
+
+#: the shortest and longest first clause ``rule_ending_heads`` reads as a heading
+HEAD_SHORTEST = 5
+HEAD_LONGEST = 12
+
+
+def rule_ending_heads(template: Template, carriers: list[str], level: str) -> bool:
+    """Three or more sentences or ；-pieces whose first clauses (``carriers``) share only
+    their ending, a word of two content characters or more, after different verbs or
+    qualifiers, are parallel by that ending: 稳定基础设施投资，…。扩大制造业投资，…。促进
+    新兴领域投资，…; 推进集体林权制度改革，…。深化农村综合改革，…。加快乡镇机构改革，…
+    (the members are the first clauses).
+
+    Not: two of them; a one-character or function-word ending (…的原则, …工作的); first
+    clauses under ``HEAD_SHORTEST`` characters (topic labels: 电力工业，…。钢铁工业，…;
+    教育方面，…) or over ``HEAD_LONGEST``; clauses that hold a number (statistics:
+    棉纱产量286.5万吨) or a 、-list (煤炭、石油工业); clauses, whose shared ending
+    the clause rules weigh.
+    """
+    if level not in ("sentence", "semicolon") or len(carriers) < 3 or template.prefix:
+        return False
+    suffix = template.suffix
+    if len(suffix) < 2 or any(c in FUNCTION_CHARS for c in suffix) or _weight(suffix) < 2:
+        return False
+    for carrier in carriers:  # a loop, not all(): the compiled twin makes no generator
+        if not HEAD_SHORTEST <= len(carrier) <= HEAD_LONGEST or "、" in carrier:
+            return False
+        if carrier[1:2] == "是" or carrier.startswith(tuple(SUBJECTS)):
+            return False  # a numbered heading (六是…) or a statement (我们不失时机地推进改革)
+        if _NUMBER_RE.search(carrier) is not None:
+            return False
+    return True
+
+
+#: marks that close the clause before a shared last clause
+_CLAUSE_BEFORE = "，,：:"
+
+
+def rule_epistrophe(template: Template, carriers: list[str], level: str) -> bool:
+    """Three or more whole sentences (``carriers``) whose last clauses are the same are
+    parallel by that clause: 我代表国务院，向…，表示诚挚感谢！向…，表示诚挚感谢！向…，
+    表示诚挚感谢！ (members: the sentences).
+
+    Not: two sentences; a shared last clause under three characters or of function
+    words; sentences that only end on one word (…从改良农具、半机械化到机械化。…实行半
+    机械化和机械化。: no clause of its own); sentences that hold numbers (…的投资限额为
+    六百万元；…为三百万元). First clauses never share a clause mark, so the rule holds
+    only where whole sentences are compared.
+    """
+    if level != "sentence" or len(carriers) < 3 or template.prefix:
+        return False
+    suffix = template.suffix
+    ending = suffix.lstrip(_CLAUSE_BEFORE)
+    if ending == suffix or len(ending) < 3 or _weight(ending) < 2:
+        return False
+    return _NUMBER_RE.search("".join(carriers)) is None

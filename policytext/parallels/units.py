@@ -405,12 +405,14 @@ def semicolon_units(view: str, sentence: Span, whole: bool = False) -> list[Unit
     return units
 
 
-def sentence_units(view: str, sentences: list[Span]) -> list[Unit]:
-    """The sentences of a paragraph, compared by their first clause, reported whole."""
+def sentence_units(view: str, sentences: list[Span], whole: bool = False) -> list[Unit]:
+    """The sentences of a paragraph, compared by their first clause (or ``whole``),
+    reported whole."""
     units = []
     for sentence in sentences:
         start, end = _trimmed(view, sentence.start, sentence.end)
-        unit = _unit(view, start, end, "sentence", _first_clause_end(view, start, end))
+        carrier = end if whole else _first_clause_end(view, start, end)
+        unit = _unit(view, start, end, "sentence", carrier)
         if unit is not None:
             units.append(unit)
     return units
