@@ -210,3 +210,85 @@ def test_groups_the_programme_rule_keeps(text, members):
         found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
         expected = members if script == text else [pt.to_traditional(m) for m in members]
         assert expected in found
+
+
+# --- recall on normative documents (rec20p): glosses after 、-items, wrapped snippets ---
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("虚拟现实（VR）", "虚拟现实"),
+        ("推动发展智能网联汽车（ICV）", "推动发展智能网联汽车"),
+        ("智能工厂（车间） ", "智能工厂"),
+        ("智慧教育（含职业教育）", "智慧教育"),
+        # a bracket inside the item, opening it, or too long for a gloss stays
+        ("数据传输（交换）标准", "数据传输（交换）标准"),
+        ("（一）", "（一）"),
+        ("工（车间）", "工（车间）"),
+        ("数据中心（包括边缘数据中心和超算中心在内的各类设施）", None),
+        # quotation marks and titles are no glosses
+        ("开展“云展示”", "开展“云展示”"),
+        ("印发《规划》", "印发《规划》"),
+    ],
+)
+def test_rule_trailing_gloss(item, expected):
+    from policytext.parallels.units import rule_trailing_gloss
+
+    end = rule_trailing_gloss(item, 0, len(item))
+    assert item[:end] == (item if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "推动发展智能网联汽车（ICV）、智能船舶、智能装备等领域。",
+            ["智能网联汽车", "智能船舶", "智能装备"],
+        ),
+        ("建设智能工厂（车间）、智能矿山、智能港口。", ["智能工厂", "智能矿山", "智能港口"]),
+        (
+            "推进智慧医疗、智慧教育（含职业教育）、智慧交通发展。",
+            ["智慧医疗", "智慧教育", "智慧交通"],
+        ),
+    ],
+)
+def test_groups_across_a_gloss(text, members):
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        expected = members if script == text else [pt.to_traditional(m) for m in members]
+        assert expected in found
+
+
+def test_no_group_of_glossed_items_without_a_template():
+    text = "推动大数据（BD）、区块链（BC）、云计算（CC）等技术应用。"
+    assert pt.find_parallels(text, min_score=0.0) == ()
+
+
+# a snippet of a hard-wrapped document: too few lines for rule_wrapped, read as wrapped
+WRAPPED_SNIPPET = (
+    "坚持系统推进，协同发展。全面提升数字化、网络化、智能\n"
+    "化水平，推动技术创新与模式创新，支持建设智慧工厂、智\n"
+    "慧园区、智慧港口和智慧物流体系，形成发展合力。"
+)
+
+
+def test_rule_short_wrapped():
+    from policytext.layout import _lines, rule_short_wrapped
+
+    assert pt.find_layout(WRAPPED_SNIPPET).mode == "wrapped"
+    assert rule_short_wrapped(WRAPPED_SNIPPET, _lines(WRAPPED_SNIPPET)) is not None
+    # lines that end at 。, lines of every length, table rows, two lines, headings: lines
+    for text in (
+        "坚持系统推进，协同发展，全面提升数字化水平。\n推动技术创新与模式创新，支持建设智慧工厂。\n形成发展合力。",
+        "坚持系统推进，协同发展，全面提升数字化水平\n推动技术创新\n支持建设智慧工厂、智慧园区、智慧港口和智慧物流体系",
+        "0-1MHz -21dBm 30kHz 有效值检波\n1-2.5MHz -10dBm 1MHz 有效值检波\n2.5-2.8MHz -10dBm 1MHz 检波",
+        "坚持系统推进，协同发展。全面提升数字化、网络化、智能\n化水平，推动技术创新与模式创新。",
+        "一、总体要求坚持系统推进协同发展全面提升数字化水平\n二、主要任务推动技术创新与模式创新支持建设智慧工厂\n三、保障措施",
+    ):
+        assert pt.find_layout(text).mode == "lines", text
+
+
+def test_groups_in_a_wrapped_snippet():
+    found = [[m.text for m in g.members] for g in pt.find_parallels(WRAPPED_SNIPPET)]
+    assert ["数字化", "网络化", "智能\n化"] in found
