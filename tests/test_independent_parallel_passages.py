@@ -54,11 +54,13 @@ FLOOR_4 = {
 #: R 0.857 -> 0.714, F1 0.816 -> 0.792; all P 0.873 -> 0.929, F1 0.863 -> 0.856); raised
 #: to this session's rules (the audits of normative documents and report prose) with the
 #: threshold of calibration sets 5 and 6 (0.684): dev P 0.905 F1 0.798, report P 0.966
-#: F1 0.932, all P 0.940 F1 0.878, slogans 0.981
+#: F1 0.932, all P 0.940 F1 0.878, slogans 0.981; raised after rule_conjunction_before_word
+#: (综合交通、智慧交通、绿色交通和平安交通, issue 19 rec20p): dev P 0.909 R 0.786 F1 0.843,
+#: all P 0.941 R 0.853 F1 0.895
 FLOOR = {
-    "dev": {"groups_p": 0.90, "groups_f1": 0.79},
+    "dev": {"groups_p": 0.90, "groups_f1": 0.84},
     "report": {"groups_p": 0.96, "groups_f1": 0.92},
-    None: {"groups_p": 0.93, "groups_f1": 0.87, "slogans_f1": 0.95},
+    None: {"groups_p": 0.94, "groups_f1": 0.89, "slogans_f1": 0.95},
 }
 
 

@@ -292,3 +292,42 @@ def test_rule_short_wrapped():
 def test_groups_in_a_wrapped_snippet():
     found = [[m.text for m in g.members] for g in pt.find_parallels(WRAPPED_SNIPPET)]
     assert ["数字化", "网络化", "智能\n化"] in found
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("绿色交通和平安交通建设", True),
+        ("数据架构和平台架构", True),
+        ("合作和平发展", False),  # 平发 is no word
+        ("安全和平稳定", False),  # the halves share nothing
+        ("技术中台和平台体系", False),
+    ],
+)
+def test_rule_conjunction_before_word(item, expected):
+    from policytext.parallels.units import rule_conjunction_before_word
+
+    assert rule_conjunction_before_word(item, 0, item.index("和"), len(item)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "为推进综合交通、智慧交通、绿色交通和平安交通建设。",
+            ["综合交通", "智慧交通", "绿色交通", "平安交通"],
+        ),
+        ("从数据架构、技术架构和平台架构角度勾画整体轮廓。", ["数据架构", "技术架构", "平台架构"]),
+    ],
+)
+def test_last_item_after_a_conjunction_that_opens_a_word(text, members):
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script)]
+        expected = members if script == text else [pt.to_traditional(m) for m in members]
+        assert expected in found
+
+
+def test_peace_stays_one_item():
+    assert (
+        pt.find_parallels("维护发展、安全和平稳定，促进合作、交流和平发展。", min_score=0.0) == ()
+    )

@@ -222,13 +222,31 @@ def _phrase_runs(view: str, all_pieces: list[tuple[int, int]]) -> list[list[Unit
             if (
                 cut > 0
                 and view[cut - 1 : cut + 2] not in NOT_CONJUNCTION
-                and view[cut : cut + 2] not in NOT_CONJUNCTION
+                and (
+                    view[cut : cut + 2] not in NOT_CONJUNCTION
+                    or rule_conjunction_before_word(view, last_start, cut, last_end)
+                )
             ):
                 pieces[-1:] = [(last_start, cut), (cut + len(conjunction), last_end)]
                 break
         units = [_unit(view, a, rule_trailing_gloss(view, a, b), "phrase") for a, b in pieces]
         runs.append([u for u in units if u is not None])
     return runs
+
+
+def rule_conjunction_before_word(view: str, start: int, cut: int, end: int) -> bool:
+    """Whether the 和 at ``cut`` of the 、-list's last item ``start..end`` joins two items
+    although it opens a word of ``NOT_CONJUNCTION`` (和平): the character after it opens
+    a two-character word of the word table (平台, 平安) and the two halves share two
+    characters: 绿色交通和平安交通, 数据平台和平台服务; but 合作和平发展 (平发 is no word)
+    and 安全和平稳定 (the halves share nothing) stay one item.
+    """
+    word = view[cut + 1 : cut + 3]
+    if len(word) < 2 or word not in _words():
+        return False
+    before = view[start:cut]
+    after = view[cut + 1 : end]
+    return any(after[k : k + 2] in before for k in range(len(after) - 1))
 
 
 #: the longest bracketed gloss ``rule_trailing_gloss`` sets aside: （VR）, （车间）, （含职业教育）
