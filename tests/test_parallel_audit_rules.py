@@ -285,6 +285,14 @@ def test_rule_short_wrapped():
         "0-1MHz -21dBm 30kHz 有效值检波\n1-2.5MHz -10dBm 1MHz 有效值检波\n2.5-2.8MHz -10dBm 1MHz 检波",
         "坚持系统推进，协同发展。全面提升数字化、网络化、智能\n化水平，推动技术创新与模式创新。",
         "一、总体要求坚持系统推进协同发展全面提升数字化水平\n二、主要任务推动技术创新与模式创新支持建设智慧工厂\n三、保障措施",
+        # names signing a document, a form's fields, glossary lines ending in a bracket
+        "中华人民共和国住房和城乡建设部\n中华人民共和国国家发展和改革委员会\n中华人民共和国科学技术部",
+        "牵头单位名称：                       （盖单位公章）\n法定代表人或其委托代理人：       "
+        "        （签字）\n成员一名称：                       （盖单位公章）",
+        "ERP： 企业资源计划系统 （Enterprise Resource Planning）\nCRM： 客户关系管理系统 "
+        "（Customer Relation Management）\nMES： 制造执行系统",
+        # a blank line between
+        "坚持系统推进，协同发展。全面提升数字化、网络化、智能\n\n化水平，推动技术创新与模式创新，支持建设智慧工厂、智\n慧园区。",
     ):
         assert pt.find_layout(text).mode == "lines", text
 
