@@ -29,9 +29,9 @@ Modes (``layout=``):
     rules ``rule_*`` below;
 ``"auto"`` (default)
     ``"wrapped"`` when most line lengths cluster at one width and those lines
-    end mid-sentence, else line by line as ``"lines"`` — but with page
-    furniture set aside and a bracketed marker cut by a break (（ | 三）)
-    joined.
+    end mid-sentence (or, in a snippet of 3 to 5 lines, all but the last do),
+    else line by line as ``"lines"`` — but with page furniture set aside and a
+    bracketed marker cut by a break (（ | 三）) joined.
 
 Furniture is set aside in every mode but ``"lines"``; it needs page numbers
 (two bare numbers, or one decorated ``— 3 —`` / ``第3页``) or form feeds, so a
@@ -120,6 +120,8 @@ _MARKER_CUT_RE = re.compile(
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
 #: the gap between two fields of a table row: spaces (ASCII or U+3000)
 _FIELD_GAP_RE = re.compile(f"[{re.escape(INLINE_SPACES)}]+")
+#: a gap of two spaces or more inside a line: the fields of a form or a table
+_WIDE_GAP_RE = re.compile(f"[{re.escape(INLINE_SPACES)}]{{2,}}")
 _SPACES_RE = re.compile(r"\s+")
 #: first characters a caption can have
 _CAPTION_FIRST = frozenset("附图表圖FT")
@@ -152,6 +154,11 @@ LONG_PER_FULL = 4
 FAR_PAST = 2
 #: a table row has at least this many fields apart by spaces
 TABLE_FIELDS = 3
+#: the most lines a snippet judged by ``rule_short_wrapped`` has
+SHORT_WRAP_LINES = 5
+#: the narrowest page width ``rule_short_wrapped`` accepts, in characters (lines of names
+#: signing a document, 中华人民共和国科学技术部, are shorter)
+SHORT_WRAP_WIDTH = 20
 
 
 class _Line(NamedTuple):
@@ -552,7 +559,8 @@ def rule_wrapped(text: str, lines: list[_Line]) -> _Widths | None:
     at most one line in ``LONG_PER_FULL`` runs far past the width (paragraphs
     one a line, with short headings, are not wrapped), and at least half of the
     full lines (table rows do not count) end mid-sentence (text with one
-    sentence per line stays lines). Shorter snippets need ``layout="wrapped"``.
+    sentence per line stays lines). Shorter snippets: ``rule_short_wrapped``, or
+    ``layout="wrapped"``.
     """
     found = _page_width(text, lines, MIN_WIDTH)
     if found is None:
@@ -566,6 +574,48 @@ def rule_wrapped(text: str, lines: list[_Line]) -> _Widths | None:
         return None
     open_ended = sum(1 for line in full if not rule_paragraph_end(text[line.start : line.end]))
     return widths if open_ended * 2 >= len(full) else None
+
+
+def rule_short_wrapped(text: str, lines: list[_Line]) -> _Widths | None:
+    """The page width of a hard-wrapped snippet too short for ``rule_wrapped``, else None.
+
+    A snippet of 3 to ``SHORT_WRAP_LINES`` consecutive lines is wrapped when every line
+    but the last stops within a tolerance of one width (``SHORT_WRAP_WIDTH`` characters
+    or more), ends mid-sentence (not after a closing mark) and is followed by a line
+    that opens no heading, the last line runs no further than the width, and no line
+    is a table row or has a wide gap (a form's fields): an excerpt of a PDF extraction
+    (…信息化、网络化、智能 | 化新技术应用需求，…适应智能船 | 舶、…). Lines of text one
+    paragraph a line end at 。 or are of every length.
+    """
+    if not 3 <= len(lines) <= SHORT_WRAP_LINES:
+        return None
+    if any(after.line_start != before.break_end for before, after in pairwise(lines)):
+        return None  # a blank line between
+    contents = [text[line.start : line.end] for line in lines]
+    if any(rule_table_row(content) or _WIDE_GAP_RE.search(content) for content in contents):
+        return None
+    if any(
+        rule_paragraph_end(content) or content[-1] in _CLOSER_CHARS for content in contents[:-1]
+    ):
+        return None
+    if any(rule_heading_start(content) for content in contents[1:]):
+        return None
+    for display, tolerance in ((False, 2), (True, 4)):
+        sizes = [
+            _display_width(text[line.line_start : line.break_start])
+            if display
+            else line.break_start - line.line_start
+            for line in lines
+        ]
+        width = max(sizes[:-1])
+        if (
+            width >= SHORT_WRAP_WIDTH * (2 if display else 1)
+            and min(sizes[:-1]) >= width - tolerance
+            and sizes[-1] <= width + tolerance
+        ):
+            by_start = {line.start: size for line, size in zip(lines, sizes, strict=True)}
+            return _Widths(width, display, tolerance, by_start if display else None)
+    return None
 
 
 @dataclass(frozen=True)
@@ -756,7 +806,7 @@ def _decide(text: str, mode: str) -> Reading:
     auto = mode == "auto"
     if mode in ("auto", "wrapped"):
         content_lines = [lines[i] for i in content]
-        widths = rule_wrapped(text, content_lines)
+        widths = rule_wrapped(text, content_lines) or rule_short_wrapped(text, content_lines)
         if mode == "wrapped" and widths is None:
             found = _page_width(text, content_lines)
             widths = found[0] if found else None

@@ -113,7 +113,11 @@ def test_wrapped_excerpts_against_gold(capsys):
     assert scores["sentences"] == (1.0, 1.0)
     assert scores["items"][0] == 1.0
     assert missed_items == {"wrap-03"}  # every other run that starts in an excerpt is found
-    assert min(scores["groups"]) >= 0.85
+    # groups P 0.839 R 0.897 since rule_uneven_suffix (issue 19) adds 经济实力、国防实力、民族
+    # 凝聚力 (wrap-13): right by the settled convention that a shared one-character suffix is
+    # a template for three or more members, which this gold, annotated before it, does not
+    # apply (老龄化、少子化、区域增减分化 and 思想上、政治上、行动上 neither); left as annotated
+    assert min(scores["groups"]) >= 0.83
 
 
 @pytest.mark.parametrize("layout", ["auto", "wrapped"])

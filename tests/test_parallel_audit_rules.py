@@ -402,3 +402,132 @@ def test_rule_numbered_heads(text):
     for script in (text, pt.to_traditional(text)):
         found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
         assert not any(len(g) >= 3 and all(len(m) <= 6 for m in g) for g in found), found
+
+
+# --- recall on normative documents (rec20p): glosses after 、-items, wrapped snippets ---
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("虚拟现实（VR）", "虚拟现实"),
+        ("推动发展智能网联汽车（ICV）", "推动发展智能网联汽车"),
+        ("智能工厂（车间） ", "智能工厂"),
+        ("智慧教育（含职业教育）", "智慧教育"),
+        # a bracket inside the item, opening it, or too long for a gloss stays
+        ("数据传输（交换）标准", "数据传输（交换）标准"),
+        ("（一）", "（一）"),
+        ("工（车间）", "工（车间）"),
+        ("数据中心（包括边缘数据中心和超算中心在内的各类设施）", None),
+        # quotation marks and titles are no glosses
+        ("开展“云展示”", "开展“云展示”"),
+        ("印发《规划》", "印发《规划》"),
+    ],
+)
+def test_rule_trailing_gloss(item, expected):
+    from policytext.parallels.units import rule_trailing_gloss
+
+    end = rule_trailing_gloss(item, 0, len(item))
+    assert item[:end] == (item if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "推动发展智能网联汽车（ICV）、智能船舶、智能装备等领域。",
+            ["智能网联汽车", "智能船舶", "智能装备"],
+        ),
+        ("建设智能工厂（车间）、智能矿山、智能港口。", ["智能工厂", "智能矿山", "智能港口"]),
+        (
+            "推进智慧医疗、智慧教育（含职业教育）、智慧交通发展。",
+            ["智慧医疗", "智慧教育", "智慧交通"],
+        ),
+    ],
+)
+def test_groups_across_a_gloss(text, members):
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        expected = members if script == text else [pt.to_traditional(m) for m in members]
+        assert expected in found
+
+
+def test_no_group_of_glossed_items_without_a_template():
+    text = "推动大数据（BD）、区块链（BC）、云计算（CC）等技术应用。"
+    assert pt.find_parallels(text, min_score=0.0) == ()
+
+
+# a snippet of a hard-wrapped document: too few lines for rule_wrapped, read as wrapped
+WRAPPED_SNIPPET = (
+    "坚持系统推进，协同发展。全面提升数字化、网络化、智能\n"
+    "化水平，推动技术创新与模式创新，支持建设智慧工厂、智\n"
+    "慧园区、智慧港口和智慧物流体系，形成发展合力。"
+)
+
+
+def test_rule_short_wrapped():
+    from policytext.layout import _lines, rule_short_wrapped
+
+    assert pt.find_layout(WRAPPED_SNIPPET).mode == "wrapped"
+    assert rule_short_wrapped(WRAPPED_SNIPPET, _lines(WRAPPED_SNIPPET)) is not None
+    # lines that end at 。, lines of every length, table rows, two lines, headings: lines
+    for text in (
+        "坚持系统推进，协同发展，全面提升数字化水平。\n推动技术创新与模式创新，支持建设智慧工厂。\n形成发展合力。",
+        "坚持系统推进，协同发展，全面提升数字化水平\n推动技术创新\n支持建设智慧工厂、智慧园区、智慧港口和智慧物流体系",
+        "0-1MHz -21dBm 30kHz 有效值检波\n1-2.5MHz -10dBm 1MHz 有效值检波\n2.5-2.8MHz -10dBm 1MHz 检波",
+        "坚持系统推进，协同发展。全面提升数字化、网络化、智能\n化水平，推动技术创新与模式创新。",
+        "一、总体要求坚持系统推进协同发展全面提升数字化水平\n二、主要任务推动技术创新与模式创新支持建设智慧工厂\n三、保障措施",
+        # names signing a document, a form's fields, glossary lines ending in a bracket
+        "中华人民共和国住房和城乡建设部\n中华人民共和国国家发展和改革委员会\n中华人民共和国科学技术部",
+        "牵头单位名称：                       （盖单位公章）\n法定代表人或其委托代理人：       "
+        "        （签字）\n成员一名称：                       （盖单位公章）",
+        "ERP： 企业资源计划系统 （Enterprise Resource Planning）\nCRM： 客户关系管理系统 "
+        "（Customer Relation Management）\nMES： 制造执行系统",
+        # a blank line between
+        "坚持系统推进，协同发展。全面提升数字化、网络化、智能\n\n化水平，推动技术创新与模式创新，支持建设智慧工厂、智\n慧园区。",
+    ):
+        assert pt.find_layout(text).mode == "lines", text
+
+
+def test_groups_in_a_wrapped_snippet():
+    found = [[m.text for m in g.members] for g in pt.find_parallels(WRAPPED_SNIPPET)]
+    assert ["数字化", "网络化", "智能\n化"] in found
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("绿色交通和平安交通建设", True),
+        ("数据架构和平台架构", True),
+        ("合作和平发展", False),  # 平发 is no word
+        ("安全和平稳定", False),  # the halves share nothing
+        ("技术中台和平台体系", False),
+    ],
+)
+def test_rule_conjunction_before_word(item, expected):
+    from policytext.parallels.units import rule_conjunction_before_word
+
+    assert rule_conjunction_before_word(item, 0, item.index("和"), len(item)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "为推进综合交通、智慧交通、绿色交通和平安交通建设。",
+            ["综合交通", "智慧交通", "绿色交通", "平安交通"],
+        ),
+        ("从数据架构、技术架构和平台架构角度勾画整体轮廓。", ["数据架构", "技术架构", "平台架构"]),
+    ],
+)
+def test_last_item_after_a_conjunction_that_opens_a_word(text, members):
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script)]
+        expected = members if script == text else [pt.to_traditional(m) for m in members]
+        assert expected in found
+
+
+def test_peace_stays_one_item():
+    assert (
+        pt.find_parallels("维护发展、安全和平稳定，促进合作、交流和平发展。", min_score=0.0) == ()
+    )

@@ -14,7 +14,16 @@ from typing import NamedTuple
 
 from ..layout import strip_bounds
 from ..results import Span
-from ..vocabulary import CLOSING, COUNT_NUMERALS, HAN_CHAR, HAN_FIRST, HAN_LAST, PAIRS, WHITESPACE
+from ..vocabulary import (
+    BRACKETS,
+    CLOSING,
+    COUNT_NUMERALS,
+    HAN_CHAR,
+    HAN_FIRST,
+    HAN_LAST,
+    PAIRS,
+    WHITESPACE,
+)
 
 #: groups scoring below this are not reported
 MIN_SCORE = 0.52
@@ -213,13 +222,57 @@ def _phrase_runs(view: str, all_pieces: list[tuple[int, int]]) -> list[list[Unit
             if (
                 cut > 0
                 and view[cut - 1 : cut + 2] not in NOT_CONJUNCTION
-                and view[cut : cut + 2] not in NOT_CONJUNCTION
+                and (
+                    view[cut : cut + 2] not in NOT_CONJUNCTION
+                    or rule_conjunction_before_word(view, last_start, cut, last_end)
+                )
             ):
                 pieces[-1:] = [(last_start, cut), (cut + len(conjunction), last_end)]
                 break
-        units = [_unit(view, a, b, "phrase") for a, b in pieces]
+        units = [_unit(view, a, rule_trailing_gloss(view, a, b), "phrase") for a, b in pieces]
         runs.append([u for u in units if u is not None])
     return runs
+
+
+def rule_conjunction_before_word(view: str, start: int, cut: int, end: int) -> bool:
+    """Whether the 和 at ``cut`` of the 、-list's last item ``start..end`` joins two items
+    although it opens a word of ``NOT_CONJUNCTION`` (和平): the character after it opens
+    a two-character word of the word table (平台, 平安) and the two halves share two
+    characters: 绿色交通和平安交通, 数据平台和平台服务; but 合作和平发展 (平发 is no word)
+    and 安全和平稳定 (the halves share nothing) stay one item.
+    """
+    word = view[cut + 1 : cut + 3]
+    if len(word) < 2 or word not in _words():
+        return False
+    before = view[start:cut]
+    after = view[cut + 1 : end]
+    return any(after[k : k + 2] in before for k in range(len(after) - 1))
+
+
+#: the longest bracketed gloss ``rule_trailing_gloss`` sets aside: （VR）, （车间）, （含职业教育）
+GLOSS_MAX = 12
+_BRACKET_CLOSERS = frozenset(BRACKETS.values())
+_BRACKET_OPENERS = frozenset(BRACKETS)
+
+
+def rule_trailing_gloss(view: str, start: int, end: int) -> int:
+    """Where the 、-item ``start..end`` ends when a bracketed gloss closes it, else ``end``.
+
+    A gloss after an item (an abbreviation, an alternative name: 虚拟现实（VR）、增强现实
+    （AR）; 智能网联汽车（ICV）、智能船舶、智能装备; 智能工厂（车间）、智能矿山) is no part of
+    the member, and compared with its neighbours it would only unbalance them. The gloss
+    holds at most ``GLOSS_MAX`` characters and follows two or more; a bracket inside the
+    item (数据传输（交换）标准) or opening it (（一）…) stays.
+    """
+    close = end
+    while close > start and view[close - 1] in WHITESPACE:
+        close -= 1
+    if close - start < 4 or view[close - 1] not in _BRACKET_CLOSERS:
+        return end
+    opener = _unmatched(view, range(close - 2, start - 1, -1), _BRACKET_CLOSERS, _BRACKET_OPENERS)
+    if opener is None or opener - start < 2 or close - opener - 2 > GLOSS_MAX:
+        return end
+    return opener
 
 
 #: where a chain starts (从｜由 A、B到C)
