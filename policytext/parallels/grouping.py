@@ -19,9 +19,11 @@ from .rules import (
     rule_collective_list,
     rule_elaboration_member,
     rule_event_list,
+    rule_linked_member,
     rule_name_list,
     rule_programme_list,
     rule_slice_of_list,
+    rule_subject_and_predicate,
     rule_subject_only,
     rule_weak_pair,
     score_group,
@@ -132,6 +134,8 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_event_list(members)
             or rule_collective_list(members, level)
             or rule_elaboration_member(members)
+            or rule_linked_member(members)
+            or rule_subject_and_predicate(members)
             or rule_programme_list(members, level)
         ):
             i += 1
