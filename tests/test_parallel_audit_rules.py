@@ -326,3 +326,68 @@ def test_groups_the_report_rules_keep(text, members):
         found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
         expected = members if script == text else [pt.to_traditional(m) for m in members]
         assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("template", "carriers", "level", "expected"),
+    [
+        (
+            Template("在社会主义", "", "", 0),
+            ["在社会主义制度下", "在社会主义社会里"],
+            "sentence",
+            True,
+        ),
+        (
+            Template("在清理仓库的", "", "", 0),
+            ["在清理仓库的同时", "在清理仓库的时候"],
+            "sentence",
+            True,
+        ),
+        # an ending shared, no preposition, three sentences, clauses
+        (Template("在", "", "上", 0), ["在思想上", "在工作上"], "sentence", False),
+        (
+            Template("全面加强", "", "", 0),
+            ["全面加强练兵备战", "全面加强军事治理"],
+            "sentence",
+            False,
+        ),
+        (Template("在", "", "", 0), ["在城市", "在农村", "在边疆"], "sentence", False),
+        (
+            Template("在社会主义", "", "", 0),
+            ["在社会主义制度下", "在社会主义社会里"],
+            "clause",
+            False,
+        ),
+    ],
+)
+def test_rule_adverbial_sentences(template, carriers, level, expected):
+    assert rules.rule_adverbial_sentences(template, carriers, level) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "在社会主义制度下，同社会生产力的水平相适应的分配原则是按劳取酬。"
+            "在社会主义社会里，对于简单劳动和复杂劳动应当有合理的差别。",
+            None,
+        ),
+        (
+            "在清理仓库的同时，应当重新核定物资消耗定额。在清理仓库的时候，各个部门都应当据实报告。",
+            None,
+        ),
+        (
+            "在思想上，要提高认识。在工作上，要狠抓落实。",
+            ["在思想上，要提高认识", "在工作上，要狠抓落实"],
+        ),
+        ("全面加强练兵备战。全面加强军事治理。", ["全面加强练兵备战", "全面加强军事治理"]),
+    ],
+)
+def test_sentence_pairs_after_the_report_audit(text, members):
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        if members is None:
+            assert found == []
+        else:
+            expected = members if script == text else [pt.to_traditional(m) for m in members]
+            assert expected in found

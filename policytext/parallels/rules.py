@@ -160,6 +160,8 @@ def _accepted(
             return False
         if len(carriers) == 2 and level == "sentence" and (longest > 8 or strength < 0.5 * longest):
             return False
+        if rule_adverbial_sentences(template, carriers, level):
+            return False
     elif quoted_slot:
         pass  # 增强“四个意识”，坚定“四个自信”，做到“两个维护”
     elif rule_verb_slot(template, carriers):
@@ -823,3 +825,24 @@ def rule_subject_and_predicate(members: list[str]) -> bool:
     if at < 0 or at > COPULA_REACH or second[at + 1 : at + 2] == "否":
         return False
     return not ADDED_PREDICATE.intersection(second[:at])
+
+
+#: prepositions that open an adverbial of time, place or condition: 在…下, 在…的同时, 当…时
+ADVERBIAL_OPENERS = ("在", "当", "随着", "对于")
+
+
+def rule_adverbial_sentences(template: Template, carriers: list[str], level: str) -> bool:
+    """Two sentences whose first clauses are adverbials (在…下, 在…的同时, 当…时) held
+    together only by their opening are no pair: 在社会主义制度下，…。在社会主义社会里，…;
+    在清理仓库的同时，…。在清理仓库的时候，… (a passage returns to its setting).
+
+    Still pairs: adverbials that share an ending or an inner word too (在思想上，…。在工作
+    上，…; 从国际看，…。从国内看，…), openings that are no preposition (全面加强练兵备战。
+    全面加强军事治理。), three sentences or more.
+    """
+    return (
+        level == "sentence"
+        and len(carriers) == 2
+        and not (template.suffix or template.infix)
+        and template.prefix.startswith(ADVERBIAL_OPENERS)
+    )
