@@ -239,6 +239,12 @@ def test_rule_linked_member(members, expected):
     assert rules.rule_linked_member(members) is expected
 
 
+def test_linked_member_at():
+    assert rules.linked_member_at(["读书是学习", "使用也是学习", "而且是更重要的学习"]) == 2
+    assert rules.linked_member_at(["它们天天喊裁军", "实际上天天在扩军"]) == 1
+    assert rules.linked_member_at(["不是一小撮", "而是一大片", "不是极少数"]) is None
+
+
 @pytest.mark.parametrize(
     ("members", "expected"),
     [
@@ -310,6 +316,12 @@ def test_no_group_of_a_subject_and_its_predicates(text):
         (
             "无论在国内方面，或者是在国际方面，都取得了胜利。",
             ["无论在国内方面", "或者是在国际方面"],
+        ),
+        # the members before a linked member keep their group
+        ("读书是学习，使用也是学习，而且是更重要的学习。", ["读书是学习", "使用也是学习"]),
+        (
+            "搞得劳动人民不高兴，牛也不高兴，机器也不高兴，因为使牛、开机器的劳动人民不高兴。",
+            ["搞得劳动人民不高兴", "牛也不高兴", "机器也不高兴"],
         ),
         (
             "问题不是世界各国人民要打，不是中国人民要打，而是超级大国要打。",

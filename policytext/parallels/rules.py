@@ -777,13 +777,21 @@ def rule_linked_member(members: list[str]) -> bool:
     发展速度，而其中消费资料生产的增长速度; 只有在共产党领导下起来进行革命，不但必须…，
     而且必须… (the pair 不但…，而且… is found without the first); 这里所说的农业生产净收入，
     不仅包括…的收入，同时也包括…的收入; 它们天天喊裁军，实际上天天在扩军; 我们不应该硬搬
-    别国的经验，即使是他们成功的经验. Pairs only by the words of ``UNPAIRED_LINKS``.
+    别国的经验，即使是他们成功的经验. Pairs only by the words of ``UNPAIRED_LINKS``. The
+    members before it keep their group where they are two or more and hold a template of
+    their own (``grouping._before_linked_member``: 读书是学习，使用也是学习｜，而且是更重要
+    的学习).
 
     Not when a member before it opens with the same word (包括…，包括…) or the first half it
     answers (不是一小撮，而是一大片; 不仅是…的事情，而且是…的事情; 是社会主义的工业化，…，
     而不是资本主义的工业化); nor a pair joined by 而/而且/并且/同时/但 (不但可以…，而且可以…;
     并不能促进生产，而只能妨碍生产: two sides of one frame).
     """
+    return linked_member_at(members) is not None
+
+
+def linked_member_at(members: list[str]) -> int | None:
+    """The index of the first member that ``rule_linked_member`` finds unprepared, or None."""
     links = LINKING_WORDS if len(members) >= 3 else UNPAIRED_LINKS
     for k in range(1, len(members)):
         link = next((w for w in links if members[k].startswith(w)), None)
@@ -796,8 +804,8 @@ def rule_linked_member(members: list[str]) -> bool:
             for half in halves
         )
         if not prepared:
-            return True
-    return False
+            return k
+    return None
 
 
 #: how far into the second member the copula of a predicate may stand (仍然是, 主要不是)
