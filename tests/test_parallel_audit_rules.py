@@ -531,3 +531,196 @@ def test_peace_stays_one_item():
     assert (
         pt.find_parallels("维护发展、安全和平稳定，促进合作、交流和平发展。", min_score=0.0) == ()
     )
+
+
+# --- the report-prose audit (half A of the development reports, issue 19) ---------------
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        # a linking word no member before it prepares: the clause continues the one before
+        (["人民生活改善的速度", "决定于生产的发展速度", "而其中消费资料生产的增长速度"], True),
+        (["它们天天喊裁军", "实际上天天在扩军"], True),
+        (["我们不应该硬搬别国的经验", "即使是他们成功的经验"], True),
+        (["只有在共产党领导下起来进行革命", "不但必须进行和完成民主革命", "而且必须…革命"], True),
+        (["这里所说的净收入", "不仅包括分配到的收入", "同时也包括个人经营的收入"], True),
+        # prepared by a first half, by the same word, a contrast after 而, pairs of two sides
+        (["不是一小撮", "而是一大片", "不是极少数"], False),
+        (["问题不是各国人民要打", "不是中国人民要打", "而是超级大国要打"], False),
+        (["是社会主义的工业化", "是苏联式的工业化", "而不是资本主义的工业化"], False),
+        (["包括各个民主党派", "包括台湾同胞", "包括一切热爱祖国的人们"], False),
+        (["只能从实际出发", "而不能从主观愿望出发", "不能从外国模式出发"], False),
+        (["不但可以节省运输能力", "而且可以减少运输费用"], False),
+        (["并不能促进生产", "而只能妨碍生产"], False),
+        (["达到本企业的最好水平", "进而达到本行业的最好水平"], False),
+    ],
+)
+def test_rule_linked_member(members, expected):
+    assert rules.rule_linked_member(members) is expected
+
+
+def test_linked_member_at():
+    assert rules.linked_member_at(["读书是学习", "使用也是学习", "而且是更重要的学习"]) == 2
+    assert rules.linked_member_at(["它们天天喊裁军", "实际上天天在扩军"]) == 1
+    assert rules.linked_member_at(["不是一小撮", "而是一大片", "不是极少数"]) is None
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        # a subject before its predicate
+        (
+            ["社会主义社会的基本矛盾", "仍然是生产关系和生产力之间的矛盾", "上层建筑之间的矛盾"],
+            True,
+        ),
+        (["发展商品经济的过程", "应该是建设民主政治的过程"], True),
+        (["优先发展重工业的政策", "是唯一正确的政策", "实行这个政策"], True),
+        (["我国目前发展轻工业的问题", "主要不是增加投资的问题", "而是增加原料生产的问题"], True),
+        # copulas on both sides, a second predicate, an alternative, 是否
+        (["是宏伟的", "也是完全能够做到的"], False),
+        (["事关各国人民的根本利益", "也是各国人民的共同心愿"], False),
+        (["无论在国内方面", "或者是在国际方面"], False),
+        (["把增加收入作为突出任务", "把农民是否增加收入作为标准"], False),
+        (["推动深度融合", "推动深化应用"], False),
+    ],
+)
+def test_rule_subject_and_predicate(members, expected):
+    assert rules.rule_subject_and_predicate(members) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人民生活改善的速度，决定于生产的发展速度，而其中消费资料生产的增长速度，"
+        "在我国目前的条件下，又在相当大的程度上决定于农业的发展速度。",
+        "这里所说的农业生产净收入，不仅包括农民从生产合作社分配到的收入，"
+        "同时也包括农民个人经营的农业生产的收入。",
+        "它们天天喊裁军，实际上天天在扩军。",
+        "我们不应该硬搬别国的经验，即使是他们成功的经验。",
+        "社会主义社会的基本矛盾，仍然是生产关系和生产力之间的矛盾，上层建筑和经济基础之间的矛盾。",
+        "发展社会主义商品经济的过程，应该是建设社会主义民主政治的过程。",
+    ],
+)
+def test_no_group_of_a_subject_and_its_predicates(text):
+    for script in (text, pt.to_traditional(text)):
+        assert pt.find_parallels(script, min_score=0.0) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "第一次无产阶级文化大革命的胜利结束，决不是阶级斗争的结束，"
+            "决不是无产阶级专政下继续革命的结束。",
+            ["决不是阶级斗争的结束", "决不是无产阶级专政下继续革命的结束"],
+        ),
+        (
+            "我国目前发展轻工业的问题，主要不是增加投资的问题，而是增加原料生产的问题。",
+            ["主要不是增加投资的问题", "而是增加原料生产的问题"],
+        ),
+        (
+            "只有在共产党领导下起来进行革命，不但必须进行和完成民主革命，"
+            "而且必须进行和完成社会主义革命。",
+            ["不但必须进行和完成民主革命", "而且必须进行和完成社会主义革命"],
+        ),
+        (
+            "那就只能一切从社会主义初级阶段的实际出发，而不能从主观愿望出发，"
+            "不能从外国模式出发，不能从教条式理解出发。",
+            [
+                "那就只能一切从社会主义初级阶段的实际出发",
+                "而不能从主观愿望出发",
+                "不能从外国模式出发",
+                "不能从教条式理解出发",
+            ],
+        ),
+        (
+            "无论在国内方面，或者是在国际方面，都取得了胜利。",
+            ["无论在国内方面", "或者是在国际方面"],
+        ),
+        # the members before a linked member keep their group
+        ("读书是学习，使用也是学习，而且是更重要的学习。", ["读书是学习", "使用也是学习"]),
+        (
+            "搞得劳动人民不高兴，牛也不高兴，机器也不高兴，因为使牛、开机器的劳动人民不高兴。",
+            ["搞得劳动人民不高兴", "牛也不高兴", "机器也不高兴"],
+        ),
+        (
+            "问题不是世界各国人民要打，不是中国人民要打，而是超级大国要打。",
+            ["问题不是世界各国人民要打", "不是中国人民要打", "而是超级大国要打"],
+        ),
+        (
+            "这种商品经济是以公有制为基础的，是实行按劳分配原则的，是有计划有控制的。",
+            ["是以公有制为基础的", "是实行按劳分配原则的", "是有计划有控制的"],
+        ),
+    ],
+)
+def test_groups_the_report_rules_keep(text, members):
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        expected = members if script == text else [pt.to_traditional(m) for m in members]
+        assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("template", "carriers", "level", "expected"),
+    [
+        (
+            Template("在社会主义", "", "", 0),
+            ["在社会主义制度下", "在社会主义社会里"],
+            "sentence",
+            True,
+        ),
+        (
+            Template("在清理仓库的", "", "", 0),
+            ["在清理仓库的同时", "在清理仓库的时候"],
+            "sentence",
+            True,
+        ),
+        # an ending shared, no preposition, three sentences, clauses
+        (Template("在", "", "上", 0), ["在思想上", "在工作上"], "sentence", False),
+        (
+            Template("全面加强", "", "", 0),
+            ["全面加强练兵备战", "全面加强军事治理"],
+            "sentence",
+            False,
+        ),
+        (Template("在", "", "", 0), ["在城市", "在农村", "在边疆"], "sentence", False),
+        (
+            Template("在社会主义", "", "", 0),
+            ["在社会主义制度下", "在社会主义社会里"],
+            "clause",
+            False,
+        ),
+    ],
+)
+def test_rule_adverbial_sentences(template, carriers, level, expected):
+    assert rules.rule_adverbial_sentences(template, carriers, level) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "在社会主义制度下，同社会生产力的水平相适应的分配原则是按劳取酬。"
+            "在社会主义社会里，对于简单劳动和复杂劳动应当有合理的差别。",
+            None,
+        ),
+        (
+            "在清理仓库的同时，应当重新核定物资消耗定额。在清理仓库的时候，各个部门都应当据实报告。",
+            None,
+        ),
+        (
+            "在思想上，要提高认识。在工作上，要狠抓落实。",
+            ["在思想上，要提高认识", "在工作上，要狠抓落实"],
+        ),
+        ("全面加强练兵备战。全面加强军事治理。", ["全面加强练兵备战", "全面加强军事治理"]),
+    ],
+)
+def test_sentence_pairs_after_the_report_audit(text, members):
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        if members is None:
+            assert found == []
+        else:
+            expected = members if script == text else [pt.to_traditional(m) for m in members]
+            assert expected in found

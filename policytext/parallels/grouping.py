@@ -15,6 +15,7 @@ from .rules import (
     UNEVEN_SUFFIXES,
     _acceptable,
     _accepted_score,
+    linked_member_at,
     rule_abbreviated_names,
     rule_audited_pair,
     rule_case_frame,
@@ -22,9 +23,11 @@ from .rules import (
     rule_elaboration_member,
     rule_ending_heads,
     rule_event_list,
+    rule_linked_member,
     rule_name_list,
     rule_programme_list,
     rule_slice_of_list,
+    rule_subject_and_predicate,
     rule_subject_only,
     rule_weak_pair,
     score_group,
@@ -124,6 +127,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
         j, window, template = best
         window, template = _extend(view, units, i, j, window, template)
         window, template = _drop_subject(view, window, template)
+        window, template = _before_linked_member(view, window, template)
         members = _carriers(view, window)
         if (
             rule_slice_of_list(level, len(window), len(units))
@@ -135,6 +139,8 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_event_list(members)
             or rule_collective_list(members, level)
             or rule_elaboration_member(members)
+            or rule_linked_member(members)
+            or rule_subject_and_predicate(members)
             or rule_programme_list(members, level)
             or rule_heading_over_items(window, template, members)
             or rule_numbered_heads(view, window, template, members)
@@ -142,6 +148,8 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             i += 1
             continue
         groups.append(_group(text, view, window, template))
+        while j > i and units[j].start > window[-1].start:
+            j -= 1  # the group ends before a linked member: the run goes on from it
         i = j + 1
     return groups
 
@@ -259,6 +267,22 @@ def _drop_subject(view: str, window: list[Unit], template: Template) -> tuple[li
         new = find_template(_carriers(view, rest))
         if new is not None and _acceptable(new, _carriers(view, rest), rest[0].level):
             return rest, new
+    return window, template
+
+
+def _before_linked_member(
+    view: str, window: list[Unit], template: Template
+) -> tuple[list[Unit], Template]:
+    """读书是学习，使用也是学习｜，而且是更重要的学习: the members before a linked member
+    (``rule_linked_member``) keep their group when two or more share an acceptable template."""
+    at = linked_member_at(_carriers(view, window))
+    if at is None or at < 2:
+        return window, template
+    head = window[:at]
+    carriers = _carriers(view, head)
+    new = find_template(carriers)
+    if new is not None and _acceptable(new, carriers, head[0].level):
+        return head, new
     return window, template
 
 

@@ -185,6 +185,8 @@ def _accepted(
             return False
         if len(carriers) == 2 and level == "sentence" and (longest > 8 or strength < 0.5 * longest):
             return False
+        if rule_adverbial_sentences(template, carriers, level):
+            return False
     elif quoted_slot:
         pass  # 增强“四个意识”，坚定“四个自信”，做到“两个维护”
     elif rule_verb_slot(template, carriers):
@@ -804,3 +806,133 @@ def rule_epistrophe(template: Template, carriers: list[str], level: str) -> bool
     if ending == suffix or len(ending) < 3 or _weight(ending) < 2:
         return False
     return _NUMBER_RE.search("".join(carriers)) is None
+
+
+#: words that link a clause to the one before it rather than open another item of a
+#: series (…，从而…; …，实际上…), and never open the second of a pair
+UNPAIRED_LINKS = (
+    "实际上",
+    "也就是",
+    "从而",
+    "因而",
+    "因此",
+    "所以",
+    "于是",
+    "甚至",
+    "即使",
+    "因为",
+)
+#: linking words that may open the second of a pair: they answer a first half (不但…，
+#: 而且…; 不是…，而是…; 既…，同时…) or set two sides against each other (并不能促进生产，
+#: 而只能妨碍生产); the one-character ones last, so that the longest word is found first
+PAIRED_LINKS = (
+    "并且",
+    "而且",
+    "而是",
+    "但是",
+    "然而",
+    "不过",
+    "可是",
+    "同时",
+    "不但",
+    "不仅",
+    "进而",
+    "就是",
+    "而",
+    "但",
+)
+LINKING_WORDS = UNPAIRED_LINKS + PAIRED_LINKS
+#: openings of a first half that a linking word answers: 不但…而且, 不是…而是, 既…同时;
+#: 是 only before 而 (是…，而不是…)
+FIRST_HALVES = ("不但", "不仅", "不只", "不光", "不是", "既", "虽然", "尽管", "一方面")
+#: a negation after 而 sets the member against the one before, a frame of its own:
+#: 只能一切从…实际出发，而不能从主观愿望出发，不能从…出发
+CONTRASTS = ("而不", "而非", "而没")
+#: how far into a member the first half of a correlative may stand (问题｜不是…，而是…)
+FIRST_HALF_REACH = 4
+
+
+def rule_linked_member(members: list[str]) -> bool:
+    """A member after the first that opens with a linking word (而, 从而, 实际上, 同时也,
+    也就是, 即使 …) that no member before it prepares continues the clause before it: the
+    group mixes a subject, its predicate and what follows. 人民生活改善的速度，决定于生产的
+    发展速度，而其中消费资料生产的增长速度; 只有在共产党领导下起来进行革命，不但必须…，
+    而且必须… (the pair 不但…，而且… is found without the first); 这里所说的农业生产净收入，
+    不仅包括…的收入，同时也包括…的收入; 它们天天喊裁军，实际上天天在扩军; 我们不应该硬搬
+    别国的经验，即使是他们成功的经验. Pairs only by the words of ``UNPAIRED_LINKS``. The
+    members before it keep their group where they are two or more and hold a template of
+    their own (``grouping._before_linked_member``: 读书是学习，使用也是学习｜，而且是更重要
+    的学习).
+
+    Not when a member before it opens with the same word (包括…，包括…) or the first half it
+    answers (不是一小撮，而是一大片; 不仅是…的事情，而且是…的事情; 是社会主义的工业化，…，
+    而不是资本主义的工业化); nor a pair joined by 而/而且/并且/同时/但 (不但可以…，而且可以…;
+    并不能促进生产，而只能妨碍生产: two sides of one frame).
+    """
+    return linked_member_at(members) is not None
+
+
+def linked_member_at(members: list[str]) -> int | None:
+    """The index of the first member that ``rule_linked_member`` finds unprepared, or None."""
+    links = LINKING_WORDS if len(members) >= 3 else UNPAIRED_LINKS
+    for k in range(1, len(members)):
+        link = next((w for w in links if members[k].startswith(w)), None)
+        if link is None or members[k].startswith(CONTRASTS):
+            continue
+        halves = (*FIRST_HALVES, "是") if link == "而" else FIRST_HALVES
+        prepared = any(
+            m.startswith(link) or 0 <= m.find(half) < FIRST_HALF_REACH
+            for m in members[:k]
+            for half in halves
+        )
+        if not prepared:
+            return k
+    return None
+
+
+#: how far into the second member the copula of a predicate may stand (仍然是, 主要不是)
+COPULA_REACH = 3
+#: characters before the copula that add a second predicate or an alternative to the first
+#: member (事关…，也是…; 无论在国内方面，或者是在国际方面): the first is no subject
+ADDED_PREDICATE = frozenset("也又更还或者")
+
+
+def rule_subject_and_predicate(members: list[str]) -> bool:
+    """A first member with no 是 before a second whose opening word is a copula (是, 仍然是,
+    决不是, 应该是, 主要不是, 这就是 …) is the subject of that predicate, no item of a series:
+    社会主义社会的基本矛盾，仍然是生产关系和生产力之间的矛盾，…; 第一次无产阶级文化大革命的
+    胜利结束，决不是阶级斗争的结束，决不是…的结束; 发展社会主义商品经济的过程，应该是建设
+    社会主义民主政治的过程; 优先发展重工业的政策，是…的唯一正确的政策.
+
+    Not: a first member that holds the copula too (是…，也是…; 这既是…，也是…), a second
+    predicate or an alternative (事关各国人民的根本利益，也是各国人民的共同心愿; 无论在国内
+    方面，或者是在国际方面), 是否 (把农民是否增加收入…: no copula), a copula further in.
+    """
+    if len(members) < 2 or "是" in members[0]:
+        return False
+    second = members[1]
+    at = second.find("是")
+    if at < 0 or at > COPULA_REACH or second[at + 1 : at + 2] == "否":
+        return False
+    return not ADDED_PREDICATE.intersection(second[:at])
+
+
+#: prepositions that open an adverbial of time, place or condition: 在…下, 在…的同时, 当…时
+ADVERBIAL_OPENERS = ("在", "当", "随着", "对于")
+
+
+def rule_adverbial_sentences(template: Template, carriers: list[str], level: str) -> bool:
+    """Two sentences whose first clauses are adverbials (在…下, 在…的同时, 当…时) held
+    together only by their opening are no pair: 在社会主义制度下，…。在社会主义社会里，…;
+    在清理仓库的同时，…。在清理仓库的时候，… (a passage returns to its setting).
+
+    Still pairs: adverbials that share an ending or an inner word too (在思想上，…。在工作
+    上，…; 从国际看，…。从国内看，…), openings that are no preposition (全面加强练兵备战。
+    全面加强军事治理。), three sentences or more.
+    """
+    return (
+        level == "sentence"
+        and len(carriers) == 2
+        and not (template.suffix or template.infix)
+        and template.prefix.startswith(ADVERBIAL_OPENERS)
+    )
