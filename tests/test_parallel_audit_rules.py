@@ -11,6 +11,21 @@ from policytext.parallels import rules
 from policytext.parallels.templates import Template
 
 
+def assert_group_in_both_scripts(text: str, members: list[str]) -> None:
+    """Every group the rules accept in ``text`` includes one of exactly ``members``, in
+    Simplified and (converted) in Traditional."""
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        expected = members if script == text else [pt.to_traditional(m) for m in members]
+        assert expected in found
+
+
+def assert_no_group_in_both_scripts(text: str) -> None:
+    """The rules accept no group in ``text``, in either script."""
+    for script in (text, pt.to_traditional(text)):
+        assert pt.find_parallels(script, min_score=0.0) == ()
+
+
 @pytest.mark.parametrize(
     ("template", "carriers", "expected"),
     [
@@ -64,8 +79,7 @@ def test_rule_status_pair(template, carriers, expected):
     ],
 )
 def test_no_group_after_the_audit(text):
-    for script in (text, pt.to_traditional(text)):
-        assert pt.find_parallels(script, min_score=0.0) == ()
+    assert_no_group_in_both_scripts(text)
 
 
 @pytest.mark.parametrize(
@@ -90,10 +104,7 @@ def test_no_group_after_the_audit(text):
     ],
 )
 def test_groups_the_audit_rules_keep(text, members):
-    for script in (text, pt.to_traditional(text)):
-        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
-        expected = members if script == text else [pt.to_traditional(m) for m in members]
-        assert expected in found
+    assert_group_in_both_scripts(text, members)
 
 
 @pytest.mark.parametrize(
@@ -127,8 +138,7 @@ def test_rule_lead_pair(carriers, expected):
     ],
 )
 def test_no_pair_with_the_governing_verb_inside(text):
-    for script in (text, pt.to_traditional(text)):
-        assert pt.find_parallels(script, min_score=0.0) == ()
+    assert_no_group_in_both_scripts(text)
 
 
 # --- the second audit (grp19e): names of national programmes --------------------------
@@ -183,8 +193,7 @@ def test_rule_programme_list(members, expected):
     ],
 )
 def test_no_group_of_programme_names(text):
-    for script in (text, pt.to_traditional(text)):
-        assert pt.find_parallels(script, min_score=0.0) == ()
+    assert_no_group_in_both_scripts(text)
 
 
 @pytest.mark.parametrize(
@@ -206,10 +215,7 @@ def test_no_group_of_programme_names(text):
     ],
 )
 def test_groups_the_programme_rule_keeps(text, members):
-    for script in (text, pt.to_traditional(text)):
-        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
-        expected = members if script == text else [pt.to_traditional(m) for m in members]
-        assert expected in found
+    assert_group_in_both_scripts(text, members)
 
 
 # --- recall of report prose (rec20r): rules written from half A of the development reports
@@ -310,10 +316,7 @@ def test_rule_uneven_suffix(suffix, carriers, expected):
     ],
 )
 def test_groups_of_report_recall(text, members):
-    for script in (text, pt.to_traditional(text)):
-        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
-        expected = members if script == text else [pt.to_traditional(m) for m in members]
-        assert expected in found
+    assert_group_in_both_scripts(text, members)
 
 
 @pytest.mark.parametrize(
@@ -329,8 +332,7 @@ def test_groups_of_report_recall(text, members):
     ],
 )
 def test_no_group_of_report_recall_rules(text):
-    for script in (text, pt.to_traditional(text)):
-        assert pt.find_parallels(script, min_score=0.0) == ()
+    assert_no_group_in_both_scripts(text)
 
 
 @pytest.mark.parametrize(
@@ -446,10 +448,7 @@ def test_rule_trailing_gloss(item, expected):
     ],
 )
 def test_groups_across_a_gloss(text, members):
-    for script in (text, pt.to_traditional(text)):
-        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
-        expected = members if script == text else [pt.to_traditional(m) for m in members]
-        assert expected in found
+    assert_group_in_both_scripts(text, members)
 
 
 def test_no_group_of_glossed_items_without_a_template():
@@ -521,10 +520,7 @@ def test_rule_conjunction_before_word(item, expected):
     ],
 )
 def test_last_item_after_a_conjunction_that_opens_a_word(text, members):
-    for script in (text, pt.to_traditional(text)):
-        found = [[m.text for m in g.members] for g in pt.find_parallels(script)]
-        expected = members if script == text else [pt.to_traditional(m) for m in members]
-        assert expected in found
+    assert_group_in_both_scripts(text, members)
 
 
 def test_peace_stays_one_item():
@@ -603,8 +599,7 @@ def test_rule_subject_and_predicate(members, expected):
     ],
 )
 def test_no_group_of_a_subject_and_its_predicates(text):
-    for script in (text, pt.to_traditional(text)):
-        assert pt.find_parallels(script, min_score=0.0) == ()
+    assert_no_group_in_both_scripts(text)
 
 
 @pytest.mark.parametrize(
@@ -655,10 +650,7 @@ def test_no_group_of_a_subject_and_its_predicates(text):
     ],
 )
 def test_groups_the_report_rules_keep(text, members):
-    for script in (text, pt.to_traditional(text)):
-        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
-        expected = members if script == text else [pt.to_traditional(m) for m in members]
-        assert expected in found
+    assert_group_in_both_scripts(text, members)
 
 
 @pytest.mark.parametrize(
@@ -717,10 +709,7 @@ def test_rule_adverbial_sentences(template, carriers, level, expected):
     ],
 )
 def test_sentence_pairs_after_the_report_audit(text, members):
-    for script in (text, pt.to_traditional(text)):
-        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
-        if members is None:
-            assert found == []
-        else:
-            expected = members if script == text else [pt.to_traditional(m) for m in members]
-            assert expected in found
+    if members is None:
+        assert_no_group_in_both_scripts(text)
+    else:
+        assert_group_in_both_scripts(text, members)
