@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import policytext as pt
-from policytext.parallels import rules
+from policytext.parallels import grouping, rules
 from policytext.parallels.templates import Template
 
 
@@ -206,6 +206,63 @@ def test_no_group_of_programme_names(text):
     ],
 )
 def test_groups_the_programme_rule_keeps(text, members):
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        expected = members if script == text else [pt.to_traditional(m) for m in members]
+        assert expected in found
+
+
+# --- prec20: member edges, a verb that governs the whole 、-list inside its first item ---
+
+
+@pytest.mark.parametrize(
+    ("carrier", "keep", "longest", "even", "expected"),
+    [
+        # uneven others: the verb's object is the first member
+        ("积极布局集成电路晶圆制造材料", 8, 8, False, 10),
+        ("自觉接受人大法定监督", 6, 6, False, 6),
+        # even others whose length would cut the verb: the cut moves after it
+        ("规范精细化配矿系统", 8, 8, True, 7),
+        # even others that keep less: the shared material goes too (政策 of all three)
+        ("增强政策前瞻性", 3, 3, True, None),
+        # no verb of the list
+        ("中国特色社会主义制度优势", 8, 8, False, None),
+        ("生产数据贯通化", 5, 5, True, None),
+    ],
+)
+def test_rule_list_verb_lead(carrier, keep, longest, even, expected):
+    assert grouping.rule_list_verb_lead(carrier, keep, longest, even) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "坚持依法行政，自觉接受人大法定监督、政协民主监督、各方面监督，人大代表建议按期办结。",
+            ["人大法定监督", "政协民主监督", "各方面监督"],
+        ),
+        (
+            "规范搬运机器人、插袋机器人、包装机器人等工业机器人的数据格式。",
+            ["搬运机器人", "插袋机器人", "包装机器人"],
+        ),
+        (
+            "加强产学研合作，加大关键共性技术、前沿引领技术、现代工程技术、颠覆性技术研发力度。",
+            ["关键共性技术", "前沿引领技术", "现代工程技术", "颠覆性技术"],
+        ),
+        (
+            "规范 PLC 控制系统、自动上料及搅拌系统、自动成型控制系统等控制系统的数据采集。",
+            ["PLC 控制系统", "自动上料及搅拌系统", "自动成型控制系统"],
+        ),
+        # shared material after the verb goes with it where the others are even
+        ("完善制度和标准，增强政策前瞻性、一致性、实效性。", ["前瞻性", "一致性", "实效性"]),
+        # a compound noun after another verb keeps its first word
+        (
+            "建设智能车间，实现生产数据贯通化、制造柔性化、管理智能化。",
+            ["生产数据贯通化", "制造柔性化", "管理智能化"],
+        ),
+    ],
+)
+def test_first_member_after_the_verb_of_the_list(text, members):
     for script in (text, pt.to_traditional(text)):
         found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
         expected = members if script == text else [pt.to_traditional(m) for m in members]

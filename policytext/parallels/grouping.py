@@ -351,7 +351,7 @@ def _cuts_whole_lead(view: str, start: int, end: int, cut: int, longest: int) ->
     if end - start > longest + 2:
         return False
     lead = view[start:cut]
-    if lead.endswith(LEAD_WORDS) or lead.rstrip()[-1:] in FUNCTION_CHARS:
+    if lead.endswith(_LEADS_AND_VERBS) or lead.rstrip()[-1:] in FUNCTION_CHARS:
         return False
     if any(c in _LIST_OPENERS for c in lead):
         return False  # a list opens inside the item: 外部接口（如｜USB 接口、OBD 接口
@@ -390,9 +390,9 @@ def _starts_at_boundary(view: str, unit: Unit, member: Unit) -> bool:
     """Whether ``member`` starts where ``unit`` does, or after a lead word or a particle."""
     if member.start == unit.start:  # unless it opens with a lead word: 建立｜利益协调机制
         head = view[unit.start : unit.start + 2]
-        return not head.startswith(LEAD_WORDS) and head[:1] not in LEADING_WORDS
+        return not head.startswith(_LEADS_AND_VERBS) and head[:1] not in LEADING_WORDS
     lead = view[unit.start : member.start]
-    return lead.endswith(LEAD_WORDS) or lead[-1] in FUNCTION_CHARS
+    return lead.endswith(_LEADS_AND_VERBS) or lead[-1] in FUNCTION_CHARS
 
 
 def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
@@ -554,18 +554,42 @@ LEAD_WORDS = (
     "研制",
     "优化",
 )
+#: verbs that govern a whole 、-list from inside its first item (prec20's precision audit
+#: of report and normative prose, development half A): 规范｜搬运机器人、插袋机器人; 自觉
+#: 接受｜人大法定监督、政协民主监督; 弘扬｜科学家精神、劳模精神. Unlike ``LEAD_WORDS`` they
+#: cut a first item only where its others are of uneven length (``_fit``): where they are
+#: even, the even cut also drops shared material (增强政策｜前瞻性、一致性、实效性)
+LIST_VERBS = ("规范", "突破", "探索", "加大", "布局", "接受", "营造", "增强", "注重", "办好")
+LIST_VERBS += ("打击", "压实", "弘扬", "使用", "应用")
+#: ``LEAD_WORDS`` and ``LIST_VERBS``: where a lead ends, a member may start
+_LEADS_AND_VERBS = LEAD_WORDS + LIST_VERBS
+
+
+def rule_list_verb_lead(carrier: str, keep: int, longest: int, even: bool) -> int | None:
+    """How much of a 、-list's first item to keep after a verb of ``LIST_VERBS`` that
+    governs the whole list (``keep`` is the cut to the others' length ``longest``, ``even``
+    whether they are of one length): 积极布局｜集成电路晶圆制造材料、新型显示基础材料、关键
+    封装材料 (uneven others); 规范｜精细化配矿系统、矿石质量检测系统 (the others' length
+    would cut the verb: not 规｜范精细化配矿系统). None where no such verb leads the item,
+    and where the others' even length keeps less (增强政策｜前瞻性、一致性、实效性: 政策 is
+    shared by all three). Lists of three items or more: a pair whose first item holds the
+    verb is no pair (``rule_lead_pair``: 应使用办公自动化软件、专业财务管理软件)."""
+    cut = _after_lead_word(carrier, longest + 2, LIST_VERBS)
+    if cut is None or (even and cut >= keep):
+        return None
+    return cut
 
 
 #: characters no member opens with after a lead word is cut: 提供相关应用｜的“关怀模式”
 _NOT_OPENING = frozenset("的之")
 
 
-def _after_lead_word(carrier: str, limit: int) -> int | None:
-    """The shortest end of ``carrier`` (2 to ``limit``) that follows a lead word: the lead
-    word nearest the member (加快建设｜法治政府, not 加快｜建设法治政府)."""
+def _after_lead_word(carrier: str, limit: int, words: tuple[str, ...] = LEAD_WORDS) -> int | None:
+    """The shortest end of ``carrier`` (2 to ``limit``) that follows a lead word (one of
+    ``words``): the lead word nearest the member (加快建设｜法治政府, not 加快｜建设法治政府)."""
     for keep in range(2, min(limit, len(carrier) - 2) + 1):
         lead = carrier[: len(carrier) - keep]
-        if lead.endswith(LEAD_WORDS) and carrier[-keep] not in _NOT_OPENING:
+        if lead.endswith(words) and carrier[-keep] not in _NOT_OPENING:
             return keep
     return None
 
@@ -712,6 +736,8 @@ def _fit(
             # cut only after a particle (科学有效的｜利益协调机制) or to the others' common length
             even = (len(others) >= 2 or trusted) and shortest == longest
             lead_cut = _after_lead_word(carrier, longest + 2)
+            if lead_cut is None and (len(others) >= 2 or trusted):  # pairs: rule_lead_pair
+                lead_cut = rule_list_verb_lead(carrier, keep, longest, even)
             if lead_cut is not None:
                 keep = lead_cut  # 立足于我国｜新型工业化
             elif keep < len(carrier) and not (carrier[-keep - 1] in FUNCTION_CHARS or even):
@@ -867,7 +893,10 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
     ) or (units[0].level == "semicolon" and rule_case_frame(carriers))
     for unit in units:
         end = unit.end if whole else _before_open_bracket(view, unit.start, unit.carrier_end)
-        members.append(Span.of(text, unit.start, end))
+        start = unit.start
+        while start < end - 1 and view[start].isspace():
+            start += 1  # 规范｜PLC 控制系统: no space left over where a lead was cut
+        members.append(Span.of(text, start, end))
     kind = "parallelism" if len(members) >= 3 else "pair"
     return Parallel(
         members=tuple(members),
