@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import policytext as pt
-from policytext.parallels import grouping, rules
+from policytext.parallels import grouping, rules, units
 from policytext.parallels.templates import Template
 
 
@@ -267,3 +267,33 @@ def test_first_member_after_the_verb_of_the_list(text, members):
         found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
         expected = members if script == text else [pt.to_traditional(m) for m in members]
         assert expected in found
+
+
+# --- prec20: a heading and its content split by a colon are no group ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "网络安全与信息安全标准：网络结构安全、链路安全等网络安全标准，数据安全管理、数据加密等"
+        "信息安全标准。",
+        "信息交互服务标准：船岸信息交互服务方式、服务范围、服务要求标准。",
+    ],
+)
+def test_no_group_of_a_heading_and_its_content(text):
+    for script in (text, pt.to_traditional(text)):
+        for group in pt.find_parallels(script, min_score=0.0):
+            assert not group.members[0].text.endswith(("安全标准", "服务标准")) or (
+                script.index("：") < group.members[0].start
+            )
+
+
+def test_rule_heading_colon():
+    view = "数据管理与应用标准：数据清洗等数据处理标准，数据结构与格式标准。"
+    first = units.new_unit(0, 9, 9, "clause")
+    second = units.new_unit(10, 21, 21, "clause")
+    third = units.new_unit(22, 31, 31, "clause")
+    assert grouping.rule_heading_colon(view, first, second)
+    assert not grouping.rule_heading_colon(view, second, third)
+    sentences = [units.new_unit(0, 21, 21, "sentence"), units.new_unit(22, 32, 31, "sentence")]
+    assert not grouping.rule_heading_colon(view, *sentences)

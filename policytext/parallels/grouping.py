@@ -82,12 +82,18 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
     every_carrier = _carriers(view, units)
     level = units[0].level  # a run holds units of one level
     may_be_hopeless = level in ("clause", "sentence", "semicolon")
+    headed = [rule_heading_colon(view, units[k], units[k + 1]) for k in range(len(units) - 1)]
     i = 0
     while i < len(units) - 1:
+        if headed[i]:
+            i += 1
+            continue
         best = None
         common: set[str] = set()  # the characters every carrier of the window has …
         common_to = -1  # … up to this unit (made and kept up to date only where asked)
         for j in range(i + 1, min(len(units), i + MAX_MEMBERS)):
+            if headed[j - 1]:
+                break  # what follows a colon is no sibling of what precedes it
             carriers = every_carrier[i : j + 1]
             if may_be_hopeless and _hopeless(carriers, level):
                 skip = True
@@ -139,6 +145,20 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
         groups.append(_group(text, view, window, template))
         i = j + 1
     return groups
+
+
+#: marks that make what follows the content of what precedes: a heading and its items
+_COLONS = frozenset("：:﹕")
+
+
+def rule_heading_colon(view: str, first: Unit, second: Unit) -> bool:
+    """Whether a colon stands between two adjacent units of ，、；-pieces: the first is the
+    heading of what follows (网络安全与信息安全标准：网络结构安全、…等网络安全标准，数据安全
+    管理、…等信息安全标准), never its sibling in a group. Not between sentences, whose
+    gaps hold the colon's content (智能航行系统标准：…。智能船体系统标准：…)."""
+    if first.level == "sentence":
+        return False
+    return any(c in _COLONS for c in view[first.end : second.start])
 
 
 def _unsharable(carriers: list[str], level: str) -> bool:
