@@ -297,3 +297,28 @@ def test_rule_heading_colon():
     assert not grouping.rule_heading_colon(view, second, third)
     sentences = [units.new_unit(0, 21, 21, "sentence"), units.new_unit(22, 32, 31, "sentence")]
     assert not grouping.rule_heading_colon(view, *sentences)
+
+
+# --- prec20: agencies named by level and trade, ending in 部门/单位 ------------------------
+
+
+@pytest.mark.parametrize(
+    ("member", "expected"),
+    [
+        ("市级邮政管理部门", True),
+        ("省级邮政管理部门", True),
+        ("县级以上地方人民政府有关部门", True),
+        ("省直单位", True),
+        ("各个部门", False),
+        ("农业部门", False),
+        ("各个单位", False),
+    ],
+)
+def test_rule_is_name_agency_collectives(member, expected):
+    assert rules.rule_is_name(member) is expected
+
+
+def test_no_group_of_agencies_by_level():
+    text = "市级邮政管理部门、省级邮政管理部门、国家邮政局应当加强监督检查。"
+    for script in (text, pt.to_traditional(text)):
+        assert pt.find_parallels(script, min_score=0.0) == ()

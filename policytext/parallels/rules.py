@@ -216,6 +216,9 @@ BUREAU_ENDINGS = ("管理局", "监察局", "监督局", "统计局", "税务局
 INTERNATIONAL = ("国际", "世界", "联合国")
 #: openings of agency and place names: 省…, 市…, 国家…, 中国…
 NAME_OPENINGS = ("省", "市", "县", "区", "国家", "中国", "全国", "中央", "自治区", "各省")
+#: endings of agencies named by their government level and trade (市级邮政管理部门, 县级以上
+#: 人民政府有关部门, 省直单位): names when they open with ``NAME_OPENINGS`` (prec20's audit)
+AGENCY_COLLECTIVES = ("部门", "单位")
 #: one-character endings of place names (省, 市, 县, 镇, 乡, 村), unless a common noun (城市, 乡村)
 PLACE_CHARS = frozenset("省市县镇乡村")
 NOT_PLACE = frozenset("城都超股楼上夜集乡农城山")
@@ -227,7 +230,7 @@ PERSON_ENDING = "同志"
 
 def rule_is_name(member: str) -> bool:
     """An organisation, agency, place or person: 省财政厅, 国家能源局, 中国电子学会, 德州市,
-    美国, 朱德同志.
+    美国, 朱德同志, 市级邮政管理部门.
 
     Not names: 利益协调机制, 制造强国, 开放格局, 基层干部, 城市, 乡村.
     """
@@ -243,6 +246,8 @@ def rule_is_name(member: str) -> bool:
         return len(member) <= 4 or member.startswith(NAME_OPENINGS) or "部" in member[:-1]
     if member.endswith("中心") and (member.startswith(NAME_OPENINGS) or "部" in member):
         return True
+    if member.endswith(AGENCY_COLLECTIVES) and member.startswith(NAME_OPENINGS):
+        return True  # 市级邮政管理部门, 省级邮政管理部门; not 各个部门, 农业部门
     if last in PLACE_CHARS and before not in NOT_PLACE:
         return len(member) <= 5
     return last == "国" and len(member) <= 3
