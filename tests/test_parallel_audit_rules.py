@@ -322,3 +322,49 @@ def test_no_group_of_agencies_by_level():
     text = "市级邮政管理部门、省级邮政管理部门、国家邮政局应当加强监督检查。"
     for script in (text, pt.to_traditional(text)):
         assert pt.find_parallels(script, min_score=0.0) == ()
+
+
+# --- prec20: a slice of a ，-list that opens alike is no group: the whole list is ---------
+
+
+@pytest.mark.parametrize(
+    ("opening", "carrier", "members", "expected"),
+    [
+        ("向", "向全省人民", ["向人大代表、政协委员", "向中央驻闽单位"], True),
+        ("为了", "为了加强党的领导", ["为了更好地同阶级敌人作斗争", "为了正确地处理矛盾"], True),
+        ("定", "定外部协作条件", ["定建设规模", "定投资总额"], True),
+        # 大大 is a word: no 大-clause of the list
+        ("大", "大大加强了党的领导", ["大长无产阶级志气", "大灭资产阶级威风"], False),
+        ("为了", "为了", ["为了更好地同阶级敌人作斗争", "为了正确地处理矛盾"], False),
+        ("向", "面向全省人民", ["向人大代表、政协委员", "向中央驻闽单位"], False),
+    ],
+)
+def test_rule_anaphora_neighbour(opening, carrier, members, expected):
+    assert grouping.rule_anaphora_neighbour(opening, carrier, members) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "在此，我代表省人民政府，向全省人民，向人大代表、政协委员、各民主党派、工商联和"
+            "无党派人士，向中央驻闽单位、驻闽人民解放军、武警部队官兵，向长期关心支持福建高质量"
+            "发展的台港澳同胞、海外侨胞和国际友人，表示衷心感谢！",
+            [
+                "向全省人民",
+                "向人大代表、政协委员、各民主党派、工商联和无党派人士",
+                "向中央驻闽单位、驻闽人民解放军、武警部队官兵",
+                "向长期关心支持福建高质量发展的台港澳同胞、海外侨胞和国际友人",
+            ],
+        ),
+        (
+            "对建设项目要做到定建设规模，定投资总额，定建设工期，定投资效果，定外部协作条件。",
+            ["定建设规模", "定投资总额", "定建设工期", "定投资效果", "定外部协作条件"],
+        ),
+    ],
+)
+def test_whole_anaphora_of_clauses(text, members):
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        expected = members if script == text else [pt.to_traditional(m) for m in members]
+        assert expected in found

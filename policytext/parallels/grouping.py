@@ -32,6 +32,7 @@ from .templates import (
     CORRELATIVES,
     LEADING_WORDS,
     Template,
+    _common_prefix,
     _correlative,
     aligned_strength,
     find_template,
@@ -83,7 +84,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
     level = units[0].level  # a run holds units of one level
     may_be_hopeless = level in ("clause", "sentence", "semicolon")
     headed = [rule_heading_colon(view, units[k], units[k + 1]) for k in range(len(units) - 1)]
-    i = 0
+    i = floor = 0
     while i < len(units) - 1:
         if headed[i]:
             i += 1
@@ -126,6 +127,8 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             continue
         j, window, template = best
         window, template = _extend(view, units, i, j, window, template)
+        if level == "clause":
+            _, j, window = _whole_anaphora(view, units, i, j, window, floor)
         window, template = _drop_subject(view, window, template)
         members = _carriers(view, window)
         if (
@@ -143,8 +146,53 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             i += 1
             continue
         groups.append(_group(text, view, window, template))
-        i = j + 1
+        i = floor = j + 1
     return groups
+
+
+def rule_anaphora_neighbour(opening: str, carrier: str, members: list[str]) -> bool:
+    """Whether a clause next to a group whose ``members`` open alike belongs to it: it opens
+    with the same ``opening`` and goes on (the whole list is one list: 向全省人民，向人大
+    代表…，向中央驻闽单位…，向长期关心支持…的朋友, not its last three; 干工业，干农业，干技术
+    革命和文化革命). Not a clause that only repeats the opening; a one-character opening
+    only where no member and not the clause open with a word of the word table there
+    (大长…志气，大灭…威风，大大加强了…: 大大 is a word; 农田水利…，农业增产…)."""
+    if not opening or len(carrier) <= len(opening) or not carrier.startswith(opening):
+        return False
+    if len(opening) > 1:
+        return True
+    words = _words()
+    return not any(c[:2] in words for c in (*members, carrier))
+
+
+def _whole_anaphora(
+    view: str, units: list[Unit], i: int, j: int, window: list[Unit], floor: int
+) -> tuple[int, int, list[Unit]]:
+    """The group's window grown by the clauses before and after it that open as all its
+    members do (``rule_anaphora_neighbour``); ``floor`` is the first unit no earlier group
+    holds. Returns the new first and last indices and window."""
+    members = _carriers(view, window)
+    opening = _common_prefix(members)
+    window = list(window)
+    while (
+        j + 1 < len(units)
+        and window[-1].carrier_end == units[j].carrier_end
+        and not rule_heading_colon(view, units[j], units[j + 1])
+        and rule_anaphora_neighbour(opening, _carriers(view, [units[j + 1]])[0], members)
+        and len(window) < MAX_MEMBERS
+    ):
+        j += 1
+        window.append(units[j])
+    while (
+        i - 1 >= floor
+        and window[0].start == units[i].start
+        and not rule_heading_colon(view, units[i - 1], units[i])
+        and rule_anaphora_neighbour(opening, _carriers(view, [units[i - 1]])[0], members)
+        and len(window) < MAX_MEMBERS
+    ):
+        i -= 1
+        window.insert(0, units[i])
+    return i, j, window
 
 
 #: marks that make what follows the content of what precedes: a heading and its items
