@@ -223,6 +223,7 @@ def test_groups_the_programme_rule_keeps(text, members):
         ("自觉接受人大法定监督", 6, 6, False, 6),
         # even others whose length would cut the verb: the cut moves after it
         ("规范精细化配矿系统", 8, 8, True, 7),
+        ("办好特殊教育", 4, 4, True, 4),
         # even others that keep less: the shared material goes too (政策 of all three)
         ("增强政策前瞻性", 3, 3, True, None),
         # no verb of the list
@@ -252,6 +253,15 @@ def test_rule_list_verb_lead(carrier, keep, longest, even, expected):
         (
             "规范 PLC 控制系统、自动上料及搅拌系统、自动成型控制系统等控制系统的数据采集。",
             ["PLC 控制系统", "自动上料及搅拌系统", "自动成型控制系统"],
+        ),
+        # an adverb before the verb; the verb nearer the list than another lead word
+        (
+            "主动报告工作，自觉接受人大监督、政协民主监督、纪检监察专责监督，认真听取意见。",
+            ["人大监督", "政协民主监督", "纪检监察专责监督"],
+        ),
+        (
+            "建设职业技术学院。统筹办好特殊教育、专门教育、老年教育，引导规范民办教育发展。",
+            ["特殊教育", "专门教育", "老年教育"],
         ),
         # shared material after the verb goes with it where the others are even
         ("完善制度和标准，增强政策前瞻性、一致性、实效性。", ["前瞻性", "一致性", "实效性"]),

@@ -457,8 +457,9 @@ BOUNDARY_BONUS = 0.1
 def _starts_at_boundary(view: str, unit: Unit, member: Unit) -> bool:
     """Whether ``member`` starts where ``unit`` does, or after a lead word or a particle."""
     if member.start == unit.start:  # unless it opens with a lead word: 建立｜利益协调机制
-        head = view[unit.start : unit.start + 2]
-        return not head.startswith(_LEADS_AND_VERBS) and head[:1] not in LEADING_WORDS
+        head = view[unit.start : unit.start + 4]  # or an adverb and a verb: 自觉接受｜人大监督
+        opens = head.startswith(_LEADS_AND_VERBS) or head[2:].startswith(LIST_VERBS)
+        return not opens and head[:1] not in LEADING_WORDS
     lead = view[unit.start : member.start]
     return lead.endswith(_LEADS_AND_VERBS) or lead[-1] in FUNCTION_CHARS
 
@@ -643,7 +644,7 @@ def rule_list_verb_lead(carrier: str, keep: int, longest: int, even: bool) -> in
     shared by all three). Lists of three items or more: a pair whose first item holds the
     verb is no pair (``rule_lead_pair``: 应使用办公自动化软件、专业财务管理软件)."""
     cut = _after_lead_word(carrier, longest + 2, LIST_VERBS)
-    if cut is None or (even and cut >= keep):
+    if cut is None or (even and cut > keep):
         return None
     return cut
 
@@ -804,8 +805,10 @@ def _fit(
             # cut only after a particle (科学有效的｜利益协调机制) or to the others' common length
             even = (len(others) >= 2 or trusted) and shortest == longest
             lead_cut = _after_lead_word(carrier, longest + 2)
-            if lead_cut is None and (len(others) >= 2 or trusted):  # pairs: rule_lead_pair
-                lead_cut = rule_list_verb_lead(carrier, keep, longest, even)
+            if len(others) >= 2 or trusted:  # pairs: rule_lead_pair
+                verb_cut = rule_list_verb_lead(carrier, keep, longest, even)
+                if verb_cut is not None and (lead_cut is None or verb_cut < lead_cut):
+                    lead_cut = verb_cut  # the nearest: 统筹办好｜特殊教育、专门教育、老年教育
             if lead_cut is not None:
                 keep = lead_cut  # 立足于我国｜新型工业化
             elif keep < len(carrier) and not (carrier[-keep - 1] in FUNCTION_CHARS or even):
