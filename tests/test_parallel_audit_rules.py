@@ -378,3 +378,25 @@ def test_whole_anaphora_of_clauses(text, members):
         found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
         expected = members if script == text else [pt.to_traditional(m) for m in members]
         assert expected in found
+
+
+# --- prec20: a cut through 特别是 makes no 是-group ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("carrier", "keep", "expected"),
+    [
+        ("国有企业特别是国有大中型企业", 8, True),
+        ("特别是这五年我国农业发展十分迅速", 14, True),
+        ("国有企业特别是国有大中型企业", 7, False),
+        ("城镇化是扩大内需的最大潜力", 12, False),
+    ],
+)
+def test_rule_split_elaboration(carrier, keep, expected):
+    assert grouping.rule_split_elaboration(carrier, keep) is expected
+
+
+def test_no_copula_group_through_an_elaboration_lead():
+    text = "国有企业特别是国有大中型企业，是我国国民经济的支柱。"
+    for script in (text, pt.to_traditional(text)):
+        assert pt.find_parallels(script, min_score=0.0) == ()

@@ -510,7 +510,7 @@ def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit
             continue
         if len(guide.prefix) == 1 and level == "phrase" and len(carriers[0]) - keep < 2:
             continue  # 碳｜排放权: a one-character lead is part of the word
-        if _joined_lead(carriers[0], keep, level):
+        if _joined_lead(carriers[0], keep, level) or rule_split_elaboration(carriers[0], keep):
             continue
         clipped = [_clip(window[0], len(carriers[0]) - keep, None), *window[1:]]
         second = rest[0]
@@ -519,6 +519,14 @@ def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit
             clipped[1] = _clip(clipped[1], 0, len(second) - keep)  # 因病返贫｜的情况
         return clipped
     return None
+
+
+def rule_split_elaboration(carrier: str, keep: int) -> bool:
+    """Whether keeping the last ``keep`` characters of a first unit splits an elaboration
+    lead (``ELABORATION_LEADS``): 国有企业特别｜是国有大中型企业，是我国国民经济的支柱 and
+    我国农业特别｜是这五年…，是建国以来… are a subject and its predicate, no 是-group."""
+    cut = len(carrier) - keep
+    return cut > 0 and carrier[cut - 2 : cut + 1] in ELABORATION_LEADS
 
 
 def _joined_lead(carrier: str, keep: int, level: str) -> bool:
