@@ -400,3 +400,12 @@ def test_no_copula_group_through_an_elaboration_lead():
     text = "国有企业特别是国有大中型企业，是我国国民经济的支柱。"
     for script in (text, pt.to_traditional(text)):
         assert pt.find_parallels(script, min_score=0.0) == ()
+
+
+def test_last_item_runs_on_into_problem():
+    """A 、-list's last item that runs on into 问题 (a word of ``HEAD_WORDS``) loses it."""
+    text = "着力解决小微企业融资难、融资贵问题。"
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        expected = ["融资难", "融资贵"] if script == text else ["融資難", "融資貴"]
+        assert expected in found

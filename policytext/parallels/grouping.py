@@ -550,6 +550,7 @@ def _clip_last(view: str, window: list[Unit], carriers: list[str]) -> list[Unit]
 
 #: words a 、-list's last item often runs on into: 平安校园、平安医院｜建设
 HEAD_WORDS = ("建设", "工作", "活动", "行动", "工程", "项目", "试点", "改革", "水平", "能力")
+HEAD_WORDS += ("问题",)  # 融资难、融资贵｜问题 (prec20's audit)
 
 
 def _clip_head_word(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
