@@ -263,6 +263,10 @@ def test_rule_list_verb_lead(carrier, keep, longest, even, expected):
             "建设职业技术学院。统筹办好特殊教育、专门教育、老年教育，引导规范民办教育发展。",
             ["特殊教育", "专门教育", "老年教育"],
         ),
+        (
+            "鼓励企业开发聊天机器人、撰稿机器人、会议记录机器人等应用。",
+            ["聊天机器人", "撰稿机器人", "会议记录机器人"],
+        ),
         # shared material after the verb goes with it where the others are even
         ("完善制度和标准，增强政策前瞻性、一致性、实效性。", ["前瞻性", "一致性", "实效性"]),
         # a compound noun after another verb keeps its first word

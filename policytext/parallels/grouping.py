@@ -638,7 +638,7 @@ LEAD_WORDS = (
 #: cut a first item only where its others are of uneven length (``_fit``): where they are
 #: even, the even cut also drops shared material (增强政策｜前瞻性、一致性、实效性)
 LIST_VERBS = ("规范", "突破", "探索", "加大", "布局", "接受", "营造", "增强", "注重", "办好")
-LIST_VERBS += ("打击", "压实", "弘扬", "使用", "应用")
+LIST_VERBS += ("打击", "压实", "弘扬", "使用", "应用", "重视", "开发")
 #: ``LEAD_WORDS`` and ``LIST_VERBS``: where a lead ends, a member may start
 _LEADS_AND_VERBS = LEAD_WORDS + LIST_VERBS
 
