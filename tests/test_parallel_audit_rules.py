@@ -413,3 +413,30 @@ def test_last_item_runs_on_into_problem():
         found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
         expected = ["融资难", "融资贵"] if script == text else ["融資難", "融資貴"]
         assert expected in found
+
+
+# --- prec20: regions named by compass points are places, no group --------------------------
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        (["粤东", "粤西", "粤北"], True),
+        (["西北", "华北", "东北"], True),
+        (["东部", "中部", "西部"], True),
+        (["上游", "中游", "下游"], False),
+        (["稳就业", "稳企业", "稳市场"], False),
+        (["东部地区率先发展", "西部大开发"], False),
+    ],
+)
+def test_rule_compass_regions(members, expected):
+    assert rules.rule_compass_regions(members, "phrase") is expected
+    assert not rules.rule_compass_regions(members, "clause")
+
+
+@pytest.mark.parametrize(
+    "text", ["推动粤东粤西粤北地区深度融湾发展。", "继续建设西北、华北、东北地区的防护林体系。"]
+)
+def test_no_group_of_compass_regions(text):
+    for script in (text, pt.to_traditional(text)):
+        assert pt.find_parallels(script, min_score=0.0) == ()

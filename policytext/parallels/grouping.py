@@ -17,6 +17,7 @@ from .rules import (
     rule_audited_pair,
     rule_case_frame,
     rule_collective_list,
+    rule_compass_regions,
     rule_elaboration_member,
     rule_event_list,
     rule_name_list,
@@ -142,6 +143,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_collective_list(members, level)
             or rule_elaboration_member(members)
             or rule_programme_list(members, level)
+            or rule_compass_regions(members, level)
         ):
             i += 1
             continue
@@ -1085,8 +1087,8 @@ def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
     for items in block_runs(view, sentence.start, sentence.end):
         carriers = [view[a:b] for a, b in items]
         template = find_template(carriers)
-        if template is None:
-            continue
+        if template is None or rule_compass_regions(carriers, "phrase"):
+            continue  # 粤东粤西粤北: regions
         members = tuple(Span.of(text, a, b) for a, b in items)
         score = score_group(template, carriers, "phrase")
         groups.append(

@@ -727,3 +727,19 @@ def rule_elaboration_member(members: list[str]) -> bool:
     """
     first = members[0]
     return any(m.startswith(ELABORATION_LEADS) and not first.startswith(m[:3]) for m in members[1:])
+
+
+#: the compass points that name regions: 粤东, 西北, 东部
+COMPASS = frozenset("东西南北")
+
+
+def rule_compass_regions(members: list[str], level: str) -> bool:
+    """A 、-list of regions named by a compass point, each item of two or three characters
+    holding one, is a list of place names, no group (prec20's audit): 粤东、粤西、粤北;
+    西北、华北、东北; 东部、中部、西部 (中 stands for one among compass points). Not:
+    东西南北 in longer items (东部地区率先发展…), items without a compass point (稳就业、
+    稳企业、稳市场; 中部、中层)."""
+    if level != "phrase" or len(members) < 2 or any(not 2 <= len(m) <= 3 for m in members):
+        return False
+    points = [sum(1 for c in m if c in COMPASS) for m in members]
+    return all(p or "中" in m for p, m in zip(points, members, strict=True)) and any(points)
