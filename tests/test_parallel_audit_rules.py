@@ -313,7 +313,7 @@ def test_rule_heading_colon():
     assert not grouping.rule_heading_colon(view, *sentences)
 
 
-# --- prec20: agencies named by level and trade, ending in 部门/单位 ------------------------
+# --- prec20: agencies named by level and trade (部门/单位), factories (厂) ----------------
 
 
 @pytest.mark.parametrize(
@@ -323,6 +323,10 @@ def test_rule_heading_colon():
         ("省级邮政管理部门", True),
         ("县级以上地方人民政府有关部门", True),
         ("省直单位", True),
+        ("哈尔滨锅炉厂", True),
+        ("南京钢铁厂", True),
+        ("钢铁厂", False),
+        ("绿色工厂", False),
         ("各个部门", False),
         ("农业部门", False),
         ("各个单位", False),
@@ -332,8 +336,14 @@ def test_rule_is_name_agency_collectives(member, expected):
     assert rules.rule_is_name(member) is expected
 
 
-def test_no_group_of_agencies_by_level():
-    text = "市级邮政管理部门、省级邮政管理部门、国家邮政局应当加强监督检查。"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市级邮政管理部门、省级邮政管理部门、国家邮政局应当加强监督检查。",
+        "新建了黑龙江钢厂、吉林肥料厂、吉林电石厂、哈尔滨锅炉厂，扩建了一批老厂。",
+    ],
+)
+def test_no_group_of_agencies_by_level_or_factories(text):
     for script in (text, pt.to_traditional(text)):
         assert pt.find_parallels(script, min_score=0.0) == ()
 

@@ -230,7 +230,7 @@ PERSON_ENDING = "同志"
 
 def rule_is_name(member: str) -> bool:
     """An organisation, agency, place or person: 省财政厅, 国家能源局, 中国电子学会, 德州市,
-    美国, 朱德同志, 市级邮政管理部门.
+    美国, 朱德同志, 市级邮政管理部门, 哈尔滨锅炉厂.
 
     Not names: 利益协调机制, 制造强国, 开放格局, 基层干部, 城市, 乡村.
     """
@@ -248,6 +248,8 @@ def rule_is_name(member: str) -> bool:
         return True
     if member.endswith(AGENCY_COLLECTIVES) and member.startswith(NAME_OPENINGS):
         return True  # 市级邮政管理部门, 省级邮政管理部门; not 各个部门, 农业部门
+    if member.endswith("厂") and len(member) >= 4 and not member.endswith("工厂"):
+        return True  # a factory: 哈尔滨锅炉厂, 南京钢铁厂; not 钢铁厂, 绿色工厂, 智能工厂
     if last in PLACE_CHARS and before not in NOT_PLACE:
         return len(member) <= 5
     return last == "国" and len(member) <= 3
