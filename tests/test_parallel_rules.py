@@ -757,15 +757,17 @@ def test_rule_quoted_formula_slot(carriers, expected):
     [
         (
             "我们要增强“四个意识”，坚定“四个自信”，做到“两个维护”，铸牢绝对忠诚。",
-            ["增强“四个意识", "坚定“四个自信", "做到“两个维护"],
+            ["增强“四个意识”", "坚定“四个自信”", "做到“两个维护”"],
         ),
         (
             "全面实施“五大战略”，大力发展“十个重点产业”，突出抓好“六个产业集群”，加快产业转型。",
-            ["全面实施“五大战略", "大力发展“十个重点产业", "突出抓好“六个产业集群"],
+            ["全面实施“五大战略”", "大力发展“十个重点产业”", "突出抓好“六个产业集群”"],
         ),
     ],
 )
 def test_quoted_formulas_in_one_slot_are_a_group(text, members):
+    """Members keep the closing mark of the formula they quote (``rule_closing_quote``), as
+    the annotated sets do (全面实施“五大战略”, 坚定拥护“两个确立”)."""
     for script_text in (text, pt.to_traditional(text)):
         found = [
             [(m.start, m.end) for m in g.members]

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ..results import Parallel, Slogan, Span
 from ..slogans import build_slogans, slogan_parallels
-from ..vocabulary import BRACKET_MARKS, LINE_BREAKS, PREPOSITIONS
+from ..vocabulary import BRACKET_MARKS, LINE_BREAKS, PREPOSITIONS, QUOTES
 from .rules import (
     ELABORATION_LEADS,
     UNEVEN_SUFFIXES,
@@ -20,6 +20,7 @@ from .rules import (
     rule_audited_pair,
     rule_case_frame,
     rule_collective_list,
+    rule_compass_regions,
     rule_elaboration_member,
     rule_ending_heads,
     rule_event_list,
@@ -38,6 +39,7 @@ from .templates import (
     CORRELATIVES,
     LEADING_WORDS,
     Template,
+    _common_prefix,
     _correlative,
     aligned_strength,
     find_template,
@@ -88,12 +90,18 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
     every_carrier = _carriers(view, units)
     level = units[0].level  # a run holds units of one level
     may_be_hopeless = level in ("clause", "sentence", "semicolon")
-    i = 0
+    headed = [rule_heading_colon(view, units[k], units[k + 1]) for k in range(len(units) - 1)]
+    i = floor = 0
     while i < len(units) - 1:
+        if headed[i]:
+            i += 1
+            continue
         best = None
         common: set[str] = set()  # the characters every carrier of the window has …
         common_to = -1  # … up to this unit (made and kept up to date only where asked)
         for j in range(i + 1, min(len(units), i + MAX_MEMBERS)):
+            if headed[j - 1]:
+                break  # what follows a colon is no sibling of what precedes it
             carriers = every_carrier[i : j + 1]
             if may_be_hopeless and _hopeless(carriers, level):
                 skip = True
@@ -126,6 +134,8 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             continue
         j, window, template = best
         window, template = _extend(view, units, i, j, window, template)
+        if level == "clause":
+            _, j, window = _whole_anaphora(view, units, i, j, window, floor)
         window, template = _drop_subject(view, window, template)
         window, template = _before_linked_member(view, window, template)
         members = _carriers(view, window)
@@ -144,13 +154,14 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_programme_list(members, level)
             or rule_heading_over_items(window, template, members)
             or rule_numbered_heads(view, window, template, members)
+            or rule_compass_regions(members, level)
         ):
             i += 1
             continue
         groups.append(_group(text, view, window, template))
         while j > i and units[j].start > window[-1].start:
             j -= 1  # the group ends before a linked member: the run goes on from it
-        i = j + 1
+        i = floor = j + 1
     return groups
 
 
@@ -227,6 +238,65 @@ def rule_heading_over_items(window: list[Unit], template: Template, members: lis
         and any(u.carrier_end < u.end for u in window[1:])
         and rule_ending_heads(template, members, "sentence")
     )
+
+
+def rule_anaphora_neighbour(opening: str, carrier: str, members: list[str]) -> bool:
+    """Whether a clause next to a group whose ``members`` open alike belongs to it: it opens
+    with the same ``opening`` and goes on (the whole list is one list: 向全省人民，向人大
+    代表…，向中央驻闽单位…，向长期关心支持…的朋友, not its last three; 干工业，干农业，干技术
+    革命和文化革命). Not a clause that only repeats the opening; a one-character opening
+    only where no member and not the clause open with a word of the word table there
+    (大长…志气，大灭…威风，大大加强了…: 大大 is a word; 农田水利…，农业增产…)."""
+    if not opening or len(carrier) <= len(opening) or not carrier.startswith(opening):
+        return False
+    if len(opening) > 1:
+        return True
+    words = _words()
+    return not any(c[:2] in words for c in (*members, carrier))
+
+
+def _whole_anaphora(
+    view: str, units: list[Unit], i: int, j: int, window: list[Unit], floor: int
+) -> tuple[int, int, list[Unit]]:
+    """The group's window grown by the clauses before and after it that open as all its
+    members do (``rule_anaphora_neighbour``); ``floor`` is the first unit no earlier group
+    holds. Returns the new first and last indices and window."""
+    members = _carriers(view, window)
+    opening = _common_prefix(members)
+    window = list(window)
+    while (
+        j + 1 < len(units)
+        and window[-1].carrier_end == units[j].carrier_end
+        and not rule_heading_colon(view, units[j], units[j + 1])
+        and rule_anaphora_neighbour(opening, _carriers(view, [units[j + 1]])[0], members)
+        and len(window) < MAX_MEMBERS
+    ):
+        j += 1
+        window.append(units[j])
+    while (
+        i - 1 >= floor
+        and window[0].start == units[i].start
+        and not rule_heading_colon(view, units[i - 1], units[i])
+        and rule_anaphora_neighbour(opening, _carriers(view, [units[i - 1]])[0], members)
+        and len(window) < MAX_MEMBERS
+    ):
+        i -= 1
+        window.insert(0, units[i])
+    return i, j, window
+
+
+#: marks that make what follows the content of what precedes: a heading and its items
+_COLONS = frozenset("：:﹕")
+
+
+def rule_heading_colon(view: str, first: Unit, second: Unit) -> bool:
+    """Whether a colon stands between two adjacent units of ，、；-pieces: the first is the
+    heading of what follows (网络安全与信息安全标准：网络结构安全、…等网络安全标准，数据安全
+    管理、…等信息安全标准), never its sibling in a group. Not between sentences, whose
+    gaps hold the colon's content (智能航行系统标准：…。智能船体系统标准：…)."""
+    if first.level == "sentence":
+        return False
+    return any(c in _COLONS for c in view[first.end : second.start])
 
 
 def _unsharable(carriers: list[str], level: str) -> bool:
@@ -460,7 +530,7 @@ def _cuts_whole_lead(view: str, start: int, end: int, cut: int, longest: int) ->
     if end - start > longest + 2:
         return False
     lead = view[start:cut]
-    if lead.endswith(LEAD_WORDS) or lead.rstrip()[-1:] in FUNCTION_CHARS:
+    if lead.endswith(_LEADS_AND_VERBS) or lead.rstrip()[-1:] in FUNCTION_CHARS:
         return False
     if any(c in _LIST_OPENERS for c in lead):
         return False  # a list opens inside the item: 外部接口（如｜USB 接口、OBD 接口
@@ -498,10 +568,11 @@ BOUNDARY_BONUS = 0.1
 def _starts_at_boundary(view: str, unit: Unit, member: Unit) -> bool:
     """Whether ``member`` starts where ``unit`` does, or after a lead word or a particle."""
     if member.start == unit.start:  # unless it opens with a lead word: 建立｜利益协调机制
-        head = view[unit.start : unit.start + 2]
-        return not head.startswith(LEAD_WORDS) and head[:1] not in LEADING_WORDS
+        head = view[unit.start : unit.start + 4]  # or an adverb and a verb: 自觉接受｜人大监督
+        opens = head.startswith(_LEADS_AND_VERBS) or head[2:].startswith(LIST_VERBS)
+        return not opens and head[:1] not in LEADING_WORDS
     lead = view[unit.start : member.start]
-    return lead.endswith(LEAD_WORDS) or lead[-1] in FUNCTION_CHARS
+    return lead.endswith(_LEADS_AND_VERBS) or lead[-1] in FUNCTION_CHARS
 
 
 def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
@@ -550,7 +621,7 @@ def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit
             continue
         if len(guide.prefix) == 1 and level == "phrase" and len(carriers[0]) - keep < 2:
             continue  # 碳｜排放权: a one-character lead is part of the word
-        if _joined_lead(carriers[0], keep, level):
+        if _joined_lead(carriers[0], keep, level) or rule_split_elaboration(carriers[0], keep):
             continue
         clipped = [_clip(window[0], len(carriers[0]) - keep, None), *window[1:]]
         second = rest[0]
@@ -559,6 +630,14 @@ def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit
             clipped[1] = _clip(clipped[1], 0, len(second) - keep)  # 因病返贫｜的情况
         return clipped
     return None
+
+
+def rule_split_elaboration(carrier: str, keep: int) -> bool:
+    """Whether keeping the last ``keep`` characters of a first unit splits an elaboration
+    lead (``ELABORATION_LEADS``): 国有企业特别｜是国有大中型企业，是我国国民经济的支柱 and
+    我国农业特别｜是这五年…，是建国以来… are a subject and its predicate, no 是-group."""
+    cut = len(carrier) - keep
+    return cut > 0 and carrier[cut - 2 : cut + 1] in ELABORATION_LEADS
 
 
 def _joined_lead(carrier: str, keep: int, level: str) -> bool:
@@ -582,6 +661,7 @@ def _clip_last(view: str, window: list[Unit], carriers: list[str]) -> list[Unit]
 
 #: words a 、-list's last item often runs on into: 平安校园、平安医院｜建设
 HEAD_WORDS = ("建设", "工作", "活动", "行动", "工程", "项目", "试点", "改革", "水平", "能力")
+HEAD_WORDS += ("问题",)  # 融资难、融资贵｜问题 (prec20's audit)
 
 
 def _clip_head_word(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
@@ -663,18 +743,42 @@ LEAD_WORDS = (
     "研制",
     "优化",
 )
+#: verbs that govern a whole 、-list from inside its first item (prec20's precision audit
+#: of report and normative prose, development half A): 规范｜搬运机器人、插袋机器人; 自觉
+#: 接受｜人大法定监督、政协民主监督; 弘扬｜科学家精神、劳模精神. Unlike ``LEAD_WORDS`` they
+#: cut a first item only where its others are of uneven length (``_fit``): where they are
+#: even, the even cut also drops shared material (增强政策｜前瞻性、一致性、实效性)
+LIST_VERBS = ("规范", "突破", "探索", "加大", "布局", "接受", "营造", "增强", "注重", "办好")
+LIST_VERBS += ("打击", "压实", "弘扬", "使用", "应用", "重视", "开发")
+#: ``LEAD_WORDS`` and ``LIST_VERBS``: where a lead ends, a member may start
+_LEADS_AND_VERBS = LEAD_WORDS + LIST_VERBS
+
+
+def rule_list_verb_lead(carrier: str, keep: int, longest: int, even: bool) -> int | None:
+    """How much of a 、-list's first item to keep after a verb of ``LIST_VERBS`` that
+    governs the whole list (``keep`` is the cut to the others' length ``longest``, ``even``
+    whether they are of one length): 积极布局｜集成电路晶圆制造材料、新型显示基础材料、关键
+    封装材料 (uneven others); 规范｜精细化配矿系统、矿石质量检测系统 (the others' length
+    would cut the verb: not 规｜范精细化配矿系统). None where no such verb leads the item,
+    and where the others' even length keeps less (增强政策｜前瞻性、一致性、实效性: 政策 is
+    shared by all three). Lists of three items or more: a pair whose first item holds the
+    verb is no pair (``rule_lead_pair``: 应使用办公自动化软件、专业财务管理软件)."""
+    cut = _after_lead_word(carrier, longest + 2, LIST_VERBS)
+    if cut is None or (even and cut > keep):
+        return None
+    return cut
 
 
 #: characters no member opens with after a lead word is cut: 提供相关应用｜的“关怀模式”
 _NOT_OPENING = frozenset("的之")
 
 
-def _after_lead_word(carrier: str, limit: int) -> int | None:
-    """The shortest end of ``carrier`` (2 to ``limit``) that follows a lead word: the lead
-    word nearest the member (加快建设｜法治政府, not 加快｜建设法治政府)."""
+def _after_lead_word(carrier: str, limit: int, words: tuple[str, ...] = LEAD_WORDS) -> int | None:
+    """The shortest end of ``carrier`` (2 to ``limit``) that follows a lead word (one of
+    ``words``): the lead word nearest the member (加快建设｜法治政府, not 加快｜建设法治政府)."""
     for keep in range(2, min(limit, len(carrier) - 2) + 1):
         lead = carrier[: len(carrier) - keep]
-        if lead.endswith(LEAD_WORDS) and carrier[-keep] not in _NOT_OPENING:
+        if lead.endswith(words) and carrier[-keep] not in _NOT_OPENING:
             return keep
     return None
 
@@ -821,6 +925,10 @@ def _fit(
             # cut only after a particle (科学有效的｜利益协调机制) or to the others' common length
             even = (len(others) >= 2 or trusted) and shortest == longest
             lead_cut = _after_lead_word(carrier, longest + 2)
+            if len(others) >= 2 or trusted:  # pairs: rule_lead_pair
+                verb_cut = rule_list_verb_lead(carrier, keep, longest, even)
+                if verb_cut is not None and (lead_cut is None or verb_cut < lead_cut):
+                    lead_cut = verb_cut  # the nearest: 统筹办好｜特殊教育、专门教育、老年教育
             if lead_cut is not None:
                 keep = lead_cut  # 立足于我国｜新型工业化
             elif keep < len(carrier) and not (carrier[-keep - 1] in FUNCTION_CHARS or even):
@@ -985,7 +1093,11 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
     ) or (units[0].level == "semicolon" and rule_case_frame(carriers))
     for unit in units:
         end = unit.end if whole else _before_open_bracket(view, unit.start, unit.carrier_end)
-        members.append(Span.of(text, unit.start, end))
+        start = unit.start
+        while start < end - 1 and view[start].isspace():
+            start += 1  # 规范｜PLC 控制系统: no space left over where a lead was cut
+        end += rule_closing_quote(view, start, end)
+        members.append(Span.of(text, start, end))
     kind = "parallelism" if len(members) >= 3 else "pair"
     return Parallel(
         members=tuple(members),
@@ -997,6 +1109,17 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
         if template.prefix or template.infix or template.suffix
         else 0.6,
     )
+
+
+def rule_closing_quote(view: str, start: int, end: int) -> int:
+    """1 where the member ``start..end`` opens a quotation it does not close and the closing
+    mark follows it: the member keeps the mark (quoted items keep their quotation marks:
+    坚定“四个自信”, not 坚定“四个自信; 决不允许“上有政策、下有对策”), else 0."""
+    closer = view[end : end + 1]
+    for opener, close in QUOTES.items():
+        if closer == close and view.count(opener, start, end) > view.count(close, start, end):
+            return 1
+    return 0
 
 
 def _minimal_members(text: str, view: str, group: Parallel) -> Parallel:
@@ -1094,8 +1217,8 @@ def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
     for items in block_runs(view, sentence.start, sentence.end):
         carriers = [view[a:b] for a, b in items]
         template = find_template(carriers)
-        if template is None:
-            continue
+        if template is None or rule_compass_regions(carriers, "phrase"):
+            continue  # 粤东粤西粤北: regions
         members = tuple(Span.of(text, a, b) for a, b in items)
         score = score_group(template, carriers, "phrase")
         groups.append(

@@ -243,6 +243,9 @@ BUREAU_ENDINGS = ("管理局", "监察局", "监督局", "统计局", "税务局
 INTERNATIONAL = ("国际", "世界", "联合国")
 #: openings of agency and place names: 省…, 市…, 国家…, 中国…
 NAME_OPENINGS = ("省", "市", "县", "区", "国家", "中国", "全国", "中央", "自治区", "各省")
+#: endings of agencies named by their government level and trade (市级邮政管理部门, 县级以上
+#: 人民政府有关部门, 省直单位): names when they open with ``NAME_OPENINGS`` (prec20's audit)
+AGENCY_COLLECTIVES = ("部门", "单位")
 #: one-character endings of place names (省, 市, 县, 镇, 乡, 村), unless a common noun (城市, 乡村)
 PLACE_CHARS = frozenset("省市县镇乡村")
 NOT_PLACE = frozenset("城都超股楼上夜集乡农城山")
@@ -254,7 +257,7 @@ PERSON_ENDING = "同志"
 
 def rule_is_name(member: str) -> bool:
     """An organisation, agency, place or person: 省财政厅, 国家能源局, 中国电子学会, 德州市,
-    美国, 朱德同志.
+    美国, 朱德同志, 市级邮政管理部门, 哈尔滨锅炉厂.
 
     Not names: 利益协调机制, 制造强国, 开放格局, 基层干部, 城市, 乡村.
     """
@@ -270,6 +273,10 @@ def rule_is_name(member: str) -> bool:
         return len(member) <= 4 or member.startswith(NAME_OPENINGS) or "部" in member[:-1]
     if member.endswith("中心") and (member.startswith(NAME_OPENINGS) or "部" in member):
         return True
+    if member.endswith(AGENCY_COLLECTIVES) and member.startswith(NAME_OPENINGS):
+        return True  # 市级邮政管理部门, 省级邮政管理部门; not 各个部门, 农业部门
+    if member.endswith("厂") and len(member) >= 4 and not member.endswith("工厂"):
+        return True  # a factory: 哈尔滨锅炉厂, 南京钢铁厂; not 钢铁厂, 绿色工厂, 智能工厂
     if last in PLACE_CHARS and before not in NOT_PLACE:
         return len(member) <= 5
     return last == "国" and len(member) <= 3
@@ -936,3 +943,19 @@ def rule_adverbial_sentences(template: Template, carriers: list[str], level: str
         and not (template.suffix or template.infix)
         and template.prefix.startswith(ADVERBIAL_OPENERS)
     )
+
+
+#: the compass points that name regions: 粤东, 西北, 东部
+COMPASS = frozenset("东西南北")
+
+
+def rule_compass_regions(members: list[str], level: str) -> bool:
+    """A 、-list of regions named by a compass point, each item of two or three characters
+    holding one, is a list of place names, no group (prec20's audit): 粤东、粤西、粤北;
+    西北、华北、东北; 东部、中部、西部 (中 stands for one among compass points). Not:
+    东西南北 in longer items (东部地区率先发展…), items without a compass point (稳就业、
+    稳企业、稳市场; 中部、中层)."""
+    if level != "phrase" or len(members) < 2 or any(not 2 <= len(m) <= 3 for m in members):
+        return False
+    points = [sum(1 for c in m if c in COMPASS) for m in members]
+    return all(p or "中" in m for p, m in zip(points, members, strict=True)) and any(points)
