@@ -50,6 +50,10 @@ LATER = (
     "heldout_parallel_passages_5_report.json",
     "calibration_parallel_passages_7.json",
     "calibration_parallel_passages_7_report.json",
+    "heldout_parallel_passages_6.json",
+    "heldout_parallel_passages_6_report.json",
+    "calibration_parallel_passages_8.json",
+    "calibration_parallel_passages_8_report.json",
 )
 
 
@@ -150,6 +154,24 @@ SETS = (
     PassageSet(
         "calibration_parallel_passages_7_report.json",
         "c7-report", 1, 30, True, (100, 500), False, LATER[:18], None, 2, "20261217", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "heldout_parallel_passages_6.json",
+        "h6-policy", 1, 36, True, (100, 500), True, LATER[:19], -1, 1, "20261218", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_6_report.json",
+        "h6-report", 1, 30, True, (100, 500), True, LATER[:20], None, 3, "20261219", True,
+    ),
+    PassageSet(
+        "calibration_parallel_passages_8.json",
+        "c8-policy", 1, 40, True, (100, 500), False, LATER[:21], 9, 1, "20261220", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_8_report.json",
+        "c8-report", 1, 30, True, (100, 500), False, LATER[:22], None, 2, "20261221", True,
         ("calibration", "calibration-report"),
     ),
 )  # fmt: skip

@@ -73,6 +73,8 @@ CALIBRATION = (
     "calibration_parallel_passages_6_report.json",
     "calibration_parallel_passages_7.json",
     "calibration_parallel_passages_7_report.json",
+    "calibration_parallel_passages_8.json",
+    "calibration_parallel_passages_8_report.json",
 )
 #: how many calibration groups one band of the shipped table holds (a shorter remainder at
 #: the top joins the band below it). Chosen on the development passages only, before the
