@@ -43,6 +43,8 @@ BRACKET_MARKS = frozenset(BRACKETS)
 STRAIGHT_QUOTES = "\"'"
 #: marks that open a quotation (a slogan, reported speech)
 QUOTE_OPENERS = frozenset(QUOTES) | frozenset(STRAIGHT_QUOTES)
+#: marks that close a quotation (any kind closes any opener: “筑巢" still quotes)
+QUOTE_CLOSERS = frozenset(QUOTES.values()) | frozenset(STRAIGHT_QUOTES)
 #: closing marks that stay with the sentence they follow (› closes a quotation whose
 #: opener ‹ is too rare in Chinese text to pair)
 CLOSERS = "".join(CLOSING) + "›" + STRAIGHT_QUOTES

@@ -969,3 +969,135 @@ def test_quoted_members_keep_their_closing_marks():
         members = ["增强“四个意识”", "坚定“四个自信”", "做到“两个维护”"]
         expected = members if script == text else [pt.to_traditional(m) for m in members]
         assert expected in found
+
+
+# --- quoted members (the independent sets' convention: members that are quoted items
+# whole keep their quotation marks) --------------------------------------------------
+
+
+def _edges(rule, text: str, member: str, occurrence: int = 0) -> str:
+    """``rule`` applied to the ``occurrence``-th ``member`` of ``text``, read back."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(member, start + 1)
+    a, b = rule(pt.simplified_view(text), start, start + len(member))
+    return text[a:b]
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "expected"),
+    [
+        ("实现从“跟跑”、“并跑”到“领跑”的跨越", "并跑", "“并跑”"),
+        ("实现从“跟跑”、“并跑”到“领跑”的跨越", "领跑", "“领跑”"),
+        ("推动“云展示”“云对接”“云洽谈”等新模式", "云对接", "“云对接”"),
+        ("形成“数字孪生+”、“人工智能+”等场景", "人工智能+", "“人工智能+”"),
+        ("开展「送温暖」、「送清凉」活动", "送清凉", "「送清凉」"),
+        ("开展『送温暖』、『送清凉』活动", "送温暖", "『送温暖』"),
+        ("开展‘送温暖’、‘送清凉’活动", "送温暖", "‘送温暖’"),
+        ('开展"送温暖"、"送清凉"活动', "送清凉", '"送清凉"'),
+        ('开展“送温暖"、“送清凉”活动', "送温暖", '“送温暖"'),  # kinds need not match
+        ("形成“数字孪\n生+”、“人工智能+”等场景", "数字孪\n生+", "“数字孪\n生+”"),  # wrapped
+        ("形成“\n数字孪生+”、“人工智能+”等场景", "数字孪生+", "“\n数字孪生+”"),
+        # partly quoted, a piece of one quotation, a frame holding quotations: unchanged
+        ("推进“放管服”改革、“证照分离”改革", "“放管服”改革", "“放管服”改革"),
+        ("坚持“边研发、边转化、边推广”", "边转化", "边转化"),
+        ("坚持“边研发、边转化、边推广”", "边研发", "边研发"),
+        ("坚持“边研发、边转化、边推广”", "边推广", "边推广"),
+        (
+            "将“演示版”转为“实用版”，“测试版”转为“示范版”",
+            "“演示版”转为“实用版”",
+            "“演示版”转为“实用版”",
+        ),
+        ("开展“送温暖”活动、送清凉活动", "送清凉", "送清凉"),
+        ("《送温暖》、《送清凉》", "送温暖", "送温暖"),  # titles are no quotations
+    ],
+)
+def test_rule_quoted_member(text, member, expected):
+    from policytext.parallels.units import rule_quoted_member
+
+    assert _edges(rule_quoted_member, text, member) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "expected"),
+    [
+        ("全面实施“五大战略”，大力发展“十个重点产业”", "全面实施“五大战略", "全面实施“五大战略”"),
+        ("坚定拥护“两个确立”，坚决做到“两个维护”", "坚决做到“两个维护", "坚决做到“两个维护”"),
+        ("解决方案“揭榜挂\n帅”、标准体系", "解决方案“揭榜挂\n帅", "解决方案“揭榜挂\n帅”"),
+        ('坚定拥护"两个确立"，坚决做到"两个维护"', '坚定拥护"两个确立', '坚定拥护"两个确立"'),
+        (
+            "“两个确立”要坚定拥护，“两个维护”要坚决做到",
+            "两个维护”要坚决做到",
+            "“两个维护”要坚决做到",
+        ),
+        # closed inside, or no mark next to the member: unchanged
+        ("推进“放管服”改革、“证照分离”改革", "“放管服”改革", "“放管服”改革"),
+        ("全面实施“五大战略，大力发展", "全面实施“五大战", "全面实施“五大战"),
+        ("大力发展“十个重点产业”", "大力发展", "大力发展"),
+    ],
+)
+def test_rule_unclosed_quote(text, member, expected):
+    from policytext.parallels.units import rule_unclosed_quote
+
+    assert _edges(rule_unclosed_quote, text, member) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "member"),
+    [
+        ("实现从“跟跑”、“并跑”到“领跑”的跨越", "并跑"),
+        ("形成“\n数字孪生+”、“人工智能+”等场景", "数字孪生+"),
+        ("全面实施“五大战略”，大力发展“十个重点产业”", "全面实施“五大战略"),
+        ("“两个确立”要坚定拥护，“两个维护”要坚决做到", "两个维护”要坚决做到"),
+        ("将“演示版”转为“实用版”，“测试版”转为“示范版”", "演示版”转为“实用版"),
+        ("开展“送温暖”活动、送清凉活动", "送清凉"),
+    ],
+)
+def test_quoted_member_inner_undoes_the_rules(text, member):
+    """The score's features read a member without the marks the rules gave it."""
+    from policytext.parallels.units import quoted_edges, quoted_member_inner
+
+    view = pt.simplified_view(text)
+    start = text.index(member)
+    edges = quoted_edges(view, start, start + len(member))
+    assert quoted_member_inner(view, *edges) == (start, start + len(member))
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("从“跟跑”、“并跑”到“领跑”，实现跨越。", ["“跟跑”", "“并跑”", "“领跑”"]),
+        ("推动“云展示”“云对接”“云洽谈”等新模式。", ["“云展示”", "“云对接”", "“云洽谈”"]),
+        (
+            "开展「送温暖」、「送清凉」、「送健康」活动。",
+            ["「送温暖」", "「送清凉」", "「送健康」"],
+        ),
+        ('开展"送政策"、"送技能"、"送维权"活动。', ['"送政策"', '"送技能"', '"送维权"']),
+        (
+            "全面实施“五大战略”，大力发展“十个重点产业”，突出抓好“六个产业集群”。",
+            ["全面实施“五大战略”", "大力发展“十个重点产业”", "突出抓好“六个产业集群”"],
+        ),
+        ("坚持“边研发、边转化、边推广”。", ["边研发", "边转化", "边推广"]),  # one quotation
+    ],
+)
+def test_quoted_members_in_both_scripts(text, members):
+    for script in (text, pt.to_traditional(text)):
+        groups = pt.find_parallels(script, min_score=0.0)
+        assert [[m.text for m in g.members] for g in groups] == [
+            [pt.to_traditional(m) if script != text else m for m in members]
+        ]
+
+
+def test_quoted_members_keep_the_score():
+    """The marks move no feature of the score: the group scores as without them."""
+    from dataclasses import replace
+
+    from policytext.parallels.scoring import group_features
+    from policytext.results import Span
+
+    text = "推动“云展示”“云对接”“云洽谈”等新模式。"
+    view = pt.simplified_view(text)
+    (group,) = pt.find_parallels(text, min_score=0.0)
+    bare = tuple(Span.of(text, m.start + 1, m.end - 1) for m in group.members)
+    plain = replace(group, members=bare, start=bare[0].start, end=bare[-1].end)
+    assert group_features(view, group, 0.6) == group_features(view, plain, 0.6)

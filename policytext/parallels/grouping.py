@@ -63,6 +63,7 @@ from .units import (
     inline_heading_units,
     new_unit,
     phrase_units,
+    quoted_edges,
     semicolon_units,
     sentence_units,
     word_across,
@@ -1211,6 +1212,17 @@ def _repeats(group: Parallel, other: Parallel) -> bool:
     return True
 
 
+def _quoted_members(text: str, view: str, group: Parallel) -> Parallel:
+    """``group`` with its members that are quoted items whole inside their quotation
+    marks (``rule_quoted_member``) or half a quotation (``rule_unclosed_quote``) with the
+    mark that completes it; the group itself when no member changes."""
+    edges = [quoted_edges(view, m.start, m.end) for m in group.members]
+    if all(edge == (m.start, m.end) for edge, m in zip(edges, group.members, strict=True)):
+        return group
+    members = tuple(Span.of(text, a, b) for a, b in edges)
+    return replace(group, members=members, start=members[0].start, end=members[-1].end)
+
+
 def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
     """Items written without a separator: 共建共治共享, 强农惠农富农 (``block_runs``)."""
     groups = []
@@ -1304,6 +1316,7 @@ def build_parallels(
     result += [g for g in groups if id(g) in slogan_groups]
     for run in heading_units(view, firsts):
         result += [g for g in groups_in_run(text, view, run) if len(g.members) >= 3]
+    result = [_quoted_members(text, view, g) for g in result]
     if calibrate:
         threshold = default_min_score() if min_score is None else min_score
         result = [replace(g, score=group_score(view, g)) for g in result]

@@ -26,12 +26,21 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import pairwise
 
 from ..data import table_rows
 from ..results import Parallel
 from ..vocabulary import CLAUSE_MARKS, LINE_BREAKS, PREPOSITIONS, STRONG_TERMINALS
 from .rules import PRODUCTIVE_SUFFIXES, rule_case_frame, rule_is_name, rule_statistics
-from .units import _COUNT_RE, _DIGIT_RE, _QUOTES, FUNCTION_CHARS, _is_han, _words
+from .units import (
+    _COUNT_RE,
+    _DIGIT_RE,
+    _QUOTES,
+    FUNCTION_CHARS,
+    _is_han,
+    _words,
+    quoted_member_inner,
+)
 
 MODEL = "parallel_score_model.tsv"
 TABLE = "parallel_score_calibration.tsv"
@@ -106,11 +115,10 @@ def _list_goes_on(view: str, end: int) -> bool:
     )
 
 
-def _level(view: str, group: Parallel) -> str:
-    """The unit level, from the strongest mark between consecutive members."""
-    gaps = "".join(
-        view[a.end : b.start] for a, b in zip(group.members, group.members[1:], strict=False)
-    )
+def _level(view: str, group: Parallel, spans: list[tuple[int, int]]) -> str:
+    """The unit level, from the strongest mark between consecutive members (``spans``, the
+    members' edges as the features read them)."""
+    gaps = "".join(view[a[1] : b[0]] for a, b in pairwise(spans))
     if any(c in _SENTENCE_GAP for c in gaps):
         return "sentence"
     if "；" in gaps or ";" in gaps:
@@ -140,9 +148,12 @@ def group_features(
 ) -> tuple[float, ...]:
     """The features of ``group`` (members as spans of ``view``'s text), in ``FEATURES`` order.
 
-    Features named in ``skip`` (the costlier ones whose weight is zero) are 0.0.
+    Features named in ``skip`` (the costlier ones whose weight is zero) are 0.0. A member
+    kept inside its quotation marks (``rule_quoted_member``) is read within them, so the
+    marks move no feature (edges, lengths, function characters, the ``quoted`` flag).
     """
-    carriers = [view[m.start : m.end] for m in group.members]
+    spans = [quoted_member_inner(view, m.start, m.end) for m in group.members]
+    carriers = [view[a:b] for a, b in spans]
     n = len(carriers)
     lengths = [max(1, len(c)) for c in carriers]
     mean = sum(lengths) / n
@@ -152,12 +163,12 @@ def group_features(
     content = sum(1 for s in shared for c in s if c not in FUNCTION_CHARS)
     prefix = bool(shared) and all(c.startswith(shared[0]) for c in carriers)
     suffix = bool(shared) and all(c.endswith(shared[-1]) for c in carriers)
-    level = _level(view, group)
-    first, last = group.members[0], group.members[-1]
-    before = view[first.start - 1] if first.start > 0 else ""
-    goes_on = level == "phrase" and (before in _LIST_MARKS or _list_goes_on(view, last.end))
-    edges = [e for m in group.members for e in (m.start, m.end)]
-    gaps = [b.start - a.end for a, b in zip(group.members, group.members[1:], strict=False)]
+    level = _level(view, group, spans)
+    first_start, last_end = spans[0][0], spans[-1][1]
+    before = view[first_start - 1] if first_start > 0 else ""
+    goes_on = level == "phrase" and (before in _LIST_MARKS or _list_goes_on(view, last_end))
+    edges = [e for span in spans for e in span]
+    gaps = [b[0] - a[1] for a, b in pairwise(spans)]
     gap = sum(gaps) / len(gaps) if gaps else 0.0
     level_flags = tuple(1.0 if level == name else 0.0 for name in LEVELS)
     return (

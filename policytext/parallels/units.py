@@ -22,6 +22,10 @@ from ..vocabulary import (
     HAN_FIRST,
     HAN_LAST,
     PAIRS,
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
+    QUOTES,
+    STRAIGHT_QUOTES,
     WHITESPACE,
 )
 
@@ -424,6 +428,128 @@ def _unopened_closer(view: str, start: int, end: int) -> int | None:
     if _CLOSER_RE.search(view, start, end) is None:
         return None
     return _unmatched(view, range(start, end), _OPENERS_SET, _CLOSERS_SET)
+
+
+_QUOTE_MARKS = QUOTE_OPENERS | QUOTE_CLOSERS
+_QUOTE_MARK_RE = re.compile("[" + re.escape("".join(sorted(_QUOTE_MARKS))) + "]")
+_SPACES = frozenset(WHITESPACE)
+
+
+def rule_quoted_member(view: str, start: int, end: int) -> tuple[int, int]:
+    """A member's edges with the quotation marks around it when it is a quoted item whole
+    (../shared/ANNOTATION.md, as the independent sets settled it: members that are quoted
+    items whole keep their marks): 从“跟跑”、“并跑”到“领跑” gives “跟跑” | “并跑” | “领跑”;
+    “云展示”“云对接”“云洽谈” and "数字孪生+"、"人工智能+" likewise.
+
+    Whole means an opening mark right before the member and a closing one right after it
+    (whitespace of wrapped text between them aside; kinds need not match: “筑巢" still
+    quotes) and no quotation mark inside. Otherwise ``start, end`` stay: a member only
+    partly quoted (推进“放管服”改革), a piece of one quotation (“边研发｜、边转化”), a frame
+    holding quotations (“演示版”转为“实用版”).
+    """
+    before = start - 1
+    while before >= 0 and view[before] in _SPACES:
+        before -= 1
+    after = end
+    while after < len(view) and view[after] in _SPACES:
+        after += 1
+    if (
+        before < 0
+        or after >= len(view)
+        or end <= start
+        or view[before] not in QUOTE_OPENERS
+        or view[after] not in QUOTE_CLOSERS
+        or _QUOTE_MARK_RE.search(view, start, end) is not None
+    ):
+        return start, end
+    return before, after + 1
+
+
+_CURLY_OPENERS = frozenset(QUOTES)
+_CURLY_CLOSERS = frozenset(QUOTES.values())
+
+
+def rule_unclosed_quote(view: str, start: int, end: int) -> tuple[int, int]:
+    """A member's edges with the mark that closes a quotation it opens (or opens one it
+    closes) when that mark stands right after (before) it: 全面实施“五大战略｜”、大力发展
+    “十个重点产业｜” gives 全面实施“五大战略” | 大力发展“十个重点产业”; 坚定拥护“两个确立” and
+    坚决做到“两个维护” likewise (a member never holds half a quotation).
+
+    The last quotation mark inside the member opens (a curly opener, or a straight quote
+    the member holds an odd number of) and a closing mark follows the member, whitespace of
+    wrapped text aside; and, the other way round, the first mark inside closes and an
+    opening mark precedes it (演示版”转为“实用版 gives “演示版”转为“实用版”). Otherwise
+    ``start, end`` stay (推进“放管服”改革 is closed inside).
+    """
+    marks = [m.start() for m in _QUOTE_MARK_RE.finditer(view, start, end)]
+    if not marks:
+        return start, end
+    new_start, new_end = start, end
+    if marks[-1] + 1 < end and _opens(view, marks[-1], start, end):
+        after = end
+        while after < len(view) and view[after] in _SPACES:
+            after += 1
+        if after < len(view) and view[after] in QUOTE_CLOSERS:
+            new_end = after + 1
+    if marks[0] > start and _closes(view, marks[0], start, end):
+        before = start - 1
+        while before >= 0 and view[before] in _SPACES:
+            before -= 1
+        if before >= 0 and view[before] in QUOTE_OPENERS:
+            new_start = before
+    return new_start, new_end
+
+
+def _opens(view: str, at: int, start: int, end: int) -> bool:
+    """Whether the quotation mark at ``at`` opens a quotation ``start..end`` leaves open."""
+    mark = view[at]
+    return mark in _CURLY_OPENERS or (
+        mark in STRAIGHT_QUOTES and view.count(mark, start, end) % 2 == 1
+    )
+
+
+def _closes(view: str, at: int, start: int, end: int) -> bool:
+    """Whether the quotation mark at ``at`` closes a quotation opened before ``start``."""
+    mark = view[at]
+    return mark in _CURLY_CLOSERS or (
+        mark in STRAIGHT_QUOTES and view.count(mark, start, end) % 2 == 1
+    )
+
+
+def quoted_edges(view: str, start: int, end: int) -> tuple[int, int]:
+    """A member's edges by ``rule_quoted_member`` and ``rule_unclosed_quote``."""
+    widened = rule_quoted_member(view, start, end)
+    return widened if widened != (start, end) else rule_unclosed_quote(view, start, end)
+
+
+def quoted_member_inner(view: str, start: int, end: int) -> tuple[int, int]:
+    """The edges ``quoted_edges`` widened from, for a member it would widen to
+    ``start..end`` (the score's features read the member without the marks it took, as
+    before the rules); other members as they are."""
+    if end - start < 3:
+        return start, end
+    opening = view[start] in QUOTE_OPENERS
+    closing = view[end - 1] in QUOTE_CLOSERS
+    candidates = []
+    if opening and closing:
+        candidates.append(_trimmed_spaces(view, start + 1, end - 1))
+    if closing:
+        candidates.append((start, _trimmed_spaces(view, start, end - 1)[1]))
+    if opening:
+        candidates.append((_trimmed_spaces(view, start + 1, end)[0], end))
+    for inner in candidates:
+        if inner[1] > inner[0] and quoted_edges(view, *inner) == (start, end):
+            return inner
+    return start, end
+
+
+def _trimmed_spaces(view: str, start: int, end: int) -> tuple[int, int]:
+    """``start..end`` without whitespace at either end."""
+    while start < end and view[start] in _SPACES:
+        start += 1
+    while end > start and view[end - 1] in _SPACES:
+        end -= 1
+    return start, end
 
 
 def clause_units(view: str, sentence: Span) -> list[Unit]:
