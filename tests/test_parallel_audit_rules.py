@@ -946,29 +946,14 @@ def test_no_group_of_compass_regions(text):
     assert_no_group_in_both_scripts(text)
 
 
-# --- prec20: a member that opens a quotation keeps its closing mark -----------------------
-
-
-@pytest.mark.parametrize(
-    ("view", "start", "end", "expected"),
-    [
-        ("坚定“四个自信”，", 0, 7, 1),
-        ("坚定“四个自信”，", 0, 8, 0),
-        ("坚持“两个毫不动摇”", 0, 2, 0),
-        ("这就是「教条主义」", 0, 8, 1),
-    ],
-)
-def test_rule_closing_quote(view, start, end, expected):
-    assert grouping.rule_closing_quote(view, start, end) == expected
+# --- prec20: a member that opens a quotation keeps its closing mark (rule_unclosed_quote) ---
 
 
 def test_quoted_members_keep_their_closing_marks():
-    text = "进一步增强“四个意识”、坚定“四个自信”、做到“两个维护”，让忠诚成为最鲜明的底色。"
-    for script in (text, pt.to_traditional(text)):
-        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
-        members = ["增强“四个意识”", "坚定“四个自信”", "做到“两个维护”"]
-        expected = members if script == text else [pt.to_traditional(m) for m in members]
-        assert expected in found
+    assert_group_in_both_scripts(
+        "进一步增强“四个意识”、坚定“四个自信”、做到“两个维护”，让忠诚成为最鲜明的底色。",
+        ["增强“四个意识”", "坚定“四个自信”", "做到“两个维护”"],
+    )
 
 
 # --- quoted members (the independent sets' convention: members that are quoted items

@@ -766,7 +766,7 @@ def test_rule_quoted_formula_slot(carriers, expected):
     ],
 )
 def test_quoted_formulas_in_one_slot_are_a_group(text, members):
-    """Members keep the closing mark of the formula they quote (``rule_closing_quote``), as
+    """Members keep the closing mark of the formula they quote (``units.rule_unclosed_quote``), as
     the annotated sets do (全面实施“五大战略”, 坚定拥护“两个确立”)."""
     for script_text in (text, pt.to_traditional(text)):
         found = [

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ..results import Parallel, Slogan, Span
 from ..slogans import build_slogans, slogan_parallels
-from ..vocabulary import BRACKET_MARKS, LINE_BREAKS, PREPOSITIONS, QUOTES
+from ..vocabulary import BRACKET_MARKS, LINE_BREAKS, PREPOSITIONS
 from .rules import (
     ELABORATION_LEADS,
     UNEVEN_SUFFIXES,
@@ -1097,7 +1097,6 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
         start = unit.start
         while start < end - 1 and view[start].isspace():
             start += 1  # 规范｜PLC 控制系统: no space left over where a lead was cut
-        end += rule_closing_quote(view, start, end)
         members.append(Span.of(text, start, end))
     kind = "parallelism" if len(members) >= 3 else "pair"
     return Parallel(
@@ -1110,17 +1109,6 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
         if template.prefix or template.infix or template.suffix
         else 0.6,
     )
-
-
-def rule_closing_quote(view: str, start: int, end: int) -> int:
-    """1 where the member ``start..end`` opens a quotation it does not close and the closing
-    mark follows it: the member keeps the mark (quoted items keep their quotation marks:
-    坚定“四个自信”, not 坚定“四个自信; 决不允许“上有政策、下有对策”), else 0."""
-    closer = view[end : end + 1]
-    for opener, close in QUOTES.items():
-        if closer == close and view.count(opener, start, end) > view.count(close, start, end):
-            return 1
-    return 0
 
 
 def _minimal_members(text: str, view: str, group: Parallel) -> Parallel:
