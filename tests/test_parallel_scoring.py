@@ -177,6 +177,29 @@ def test_a_list_goes_on_after_its_last_member_unless_a_clause_follows(text, memb
     assert features["slice_of_list"] == slice_of_list
 
 
+@pytest.mark.parametrize(
+    ("text", "one_character_shared", "shared_cuts_word"),
+    [
+        # one shared character, an affix of whole words (数字化 is a word: its edge cuts it)
+        ("加快推进数字化、网络化、智能化转型。", 1.0, 1.0),
+        # one shared character two words happen to begin with (合营, 合作)
+        ("公私合营商店、合作商店和合作小组的零售总额增长。", 1.0, 1.0),
+        # a shared whole word: its edge cuts no word
+        ("培育银发经济、冰雪经济、赛事经济、首发经济等消费新热点。", 0.0, 0.0),
+        # one shared character between block members (全党全国全社会): not counted
+        ("要动员全党全国全社会力量。", 0.0, 1.0),
+    ],
+)
+def test_the_shared_material_is_read_as_one_character_and_as_words_or_fragments(
+    text, one_character_shared, shared_cuts_word
+):
+    view = pt.simplified_view(text)
+    (group,) = pt.find_parallels(text, min_score=0.0)
+    features = dict(zip(scoring.FEATURES, scoring.group_features(view, group, 0.8), strict=True))
+    assert features["one_character_shared"] == one_character_shared
+    assert features["shared_cuts_word"] == shared_cuts_word
+
+
 def test_min_score_filters_and_zero_returns_everything():
     text = "数据采集指标、数据采集方法。" + ESSAY_LIKE
     everything = pt.find_parallels(text, min_score=0.0)

@@ -4,9 +4,11 @@ Every group the rules accept is described by a few general features that name no
 word (:func:`group_features`: where the shared material sits and how much of the
 members it covers, how many members, their lengths and spread, the unit level read
 from what separates them, digits, names, whether the group is a slice of a longer
-、-list, whether its edges cut a word of the shipped word list, the rules' raw
-score). A logistic model over them (``policytext/data/parallel_score_model.tsv``,
-fitted by ``python -m tools.calibrate_parallels`` on the development passages) gives
+、-list, whether its edges cut a word of the shipped word list, whether the shared
+material is one character (an affix or a frame: …化, 是…) and whether its edges inside
+the members cut a word of that list (合｜营商店, 合｜作商店), the rules' raw score). A
+logistic model over them (``policytext/data/parallel_score_model.tsv``, fitted by
+``python -m tools.calibrate_parallels`` on the development passages) gives
 a probability; the reported ``Parallel.score`` is the precision that band of
 probabilities had on a separate calibration set
 (``policytext/data/parallel_score_calibration.tsv``, made monotone): passages of
@@ -78,6 +80,8 @@ FEATURES = (
     "productive_suffix",
     "statistics",
     "case_frame",
+    "one_character_shared",
+    "shared_cuts_word",
 )
 
 #: the direction each feature is expected to push the score, where one is known before
@@ -143,6 +147,26 @@ def _cuts_word(view: str, at: int) -> bool:
     )
 
 
+def _shared_cuts(view: str, spans: list[tuple[int, int]], shared: list[str]) -> float:
+    """The share of the edges of the shared material inside the members that fall inside a
+    word of the shipped word list (合｜营商店, 合｜作商店: a fragment two words happen to
+    begin with), against a shared part that is whole words (…｜经济)."""
+    carriers = [view[a:b] for a, b in spans]
+    prefix = all(c.startswith(shared[0]) for c in carriers)
+    suffix = all(c.endswith(shared[-1]) for c in carriers)
+    inside = []
+    for (a, b), carrier in zip(spans, carriers, strict=True):
+        points = []
+        if prefix:
+            points.append(a + len(shared[0]))
+        if suffix:
+            points.append(b - len(shared[-1]))
+        if not (prefix or suffix) and (k := carrier.find(shared[0])) >= 0:
+            points += [a + k, a + k + len(shared[0])]
+        inside += [p for p in points if a < p < b]
+    return sum(1 for p in inside if _cuts_word(view, p)) / len(inside) if inside else 0.0
+
+
 def group_features(
     view: str, group: Parallel, raw: float, skip: frozenset[str] = frozenset()
 ) -> tuple[float, ...]:
@@ -200,6 +224,8 @@ def group_features(
         1.0 if suffix and shared[-1][-1:] in PRODUCTIVE_SUFFIXES else 0.0,
         1.0 if "statistics" not in skip and rule_statistics(carriers) else 0.0,
         1.0 if rule_case_frame([c[:12] for c in carriers]) else 0.0,
+        1.0 if shared and level != "block" and max(map(len, shared)) == 1 else 0.0,
+        _shared_cuts(view, spans, shared) if shared else 0.0,
     )
 
 
