@@ -1086,3 +1086,96 @@ def test_quoted_members_keep_the_score():
     bare = tuple(Span.of(text, m.start + 1, m.end - 1) for m in group.members)
     plain = replace(group, members=bare, start=bare[0].start, end=bare[-1].end)
     assert group_features(view, group, 0.6) == group_features(view, plain, 0.6)
+
+
+# --- rec21: two-character block items opened or varied by a function character ---------
+
+
+@pytest.mark.parametrize(
+    ("view", "k", "other", "size", "expected"),
+    [
+        ("注重可感可知可及办好", 6, "及", 2, True),  # 可及 is a word
+        ("真正可感可及可得。", 4, "及", 2, True),
+        ("多的多少", 0, "的", 2, False),  # 多的: no word
+        ("精准性针对性", 3, "针对", 3, True),  # the varying part of 针对性
+        ("精准性的确性", 3, "的确", 3, True),
+        ("精准性的一性", 3, "的一", 3, False),
+    ],
+)
+def test_rule_function_in_word(view, k, other, size, expected):
+    assert units.rule_function_in_word(view, k, other, size) is expected
+
+
+def test_rule_function_opening():
+    assert units.rule_function_opening(2, 0)  # 向绿向智向新向优
+    assert not units.rule_function_opening(2, 1)  # …的…的…的: no shared ending
+    assert not units.rule_function_opening(3, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("注重可感可知可及办好群众身边的日常小事。", ["可感", "可知", "可及"]),
+        ("让人民群众真正可感可及可得。", ["可感", "可及", "可得"]),
+        ("经济发展向绿向智向新向优步伐全面加快。", ["向绿", "向智", "向新", "向优"]),
+        ("过去的五年，我们的发展向上向新向优。", ["向上", "向新", "向优"]),
+    ],
+)
+def test_blocks_with_a_function_character(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    "text", ["对对对，就是这样。", "把人民的利益的的确确放在首位。", "与时俱进与日俱增与众不同。"]
+)
+def test_no_block_of_function_characters(text):
+    assert_no_group_in_both_scripts(text)
+
+
+# --- rec21: A与B、C, three items of one template --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("view", "expected"),
+    [
+        ("促进创新政策与产业政策、社会政策的协调", 6),
+        ("提高储能与供能、用能系统协同调控", 4),
+        ("推进金融创新与科技创新、产业创新深度融合", 6),
+        # the halves end apart: 与 means "with"
+        ("加强政府与企业、社会的合作", None),
+        # items of the form A与B
+        ("发展文化事业与文化产业、体育事业与体育产业", None),
+        # the last item holds the ending elsewhere
+        ("促进创新政策与产业政策、社会的协调", None),
+        ("和谐与发展、稳定", None),
+    ],
+)
+def test_rule_with_pair_list(view, expected):
+    comma = view.index("、")
+    end = next((i for i in range(comma + 1, len(view)) if view[i] in "，。"), len(view))
+    assert units.rule_with_pair_list(view, [(0, comma), (comma + 1, end)]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("促进创新政策与产业政策、社会政策的协调。", ["创新政策", "产业政策", "社会政策"]),
+        ("提高储能与供能、用能系统协同调控水平。", ["储能", "供能", "用能"]),
+        # a longer list after 与 ("with") keeps its own members
+        (
+            "推动教育体系与科技体系、产业体系、社会体系有机衔接。",
+            ["科技体系", "产业体系", "社会体系"],
+        ),
+        # items of the form A与B stay a pair of them
+        (
+            "发展文化事业与文化产业、体育事业与体育产业。",
+            ["文化事业与文化产业", "体育事业与体育产业"],
+        ),
+    ],
+)
+def test_with_pair_lists(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+def test_no_with_pair_list_where_the_halves_end_apart():
+    assert_no_group_in_both_scripts("加强政府与企业、社会的合作。")

@@ -385,9 +385,43 @@ def rule_joined_items(halves: tuple[str, str], neighbours: list[str]) -> bool:
     )
 
 
+def rule_with_pair_list(view: str, pieces: list[tuple[int, int]]) -> int | None:
+    """Where the first of a 、-list's two pieces joins two items by 与 (A与B、C) that are
+    three items of one template: the halves end alike and the last piece holds that
+    ending at the place the second half does (it may run on into a tail): 创新政策与产业
+    政策、社会政策｜的协调; 储能与供能、用能｜系统. The position of the 与, or None.
+
+    Not: items of the form A与B (当前利益与长远利益、局部利益与整体利益); a 与 with no
+    item of the list's shape on both sides (政府与企业、社会的合作: the halves end
+    apart); 与 in a longer list, where it means "with" (教育体系与科技体系、产业体系、
+    社会体系: ``JOINING_CONJUNCTIONS`` leaves it out).
+    """
+    (a, b), (c, d) = pieces
+    cut = view.find("与", a + 1, b - 1)
+    if view.find("与", c, d) >= 0:
+        return None  # items of the form A与B: 文化事业与文化产业、体育事业与体育产业
+    if (
+        cut < 0
+        or view[cut - 1 : cut + 2] in NOT_CONJUNCTION
+        or view[cut : cut + 2] in NOT_CONJUNCTION
+    ):
+        return None
+    second = view[cut + 1 : b]
+    ending = view[b - 1]
+    place = len(second) - 1
+    if not _is_han(ending) or ending in FUNCTION_CHARS or view[cut - 1] != ending:
+        return None
+    return cut if view[c + place : c + place + 1] == ending else None
+
+
 def _split_joined_items(view: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The pieces with the one piece before the last that joins two items by a
-    conjunction split in two (``rule_joined_items``), when no other piece holds one."""
+    conjunction split in two (``rule_joined_items``), when no other piece holds one;
+    a list of two pieces whose first joins two items by 与 (``rule_with_pair_list``)."""
+    if len(pieces) == 2:
+        with_pair = rule_with_pair_list(view, pieces)
+        if with_pair is not None:
+            return [(pieces[0][0], with_pair), (with_pair + 1, pieces[0][1]), pieces[1]]
     joined = [(k, at) for k, (a, b) in enumerate(pieces) if (at := _conjunction_at(view, a, b))]
     if len(joined) != 1 or joined[0][0] == len(pieces) - 1:
         return pieces
@@ -650,7 +684,9 @@ def _block_run(view: str, start: int, end: int, place: int, size: int = 2) -> li
     """Items of ``size`` characters from ``start`` that repeat one character at ``place``
     (the first or the last) and vary the others."""
     shared = view[start + place] if start + place < end else ""
-    if not shared or shared in FUNCTION_CHARS or not _is_han(shared):
+    if not shared or not _is_han(shared):
+        return []
+    if shared in FUNCTION_CHARS and not rule_function_opening(size, place):
         return []
     items: list[tuple[int, int]] = []
     seen = {shared}
@@ -660,7 +696,9 @@ def _block_run(view: str, start: int, end: int, place: int, size: int = 2) -> li
         other = view[k + rest : k + rest + size - 1]
         if any(not _is_han(c) for c in other) or other in seen:
             break
-        if any(c in FUNCTION_CHARS for c in other) and not (size == 3 and other in _words()):
+        if any(c in FUNCTION_CHARS for c in other) and not rule_function_in_word(
+            view, k, other, size
+        ):
             break  # a function character varies no item, unless inside a word: 针对｜性
         if size == 3 and _belongs_elsewhere(view, k, place):
             break
@@ -668,6 +706,23 @@ def _block_run(view: str, start: int, end: int, place: int, size: int = 2) -> li
         items.append((k, k + size))
         k += size
     return items
+
+
+def rule_function_opening(size: int, place: int) -> bool:
+    """Whether a function character may be the character a block's items share: only as
+    the opening of two-character items (向绿向智向新向优, 向上向新向优), whose run must then
+    stand apart (``rule_closed_block``) or be vouched for by the word table like any
+    other; never as an ending or in three-character items (…的…的…的)."""
+    return size == 2 and place == 0
+
+
+def rule_function_in_word(view: str, k: int, other: str, size: int) -> bool:
+    """Whether the function character in the varying part of the block item at ``k`` sits
+    inside a word of the word table: the varying part of a three-character item (针对｜性),
+    or a two-character item whole (可感可知｜可及, 可感｜可及｜可得: 及 varies 可及)."""
+    if size == 3:
+        return other in _words()
+    return view[k : k + size] in _words()
 
 
 def _belongs_elsewhere(view: str, k: int, place: int) -> bool:
