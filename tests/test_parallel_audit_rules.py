@@ -1179,3 +1179,51 @@ def test_with_pair_lists(text, members):
 
 def test_no_with_pair_list_where_the_halves_end_apart():
     assert_no_group_in_both_scripts("加强政府与企业、社会的合作。")
+
+
+# --- rec21: a kind of place ranked by a field is no place name --------------------------
+
+
+@pytest.mark.parametrize(
+    ("member", "expected"),
+    [
+        ("制造强省", True),
+        ("民营经济强省", True),
+        ("工业大县", True),
+        ("文旅美县", True),
+        ("产粮大县", True),
+        ("大名县", False),  # a county's name
+        ("边贸旺县", False),  # 边贸 is no word of the table
+        ("德州市", False),
+        ("数字河北", False),
+    ],
+)
+def test_rule_ranked_place(member, expected):
+    assert rules.rule_ranked_place(member) is expected
+
+
+@pytest.mark.parametrize(
+    ("member", "expected"),
+    [("制造强省", False), ("农业强县", False), ("大名县", True), ("德州市", True)],
+)
+def test_ranked_places_are_no_names(member, expected):
+    assert rules.rule_is_name(member) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("统筹教育强省、科技强省、人才强省建设。", ["教育强省", "科技强省", "人才强省"]),
+        ("加强对产粮大县、养猪大县、养牛大县的财政扶持。", ["产粮大县", "养猪大县", "养牛大县"]),
+        (
+            "因地制宜建设农业强县、工业大县、旅游名县、边贸旺县。",
+            ["农业强县", "工业大县", "旅游名县", "边贸旺县"],
+        ),
+    ],
+)
+def test_lists_of_ranked_places(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+def test_place_names_stay_name_lists():
+    assert_no_group_in_both_scripts("支持德州市、聊城市、滨州市加快发展。")

@@ -278,8 +278,24 @@ def rule_is_name(member: str) -> bool:
     if member.endswith("厂") and len(member) >= 4 and not member.endswith("工厂"):
         return True  # a factory: 哈尔滨锅炉厂, 南京钢铁厂; not 钢铁厂, 绿色工厂, 智能工厂
     if last in PLACE_CHARS and before not in NOT_PLACE:
-        return len(member) <= 5
+        return len(member) <= 5 and not rule_ranked_place(member)
     return last == "国" and len(member) <= 3
+
+
+#: characters that rank a province, city or county by a field (制造强省, 工业大县, 旅游名县,
+#: 文旅美县, 边贸旺县), read from half A of the development reports (rec21)
+RANK_CHARS = frozenset("强大名旺美")
+
+
+def rule_ranked_place(member: str) -> bool:
+    """A kind of place ranked by a field, no place name: a word of the word table, a
+    character of ``RANK_CHARS`` and a place character (制造强省、质量强省、网络强省; 工业
+    大县、农业强县、旅游名县). Not: names whose characters before the rank are no word
+    (大名县; 边贸旺县 is read as a name, so that a list of names stays one)."""
+    if len(member) < 4 or member[-2] not in RANK_CHARS:
+        return False
+    words = _words()
+    return member[-4:-2] in words or member[-5:-2] in words
 
 
 def rule_name_list(members: list[str]) -> bool:
