@@ -8,7 +8,7 @@ import pytest
 
 import policytext as pt
 from policytext.parallels import grouping, rules, units
-from policytext.parallels.templates import Template
+from policytext.parallels.templates import Template, find_template
 
 
 def assert_group_in_both_scripts(text: str, members: list[str]) -> None:
@@ -1227,3 +1227,56 @@ def test_lists_of_ranked_places(text, members):
 
 def test_place_names_stay_name_lists():
     assert_no_group_in_both_scripts("支持德州市、聊城市、滨州市加快发展。")
+
+
+# --- rec21: first clauses of one shape sharing a word slot by slot ----------------------
+
+
+@pytest.mark.parametrize(
+    ("carriers", "level", "expected"),
+    [
+        (["落实消费政策", "提升消费供给", "优化消费环境"], "sentence", True),
+        (["发展质量有新的提升", "人民生活有新的改善", "改革开放有新的突破"], "sentence", True),
+        (["推进项目建设提速", "强化项目要素保障", "抓好项目储备管理"], "semicolon", True),
+        # two of them; clauses; different lengths
+        (["落实消费政策", "提升消费供给"], "sentence", False),
+        (["落实消费政策", "提升消费供给", "优化消费环境"], "clause", False),
+        (["落实消费政策", "提升居民消费供给", "优化消费环境"], "sentence", False),
+        # one character in common slot by slot (的), numbers, numbered, one opening
+        (["我国的经济", "他们的政治", "人民的文化"], "sentence", False),
+        (["粮食产量6亿吨", "棉花产量5百万", "油料产量3千万"], "sentence", False),
+        (["一是落实政策", "二是落实责任", "三是落实资金"], "sentence", False),
+        (["加快消费升级", "加快消费恢复", "加快消费提质"], "sentence", False),
+    ],
+)
+def test_rule_even_heads(carriers, level, expected):
+    template = find_template(carriers, level)
+    assert rules.rule_even_heads(template, carriers, level) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "充分释放消费潜力。落实消费政策，实施专项行动。提升消费供给，拓展新场景。"
+            "优化消费环境，清理不合理限制。",
+            ["落实消费政策", "提升消费供给", "优化消费环境"],
+        ),
+        (
+            "发展质量有新的提升，经济稳定增长。人民生活有新的改善，收入增加。"
+            "改革开放有新的突破，活力增强。",
+            ["发展质量有新的提升", "人民生活有新的改善", "改革开放有新的突破"],
+        ),
+    ],
+)
+def test_first_clauses_of_one_shape(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+def test_numbered_first_clauses_of_one_shape_stay_headings():
+    text = (
+        "1.落实消费政策。实施专项行动。\n2.提升消费供给。拓展新场景。\n3.优化消费环境。清理限制。\n"
+    )
+    for script in (text, pt.to_traditional(text)):
+        found = [len(g.members) for g in pt.find_parallels(script, min_score=0.0)]
+        assert 3 not in found

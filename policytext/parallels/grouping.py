@@ -15,6 +15,7 @@ from .rules import (
     UNEVEN_SUFFIXES,
     _acceptable,
     _accepted_score,
+    heads_alike,
     linked_member_at,
     rule_abbreviated_names,
     rule_audited_pair,
@@ -22,7 +23,6 @@ from .rules import (
     rule_collective_list,
     rule_compass_regions,
     rule_elaboration_member,
-    rule_ending_heads,
     rule_event_list,
     rule_linked_member,
     rule_name_list,
@@ -218,7 +218,7 @@ def rule_numbered_heads(
     headings; so are labels a colon defines (基础通用标准：…；船载系统标准：…) and the
     headings of consecutive paragraphs (声学传感器。…⏎压力传感器。…). Sentences of one
     paragraph, unnumbered, stay (稳定基础设施投资，…。扩大制造业投资，…)."""
-    if not rule_ending_heads(template, members, window[0].level):
+    if not heads_alike(template, members, window[0].level):
         return False
     numbered = sum(1 for u in window if _MARKER_BEFORE.search(view, max(0, u.start - 8), u.start))
     labels = sum(1 for u in window if view[u.carrier_end : u.carrier_end + 1] in "：:")
@@ -237,7 +237,7 @@ def rule_heading_over_items(window: list[Unit], template: Template, members: lis
         first.level == "sentence"
         and first.carrier_end >= first.end
         and any(u.carrier_end < u.end for u in window[1:])
-        and rule_ending_heads(template, members, "sentence")
+        and heads_alike(template, members, "sentence")
     )
 
 
@@ -399,6 +399,8 @@ def _hopeless(carriers: list[str], level: str) -> bool:
     if level == "sentence":  # a pair of sentences opens with a short first clause
         if len(carriers) >= 3 and len({c[-2:] for c in carriers}) == 1:
             return False  # first clauses that end alike (rule_ending_heads)
+        if len(carriers) >= 3 and len({len(c) for c in carriers}) == 1 and len(carriers[0]) <= 12:
+            return False  # first clauses of one shape (rule_even_heads)
         return len({c[0] for c in carriers}) > 1 or (
             len(carriers) == 2 and (len(carriers[0]) > 8 or len(carriers[1]) > 8)
         )
@@ -1086,7 +1088,7 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
     shared = sum(map(len, template.shared))
     whole = (
         units[0].level == "sentence"
-        and not rule_ending_heads(template, carriers, "sentence")
+        and not heads_alike(template, carriers, "sentence")
         and (
             min(map(len, carriers)) < SENTENCE_LEAD
             or shared < SENTENCE_LEAD_SHARE * sum(map(len, carriers)) / len(carriers)

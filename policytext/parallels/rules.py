@@ -176,7 +176,7 @@ def _accepted(
         framed = level == "semicolon" and (_weight(template.infix) >= 3 or aligned >= 2)
         framed = (
             framed
-            or rule_ending_heads(template, carriers, level)
+            or heads_alike(template, carriers, level)
             or rule_epistrophe(template, carriers, level)
         )
         if not template.prefix and not framed:
@@ -805,6 +805,46 @@ def rule_ending_heads(template: Template, carriers: list[str], level: str) -> bo
         if _NUMBER_RE.search(carrier) is not None:
             return False
     return True
+
+
+def rule_even_heads(template: Template, carriers: list[str], level: str) -> bool:
+    """Three or more sentences or ；-pieces whose first clauses (``carriers``) have one
+    length and share two content characters or more slot by slot, but not their
+    opening, are parallel by that shape: 落实消费政策，…。提升消费供给，…。优化消费环境，…;
+    发展质量有新的提升，…。人民生活有新的改善，…。改革开放有新的突破，… (the members are
+    the first clauses; a shared opening is ``template``'s, a shared ending
+    ``rule_ending_heads``'s).
+
+    Not: two of them; first clauses of different lengths; the same limits as
+    ``rule_ending_heads`` (``HEAD_SHORTEST`` to ``HEAD_LONGEST`` characters, no number,
+    no 、-list, no 六是/subject opening); a shared opening (the prefix rules decide).
+    """
+    if level not in ("sentence", "semicolon") or len(carriers) < 3 or template.prefix:
+        return False
+    length = len(carriers[0])
+    if not HEAD_SHORTEST <= length <= HEAD_LONGEST:
+        return False
+    for carrier in carriers:  # a loop, not all(): the compiled twin makes no generator
+        if len(carrier) != length or "、" in carrier or carrier[0] != carriers[0][0]:
+            break
+    else:
+        return False  # one opening: the prefix rules decide
+    for carrier in carriers:
+        if len(carrier) != length or "、" in carrier:
+            return False
+        if carrier[1:2] == "是" or carrier.startswith(tuple(SUBJECTS)):
+            return False
+        if _NUMBER_RE.search(carrier) is not None:
+            return False
+    return aligned_strength(carriers) >= 2
+
+
+def heads_alike(template: Template, carriers: list[str], level: str) -> bool:
+    """``rule_ending_heads`` or ``rule_even_heads``: first clauses parallel by their
+    ending or by one shape, the members being those clauses."""
+    return rule_ending_heads(template, carriers, level) or rule_even_heads(
+        template, carriers, level
+    )
 
 
 #: marks that close the clause before a shared last clause
