@@ -335,6 +335,8 @@ def rule_slice_of_list(level: str, covered: int, items: int) -> bool:
 SUBJECTS = frozenset(
     ["我们", "他们", "你们", "它们", "我国", "这些", "那些", "我", "他", "她", "它", "这", "那"]
 )
+#: the same words as one tuple for ``str.startswith`` (made once, not per carrier)
+_SUBJECT_OPENINGS = tuple(sorted(SUBJECTS))
 
 
 def rule_subject_only(template: Template) -> bool:
@@ -591,6 +593,8 @@ def rule_is_event(member: str) -> bool:
     """
     if _EDITION.match(member):
         return True
+    if not member.endswith(EVENT_ENDINGS):
+        return False  # the usual case, asked once for every ending
     end = next((e for e in EVENT_ENDINGS if member.endswith(e)), "")
     # a name before the ending: two characters before a three-character ending (巴黎奥运会),
     # three before a two-character one (not 高峰论坛)
@@ -784,7 +788,7 @@ def rule_ending_heads(template: Template, carriers: list[str], level: str) -> bo
     for carrier in carriers:  # a loop, not all(): the compiled twin makes no generator
         if not HEAD_SHORTEST <= len(carrier) <= HEAD_LONGEST or "、" in carrier:
             return False
-        if carrier[1:2] == "是" or carrier.startswith(tuple(SUBJECTS)):
+        if carrier[1:2] == "是" or carrier.startswith(_SUBJECT_OPENINGS):
             return False  # a numbered heading (六是…) or a statement (我们不失时机地推进改革)
         if _NUMBER_RE.search(carrier) is not None:
             return False
@@ -883,6 +887,8 @@ def linked_member_at(members: list[str]) -> int | None:
     """The index of the first member that ``rule_linked_member`` finds unprepared, or None."""
     links = LINKING_WORDS if len(members) >= 3 else UNPAIRED_LINKS
     for k in range(1, len(members)):
+        if not members[k].startswith(links):
+            continue  # the usual case, asked once for every word
         link = next((w for w in links if members[k].startswith(w)), None)
         if link is None or members[k].startswith(CONTRASTS):
             continue
