@@ -118,9 +118,12 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
         strength = max(strength, 2.0)  # the quoted formula's slot holds them
     if strength < 1.0:
         return None
-    shape = _shape(carriers, strength)
-    if not _accepted(template, carriers, level, strength, aligned, shape, case_frame, quoted_slot):
+    if not _accepted(template, carriers, level, strength, aligned, case_frame, quoted_slot):
         return None
+    shape = _shape(carriers, strength)  # made only for windows the rules accept
+    effective = new_template(_effective_prefix(template, level), template.infix, template.suffix, 0)
+    if _combined(_anchor(effective), shape) < MIN_SCORE:
+        return None  # too weak, its opening read as ``_accepted`` reads it
     return _combined(_anchor(template), shape)
 
 
@@ -130,13 +133,13 @@ def _accepted(
     level: str,
     strength: float,
     aligned: float,
-    shape: _Shape,
     case_frame: bool,
     quoted_slot: bool,
 ) -> bool:
-    """The acceptance rules; ``aligned``, ``shape``, ``case_frame`` (``rule_case_frame``
-    of ；-pieces) and ``quoted_slot`` (``rule_quoted_formula_slot`` of clauses and
-    phrases) are computed once by the caller."""
+    """The acceptance rules but the score threshold (``_accepted_score`` asks it after
+    them: most windows fail a rule first and need no ``_Shape``); ``aligned``,
+    ``case_frame`` (``rule_case_frame`` of ；-pieces) and ``quoted_slot``
+    (``rule_quoted_formula_slot`` of clauses and phrases) are computed once by the caller."""
     if rule_numbers_only(template, carriers):
         return False
     template = new_template(_effective_prefix(template, level), template.infix, template.suffix, 0)
@@ -205,7 +208,7 @@ def _accepted(
             return False  # two clauses sharing a term in their middles: a repeated word
         if not template.prefix and len(carriers) == 2 and strength < 2.0:
             return False
-    return _combined(_anchor(template), shape) >= MIN_SCORE
+    return True
 
 
 # --- named rules (each with golden examples in tests/test_parallel_rules.py) -----------
