@@ -91,7 +91,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
     every_carrier = _carriers(view, units)
     level = units[0].level  # a run holds units of one level
     may_be_hopeless = level in ("clause", "sentence", "semicolon")
-    headed = [rule_heading_colon(view, units[k], units[k + 1]) for k in range(len(units) - 1)]
+    headed = _headed(view, units)
     i = floor = 0
     while i < len(units) - 1:
         if headed[i]:
@@ -300,6 +300,18 @@ def rule_heading_colon(view: str, first: Unit, second: Unit) -> bool:
     return any(c in _COLONS for c in view[first.end : second.start])
 
 
+_COLON_RE = re.compile(f"[{''.join(sorted(_COLONS))}]")
+
+
+def _headed(view: str, units: list[Unit]) -> list[bool]:
+    """``rule_heading_colon`` of every two adjacent units of a run; asked pair by pair only
+    where a colon stands somewhere between the first unit's start and the last's."""
+    starts = [u.start for u in units]
+    if units[0].level == "sentence" or not _COLON_RE.search(view, min(starts), max(starts)):
+        return [False] * (len(units) - 1)
+    return [rule_heading_colon(view, units[k], units[k + 1]) for k in range(len(units) - 1)]
+
+
 def _unsharable(carriers: list[str], level: str) -> bool:
     """No reading of these carriers, which have no character in common, can have a template.
 
@@ -397,28 +409,30 @@ def _hopeless(carriers: list[str], level: str) -> bool:
     opening or an ending, or to be short.
     """
     if level == "sentence":  # a pair of sentences opens with a short first clause
-        if len(carriers) >= 3 and len({c[-2:] for c in carriers}) == 1:
+        if len(carriers) >= 3 and _same_ending(carriers, 2):
             return False  # first clauses that end alike (rule_ending_heads)
         if len(carriers) >= 3 and len({len(c) for c in carriers}) == 1 and len(carriers[0]) <= 12:
             return False  # first clauses of one shape (rule_even_heads)
-        return len({c[0] for c in carriers}) > 1 or (
+        return not _same_opening(carriers) or (
             len(carriers) == 2 and (len(carriers[0]) > 8 or len(carriers[1]) > 8)
         )
     if level == "semicolon":
         if len(carriers) > 2:
             return False
-    elif len({c[-1] for c in carriers}) == 1:
+    elif _same_ending(carriers, 1):
         return False  # clauses may share an ending; ；-pieces need an opening or a frame
     first, rest = carriers[0], carriers[1:]
-    if level == "clause" and len(carriers) >= 3 and slot_piece(carriers[1:], least=2):
-        return False  # a shared object after a verb slot (rule_verb_slot), the first maybe led
-    if level == "clause" and len(carriers) >= 3 and _two_character_slot(carriers):
-        return False  # rule_two_character_slot: 丰富服务种类，提升服务质量，实现服务的…
-    if len(rest) > 1:  # the first may lose a lead; the others must share something
-        if len({c[0] for c in rest}) == 1:
+    if len(rest) > 1:  # three clauses or more: the first may lose a lead; the others must
+        if _same_opening(rest):  # share something …
             return False
         lengths = {len(c) for c in rest}
-        return not (max(lengths) <= 8 or (len(lengths) == 1 and max(lengths) <= 12))
+        if max(lengths) <= 8 or (len(lengths) == 1 and max(lengths) <= 12):
+            return False  # … or be short
+        # a shared object after a verb slot (rule_verb_slot), the first maybe led; or
+        # rule_two_character_slot: 丰富服务种类，提升服务质量，实现服务的…
+        return not (
+            level == "clause" and (slot_piece(rest, least=2) or _two_character_slot(carriers))
+        )
     second = rest[0]
     if first[:2] == second[:2] or (first[0] == second[0] and first[0] in LEADING_WORDS):
         return False  # a one-character opening counts only as a leading word (工业…，工人…)
@@ -436,6 +450,25 @@ def _hopeless(carriers: list[str], level: str) -> bool:
     return not (
         opener in LEADING_WORDS and (0 < first.find(opener) <= 3 or first.find(second[:2]) > 0)
     )
+
+
+def _same_opening(carriers: list[str]) -> bool:
+    """Whether every carrier opens with the same character (``len({c[0] for c in
+    carriers}) == 1``, without a set of new strings to hash: ``_hopeless`` asks it often)."""
+    first = carriers[0][0]
+    for carrier in carriers:  # noqa: SIM110 - a loop: the compiled twin makes no generator
+        if carrier[0] != first:
+            return False
+    return True
+
+
+def _same_ending(carriers: list[str], size: int) -> bool:
+    """Whether every carrier ends with the same ``size`` characters (see ``_same_opening``)."""
+    last = carriers[0][-size:]
+    for carrier in carriers:  # noqa: SIM110 - a loop: the compiled twin makes no generator
+        if carrier[-size:] != last:
+            return False
+    return True
 
 
 def _share_piece(first: str, second: str, size: int) -> bool:

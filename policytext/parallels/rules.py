@@ -118,9 +118,12 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
         strength = max(strength, 2.0)  # the quoted formula's slot holds them
     if strength < 1.0:
         return None
-    shape = _shape(carriers, strength)
-    if not _accepted(template, carriers, level, strength, aligned, shape, case_frame, quoted_slot):
+    if not _accepted(template, carriers, level, strength, aligned, case_frame, quoted_slot):
         return None
+    shape = _shape(carriers, strength)  # made only for windows the rules accept
+    effective = new_template(_effective_prefix(template, level), template.infix, template.suffix, 0)
+    if _combined(_anchor(effective), shape) < MIN_SCORE:
+        return None  # too weak, its opening read as ``_accepted`` reads it
     return _combined(_anchor(template), shape)
 
 
@@ -130,13 +133,13 @@ def _accepted(
     level: str,
     strength: float,
     aligned: float,
-    shape: _Shape,
     case_frame: bool,
     quoted_slot: bool,
 ) -> bool:
-    """The acceptance rules; ``aligned``, ``shape``, ``case_frame`` (``rule_case_frame``
-    of ；-pieces) and ``quoted_slot`` (``rule_quoted_formula_slot`` of clauses and
-    phrases) are computed once by the caller."""
+    """The acceptance rules but the score threshold (``_accepted_score`` asks it after
+    them: most windows fail a rule first and need no ``_Shape``); ``aligned``,
+    ``case_frame`` (``rule_case_frame`` of ；-pieces) and ``quoted_slot``
+    (``rule_quoted_formula_slot`` of clauses and phrases) are computed once by the caller."""
     if rule_numbers_only(template, carriers):
         return False
     template = new_template(_effective_prefix(template, level), template.infix, template.suffix, 0)
@@ -205,7 +208,7 @@ def _accepted(
             return False  # two clauses sharing a term in their middles: a repeated word
         if not template.prefix and len(carriers) == 2 and strength < 2.0:
             return False
-    return _combined(_anchor(template), shape) >= MIN_SCORE
+    return True
 
 
 # --- named rules (each with golden examples in tests/test_parallel_rules.py) -----------
@@ -351,6 +354,8 @@ def rule_slice_of_list(level: str, covered: int, items: int) -> bool:
 SUBJECTS = frozenset(
     ["我们", "他们", "你们", "它们", "我国", "这些", "那些", "我", "他", "她", "它", "这", "那"]
 )
+#: the same words as one tuple for ``str.startswith`` (made once, not per carrier)
+_SUBJECT_OPENINGS = tuple(sorted(SUBJECTS))
 
 
 def rule_subject_only(template: Template) -> bool:
@@ -607,6 +612,8 @@ def rule_is_event(member: str) -> bool:
     """
     if _EDITION.match(member):
         return True
+    if not member.endswith(EVENT_ENDINGS):
+        return False  # the usual case, asked once for every ending
     end = next((e for e in EVENT_ENDINGS if member.endswith(e)), "")
     # a name before the ending: two characters before a three-character ending (巴黎奥运会),
     # three before a two-character one (not 高峰论坛)
@@ -800,7 +807,7 @@ def rule_ending_heads(template: Template, carriers: list[str], level: str) -> bo
     for carrier in carriers:  # a loop, not all(): the compiled twin makes no generator
         if not HEAD_SHORTEST <= len(carrier) <= HEAD_LONGEST or "、" in carrier:
             return False
-        if carrier[1:2] == "是" or carrier.startswith(tuple(SUBJECTS)):
+        if carrier[1:2] == "是" or carrier.startswith(_SUBJECT_OPENINGS):
             return False  # a numbered heading (六是…) or a statement (我们不失时机地推进改革)
         if _NUMBER_RE.search(carrier) is not None:
             return False
@@ -939,6 +946,8 @@ def linked_member_at(members: list[str]) -> int | None:
     """The index of the first member that ``rule_linked_member`` finds unprepared, or None."""
     links = LINKING_WORDS if len(members) >= 3 else UNPAIRED_LINKS
     for k in range(1, len(members)):
+        if not members[k].startswith(links):
+            continue  # the usual case, asked once for every word
         link = next((w for w in links if members[k].startswith(w)), None)
         if link is None or members[k].startswith(CONTRASTS):
             continue
