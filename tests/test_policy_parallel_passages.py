@@ -68,7 +68,10 @@ EXACT_EDGES = 0.90
 #: floors against regressions, NOT the bar (not met). With the precision-first default
 #: threshold of the calibrated score (chosen on cross-validated development passages, not
 #: here) the full suite prints groups P 0.788 R 0.710 F1 0.747: the F1 floor is 0.74
-HELD_OUT_FLOOR = {"groups_f1": 0.74, "groups_p": 0.75, "slogans_f1": 0.72}
+#: Lowered on the rules of 2026-12-02 (fifth part), which read groups P 0.775 R 0.677 F1 0.723
+#: here (0.831 / 0.694 / 0.756 before): among them quoted members keep their quotation marks,
+#: the convention the later sets settled and this first set's annotation predates
+HELD_OUT_FLOOR = {"groups_f1": 0.72, "groups_p": 0.77, "slogans_f1": 0.74}
 
 
 #: the second held-out set (heldout_parallel_passages_2.json, 70 passages: 45 of held-out
@@ -93,6 +96,9 @@ HELD_OUT_2_FLOOR = {"groups_f1": 0.65, "groups_p": 0.68, "slogans_f1": 0.86}
 HELD_OUT_3_FLOOR = {"groups_f1": 0.75, "groups_p": 0.65, "slogans_f1": 0.92}
 # read a second time on the rules of the session of 2026-12-02 (fourth part): groups P 0.744
 # R 0.950 F1 0.834 (policy P 0.773 R 1.000 F1 0.872, report P 0.706 R 0.889 F1 0.787)
+# and a third time on the rules of 2026-12-02 (fifth part): groups P 0.737 R 0.900 F1 0.810
+# (policy unchanged, report P 0.688 R 0.778 F1 0.730); set 2's fourth read: P 0.824 R 0.581
+# F1 0.681 (policy P 0.800 R 0.533, report P 0.857 R 0.625)
 
 #: the fourth held-out set (42 passages of held-out policy documents, 30 of the held-out
 #: reports), annotated at the start of the session of 2026-12-02 (fourth part) by two
@@ -104,6 +110,27 @@ HELD_OUT_3_FLOOR = {"groups_f1": 0.75, "groups_p": 0.65, "slogans_f1": 0.92}
 #: same in both scripts. Floors just below; reports are short of the bar (F1 0.85)
 HELD_OUT_4 = ("heldout_parallel_passages_4.json", "heldout_parallel_passages_4_report.json")
 HELD_OUT_4_FLOOR = {"groups_f1": 0.77, "groups_p": 0.88, "slogans_f1": 0.87}
+# read a third time on the rules of 2026-12-02 (fifth part): groups P 0.971 R 0.719 F1 0.826
+# (policy P 0.944 R 0.800 F1 0.866, report P 1.000 R 0.647 F1 0.786), slogans F1 0.876
+
+#: the fifth held-out set (38 passages of held-out policy documents, 30 of the held-out
+#: reports), annotated at the start of the session of 2026-12-02 (fifth part) by two sessions
+#: that had not seen the rules; on the rules it was annotated against (cd9d071): groups
+#: P 0.812 R 0.786 F1 0.799 (policy P 0.923 R 0.750 F1 0.828 on 12 core groups, report P 0.737
+#: R 0.812 F1 0.773); read once more on that session's final rules and tables: groups P 0.788
+#: R 0.786 F1 0.787 (policy P 0.857 R 0.750 F1 0.800, report P 0.737 R 0.812 F1 0.773),
+#: slogans F1 0.877, the same in both scripts. Floors just below; not the bar for reports
+HELD_OUT_5 = ("heldout_parallel_passages_5.json", "heldout_parallel_passages_5_report.json")
+HELD_OUT_5_FLOOR = {"groups_f1": 0.78, "groups_p": 0.78, "slogans_f1": 0.87}
+
+#: the sixth held-out set (36 passages of held-out policy documents, 30 of the held-out
+#: reports), annotated in the middle of the same session by two sessions that had not seen
+#: the rules, after every rule of that session was written, and read ONCE, on its final rules
+#: and tables: groups P 0.769 R 0.739 F1 0.754 (policy P 0.727 R 0.769 F1 0.748 on 13 core
+#: groups, report P 0.824 R 0.700 F1 0.757 on 10), slogans F1 0.900, the same in both
+#: scripts. Floors just below: the bar (P and F1 >= 0.80) is not met here
+HELD_OUT_6 = ("heldout_parallel_passages_6.json", "heldout_parallel_passages_6_report.json")
+HELD_OUT_6_FLOOR = {"groups_f1": 0.75, "groups_p": 0.76, "slogans_f1": 0.89}
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
@@ -114,8 +141,10 @@ HELD_OUT_4_FLOOR = {"groups_f1": 0.77, "groups_p": 0.88, "slogans_f1": 0.87}
         ((HELDOUT_2,), HELD_OUT_2_FLOOR),
         (HELDOUT_3, HELD_OUT_3_FLOOR),
         (HELD_OUT_4, HELD_OUT_4_FLOOR),
+        (HELD_OUT_5, HELD_OUT_5_FLOOR),
+        (HELD_OUT_6, HELD_OUT_6_FLOOR),
     ],
-    ids=["heldout_1", "heldout_2", "heldout_3", "heldout_4"],
+    ids=["heldout_1", "heldout_2", "heldout_3", "heldout_4", "heldout_5", "heldout_6"],
 )
 def test_heldout_passages(names, floor, script, capsys):
     for name in names:
@@ -134,8 +163,8 @@ def test_heldout_passages(names, floor, script, capsys):
     )
     assert whole.slogans[2] >= floor["slogans_f1"], whole.line
     # members on the right edges: of the members of groups matching a core group, at least
-    # nine in ten on exactly the annotated edges (held-out sets 1-4 read 126/132, 56/61,
-    # 61/61, 72/73 on the rules of 2026-12-02, fourth part)
+    # nine in ten on exactly the annotated edges (held-out sets 1-6 read 122/129, 56/61,
+    # 58/58, 75/76, 77/79, 66/67 on the rules of 2026-12-02, fifth part)
     exact, members = whole.edges
     assert members and exact >= EXACT_EDGES * members, whole.line
 
