@@ -839,7 +839,7 @@ def rule_even_heads(template: Template, carriers: list[str], level: str) -> bool
     for carrier in carriers:
         if len(carrier) != length or "、" in carrier:
             return False
-        if carrier[1:2] == "是" or carrier.startswith(tuple(SUBJECTS)):
+        if carrier[1:2] == "是" or carrier.startswith(_SUBJECT_OPENINGS):
             return False
         if _NUMBER_RE.search(carrier) is not None:
             return False
