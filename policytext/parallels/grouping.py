@@ -12,6 +12,7 @@ from ..slogans import build_slogans, slogan_parallels
 from ..vocabulary import BRACKET_MARKS, LINE_BREAKS, PREPOSITIONS
 from .rules import (
     ELABORATION_LEADS,
+    HEAD_LONGEST,
     UNEVEN_SUFFIXES,
     _acceptable,
     _accepted_score,
@@ -411,7 +412,11 @@ def _hopeless(carriers: list[str], level: str) -> bool:
     if level == "sentence":  # a pair of sentences opens with a short first clause
         if len(carriers) >= 3 and _same_ending(carriers, 2):
             return False  # first clauses that end alike (rule_ending_heads)
-        if len(carriers) >= 3 and len({len(c) for c in carriers}) == 1 and len(carriers[0]) <= 12:
+        if (
+            len(carriers) >= 3
+            and len({len(c) for c in carriers}) == 1
+            and len(carriers[0]) <= HEAD_LONGEST
+        ):
             return False  # first clauses of one shape (rule_even_heads)
         return not _same_opening(carriers) or (
             len(carriers) == 2 and (len(carriers[0]) > 8 or len(carriers[1]) > 8)

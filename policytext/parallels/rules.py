@@ -804,6 +804,13 @@ def rule_ending_heads(template: Template, carriers: list[str], level: str) -> bo
     suffix = template.suffix
     if len(suffix) < 2 or any(c in FUNCTION_CHARS for c in suffix) or _weight(suffix) < 2:
         return False
+    return _heading_clauses(carriers)
+
+
+def _heading_clauses(carriers: list[str]) -> bool:
+    """Whether every first clause may be read as a heading by ``rule_ending_heads`` and
+    ``rule_even_heads``: ``HEAD_SHORTEST`` to ``HEAD_LONGEST`` characters, no 、-list, no
+    number, no numbered (六是…) or subject (我们…) opening."""
     for carrier in carriers:  # a loop, not all(): the compiled twin makes no generator
         if not HEAD_SHORTEST <= len(carrier) <= HEAD_LONGEST or "、" in carrier:
             return False
@@ -829,21 +836,15 @@ def rule_even_heads(template: Template, carriers: list[str], level: str) -> bool
     if level not in ("sentence", "semicolon") or len(carriers) < 3 or template.prefix:
         return False
     length = len(carriers[0])
-    if not HEAD_SHORTEST <= length <= HEAD_LONGEST:
-        return False
     for carrier in carriers:  # a loop, not all(): the compiled twin makes no generator
         if len(carrier) != length or "、" in carrier or carrier[0] != carriers[0][0]:
             break
     else:
         return False  # one opening: the prefix rules decide
     for carrier in carriers:
-        if len(carrier) != length or "、" in carrier:
+        if len(carrier) != length:
             return False
-        if carrier[1:2] == "是" or carrier.startswith(_SUBJECT_OPENINGS):
-            return False
-        if _NUMBER_RE.search(carrier) is not None:
-            return False
-    return aligned_strength(carriers) >= 2
+    return _heading_clauses(carriers) and aligned_strength(carriers) >= 2
 
 
 def heads_alike(template: Template, carriers: list[str], level: str) -> bool:

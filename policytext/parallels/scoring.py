@@ -147,13 +147,18 @@ def _cuts_word(view: str, at: int) -> bool:
     )
 
 
-def _shared_cuts(view: str, spans: list[tuple[int, int]], shared: list[str]) -> float:
-    """The share of the edges of the shared material inside the members that fall inside a
-    word of the shipped word list (合｜营商店, 合｜作商店: a fragment two words happen to
-    begin with), against a shared part that is whole words (…｜经济)."""
-    carriers = [view[a:b] for a, b in spans]
-    prefix = all(c.startswith(shared[0]) for c in carriers)
-    suffix = all(c.endswith(shared[-1]) for c in carriers)
+def _shared_cuts(
+    view: str,
+    spans: list[tuple[int, int]],
+    carriers: list[str],
+    shared: list[str],
+    prefix: bool,
+    suffix: bool,
+) -> float:
+    """The share of the edges of the shared material inside the members (``carriers``, at
+    ``spans``; ``prefix``/``suffix``: all open/end with it) that fall inside a word of the
+    shipped word list (合｜营商店, 合｜作商店: a fragment two words happen to begin with),
+    against a shared part that is whole words (…｜经济)."""
     inside = []
     for (a, b), carrier in zip(spans, carriers, strict=True):
         points = []
@@ -225,7 +230,7 @@ def group_features(
         1.0 if "statistics" not in skip and rule_statistics(carriers) else 0.0,
         1.0 if rule_case_frame([c[:12] for c in carriers]) else 0.0,
         1.0 if shared and level != "block" and max(map(len, shared)) == 1 else 0.0,
-        _shared_cuts(view, spans, shared) if shared else 0.0,
+        _shared_cuts(view, spans, carriers, shared, prefix, suffix) if shared else 0.0,
     )
 
 
