@@ -54,6 +54,8 @@ LATER = (
     "heldout_parallel_passages_6_report.json",
     "calibration_parallel_passages_8.json",
     "calibration_parallel_passages_8_report.json",
+    "heldout_parallel_passages_7.json",
+    "heldout_parallel_passages_7_report.json",
 )
 
 
@@ -173,6 +175,14 @@ SETS = (
         "calibration_parallel_passages_8_report.json",
         "c8-report", 1, 30, True, (100, 500), False, LATER[:22], None, 2, "20261221", True,
         ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "heldout_parallel_passages_7.json",
+        "h7-policy", 1, 34, True, (100, 500), True, LATER[:23], -1, 1, "20261222", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_7_report.json",
+        "h7-report", 1, 30, True, (100, 500), True, LATER[:24], None, 3, "20261223", True,
     ),
 )  # fmt: skip
 
