@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .layout import LAYOUT_MODES
 from .model_store import ARCHIVE_NAME, ModelError
+from .parallels.scoring import GENRES
 
 if TYPE_CHECKING:  # the analysis (and pandas, scikit-learn) load only when a command runs
     from .document import PolicyDoc
@@ -430,7 +431,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="S",
         help="keep parallel groups scoring at least S, 0..1 (default: the documented "
-        "threshold; 0 keeps every group the rules accept, 0.8 the surer ones)",
+        "threshold; 0 keeps every group the rules accept, 0.8 the surer ones), or the "
+        "threshold calibrated on a kind of text: normative or report",
     )
     analyze_parser.add_argument(
         "--out-dir",
@@ -478,14 +480,17 @@ def _file_command(
     return parser
 
 
-def _score(value: str) -> float:
+def _score(value: str) -> float | str:
+    if value in GENRES:
+        return value
     try:
         number = float(value)
     except ValueError:
         number = -1.0
     if not 0.0 <= number <= 1.0:
         raise argparse.ArgumentTypeError(
-            f"expected a score between 0 and 1 (e.g. 0.8), got {value!r}"
+            f"expected a score between 0 and 1 (e.g. 0.8) or a kind of text "
+            f"({', '.join(GENRES)}), got {value!r}"
         )
     return number
 

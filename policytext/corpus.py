@@ -33,7 +33,7 @@ from typing import Any
 
 from .document import PolicyDoc, analyze
 from .layout import LayoutMode, ensure_layout
-from .parallels import resolve_min_score
+from .parallels import MinScore, resolve_min_score
 from .payload import LAYERS, document_from_packed, packed_payload
 from .validation import CorpusInput, corpus_items, ensure_positive_int
 
@@ -83,7 +83,7 @@ def analyze_corpus(
     progress: bool = False,
     layout: LayoutMode = "auto",
     timeout: float | None = None,
-    min_score: float | None = None,
+    min_score: MinScore = None,
 ) -> Iterator[tuple[str, PolicyDoc]]:
     """``(doc_id, PolicyDoc)`` for every item, in input order, layers computed.
 
@@ -263,7 +263,7 @@ def corpus_frames(
     themes: bool = False,
     layout: LayoutMode = "auto",
     top_k: int = 20,
-    min_score: float | None = None,
+    min_score: MinScore = None,
 ) -> dict[str, Any]:
     """:func:`policytext.frames.to_frames` for a corpus, plus a ``documents`` frame;
     ``doc_id`` in every frame.

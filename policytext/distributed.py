@@ -36,7 +36,7 @@ import numpy as np
 from .corpus import analyze_batch
 from .document import PolicyDoc
 from .layout import LayoutMode, ensure_layout
-from .parallels import resolve_min_score
+from .parallels import MinScore, resolve_min_score
 from .payload import document_from_packed
 from .themes import BackgroundIDF, ThemeVectorizer
 from .validation import CorpusInput, corpus_items, ensure_positive_int
@@ -56,7 +56,7 @@ def analyze_on_dask(
     partition_size: int = 16,
     tokens: bool = False,
     layout: LayoutMode = "auto",
-    min_score: float | None = None,
+    min_score: MinScore = None,
 ) -> list[tuple[str, PolicyDoc]]:
     """``(doc_id, PolicyDoc)`` for every item, computed on the cluster, in input order;
     ``layout`` and ``min_score`` as for :func:`policytext.analyze`."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .enumerations import build_enumerations, enumeration_rows, format_outline
 from .layout import LayoutMode, Reading, ensure_layout, read
-from .parallels import build_parallels, resolve_min_score
+from .parallels import MinScore, build_parallels, resolve_min_score
 from .results import Enumeration, Layout, Parallel, Slogan, Span, Token
 from .script import Script, detect_script, simplified_view
 from .segment import clauses_of, paragraphs_of, sentences_of
@@ -103,9 +103,7 @@ class PolicyDoc:
     :mod:`policytext.parallels.scoring`).
     """
 
-    def __init__(
-        self, text: str, layout: LayoutMode = "auto", min_score: float | None = None
-    ) -> None:
+    def __init__(self, text: str, layout: LayoutMode = "auto", min_score: MinScore = None) -> None:
         self.text = ensure_text(text)
         self.layout_mode = ensure_layout(layout)
         self.min_score = resolve_min_score(min_score)
@@ -241,7 +239,7 @@ class PolicyDoc:
         }
 
 
-def analyze(text: str, layout: LayoutMode = "auto", min_score: float | None = None) -> PolicyDoc:
+def analyze(text: str, layout: LayoutMode = "auto", min_score: MinScore = None) -> PolicyDoc:
     """Analyse ``text`` (a ``str``, either script) and return a :class:`PolicyDoc`.
 
     ``layout`` says how to read its lines: ``"auto"`` (default), ``"lines"``,

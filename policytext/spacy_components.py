@@ -159,12 +159,15 @@ class EnumerationsComponent(_Layer):
 
 class ParallelsComponent(_Layer):
     """``find_parallels``; ``min_score`` as there (None: the documented default threshold,
-    0.0: every group the rules accept)."""
+    0.0: every group the rules accept, "normative" or "report": the threshold of that kind
+    of text)."""
 
     layer = "parallels"
     find = find_parallels
 
-    def __init__(self, name: str, layout: str = "auto", min_score: float | None = None) -> None:
+    def __init__(
+        self, name: str, layout: str = "auto", min_score: float | str | None = None
+    ) -> None:
         super().__init__(name, layout)
         self.min_score = min_score
 
@@ -245,7 +248,7 @@ make_enumerations = _factory("enumerations", EnumerationsComponent)
 
 
 def make_parallels(
-    nlp: Language, name: str, layout: str, min_score: float | None
+    nlp: Language, name: str, layout: str, min_score: float | str | None
 ) -> ParallelsComponent:
     """``policytext_parallels``: config ``layout`` and ``min_score`` (null: the default)."""
     return ParallelsComponent(name, layout, min_score)

@@ -233,7 +233,15 @@ def test_min_score_option_keeps_the_surer_groups(capsys):
     with pytest.raises(SystemExit) as stop:
         main(["analyze", ESSAY, "--min-score", "1.5"])
     assert stop.value.code == 2
-    assert "expected a score between 0 and 1 (e.g. 0.8), got '1.5'" in capsys.readouterr().err
+    assert (
+        "expected a score between 0 and 1 (e.g. 0.8) or a kind of text" in capsys.readouterr().err
+    )
+    assert main(["analyze", ESSAY, "--format", "json", "--min-score", "report"]) == 0
+    groups = json.loads(capsys.readouterr().out)["parallels"]
+    assert all(g["score"] >= pt.parallels.genre_min_score("report") for g in groups)
+    with pytest.raises(SystemExit) as stop:
+        main(["analyze", ESSAY, "--min-score", "reports"])
+    assert "(normative, report), got 'reports'" in capsys.readouterr().err
 
 
 def test_bad_top_k_says_what_it_expected(capsys):

@@ -219,10 +219,42 @@ def test_min_score_out_of_range_raises(bad):
         pt.find_parallels("送政策、送技能、送维权。", min_score=bad)
 
 
-@pytest.mark.parametrize("bad", ["0.5", True])
+@pytest.mark.parametrize("bad", [True, b"report", [0.5]])
 def test_min_score_of_the_wrong_type_raises(bad):
     with pytest.raises(TypeError, match="min_score"):
         pt.analyze("送政策、送技能、送维权。", min_score=bad)
+
+
+@pytest.mark.parametrize("bad", ["0.5", "reports", "Normative", ""])
+def test_min_score_naming_no_kind_of_text_raises(bad):
+    with pytest.raises(ValueError, match="normative, report"):
+        pt.find_parallels("送政策、送技能、送维权。", min_score=bad)
+
+
+def test_each_kind_of_text_has_the_rules_threshold_on_its_own_calibration_passages():
+    """The thresholds of ``min_score="normative"``/``"report"`` are calibrated values, the
+    threshold rule's choice on the kept figures the model table states for that kind."""
+    values = {r[4] for r in scoring.calibration_table()}
+    comments = (DATA / scoring.MODEL).read_text(encoding="utf-8")
+    for genre in scoring.GENRES:
+        threshold = scoring.genre_min_score(genre)
+        assert threshold in values
+        assert scoring.resolve_min_score(genre) == threshold
+        assert f"{genre} calibration passages: at min_score_{genre} {threshold:.3f}" in comments
+    # reports: the low-scored groups there are mostly right, so their threshold is lower
+    assert scoring.genre_min_score("report") < scoring.genre_min_score("normative")
+
+
+def test_a_kind_of_text_filters_like_its_threshold():
+    text = "数据采集指标、数据采集方法。" + ESSAY_LIKE
+    for genre in scoring.GENRES:
+        threshold = scoring.genre_min_score(genre)
+        assert pt.find_parallels(text, min_score=genre) == pt.find_parallels(
+            text, min_score=threshold
+        )
+        assert pt.analyze(text, min_score=genre).parallels == pt.find_parallels(
+            text, min_score=threshold
+        )
 
 
 def test_the_spacy_component_takes_min_score():
@@ -235,6 +267,11 @@ def test_the_spacy_component_takes_min_score():
     default = spacy.blank("zh")
     default.add_pipe("policytext_parallels")
     assert default.config["components"]["policytext_parallels"]["min_score"] is None
+    reports = spacy.blank("zh")
+    reports.add_pipe("policytext_parallels", config={"min_score": "report"})
+    assert reports.get_pipe("policytext_parallels").min_score == "report"
+    doc = reports("进万家门，知万家情，解万家难，温万家心。")
+    assert len(doc.spans["policytext_parallels"]) == 4
 
 
 def test_scoring_at_run_time_imports_no_heavy_library():

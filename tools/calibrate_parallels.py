@@ -29,8 +29,10 @@ right when it matches an annotated group (core or not) by the rule of
    (:func:`choose_threshold`): the highest calibrated score whose F1 on the calibration
    set is within ``F1_TOLERANCE`` of the best F1 reached with precision >=
    ``MIN_PRECISION``; if no threshold reaches that precision, the most precise one among
-   those keeping recall >= ``MIN_RECALL``;
-4. the model and the threshold go to ``policytext/data/parallel_score_model.tsv``.
+   those keeping recall >= ``MIN_RECALL``; and by the same rule, on the calibration
+   passages of one kind of text only (:func:`genre_of`), the threshold of each of
+   ``policytext.parallels.scoring.GENRES`` (``min_score="report"``);
+4. the model and the thresholds go to ``policytext/data/parallel_score_model.tsv``.
 
 Deterministic: the same passages and rules give byte-identical tables
 (``tests/test_parallel_scoring.py`` checks it). Prints the AUC, the reliability table and
@@ -48,8 +50,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
+from policytext.layout import read
 from policytext.parallels.grouping import build_parallels
-from policytext.parallels.scoring import EXPECTED_SIGN, FEATURES, group_features
+from policytext.parallels.scoring import EXPECTED_SIGN, FEATURES, GENRES, group_features
 from policytext.script import simplified_view
 from policytext.segment import paragraphs_of, sentences_of
 from tests.support.parallel_scoring import covers, gold_groups, prf, score_groups
@@ -131,21 +134,29 @@ class Passages(NamedTuple):
 
 
 def candidates(names: Sequence[str]) -> Passages:
-    """Every predicted group (raw score, no threshold) of the passage sets ``names``."""
+    """Every predicted group (raw score, no threshold) of the passage sets ``names``, found
+    as ``find_parallels`` finds them: on the reading of the text (``layout="auto"``: a
+    hard-wrapped passage is read across its soft line breaks), members in raw offsets."""
     found: list[Candidate] = []
     golds = []
     spans = []
     for index, (passage, text) in enumerate(development_passages(names)):
-        view = simplified_view(text)
-        paragraphs = paragraphs_of(text)
+        reading = read(text, "auto")
+        view = simplified_view(reading.text)
+        paragraphs = paragraphs_of(reading.text)
         groups = build_parallels(
-            text, view, paragraphs, sentences_of(text, paragraphs), calibrate=False, min_score=0.0
+            reading.text,
+            view,
+            paragraphs,
+            sentences_of(reading.text, paragraphs),
+            calibrate=False,
+            min_score=0.0,
         )
         gold = gold_groups(passage)
         golds.append(gold)
         spans.append((passage["file"], passage["start"], passage["end"]))
-        for group in groups:
-            members = [(m.start, m.end) for m in group.members]
+        for group, raw in zip(groups, reading.to_raw(groups), strict=True):
+            members = [(m.start, m.end) for m in raw.members]
             right = any(covers(members, g) for g, _ in gold)
             features = group_features(view, group, group.score)
             found.append(Candidate(index, passage["file"], features, group.score, members, right))
@@ -329,14 +340,23 @@ def calibrate(p: float, table) -> float:
     return value
 
 
-def scores_at(passages: Passages, scores: list[float], threshold: float):
-    """The annotation rule's (P, R, F1) over the passages, keeping groups scoring >= threshold."""
+def genre_of(file: str) -> str:
+    """The kind of text of a passage's source file: ``normative`` for the policy documents,
+    ``report`` for the government work and congress reports."""
+    return GENRES[0] if file.startswith("policy_docs/") else GENRES[1]
+
+
+def scores_at(passages: Passages, scores: list[float], threshold: float, genre: str | None = None):
+    """The annotation rule's (P, R, F1) over the passages (of one kind of text, ``genre``,
+    or all), keeping groups scoring >= threshold."""
     by_passage: dict[int, list[list[tuple[int, int]]]] = {}
     for c, s in zip(passages.found, scores, strict=True):
         if s >= threshold:
             by_passage.setdefault(c.passage, []).append(c.members)
     counts = [0, 0, 0, 0]
     for index, gold in enumerate(passages.golds):
+        if genre is not None and genre_of(passages.spans[index][0]) != genre:
+            continue
         counted = score_groups(by_passage.get(index, []), gold)
         counts = [a + b for a, b in zip(counts, counted, strict=True)]
     return prf(*counts)
@@ -417,6 +437,17 @@ def main(argv: list[str] | None = None) -> int:
             options.append((row[5], *(_written(x) for x in figures)))
     chosen = choose_threshold(options)
     kept = {o[0]: o[1:] for o in options}
+    kept_by_genre = {
+        genre: {
+            o[0]: tuple(_written(x) for x in scores_at(calibration, scores, o[0], genre))
+            for o in options
+        }
+        for genre in GENRES
+    }
+    genre_chosen = {
+        genre: choose_threshold([(t, *figures) for t, figures in kept_by_genre[genre].items()])
+        for genre in GENRES
+    }
     cv_edges = [(low, high) for low, high, *_ in table]
     cv_table = [
         (low, high, total, hits, hits / total if total else float("nan"))
@@ -459,12 +490,22 @@ def main(argv: list[str] | None = None) -> int:
         f"# (C = {C}); min_score = the default threshold on the calibrated score: the highest",
         f"# whose groups F1 on the calibration set is within {F1_TOLERANCE} of the best with",
         f"# precision >= {MIN_PRECISION} there (none reaching it: the most precise keeping "
-        f"recall >= {MIN_RECALL}).",
+        f"recall >= {MIN_RECALL}); min_score_<kind>: the threshold chosen by the same rule "
+        "on the",
+        "# calibration passages of that kind of text only (normative: policy_docs; report: "
+        "the reports).",
+        *(
+            f"# {genre} calibration passages: at min_score_{genre} {genre_chosen[genre]:.3f} "
+            f"{_figures(*kept_by_genre[genre][genre_chosen[genre]])}; at the default "
+            f"{_figures(*kept_by_genre[genre][chosen])}."
+            for genre in GENRES
+        ),
         *provenance,
         "name\tvalue",
         f"intercept\t{model.intercept:.6f}",
         *(f"{name}\t{w:.6f}" for name, w in zip(FEATURES, model.weights, strict=True)),
         f"min_score\t{chosen:.3f}",
+        *(f"min_score_{genre}\t{genre_chosen[genre]:.3f}" for genre in GENRES),
     ]
     header = "low\thigh\tgroups\tcorrect\tprecision\tcalibrated\tkept_p\tkept_r\tkept_f1"
     rows = [
@@ -496,6 +537,11 @@ def main(argv: list[str] | None = None) -> int:
         cp, cr, cf = scores_at(development, cv_scores, threshold)
         mark = "  <- default" if threshold == chosen else ""
         print(f"{threshold:.3f}      {p:.3f} {r:.3f} {f:.3f}   {cp:.3f} {cr:.3f} {cf:.3f}{mark}")
+    for genre in GENRES:
+        print(f"\nthreshold  calibration passages of kind {genre}")
+        for threshold, (p, r, f) in kept_by_genre[genre].items():
+            mark = f"  <- min_score_{genre}" if threshold == genre_chosen[genre] else ""
+            print(f"{threshold:.3f}      {p:.3f} {r:.3f} {f:.3f}{mark}")
     return 0
 
 

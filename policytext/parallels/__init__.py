@@ -36,7 +36,14 @@ from .grouping import (
 from .rules import (
     score_group,
 )
-from .scoring import default_min_score, group_score, resolve_min_score
+from .scoring import (
+    GENRES,
+    MinScore,
+    default_min_score,
+    genre_min_score,
+    group_score,
+    resolve_min_score,
+)
 from .templates import (
     Template,
     _find_template,
@@ -58,13 +65,15 @@ from .units import (
 
 
 def find_parallels(
-    text: str, layout: LayoutMode = "auto", min_score: float | None = None
+    text: str, layout: LayoutMode = "auto", min_score: MinScore = None
 ) -> tuple[Parallel, ...]:
     """Parallel groups (排比 of 3+ members, pairs) in ``text``, in text order.
 
     Precision first: groups whose calibrated ``score`` is below ``min_score`` are left
-    out; by default the documented threshold (:func:`default_min_score`), and
-    ``min_score=0.0`` returns every group the rules accept.
+    out; by default the documented threshold (:func:`default_min_score`),
+    ``min_score="normative"`` or ``"report"`` the threshold calibrated on that kind of
+    text (:func:`genre_min_score`), and ``min_score=0.0`` returns every group the rules
+    accept.
     """
     threshold = resolve_min_score(min_score)
     return through_layout(
@@ -84,9 +93,11 @@ def _parallels_of(text: str, min_score: float | None = None) -> tuple[Parallel, 
 
 
 __all__ = [
+    "GENRES",
     "MAX_MEMBERS",
     "MIN_SCORE",
     "_SEGMENT_RE",
+    "MinScore",
     "Template",
     "Unit",
     "_find_template",
@@ -101,6 +112,7 @@ __all__ = [
     "default_min_score",
     "find_parallels",
     "find_template",
+    "genre_min_score",
     "group_score",
     "groups_in_run",
     "phrase_units",

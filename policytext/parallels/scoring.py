@@ -18,7 +18,10 @@ least four in five groups were right on passages the rules and the model had not
 
 Groups scoring below :func:`default_min_score` (the threshold stated in the model
 table, chosen on the calibration set) are not returned unless the caller asks for
-them (``min_score=0.0``).
+them (``min_score=0.0``). A caller who knows the kind of text can ask for the threshold
+chosen by the same rule on the calibration passages of that kind only
+(``min_score="normative"`` or ``"report"``, :data:`GENRES`): on work reports the
+low-scored groups are mostly right, on normative documents mostly not.
 
 Plain Python only: no scikit-learn or scipy at run time.
 """
@@ -46,6 +49,12 @@ from .units import (
 
 MODEL = "parallel_score_model.tsv"
 TABLE = "parallel_score_calibration.tsv"
+
+#: the kinds of text with a threshold of their own (``min_score="report"``): normative
+#: documents (意见, 通知, 办法…) and government work and congress reports
+GENRES = ("normative", "report")
+#: what ``min_score`` accepts: a score in 0..1, a kind of text of GENRES, or None (the default)
+MinScore = float | str | None
 
 #: the unit levels, read from what separates the members
 LEVELS = ("block", "phrase", "clause", "semicolon", "sentence")
@@ -235,12 +244,20 @@ def group_features(
 
 
 @lru_cache(maxsize=1)
-def model() -> tuple[float, tuple[float, ...], float]:
-    """``(intercept, coefficients in FEATURES order, default threshold)`` of the shipped model."""
+def _model_values() -> dict[str, float]:
+    """Every named value of the shipped model table."""
     values = {row[0]: float(row[1]) for row in table_rows(MODEL) if row[0] != "name"}
-    missing = [f for f in ("intercept", "min_score", *FEATURES) if f not in values]
+    thresholds = ("min_score", *(f"min_score_{genre}" for genre in GENRES))
+    missing = [f for f in ("intercept", *thresholds, *FEATURES) if f not in values]
     if missing:
         raise ValueError(f"{MODEL} lacks {', '.join(missing)}: rerun tools.calibrate_parallels")
+    return values
+
+
+@lru_cache(maxsize=1)
+def model() -> tuple[float, tuple[float, ...], float]:
+    """``(intercept, coefficients in FEATURES order, default threshold)`` of the shipped model."""
+    values = _model_values()
     return values["intercept"], tuple(values[f] for f in FEATURES), values["min_score"]
 
 
@@ -286,12 +303,28 @@ def default_min_score() -> float:
     return model()[2]
 
 
-def resolve_min_score(min_score: float | None) -> float:
-    """``min_score`` checked (a number in 0..1), or the default threshold for None."""
+def genre_min_score(genre: str) -> float:
+    """The threshold chosen on the calibration passages of one kind of text (:data:`GENRES`)."""
+    if genre not in GENRES:
+        raise ValueError(
+            f"min_score names no kind of text: {genre!r}; use one of {', '.join(GENRES)}, "
+            "a number in 0..1 or None"
+        )
+    return _model_values()[f"min_score_{genre}"]
+
+
+def resolve_min_score(min_score: MinScore) -> float:
+    """``min_score`` checked (a number in 0..1), the threshold of a kind of text
+    (:func:`genre_min_score`), or the default threshold for None."""
     if min_score is None:
         return default_min_score()
+    if isinstance(min_score, str):
+        return genre_min_score(min_score)
     if isinstance(min_score, bool) or not isinstance(min_score, (int, float)):
-        raise TypeError(f"min_score must be a number or None, not {type(min_score).__name__}")
+        raise TypeError(
+            f"min_score must be a number, a kind of text ({', '.join(GENRES)}) or None, "
+            f"not {type(min_score).__name__}"
+        )
     if not 0.0 <= min_score <= 1.0:
         raise ValueError(f"min_score must lie in 0..1, not {min_score}")
     return float(min_score)

@@ -161,10 +161,12 @@ def gold_groups(passage: dict) -> list[tuple[list[tuple[int, int]], bool]]:
     ]
 
 
-def score_passages(data: dict, script: str, part: str | None = None):
+def score_passages(
+    data: dict, script: str, part: str | None = None, min_score: float | str | None = None
+):
     """(group counts, slogan counts, exact member edges) of policytext's output on the
     passages of ``part`` (all when None) of an annotated set, the text in ``script``
-    ("traditional" converts)."""
+    ("traditional" converts), groups kept by ``min_score`` (None: the default)."""
     groups = [0, 0, 0, 0]
     slogans = [0, 0, 0, 0]
     edges = [0, 0]
@@ -173,7 +175,10 @@ def score_passages(data: dict, script: str, part: str | None = None):
             continue
         if script == "traditional":
             text = pt.to_traditional(text)
-        predicted = [[(m.start, m.end) for m in g.members] for g in pt.find_parallels(text)]
+        predicted = [
+            [(m.start, m.end) for m in g.members]
+            for g in pt.find_parallels(text, min_score=min_score)
+        ]
         gold = gold_groups(passage)
         groups = [a + b for a, b in zip(groups, score_groups(predicted, gold), strict=True)]
         edges = [a + b for a, b in zip(edges, exact_edges(predicted, gold), strict=True)]
@@ -185,12 +190,16 @@ def score_passages(data: dict, script: str, part: str | None = None):
 
 
 def part_scores(
-    data: dict, script: str, parts: Iterable[str | None], label: str = ""
+    data: dict,
+    script: str,
+    parts: Iterable[str | None],
+    label: str = "",
+    min_score: float | str | None = None,
 ) -> list[PartScore]:
     """:func:`score_passages` for each of ``parts``, with the line to print."""
     scores = []
     for part in parts:
-        groups, slogans, edges = score_passages(data, script, part)
+        groups, slogans, edges = score_passages(data, script, part, min_score)
         (p, r, f), (sp, sr, sf) = prf(*groups), prf(*slogans)
         line = (
             f"{label}{script:<12}{part or 'all':<7} groups P {p:.3f} R {r:.3f} F1 {f:.3f}"
