@@ -24,6 +24,8 @@ SENTENCE_END = frozenset(STRONG_TERMINALS)
 PARAGRAPH_END = SENTENCE_END | frozenset(ELLIPSIS_CHARS + "；;：:")
 #: marks that split a sentence into clauses (the mark stays with its clause)
 CLAUSE_MARKS = "，、；：,;:﹐﹑﹔﹕､"
+#: colons (fullwidth, ASCII, small): what a label or a heading ends with
+COLONS = "：:﹕"
 
 # --- paired marks ---------------------------------------------------------------------
 

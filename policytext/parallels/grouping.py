@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ..results import Parallel, Slogan, Span
 from ..slogans import build_slogans, slogan_parallels
-from ..vocabulary import BRACKET_MARKS, LINE_BREAKS, PREPOSITIONS
+from ..vocabulary import BRACKET_MARKS, COLONS, LINE_BREAKS, PREPOSITIONS
 from .rules import (
     ELABORATION_LEADS,
     HEAD_LONGEST,
@@ -222,7 +222,7 @@ def rule_numbered_heads(
     if not heads_alike(template, members, window[0].level):
         return False
     numbered = sum(1 for u in window if _MARKER_BEFORE.search(view, max(0, u.start - 8), u.start))
-    labels = sum(1 for u in window if view[u.carrier_end : u.carrier_end + 1] in "：:")
+    labels = sum(1 for u in window if view[u.carrier_end : u.carrier_end + 1] in _COLONS)
     paragraphs = any(c in LINE_BREAKS for c in view[window[0].end : window[1].start])
     return paragraphs or 2 * max(numbered, labels) >= len(window)
 
@@ -288,7 +288,7 @@ def _whole_anaphora(
 
 
 #: marks that make what follows the content of what precedes: a heading and its items
-_COLONS = frozenset("：:﹕")
+_COLONS = frozenset(COLONS)
 
 
 def rule_heading_colon(view: str, first: Unit, second: Unit) -> bool:
