@@ -56,6 +56,7 @@ LATER = (
     "calibration_parallel_passages_8_report.json",
     "heldout_parallel_passages_7.json",
     "heldout_parallel_passages_7_report.json",
+    "independent_parallel_passages_9.json",
 )
 
 
@@ -183,6 +184,10 @@ SETS = (
     PassageSet(
         "heldout_parallel_passages_7_report.json",
         "h7-report", 1, 30, True, (100, 500), True, LATER[:24], None, 3, "20261223", True,
+    ),
+    PassageSet(
+        "independent_parallel_passages_9.json",
+        "d9-report", 1, 36, True, (100, 500), False, LATER[:25], None, 2, "20261226", True,
     ),
 )  # fmt: skip
 
