@@ -57,6 +57,8 @@ LATER = (
     "heldout_parallel_passages_7.json",
     "heldout_parallel_passages_7_report.json",
     "independent_parallel_passages_9.json",
+    "heldout_parallel_passages_8.json",
+    "heldout_parallel_passages_8_report.json",
 )
 
 
@@ -188,6 +190,14 @@ SETS = (
     PassageSet(
         "independent_parallel_passages_9.json",
         "d9-report", 1, 36, True, (100, 500), False, LATER[:25], None, 2, "20261226", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_8.json",
+        "h8-policy", 1, 29, True, (100, 500), True, LATER[:26], -1, 1, "20261225", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_8_report.json",
+        "h8-report", 1, 30, True, (100, 500), True, LATER[:27], None, 3, "20261224", True,
     ),
 )  # fmt: skip
 
