@@ -1280,3 +1280,88 @@ def test_numbered_first_clauses_of_one_shape_stay_headings():
     for script in (text, pt.to_traditional(text)):
         found = [len(g.members) for g in pt.find_parallels(script, min_score=0.0)]
         assert 3 not in found
+
+
+# --- rules from the precision audit of whole half-A development reports (rep22p) ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "牢牢把握“稳中求进、提质增效”政策取向。",
+        "认真开展“不忘初心、牢记使命”主题教育。",
+        "我们坚持“和平统一、一国两制”的基本方针。",
+        "传承弘扬“马上就办、真抓实干”优良作风。",
+    ],
+)
+def test_unshared_slogan_pair_is_no_pair(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("推行“民有所呼、我有所应”工作机制。", ["民有所呼", "我有所应"]),
+        ("努力实现江苏大地“人享其行、物畅其流”。", ["人享其行", "物畅其流"]),
+        ("实施“一年小灶、三年大灶”计划。", ["一年小灶", "三年大灶"]),
+        ("必须坚持“一要吃饭、二要建设”的原则。", ["一要吃饭", "二要建设"]),
+        ("继续实行“支持留学、鼓励回国、来去自由”的政策。", ["支持留学", "鼓励回国", "来去自由"]),
+    ],
+)
+def test_slogan_pairs_sharing_slots_stay(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("carriers", "expected"),
+    [
+        (["稳中求进", "提质增效"], True),
+        (["马上就办", "办就办好"], True),  # 就办 in other places
+        (["人享其行", "物畅其流"], False),  # 其 in one place
+        (["一要吃饭", "二要建设"], False),  # numerals in one place
+        (["民有所呼", "我有所应"], False),
+        (["千企帮千镇", "万企兴万村"], False),  # numerals in one place: a frame
+        (["支持留学", "鼓励回国", "来去自由"], False),  # three: a four-character series
+    ],
+)
+def test_rule_unshared_slogan_pair(carriers, expected):
+    assert rules.rule_unshared_slogan_pair(carriers) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        # an outer edge that cut a word moves out by one character
+        ("减轻企业负担，激发科技型、小型、微型企业发展活力。", ["科技型", "小型", "微型"]),
+        (
+            "推动煤电节能降碳改造、灵活性改造、供热改造。",
+            ["节能降碳改造", "灵活性改造", "供热改造"],
+        ),
+        ("要进一步完善和发展。民族团结、民族平等和各民族的共同繁荣。", ["民族团结", "民族平等"]),
+        ("做强绿电、绿氢、绿色化工和装备制造全产业链。", ["绿电", "绿氢", "绿色化工"]),
+        # kept: an edge after a word (着力), a shared ending (…化｜为), a word outside (相结合)
+        (
+            "着力稳就业、稳企业、稳市场、稳预期，推动经济实现质的有效提升。",
+            ["稳就业", "稳企业", "稳市场", "稳预期"],
+        ),
+        ("以科学化、民主化和制度化为目标。", ["科学化", "民主化", "制度化"]),
+        ("健全投资于物和投资于人、投资于智相结合的长效机制。", ["投资于人", "投资于智"]),
+    ],
+)
+def test_whole_word_outer_edges(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("view", "at", "step", "expected"),
+    [
+        ("加快建设全国统一大市场", 5, -1, True),  # 全｜国统一
+        ("激发科技型企业", 3, -1, True),  # 科｜技型
+        ("民族平等和各民族", 3, 1, True),  # 民族平｜等和
+        ("着力稳就业", 2, -1, False),  # 着力 is a word
+        ("，决不迁就", 2, -1, False),  # after punctuation
+        ("投资于智相结合", 4, 1, False),  # 相结合 is a word
+    ],
+)
+def test_rule_orphan_edge(view, at, step, expected):
+    assert grouping.rule_orphan_edge(view, at, step) is expected

@@ -31,6 +31,7 @@ from .rules import (
     rule_slice_of_list,
     rule_subject_and_predicate,
     rule_subject_only,
+    rule_unshared_slogan_pair,
     rule_weak_pair,
     score_group,
 )
@@ -55,6 +56,7 @@ from .units import (
     MAX_MEMBERS,
     Unit,
     _first_clause_end,
+    _is_han,
     _trimmed,
     _unclosed_opener,
     _words,
@@ -1251,6 +1253,60 @@ def _quoted_members(text: str, view: str, group: Parallel) -> Parallel:
     return replace(group, members=members, start=members[0].start, end=members[-1].end)
 
 
+def rule_orphan_edge(view: str, at: int, step: int) -> bool:
+    """Whether an outer member edge at ``at`` cuts a two-character word that the character
+    outside it (``step`` -1: before a start, +1: after an end) can only belong to: that
+    character and the member's edge character are a word of the word table, the member's
+    edge character and its neighbour inside are none, and the outside character forms no
+    word with its own outer neighbour, a Chinese character (加快建设全｜国统一大市场…:
+    全 belongs to 全国; 民族团结、民族平｜等和…; 扶持公｜益性文化事业; 激发科｜技型…).
+    Kept: an edge after a word (着力｜稳就业: 着力 is one), after punctuation (，决｜不…:
+    a one-character word opening its clause)."""
+    if step < 0:
+        outer, edge, inner, beyond = at - 1, at, at + 1, at - 2
+    else:
+        outer, edge, inner, beyond = at, at - 1, at - 2, at + 1
+    if min(outer, edge, inner, beyond) < 0 or max(outer, edge, inner, beyond) >= len(view):
+        return False
+    if not all(_is_han(view[k]) for k in (outer, edge, inner, beyond)):
+        return False
+    words = _words()
+
+    def pair(a: int, b: int) -> str:
+        return view[min(a, b)] + view[max(a, b)]
+
+    if pair(outer, edge) not in words or pair(edge, inner) in words:
+        return False
+    # the outside character opens (after an end) or closes (before a start) a word of its own
+    outside = view[outer : outer + 3] if step > 0 else view[max(0, outer - 2) : outer + 1]
+    own = (outside[:2], outside) if step > 0 else (outside[-2:], outside)
+    return not any(w in words for w in own)
+
+
+def _whole_word_edges(text: str, view: str, group: Parallel) -> Parallel:
+    """``group`` with its first member's start and its last member's end moved one
+    character out where they cut a word (``rule_orphan_edge``), unless the cut character
+    is the group's shared opening or ending (稳就业、稳企业; 科学化、民主化、制度化｜为);
+    the group itself when neither edge moves."""
+    members = list(group.members)
+    shared = [s for s in group.shared if s]
+    first, last = members[0], members[-1]
+    opening = shared and all(view[m.start : m.end].startswith(shared[0]) for m in members)
+    ending = shared and all(view[m.start : m.end].endswith(shared[-1]) for m in members)
+    start, end = first.start, last.end
+    if not opening and rule_orphan_edge(view, start, -1):
+        start -= 1
+    if not ending and rule_orphan_edge(view, end, 1):
+        end += 1
+    if (start, end) == (first.start, last.end):
+        return group
+    if len(members) == 1:
+        return group
+    members[0] = Span.of(text, start, first.end)
+    members[-1] = Span.of(text, last.start, end)
+    return replace(group, members=tuple(members), start=start, end=end)
+
+
 def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
     """Items written without a separator: 共建共治共享, 强农惠农富农 (``block_runs``)."""
     groups = []
@@ -1304,7 +1360,11 @@ def build_parallels(
     """
     if slogans is None:
         slogans = build_slogans(text, view, sentences)
-    groups: list[Parallel] = slogan_parallels(text, view, slogans)
+    groups: list[Parallel] = [
+        g
+        for g in slogan_parallels(text, view, slogans)
+        if not rule_unshared_slogan_pair([view[m.start : m.end] for m in g.members])
+    ]
     result: list[Parallel] = []
     slogan_groups = {id(g) for g in groups}
     groups.sort(key=lambda g: g.start)
@@ -1344,7 +1404,7 @@ def build_parallels(
     result += [g for g in groups if id(g) in slogan_groups]
     for run in heading_units(view, firsts):
         result += [g for g in groups_in_run(text, view, run) if len(g.members) >= 3]
-    result = [_quoted_members(text, view, g) for g in result]
+    result = [_whole_word_edges(text, view, _quoted_members(text, view, g)) for g in result]
     if calibrate:
         threshold = default_min_score() if min_score is None else min_score
         result = [replace(g, score=group_score(view, g)) for g in result]

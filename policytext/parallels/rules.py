@@ -364,6 +364,21 @@ def rule_subject_only(template: Template) -> bool:
     return template.prefix in SUBJECTS and not (template.infix or template.suffix)
 
 
+def rule_unshared_slogan_pair(carriers: list[str]) -> bool:
+    """Two quoted phrases of one length that hold the same character in no place are no
+    pair (two four-character phrases sharing nothing are not annotated): “稳中求进、提质增效”,
+    “不忘初心、牢记使命”, “和平统一、一国两制”, “马上就办、真抓实干”. Numerals in one
+    place count as shared (“一要吃饭、二要建设”). Still pairs, as strict same-shape slogans
+    (core false): “民有所呼、我有所应”, “人享其行、物畅其流”, “一年小灶、三年大灶”.
+    Three or more such phrases stay (a four-character series, core false)."""
+    if len(carriers) != 2 or len(carriers[0]) != len(carriers[1]):
+        return False
+    return not any(
+        a == b or (a in COUNT_NUMERALS and b in COUNT_NUMERALS)
+        for a, b in zip(*carriers, strict=True)
+    )
+
+
 def rule_weak_pair(template: Template, carriers: list[str], level: str) -> bool:
     """Two units need strong evidence: two shared characters in one slot, or a frame.
 
