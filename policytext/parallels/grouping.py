@@ -28,6 +28,7 @@ from .rules import (
     rule_linked_member,
     rule_name_list,
     rule_programme_list,
+    rule_slice_of_clause_list,
     rule_slice_of_list,
     rule_subject_and_predicate,
     rule_subject_only,
@@ -55,6 +56,7 @@ from .units import (
     MAX_MEMBERS,
     Unit,
     _first_clause_end,
+    _is_han,
     _trimmed,
     _unclosed_opener,
     _words,
@@ -143,6 +145,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
         members = _carriers(view, window)
         if (
             rule_slice_of_list(level, len(window), len(units))
+            or rule_slice_of_clause_list(level, members, *_neighbours(view, units, window))
             or rule_name_list(members)
             or rule_abbreviated_names(members, level)
             or rule_weak_pair(template, members, level)
@@ -165,6 +168,16 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             j -= 1  # the group ends before a linked member: the run goes on from it
         i = floor = j + 1
     return groups
+
+
+def _neighbours(view: str, units: list[Unit], window: list[Unit]) -> tuple[str | None, str | None]:
+    """The carriers of the run's units just before and just after ``window`` (None at the
+    run's ends)."""
+    first = bisect_left([u.start for u in units], window[0].start)
+    before = units[first - 1] if first > 0 and units[first - 1].end <= window[0].start else None
+    later = [u for u in units if u.start >= window[-1].carrier_end]
+    after = later[0] if later else None
+    return tuple(None if u is None else view[u.start : u.carrier_end] for u in (before, after))
 
 
 def _three_end_alike(view: str, sentences: list[Span]) -> bool:
@@ -1137,6 +1150,8 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
         start = unit.start
         while start < end - 1 and view[start].isspace():
             start += 1  # 规范｜PLC 控制系统: no space left over where a lead was cut
+        if not (template.prefix and view.startswith(template.prefix, start)):
+            start = rule_whole_opening_word(view, start)  # not 全力｜稳就业、稳企业
         members.append(Span.of(text, start, end))
     kind = "parallelism" if len(members) >= 3 else "pair"
     return Parallel(
@@ -1149,6 +1164,21 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
         if template.prefix or template.infix or template.suffix
         else 0.6,
     )
+
+
+def rule_whole_opening_word(view: str, start: int) -> int:
+    """Where a member starting at ``start`` opens inside a two-character word of the table
+    (the characters across the edge form a word, the member's first two do not), it
+    starts one character earlier, with the whole word (norm22's audit of normative
+    documents, half A): 适用于玻｜璃纤维 -> 玻璃纤维, 开发企｜业资源计划系统 -> 企业….
+    Cuts between words stay: 产业｜数字化 (数字 is a word), 规范｜搬运机器人 (范搬 is none);
+    the caller keeps members that open with the shared opening (全力｜稳就业、稳企业)."""
+    if start < 1 or not (_is_han(view[start - 1]) and _is_han(view[start])):
+        return start
+    words = _words()
+    if view[start - 1 : start + 1] in words and view[start : start + 2] not in words:
+        return start - 1
+    return start
 
 
 def _minimal_members(text: str, view: str, group: Parallel) -> Parallel:
