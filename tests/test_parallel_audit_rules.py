@@ -1365,3 +1365,78 @@ def test_whole_word_outer_edges(text, members):
 )
 def test_rule_orphan_edge(view, at, step, expected):
     assert grouping.rule_orphan_edge(view, at, step) is expected
+
+
+# --- norm22's audit of whole normative documents (development half A) -----------------
+
+
+@pytest.mark.parametrize(
+    ("members", "before", "after", "expected"),
+    [
+        # a piece of a longer ，-list of equipment: the next item ends alike
+        (
+            ["航空航天大型复合材料智能铺放、成形、加工和检测成套装备", "航空航天智能装配装备"],
+            "研发汽车发动机、变速箱等高效加工与近净成形成套装备",
+            "船舶板材激光焊接成套装备",
+            True,
+        ),
+        # … or ends alike before a closing 等
+        (
+            ["食品高黏度流体灌装智能成套装备", "极大规模集成电路制造成套装备"],
+            None,
+            "新型平板显示制造成套装备等",
+            True,
+        ),
+        # the whole list: nothing after it
+        (["智能焊接机器人", "智能移动机器人", "智能巡检机器人"], "研发五轴加工中心", None, False),
+        # the clause after shares less than the members' whole ending (部流程, not 全流程)
+        (["优化外部流程", "重构内部流程"], "着眼于审批全流程", "数字赋能打造智能审批新模式", False),
+        # a topic before the members is no item of theirs (only the clause after counts)
+        (["是极不寻常的一年", "是顶压前行的一年"], "2025年", "全省上下团结奋斗", False),
+    ],
+)
+def test_rule_slice_of_clause_list(members, before, after, expected):
+    assert rules.rule_slice_of_clause_list("clause", members, before, after) is expected
+    assert not rules.rule_slice_of_clause_list("phrase", members, before, after)
+
+
+def test_slices_of_a_clause_list_are_no_groups():
+    text = (
+        "研发汽车发动机、变速箱等高效加工与近净成形成套装备，航空航天大型复合材料智能铺放、"
+        "成形、加工和检测成套装备，航空航天智能装配装备，船舶板材激光焊接成套装备，高精度"
+        "智能化热/冷连轧成套装备，百万吨以上智能化乙烯成套装备，新型干法水泥全流程智能化生产线，"
+        "食品高黏度流体灌装智能成套装备，连续式针织物/纯涤纶织物印染成套装备，满足GMP要求的"
+        "无菌原料药智能成套装备，极大规模集成电路制造成套装备，新型平板显示制造成套装备等。"
+    )
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        assert not any(
+            len(g) == 2 and g[1].endswith(("智能装配装备", "智能裝配裝備")) for g in found
+        )
+        assert not any(g[0].startswith(("食品", "食品")) for g in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        # a member opening inside a two-character word starts with the word
+        (
+            "本部分标准适用于玻璃纤维、碳纤维及玄武岩纤维的智能化升级改造。",
+            ["玻璃纤维", "碳纤维", "玄武岩纤维"],
+        ),
+        (
+            "开发企业资源计划系统（ERP）、供应链管理系统（SCM）、客户关系管理系统（CRM）。",
+            ["企业资源计划系统", "供应链管理系统", "客户关系管理系统"],
+        ),
+        # cuts between words stay: 范搬 is no word
+        (
+            "规范搬运机器人、插袋机器人、包装机器人等工业机器人的数据格式。",
+            ["搬运机器人", "插袋机器人", "包装机器人"],
+        ),
+        # members that open with the shared opening stay (力稳 of 全力稳… is no cut word)
+        ("全力稳就业、稳企业、稳市场、稳预期。", ["稳就业", "稳企业", "稳市场", "稳预期"]),
+    ],
+)
+def test_whole_word_edges_in_normative_lists(text, members):
+    """norm22's audit cases, read by the edge rule of rep22p (``_whole_word_edges``)."""
+    assert_group_in_both_scripts(text, members)

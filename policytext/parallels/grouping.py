@@ -28,6 +28,7 @@ from .rules import (
     rule_linked_member,
     rule_name_list,
     rule_programme_list,
+    rule_slice_of_clause_list,
     rule_slice_of_list,
     rule_subject_and_predicate,
     rule_subject_only,
@@ -145,6 +146,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
         members = _carriers(view, window)
         if (
             rule_slice_of_list(level, len(window), len(units))
+            or rule_slice_of_clause_list(level, members, *_neighbours(view, units, window))
             or rule_name_list(members)
             or rule_abbreviated_names(members, level)
             or rule_weak_pair(template, members, level)
@@ -167,6 +169,16 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             j -= 1  # the group ends before a linked member: the run goes on from it
         i = floor = j + 1
     return groups
+
+
+def _neighbours(view: str, units: list[Unit], window: list[Unit]) -> tuple[str | None, str | None]:
+    """The carriers of the run's units just before and just after ``window`` (None at the
+    run's ends)."""
+    first = bisect_left([u.start for u in units], window[0].start)
+    before = units[first - 1] if first > 0 and units[first - 1].end <= window[0].start else None
+    later = [u for u in units if u.start >= window[-1].carrier_end]
+    after = later[0] if later else None
+    return tuple(None if u is None else view[u.start : u.carrier_end] for u in (before, after))
 
 
 def _three_end_alike(view: str, sentences: list[Span]) -> bool:

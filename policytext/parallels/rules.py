@@ -350,6 +350,37 @@ def rule_slice_of_list(level: str, covered: int, items: int) -> bool:
     return covered == 2 or 2 * covered < items
 
 
+#: the shortest ending that marks clauses as items of one list (装备, 技术, 平台)
+LIST_ENDING = 2
+
+
+def rule_slice_of_clause_list(
+    level: str, members: list[str], before: str | None, after: str | None
+) -> bool:
+    """Part of a longer ，-list of items is no group: the clause just after the members
+    ends with the whole ending they share, of two characters or more, and is no longer
+    than the longest member (norm22's audit of normative documents, half A). ``before``
+    is not asked: a clause before often names the topic (过去的五年，是…的五年，是…的五年).
+
+    航空航天…成套装备，航空航天智能装配装备｜船舶板材激光焊接成套装备，…: the list of
+    equipment is judged whole (convention 2), not the pieces the grouping kept. A closing
+    等 of the clause after is ignored; a clause longer than every member is no item of the
+    list but a comment on it (牛也不高兴，机器也不高兴，因为使牛、开机器的劳动人民不高兴).
+    """
+    if level != "clause":
+        return False
+    ending = members[0]
+    for member in members[1:]:
+        while not member.endswith(ending):
+            ending = ending[1:]
+    if len(ending) < LIST_ENDING:
+        return False
+    if after is None:
+        return False
+    item = after.rstrip("等")
+    return item.endswith(ending) and len(item) <= max(len(m) for m in members)
+
+
 #: subjects whose repetition makes no template: 我们以为，我们的努力还不够
 SUBJECTS = frozenset(
     ["我们", "他们", "你们", "它们", "我国", "这些", "那些", "我", "他", "她", "它", "这", "那"]
