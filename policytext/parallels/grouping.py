@@ -503,6 +503,7 @@ def _window_template(
         if first_clipped is not None:  # a lead and a tail: 实现｜具备…特征、具有…价值｜的应用
             carriers = _carriers(view, first_clipped)
             candidates.append(_clip_last(view, first_clipped, carriers))
+        candidates.append(_clip_even_lead(window, window_carriers))
         for candidate in list(candidates):  # 持续开展｜平安校园、平安医院｜建设
             if candidate is not None:
                 carriers = _carriers(view, candidate)
@@ -671,6 +672,35 @@ def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit
             clipped[1] = _clip(clipped[1], 0, len(second) - keep)  # 因病返贫｜的情况
         return clipped
     return None
+
+
+#: the longest items whose one length shows where a list's first item starts
+EVEN_ITEM_LONGEST = 4
+
+
+def rule_even_list_lead(carriers: list[str]) -> int | None:
+    """How much of a 、-list's first item to keep when the items after it are all of one
+    short length (two to ``EVEN_ITEM_LONGEST`` characters) and the first is longer by a lead
+    word or list verb exactly (``LEAD_WORDS``, ``LIST_VERBS``): 推进｜职普融通、产教融合、
+    科教融汇 keeps 4, so that the items' shape shows (融 in one slot). None otherwise: the
+    others uneven (推进职普融通、产教融合、科教融汇发展), or the first's extra characters no
+    lead (中等职业教育、高等教育、继续教育: 中等 is part of the item)."""
+    size = len(carriers[1])
+    if len(carriers) < 3 or not 2 <= size <= EVEN_ITEM_LONGEST or len(carriers[0]) <= size:
+        return None
+    for carrier in carriers[2:]:  # a loop: most lists stop at the first uneven item
+        if len(carrier) != size:
+            return None
+    lead = carriers[0][:-size]
+    return size if lead in _LEADS_AND_VERBS else None
+
+
+def _clip_even_lead(window: list[Unit], carriers: list[str]) -> list[Unit] | None:
+    """The 、-list with its first item's lead cut by ``rule_even_list_lead``, if any."""
+    keep = rule_even_list_lead(carriers)
+    if keep is None:
+        return None
+    return [_clip(window[0], len(carriers[0]) - keep, None), *window[1:]]
 
 
 def rule_split_elaboration(carrier: str, keep: int) -> bool:
