@@ -1397,3 +1397,57 @@ def test_lead_before_even_items(text, members):
 def test_lead_before_even_items_without_template():
     # four-character items sharing nothing stay out after the lead is cut
     assert_no_group_in_both_scripts("推进简政放权、放管结合、优化服务，持续改善营商环境。")
+
+
+@pytest.mark.parametrize(
+    ("template", "carriers", "expected"),
+    [
+        (
+            Template("", "在坚持", "", 0),
+            ["关键在坚持与时俱进", "核心在坚持党的先进性", "本质在坚持执政为民"],
+            True,
+        ),
+        (  # the infix deep inside the clauses: a repeated word, no frame
+            Template("", "维权", "", 0),
+            ["切实加强职工维权工作", "推动工会组织依法维权", "完善职工维权服务体系"],
+            False,
+        ),
+        (  # two clauses
+            Template("", "在坚持", "", 0),
+            ["关键在坚持与时俱进", "核心在坚持党的先进性"],
+            False,
+        ),
+        (  # a one-character infix
+            Template("", "在", "", 0),
+            ["关键在与时俱进", "核心在党的先进性", "本质在执政为民"],
+            False,
+        ),
+    ],
+)
+def test_rule_topic_frame(template, carriers, expected):
+    assert rules.rule_topic_frame(template, carriers) is expected
+
+
+def test_topic_frame_group():
+    # cpc_congress_16_report_2002 (half A)
+    assert_group_in_both_scripts(
+        "贯彻“三个代表”重要思想，关键在坚持与时俱进，核心在坚持党的先进性，本质在坚持执政为民。",
+        ["关键在坚持与时俱进", "核心在坚持党的先进性", "本质在坚持执政为民"],
+    )
+
+
+def test_repeated_word_inside_long_clauses_stays_out():
+    assert_no_group_in_both_scripts(
+        "切实加强对职工合法权益的维权工作，推动各级工会组织依法履行维权职责，"
+        "不断完善覆盖城乡职工的维权服务体系。"
+    )
+
+
+def test_lead_cut_keeps_whole_words():
+    # gwr_2010 (half A): a lead cut to the infix's place moves back to a word's start
+    # (公益性文化事业, not 益性文化事业)
+    assert_group_in_both_scripts(
+        "要继续推进文化体制改革，扶持公益性文化事业，发展文化产业，鼓励文化创新，"
+        "培育骨干文化企业。",
+        ["公益性文化事业", "发展文化产业", "鼓励文化创新"],
+    )

@@ -986,6 +986,8 @@ def _fit(
             if position > 0 and len(offsets) == 1 and shortest == longest:
                 lead = position - offsets.pop()
                 keep = len(carrier) - lead if lead > 0 else None
+                if keep is not None and (word := _word_cut(carrier, lead, LONGEST_OPENING_WORD)):
+                    keep = len(carrier) - word[0]  # rule_whole_words: 保持同…, not 持同…
             elif position > 0 and level == "phrase":
                 # items of uneven length: the first mirrors the one after it
                 # (更加注重｜抓基层、打基础、苦练基本功)

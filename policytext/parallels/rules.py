@@ -220,7 +220,12 @@ def _accepted(
     else:
         if strength < 2.0 and longest > 6 and not template.prefix:
             return False  # a short suffix or infix alone does not hold long clauses together
-        if not (template.prefix or template.suffix) and longest > 8 and aligned < 2:
+        if (
+            not (template.prefix or template.suffix)
+            and longest > 8
+            and aligned < 2
+            and not rule_topic_frame(template, carriers)
+        ):
             return False  # a word repeated inside long clauses (…维权…，…维权…) is no template
         if len(carriers) == 2 and carriers[1].startswith("是") and "是" not in carriers[0]:
             return False  # 民生问题，是…的根本问题: a subject and its predicate
@@ -235,6 +240,23 @@ def _accepted(
 
 
 # --- named rules (each with golden examples in tests/test_parallel_rules.py) -----------
+
+#: the longest varying topic before a shared infix that ``rule_topic_frame`` reads as a frame
+TOPIC_LONGEST = 3
+
+
+def rule_topic_frame(template: Template, carriers: list[str]) -> bool:
+    """Three or more clauses whose shared infix (two content characters or more) stands
+    right after a short varying opening (one to ``TOPIC_LONGEST`` characters) are framed
+    like an anaphora: 关键在坚持与时俱进，核心在坚持党的先进性，本质在坚持执政为民; 保持同
+    群众的密切联系，倾听群众的意见，接受群众的监督.
+    Not a word repeated at different places inside long clauses (…加强维权…，…维权服务…),
+    nor two clauses."""
+    infix = template.infix
+    if len(carriers) < 3 or not infix or _weight(infix) < 2:
+        return False
+    return all(1 <= carrier.find(infix) <= TOPIC_LONGEST for carrier in carriers)
+
 
 #: endings of organisation names: 省发展改革委, 省财政厅, 国家能源局, 中国电子学会, 清华大学
 ORGANISATION_ENDINGS = (
