@@ -1451,3 +1451,38 @@ def test_lead_cut_keeps_whole_words():
         "培育骨干文化企业。",
         ["公益性文化事业", "发展文化产业", "鼓励文化创新"],
     )
+
+
+@pytest.mark.parametrize(
+    ("carrier", "others", "keep"),
+    [
+        ("就是党的全部理论和工作要体现时代性", ["把握规律性", "富于创造性"], 5),
+        ("我们从现在起，必须年年讲", ["月月讲", "天天讲"], 3),
+        ("我们的工作主要体现时代性", ["把握规律性", "富于创造性"], None),  # 主要: no modal
+        ("工作要体现时代性", ["把握规律性", "富于创造"], None),  # the others uneven
+        ("工作要体现时代性", ["把握规律性"], None),  # one other: no shape
+    ],
+)
+def test_rule_modal_lead(carrier, others, keep):
+    assert grouping.rule_modal_lead(carrier, others) == keep
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (  # cpc_congress_16_report_2002 (half A)
+            "与时俱进，就是党的全部理论和工作要体现时代性，把握规律性，富于创造性。",
+            ["体现时代性", "把握规律性", "富于创造性"],
+        ),
+        (  # cpc_congress_09_report_1969 (half A): the modal stays outside the first member
+            "我们从现在起，必须年年讲，月月讲，天天讲，使我们对这个问题，有比较清醒的认识。",
+            ["年年讲", "月月讲", "天天讲"],
+        ),
+    ],
+)
+def test_modal_lead_cut(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+def test_no_modal_no_lead_cut():
+    assert_no_group_in_both_scripts("我们的工作主要体现时代性，把握规律性，富于创造性。")

@@ -1010,6 +1010,8 @@ def _fit(
                 word := _word_cut(carrier, len(carrier) - keep, LONGEST_OPENING_WORD)
             ):
                 keep = len(carrier) - word[0]  # rule_whole_words: 大别山精神, not 别山精神
+        elif level == "clause" and template.suffix and carrier.endswith(template.suffix):
+            keep = rule_modal_lead(carrier, others)
     elif template.suffix:
         # the suffix's first place that leaves a member of about the others' length:
         # 国内外知名软硬件企业代表、地方产业园区代表、投资机构代表｜参加
@@ -1037,6 +1039,21 @@ def _fit(
     if template.infix and template.infix not in piece:
         return None
     return keep
+
+
+def rule_modal_lead(carrier: str, others: list[str]) -> int | None:
+    """How much of a first clause to keep when the clauses after it are of one length and
+    it is longer by a lead that ends in a modal verb (``MODALS``): 就是党的全部理论和工作要｜
+    体现时代性，把握规律性，富于创造性 keeps 5. None otherwise: the others uneven, or no
+    modal before the cut (国家统一规划｜建设性…: the subject runs into the member)."""
+    size = len(others[0])
+    if len(others) < 2 or len(carrier) <= size or any(len(o) != size for o in others):
+        return None
+    lead = carrier[: len(carrier) - size]
+    for modal in MODALS:
+        if lead.endswith(modal) and lead[-len(modal) - 1 : -len(modal)] not in _NOT_MODAL_BEFORE:
+            return size  # 工作要｜体现…; not 主要｜…, 需要｜…
+    return None
 
 
 def _splits_suffix_word(carrier: str, keep: int, suffix: str) -> bool:
