@@ -1440,3 +1440,209 @@ def test_slices_of_a_clause_list_are_no_groups():
 def test_whole_word_edges_in_normative_lists(text, members):
     """norm22's audit cases, read by the edge rule of rep22p (``_whole_word_edges``)."""
     assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("carrier", "length"),
+    [
+        ("发挥外贸、物价、财政、外汇和工商行政等部门的管理职能", 12),  # 工商行政等部门的管理职能
+        ("审计和监察等部门的监督职能", 13),  # no 、-list: its own length
+        ("扎实抓好“一市一试点、一县一特色”专项改革", 21),  # a 、 inside quotation marks
+        ("即冶金工业、燃料工业、动力工业和化学工业", 20),  # a list not closed by 等
+    ],
+)
+def test_rule_inner_list_length(carrier, length):
+    assert rules.rule_inner_list_length(carrier) == length
+
+
+def test_clause_with_an_inner_list_is_an_even_member():
+    # gwr_1988 (half A): the first clause holds a list of nine agencies closed by 等. The
+    # verb 发挥 that governs all three stays inside the first member (the annotation leaves
+    # it out; the member still covers the annotated one)
+    assert_group_in_both_scripts(
+        "加强出口贸易的协调管理工作，发挥外贸、物价、财政、税务、银行、海关、商检、外汇和"
+        "工商行政等部门的管理职能，审计和监察等部门的监督职能，外贸商会的协调职能，"
+        "以保证对外贸易的健康发展。",
+        [
+            "发挥外贸、物价、财政、税务、银行、海关、商检、外汇和工商行政等部门的管理职能",
+            "审计和监察等部门的监督职能",
+            "外贸商会的协调职能",
+        ],
+    )
+
+
+def test_clause_with_an_open_list_stays_uneven():
+    # gwr_1954 (half A): a list not closed by 等 is the content, not a slot: the clauses
+    # stay uneven and form no group (the list's items may)
+    text = (
+        "第一个五年计划所以要集中主要力量发展重工业，即冶金工业、燃料工业、动力工业、"
+        "机械制造工业和化学工业，这是因为只有依靠重工业，才能建立巩固的国防。"
+    )
+    for script in (text, pt.to_traditional(text)):
+        found = pt.find_parallels(script, min_score=0.0)
+        assert not any("，" in script[g.start : g.end] for g in found)
+
+
+@pytest.mark.parametrize(
+    ("carrier", "expected"),
+    [
+        ("财政总收入7019亿元", True),  # a figure closing the member, before its unit
+        ("工业投资增长13.3%", True),
+        ("社会消费品零售总额增长5.5%左右", True),
+        ("7个盟市接通高铁", True),  # a figure opening the member
+        ("有一百零四个县", True),
+        ("全球首台25兆瓦级风电主轴轴承", False),  # a specification inside a name
+        ("全球最高10米液压支架", False),
+    ],
+)
+def test_rule_figure_member(carrier, expected):
+    assert rules.rule_figure_member(carrier) is expected
+
+
+def test_specifications_inside_names_are_no_statistics():
+    # 2026_gwr_henan (half A): records opening alike, a number inside two of the names
+    assert_group_in_both_scripts(
+        "全球首台25兆瓦级风电主轴轴承、全球最高10米液压支架、全球最大直径竖井掘进机成功下线。",
+        ["全球首台25兆瓦级风电主轴轴承", "全球最高10米液压支架", "全球最大直径竖井掘进机成功下线"],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 2026_gwr_henan (half A): figures closing each clause stay statistics
+        "生产总值增长5.6%，规上工业增加值增长8.4%，工业投资增长13.3%。",
+        # 2026_gwr_fujian (half A): a pair with a number anywhere stays statistics
+        "城镇新增就业265.15万人，城镇调查失业率连续5年低于全国水平。",
+    ],
+)
+def test_figures_stay_statistics(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("carriers", "keep"),
+    [
+        (["推进职普融通", "产教融合", "科教融汇"], 4),  # a lead word before even items
+        (["坚持政治建军", "改革强军", "科技强军"], 4),
+        (["统筹职业教育", "高等教育", "继续教育"], 4),
+        (["全省职业教育", "高等教育", "继续教育"], 4),
+        (["中等职业教育", "高等教育", "继续教育"], None),  # 中等 is no lead word
+        (["推进职普融通", "产教融合", "科教融汇发展"], None),  # the others uneven
+        (["推进职普融通", "产教融合"], None),  # a pair: its first item shows no shape
+    ],
+)
+def test_rule_even_list_lead(carriers, keep):
+    assert grouping.rule_even_list_lead(carriers) == keep
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (  # cpc_congress_20_report_2022 (half A): 融 in one slot of three even items
+            "统筹职业教育、高等教育、继续教育协同创新，推进职普融通、产教融合、科教融汇，"
+            "优化职业教育类型定位。",
+            ["职普融通", "产教融合", "科教融汇"],
+        ),
+        (  # cpc_congress_16_report_2002 (half A): the lead no longer splits the formula
+            "坚持有法可依、有法必依、执法必严、违法必究，维护法制的统一和尊严。",
+            ["有法可依", "有法必依", "执法必严", "违法必究"],
+        ),
+    ],
+)
+def test_lead_before_even_items(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+def test_lead_before_even_items_without_template():
+    # four-character items sharing nothing stay out after the lead is cut
+    assert_no_group_in_both_scripts("推进简政放权、放管结合、优化服务，持续改善营商环境。")
+
+
+@pytest.mark.parametrize(
+    ("template", "carriers", "expected"),
+    [
+        (
+            Template("", "在坚持", "", 0),
+            ["关键在坚持与时俱进", "核心在坚持党的先进性", "本质在坚持执政为民"],
+            True,
+        ),
+        (  # the infix deep inside the clauses: a repeated word, no frame
+            Template("", "维权", "", 0),
+            ["切实加强职工维权工作", "推动工会组织依法维权", "完善职工维权服务体系"],
+            False,
+        ),
+        (  # two clauses
+            Template("", "在坚持", "", 0),
+            ["关键在坚持与时俱进", "核心在坚持党的先进性"],
+            False,
+        ),
+        (  # a one-character infix
+            Template("", "在", "", 0),
+            ["关键在与时俱进", "核心在党的先进性", "本质在执政为民"],
+            False,
+        ),
+    ],
+)
+def test_rule_topic_frame(template, carriers, expected):
+    assert rules.rule_topic_frame(template, carriers) is expected
+
+
+def test_topic_frame_group():
+    # cpc_congress_16_report_2002 (half A)
+    assert_group_in_both_scripts(
+        "贯彻“三个代表”重要思想，关键在坚持与时俱进，核心在坚持党的先进性，本质在坚持执政为民。",
+        ["关键在坚持与时俱进", "核心在坚持党的先进性", "本质在坚持执政为民"],
+    )
+
+
+def test_repeated_word_inside_long_clauses_stays_out():
+    assert_no_group_in_both_scripts(
+        "切实加强对职工合法权益的维权工作，推动各级工会组织依法履行维权职责，"
+        "不断完善覆盖城乡职工的维权服务体系。"
+    )
+
+
+def test_lead_cut_keeps_whole_words():
+    # gwr_2010 (half A): a lead cut to the infix's place moves back to a word's start
+    # (公益性文化事业, not 益性文化事业)
+    assert_group_in_both_scripts(
+        "要继续推进文化体制改革，扶持公益性文化事业，发展文化产业，鼓励文化创新，"
+        "培育骨干文化企业。",
+        ["公益性文化事业", "发展文化产业", "鼓励文化创新"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("carrier", "others", "keep"),
+    [
+        ("就是党的全部理论和工作要体现时代性", ["把握规律性", "富于创造性"], 5),
+        ("我们从现在起，必须年年讲", ["月月讲", "天天讲"], 3),
+        ("我们的工作主要体现时代性", ["把握规律性", "富于创造性"], None),  # 主要: no modal
+        ("工作要体现时代性", ["把握规律性", "富于创造"], None),  # the others uneven
+        ("工作要体现时代性", ["把握规律性"], None),  # one other: no shape
+    ],
+)
+def test_rule_modal_lead(carrier, others, keep):
+    assert grouping.rule_modal_lead(carrier, others) == keep
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (  # cpc_congress_16_report_2002 (half A)
+            "与时俱进，就是党的全部理论和工作要体现时代性，把握规律性，富于创造性。",
+            ["体现时代性", "把握规律性", "富于创造性"],
+        ),
+        (  # cpc_congress_09_report_1969 (half A): the modal stays outside the first member
+            "我们从现在起，必须年年讲，月月讲，天天讲，使我们对这个问题，有比较清醒的认识。",
+            ["年年讲", "月月讲", "天天讲"],
+        ),
+    ],
+)
+def test_modal_lead_cut(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+def test_no_modal_no_lead_cut():
+    assert_no_group_in_both_scripts("我们的工作主要体现时代性，把握规律性，富于创造性。")

@@ -517,6 +517,7 @@ def _window_template(
         if first_clipped is not None:  # a lead and a tail: 实现｜具备…特征、具有…价值｜的应用
             carriers = _carriers(view, first_clipped)
             candidates.append(_clip_last(view, first_clipped, carriers))
+        candidates.append(_clip_even_lead(window, window_carriers))
         for candidate in list(candidates):  # 持续开展｜平安校园、平安医院｜建设
             if candidate is not None:
                 carriers = _carriers(view, candidate)
@@ -685,6 +686,35 @@ def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit
             clipped[1] = _clip(clipped[1], 0, len(second) - keep)  # 因病返贫｜的情况
         return clipped
     return None
+
+
+#: the longest items whose one length shows where a list's first item starts
+EVEN_ITEM_LONGEST = 4
+
+
+def rule_even_list_lead(carriers: list[str]) -> int | None:
+    """How much of a 、-list's first item to keep when the items after it are all of one
+    short length (two to ``EVEN_ITEM_LONGEST`` characters) and the first is longer by a lead
+    word or list verb exactly (``LEAD_WORDS``, ``LIST_VERBS``): 推进｜职普融通、产教融合、
+    科教融汇 keeps 4, so that the items' shape shows (融 in one slot). None otherwise: the
+    others uneven (推进职普融通、产教融合、科教融汇发展), or the first's extra characters no
+    lead (中等职业教育、高等教育、继续教育: 中等 is part of the item)."""
+    size = len(carriers[1])
+    if len(carriers) < 3 or not 2 <= size <= EVEN_ITEM_LONGEST or len(carriers[0]) <= size:
+        return None
+    for carrier in carriers[2:]:  # a loop: most lists stop at the first uneven item
+        if len(carrier) != size:
+            return None
+    lead = carriers[0][:-size]
+    return size if lead in _LEADS_AND_VERBS else None
+
+
+def _clip_even_lead(window: list[Unit], carriers: list[str]) -> list[Unit] | None:
+    """The 、-list with its first item's lead cut by ``rule_even_list_lead``, if any."""
+    keep = rule_even_list_lead(carriers)
+    if keep is None:
+        return None
+    return [_clip(window[0], len(carriers[0]) - keep, None), *window[1:]]
 
 
 def rule_split_elaboration(carrier: str, keep: int) -> bool:
@@ -970,6 +1000,8 @@ def _fit(
             if position > 0 and len(offsets) == 1 and shortest == longest:
                 lead = position - offsets.pop()
                 keep = len(carrier) - lead if lead > 0 else None
+                if keep is not None and (word := _word_cut(carrier, lead, LONGEST_OPENING_WORD)):
+                    keep = len(carrier) - word[0]  # rule_whole_words: 保持同…, not 持同…
             elif position > 0 and level == "phrase":
                 # items of uneven length: the first mirrors the one after it
                 # (更加注重｜抓基层、打基础、苦练基本功)
@@ -992,6 +1024,8 @@ def _fit(
                 word := _word_cut(carrier, len(carrier) - keep, LONGEST_OPENING_WORD)
             ):
                 keep = len(carrier) - word[0]  # rule_whole_words: 大别山精神, not 别山精神
+        elif level == "clause" and template.suffix and carrier.endswith(template.suffix):
+            keep = rule_modal_lead(carrier, others)
     elif template.suffix:
         # the suffix's first place that leaves a member of about the others' length:
         # 国内外知名软硬件企业代表、地方产业园区代表、投资机构代表｜参加
@@ -1019,6 +1053,21 @@ def _fit(
     if template.infix and template.infix not in piece:
         return None
     return keep
+
+
+def rule_modal_lead(carrier: str, others: list[str]) -> int | None:
+    """How much of a first clause to keep when the clauses after it are of one length and
+    it is longer by a lead that ends in a modal verb (``MODALS``): 就是党的全部理论和工作要｜
+    体现时代性，把握规律性，富于创造性 keeps 5. None otherwise: the others uneven, or no
+    modal before the cut (国家统一规划｜建设性…: the subject runs into the member)."""
+    size = len(others[0])
+    if len(others) < 2 or len(carrier) <= size or any(len(o) != size for o in others):
+        return None
+    lead = carrier[: len(carrier) - size]
+    for modal in MODALS:
+        if lead.endswith(modal) and lead[-len(modal) - 1 : -len(modal)] not in _NOT_MODAL_BEFORE:
+            return size  # 工作要｜体现…; not 主要｜…, 需要｜…
+    return None
 
 
 def _splits_suffix_word(carrier: str, keep: int, suffix: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from ..slogans import rule_is_formula
-from ..vocabulary import COUNT_NUMERALS, HAN_CHAR
+from ..vocabulary import COUNT_NUMERALS, HAN_CHAR, QUOTE_CLOSERS, QUOTE_OPENERS
 from .templates import (
     LEADING_WORDS,
     Template,
@@ -64,8 +64,26 @@ class _Shape(NamedTuple):
     statistics: bool  # most members hold digits: lists of statistics
 
 
-def _shape(carriers: list[str], strength: float) -> _Shape:
-    lengths = [len(c) for c in carriers]
+#: a 、-list closed by 等, read as its last item: 外贸、物价、…外汇和工商行政等 -> 工商行政等
+#: (items of one to eight characters, none across a quotation mark)
+_ITEM = f"[^、､{re.escape(''.join(sorted(QUOTE_OPENERS | QUOTE_CLOSERS)))}]{{1,8}}"
+_LISTED_ITEMS_RE = re.compile(f"(?:{_ITEM}[、､])+(?:{_ITEM}?和)?(?={_ITEM}等)")
+
+
+def rule_inner_list_length(carrier: str) -> int:
+    """A member's length with a 、-list closed by 等 inside it read as its last item: the
+    items fill one slot, so 发挥外贸、物价、财政…和工商行政等部门的管理职能，审计和监察等
+    部门的监督职能，外贸商会的协调职能 are members of even weight (balance and coverage of the score
+    measure them so when they decide whether a group of clauses is strong enough; the
+    group's score keeps the plain lengths). A member without 、 keeps its length."""
+    if "、" not in carrier and "､" not in carrier:
+        return len(carrier)  # the usual case
+    return len(_LISTED_ITEMS_RE.sub("", carrier))
+
+
+def _shape(carriers: list[str], strength: float, listed: bool = False) -> _Shape:
+    """The score's shape of the carriers (``listed``: lengths by ``rule_inner_list_length``)."""
+    lengths = [rule_inner_list_length(c) if listed else len(c) for c in carriers]
     mean = sum(lengths) / len(lengths)
     shortest, longest = min(lengths), max(lengths)
     statistics = rule_statistics(carriers)
@@ -122,8 +140,13 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
         return None
     shape = _shape(carriers, strength)  # made only for windows the rules accept
     effective = new_template(_effective_prefix(template, level), template.infix, template.suffix, 0)
-    if _combined(_anchor(effective), shape) < MIN_SCORE:
-        return None  # too weak, its opening read as ``_accepted`` reads it
+    if _combined(_anchor(effective), shape) < MIN_SCORE and not (
+        level == "clause"
+        and any("、" in c for c in carriers)
+        and _combined(_anchor(effective), _shape(carriers, strength, listed=True)) >= MIN_SCORE
+    ):
+        return None  # too weak, its opening read as ``_accepted`` reads it (an inner list
+        # read as one item, in clauses: rule_inner_list_length)
     return _combined(_anchor(template), shape)
 
 
@@ -197,7 +220,12 @@ def _accepted(
     else:
         if strength < 2.0 and longest > 6 and not template.prefix:
             return False  # a short suffix or infix alone does not hold long clauses together
-        if not (template.prefix or template.suffix) and longest > 8 and aligned < 2:
+        if (
+            not (template.prefix or template.suffix)
+            and longest > 8
+            and aligned < 2
+            and not rule_topic_frame(template, carriers)
+        ):
             return False  # a word repeated inside long clauses (…维权…，…维权…) is no template
         if len(carriers) == 2 and carriers[1].startswith("是") and "是" not in carriers[0]:
             return False  # 民生问题，是…的根本问题: a subject and its predicate
@@ -212,6 +240,23 @@ def _accepted(
 
 
 # --- named rules (each with golden examples in tests/test_parallel_rules.py) -----------
+
+#: the longest varying topic before a shared infix that ``rule_topic_frame`` reads as a frame
+TOPIC_LONGEST = 3
+
+
+def rule_topic_frame(template: Template, carriers: list[str]) -> bool:
+    """Three or more clauses whose shared infix (two content characters or more) stands
+    right after a short varying opening (one to ``TOPIC_LONGEST`` characters) are framed
+    like an anaphora: 关键在坚持与时俱进，核心在坚持党的先进性，本质在坚持执政为民; 保持同
+    群众的密切联系，倾听群众的意见，接受群众的监督.
+    Not a word repeated at different places inside long clauses (…加强维权…，…维权服务…),
+    nor two clauses."""
+    infix = template.infix
+    if len(carriers) < 3 or not infix or _weight(infix) < 2:
+        return False
+    return all(1 <= carrier.find(infix) <= TOPIC_LONGEST for carrier in carriers)
+
 
 #: endings of organisation names: 省发展改革委, 省财政厅, 国家能源局, 中国电子学会, 清华大学
 ORGANISATION_ENDINGS = (
@@ -502,12 +547,39 @@ def rule_statistics(carriers: list[str]) -> bool:
 
     Numbers in digits (7个盟市接通高铁、所有盟市…) or in Chinese numerals of two
     characters or more (四十斤、六十斤、八十斤; 有四十五个县…，有五十五个县…). Not the
-    one-character numerals of formulas: “三个离不开”、“四个与共”、“五个认同”.
+    one-character numerals of formulas: “三个离不开”、“四个与共”、“五个认同”. In three
+    members or more a number counts only where it opens or closes its member
+    (``rule_figure_member``), not as a specification inside a name: 全球首台25兆瓦级风电
+    主轴轴承、全球最高10米液压支架、全球最大直径竖井掘进机; in a pair, anywhere (城镇新增
+    就业265.15万人，城镇调查失业率连续5年低于全国水平).
     """
     if not _NUMBER_RE.search("".join(carriers)):
         return False  # the usual case, decided by one search
-    counted = sum(1 for c in carriers if _NUMBER_RE.search(c))
+    holds = _NUMBER_RE.search if len(carriers) == 2 else rule_figure_member
+    counted = sum(1 for c in carriers if holds(c))
     return counted >= max(2, len(carriers) // 2 + 1)
+
+
+#: how far into its member a figure may open (有四十五个县, 超30万人) or how many
+#: characters of its unit may follow it (…1.8亿人次, …增长6.5%左右, 减少2.5个百分点)
+FIGURE_EDGE = 2
+FIGURE_UNIT = 4
+
+
+def rule_figure_member(carrier: str) -> bool:
+    """A member that states a figure: a number at its opening (7个盟市接通高铁, 有四十五
+    个县) or at its closing, before a unit at most (财政总收入7019亿元, 工业投资增长13.3%).
+    Not a number inside a name or description: 全球首台25兆瓦级风电主轴轴承,
+    全球最高10米液压支架."""
+    for match in _NUMBER_RE.finditer(carrier):
+        if match.start() <= FIGURE_EDGE:
+            return True
+        end = match.end()
+        while end < len(carrier) and _NUMBER_RE.match(carrier, end):
+            end += 1  # 6.66: digits and their point read as one number
+        if len(carrier) - end <= FIGURE_UNIT:
+            return True
+    return False
 
 
 def rule_numbers_only(template: Template, carriers: list[str]) -> bool:
