@@ -72,8 +72,9 @@ EXACT_EDGES = 0.90
 #: here (0.831 / 0.694 / 0.756 before): among them quoted members keep their quotation marks,
 #: the convention the later sets settled and this first set's annotation predates; lowered
 #: again when the calibration tool read hard-wrapped passages as find_parallels does
-#: (2026-12-02, sixth part; default 0.688 -> 0.750): P 0.765 R 0.677 F1 0.719
-HELD_OUT_FLOOR = {"groups_f1": 0.71, "groups_p": 0.76, "slogans_f1": 0.74}
+#: (2026-12-02, sixth part; default 0.688 -> 0.750): P 0.765 R 0.677 F1 0.719; after that
+#: session's rule round 22 and refit (default 0.779): P 0.759 R 0.710 F1 0.734
+HELD_OUT_FLOOR = {"groups_f1": 0.72, "groups_p": 0.75, "slogans_f1": 0.74}
 
 
 #: the second held-out set (heldout_parallel_passages_2.json, 70 passages: 45 of held-out
@@ -138,13 +139,33 @@ HELD_OUT_5_FLOOR = {"groups_f1": 0.78, "groups_p": 0.78, "slogans_f1": 0.87}
 #: R 0.826 F1 0.818 (policy P 0.783 R 0.889 F1 0.832 on 9 core groups, report P 0.842
 #: R 0.786 F1 0.813 on 14), slogans F1 0.900; each part at the threshold of its kind: policy
 #: P 0.882 R 0.778 F1 0.827, report P 0.810 R 0.857 F1 0.833; the same in both scripts.
-#: Floors just below
+#: Read a second time after that session's rule round 22 and refit (default 0.779, which is
+#: also "normative"'s; "report" 0.438): groups P 0.868 R 0.826 F1 0.847 (policy P 0.810
+#: R 0.889 F1 0.847, report P 0.941 R 0.786 F1 0.856); "report" on its report part P 0.944
+#: R 0.857 F1 0.899. Floors just below
 HELD_OUT_7 = ("heldout_parallel_passages_7.json", "heldout_parallel_passages_7_report.json")
 HELD_OUT_7_FLOOR = {
-    "groups_f1": 0.81,
-    "groups_p": 0.80,
+    "groups_f1": 0.84,
+    "groups_p": 0.86,
     "slogans_f1": 0.89,
-    "kinds": {"policy": (0.88, 0.82), "report": (0.80, 0.83)},
+    "kinds": {"policy": (0.80, 0.84), "report": (0.94, 0.89)},
+}
+
+#: the eighth held-out set (29 passages of held-out policy documents, 20 of the 49 having no
+#: free paragraph left; 30 of the held-out reports), annotated blind in the session of
+#: 2026-12-02 (sixth part) before its rule round 22; read at the baseline (the rules of
+#: cf13e6c): groups P 0.756 R 0.737 F1 0.746 (policy P 0.667 R 0.714 F1 0.690 on 7 core
+#: groups, report P 0.808 R 0.750 F1 0.778 on 12); "normative" policy P 0.667 R 0.429,
+#: "report" report P 0.793 R 0.750 F1 0.771; then once on the final rules and tables:
+#: groups P 0.816 R 0.737 F1 0.774 (policy P 0.714 R 0.714 F1 0.714, report P 0.875 R 0.750
+#: F1 0.808), "report" on its report part P 0.793 R 0.750 F1 0.771, slogans F1 0.858; the
+#: same in both scripts. Floors just below: the bar is not met here
+HELD_OUT_8 = ("heldout_parallel_passages_8.json", "heldout_parallel_passages_8_report.json")
+HELD_OUT_8_FLOOR = {
+    "groups_f1": 0.77,
+    "groups_p": 0.81,
+    "slogans_f1": 0.85,
+    "kinds": {"policy": (0.71, 0.71), "report": (0.79, 0.77)},
 }
 
 #: the kind of text (policytext.parallels.GENRES) of each part of a held-out set
@@ -164,8 +185,9 @@ HELD_OUT_6_FLOOR = {"groups_f1": 0.75, "groups_p": 0.76, "slogans_f1": 0.89}
         (HELD_OUT_5, HELD_OUT_5_FLOOR),
         (HELD_OUT_6, HELD_OUT_6_FLOOR),
         (HELD_OUT_7, HELD_OUT_7_FLOOR),
+        (HELD_OUT_8, HELD_OUT_8_FLOOR),
     ],
-    ids=[f"heldout_{n}" for n in range(1, 8)],
+    ids=[f"heldout_{n}" for n in range(1, 9)],
 )
 def test_heldout_passages(names, floor, script, capsys):
     for name in names:
@@ -198,8 +220,8 @@ def test_heldout_passages(names, floor, script, capsys):
             least_p, least_f1 = floor["kinds"][score.part]
             assert score.groups[0] >= least_p and score.groups[2] >= least_f1, score.line
     # members on the right edges: of the members of groups matching a core group, at least
-    # nine in ten on exactly the annotated edges (held-out sets 1-6 read 122/129, 56/61,
-    # 58/58, 75/76, 77/79, 66/67 on the rules of 2026-12-02, fifth part)
+    # nine in ten on exactly the annotated edges (held-out sets 1-8 read 129/135, 59/64,
+    # 55/55, 75/76, 74/76, 66/67, 69/70, 51/53 on the rules of 2026-12-02, sixth part)
     exact, members = whole.edges
     assert members and exact >= EXACT_EDGES * members, whole.line
 

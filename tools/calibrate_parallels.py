@@ -65,6 +65,7 @@ SETS = (
     "independent_parallel_passages.json",
     "independent_parallel_passages_2.json",
     "independent_parallel_passages_4.json",
+    "independent_parallel_passages_9.json",
 )
 #: the calibration sets: the reliability table and the default threshold are measured on
 #: them only (passages of development documents, annotated by sessions that had not read
