@@ -1396,8 +1396,9 @@ def test_rule_orphan_edge(view, at, step, expected):
     ],
 )
 def test_rule_slice_of_clause_list(members, before, after, expected):
-    assert rules.rule_slice_of_clause_list("clause", members, before, after) is expected
-    assert not rules.rule_slice_of_clause_list("phrase", members, before, after)
+    # ``before``: the clause before the members, which the rule does not read
+    assert rules.rule_slice_of_clause_list("clause", members, after) is expected
+    assert not rules.rule_slice_of_clause_list("phrase", members, after)
 
 
 def test_slices_of_a_clause_list_are_no_groups():

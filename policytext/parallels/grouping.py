@@ -146,7 +146,10 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
         members = _carriers(view, window)
         if (
             rule_slice_of_list(level, len(window), len(units))
-            or rule_slice_of_clause_list(level, members, *_neighbours(view, units, window))
+            or (
+                level == "clause"
+                and rule_slice_of_clause_list(level, members, _carrier_after(view, units, window))
+            )
             or rule_name_list(members)
             or rule_abbreviated_names(members, level)
             or rule_weak_pair(template, members, level)
@@ -171,14 +174,11 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
     return groups
 
 
-def _neighbours(view: str, units: list[Unit], window: list[Unit]) -> tuple[str | None, str | None]:
-    """The carriers of the run's units just before and just after ``window`` (None at the
-    run's ends)."""
-    first = bisect_left([u.start for u in units], window[0].start)
-    before = units[first - 1] if first > 0 and units[first - 1].end <= window[0].start else None
-    later = [u for u in units if u.start >= window[-1].carrier_end]
-    after = later[0] if later else None
-    return tuple(None if u is None else view[u.start : u.carrier_end] for u in (before, after))
+def _carrier_after(view: str, units: list[Unit], window: list[Unit]) -> str | None:
+    """The carrier of the run's first unit after ``window`` (None at the run's end)."""
+    end = window[-1].carrier_end
+    after = next((u for u in units if u.start >= end), None)
+    return None if after is None else view[after.start : after.carrier_end]
 
 
 def _three_end_alike(view: str, sentences: list[Span]) -> bool:

@@ -399,13 +399,12 @@ def rule_slice_of_list(level: str, covered: int, items: int) -> bool:
 LIST_ENDING = 2
 
 
-def rule_slice_of_clause_list(
-    level: str, members: list[str], before: str | None, after: str | None
-) -> bool:
+def rule_slice_of_clause_list(level: str, members: list[str], after: str | None) -> bool:
     """Part of a longer ，-list of items is no group: the clause just after the members
-    ends with the whole ending they share, of two characters or more, and is no longer
-    than the longest member (norm22's audit of normative documents, half A). ``before``
-    is not asked: a clause before often names the topic (过去的五年，是…的五年，是…的五年).
+    (``after``; None at the run's end) ends with the whole ending they share, of two
+    characters or more, and is no longer than the longest member (norm22's audit of
+    normative documents, half A). The clause before is not asked: it often names the topic
+    (过去的五年，是…的五年，是…的五年).
 
     航空航天…成套装备，航空航天智能装配装备｜船舶板材激光焊接成套装备，…: the list of
     equipment is judged whole (convention 2), not the pieces the grouping kept. A closing
