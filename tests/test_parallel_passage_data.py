@@ -59,6 +59,8 @@ LATER = (
     "independent_parallel_passages_9.json",
     "heldout_parallel_passages_8.json",
     "heldout_parallel_passages_8_report.json",
+    "heldout_parallel_passages_10.json",
+    "heldout_parallel_passages_10_report.json",
 )
 
 
@@ -198,6 +200,14 @@ SETS = (
     PassageSet(
         "heldout_parallel_passages_8_report.json",
         "h8-report", 1, 30, True, (100, 500), True, LATER[:27], None, 3, "20261224", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_10.json",
+        "h10-policy", 1, 64, True, (100, 500), True, LATER[:28], -1, 3, "20261227", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_10_report.json",
+        "h10-report", 1, 34, True, (100, 500), True, LATER[:29], None, 4, "20261228", True,
     ),
 )  # fmt: skip
 

@@ -1361,8 +1361,6 @@ def _whole_word_edges(text: str, view: str, group: Parallel) -> Parallel:
         end += 1
     if (start, end) == (first.start, last.end):
         return group
-    if len(members) == 1:
-        return group
     members[0] = Span.of(text, start, first.end)
     members[-1] = Span.of(text, last.start, end)
     return replace(group, members=tuple(members), start=start, end=end)
