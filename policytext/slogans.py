@@ -105,7 +105,21 @@ def parse_numeral(text: str) -> int | None:
 #: words after a numeral that name an ordinal or a period, not a set: 二十大, 十九届, 第三次
 _ORDINAL_WORDS = ("大", "届", "次", "号", "年", "月", "日", "岁", "点", "代")
 #: units of measure after a numeral: a length, a weight or a sum, not a set (六尺巷, 三寸金莲)
-_MEASURE_WORDS = ("尺", "寸", "丈", "米", "里", "斤", "亩", "吨", "元")
+_MEASURE_WORDS = (
+    "尺",
+    "寸",
+    "丈",
+    "米",
+    "里",
+    "斤",
+    "亩",
+    "吨",
+    "元",
+    "公里",
+    "公斤",
+    "小时",
+    "分钟",
+)
 #: words whose numeral names no more items: unity (五位一体, 三证合一), degree and rank
 #: (五个进一步到位, 四个第一, 统一, 唯一)
 _NUMERAL_WORDS = (
@@ -489,10 +503,13 @@ NAME_ENDINGS = (
     "机构",
     "杯",
 )
+#: a character of change between two parties (煤改气, 以旧换新, 机器代人, 公转铁, 免申即享), not
+#: one inside a word: 改造, 改革, 转型, 换届 (链式改造), 时代, 现代 (时代楷模), 代购, 代表
+_CHANGE = "(?:[改换转即](?![造革善进型变届])|(?<![时现年])代(?![购表理]))"
 #: shapes of policy formulas: 一人一策, 一数一源一标准, 边研发边转化, 煤改气, 以旧换新,
 #: 机器代人, 港人治港, 走出去, a chain of three or more parties (科技-产业-金融)
 _SLOGAN_FORMS = re.compile(
-    "^(?:(?:一.{1,3}){2,}|边.+边.+|.{1,3}[改换代转即]..?|(.)人治\\1|.+(?:起来|出去|进来|下去))$"
+    "^(?:(?:一.{1,3}){2,}|边.+边.+|.{1,3}" + _CHANGE + "..?|(.)人治\\1|.+(?:起来|出去|进来|下去))$"
     "|[+＋]|" + HAN_CHAR + "×"
     f"|^{HAN_CHAR}{{2,4}}(?:[-－]{HAN_CHAR}{{2,4}}){{2,}}$"
 )
@@ -667,7 +684,7 @@ def rule_movement_call(content: str) -> bool:
 
 #: verbs of action besides :data:`CALL_VERBS`, read only in pairs (:func:`rule_verb_pairs`)
 ACTION_VERBS = CALL_VERBS | frozenset(
-    "容受告承挂作吹报接审批管控防护藏腾换招稳补延强固拓融合联包分享评考核督验收认配用种养植造"
+    "容受告承挂作吹报接审批管控防护藏腾换招稳补延强固拓融合联包分享评考核督验收认配用种养植造禁"
     "聚集统筹压落开关退还排查纠整处罚奖铸净共"
 )
 
@@ -748,6 +765,32 @@ def rule_short_campaign(content: str, after: str) -> bool:
         and _is_cjk_text(content)
         and content[0] not in _NUMERAL_CHARS
         and after.startswith(SHORT_CAMPAIGN_AFTER)
+    )
+
+
+#: a quotation of a verb of action and one character, the way two-character calls are written
+_TWO_CHARACTER_CALL = f"[“「][{{verbs}}]{HAN_CHAR}[”」]"
+#: what may part two such calls: 、, a conjunction, 向 (“禁塑”向“治塑”), or nothing
+_CALL_JOINS = "[、与和及向]?"
+
+
+@lru_cache(maxsize=1)
+def _paired_call_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A two-character call right after a quotation, and one right before it."""
+    call = _TWO_CHARACTER_CALL.format(verbs="".join(sorted(ACTION_VERBS)))
+    return re.compile(_CALL_JOINS + call), re.compile(call + _CALL_JOINS + "$")
+
+
+def rule_paired_calls(view: str, open_pos: int, close_end: int) -> bool:
+    """Two characters, a verb of action and its object, quoted next to another such call:
+    “扩中”、“提低”, “扫黄”、“打非”, “引资”与“引智”, “禁塑”向“治塑” (not “增量” alone, not
+    “躺平”“侧卧”, no verbs of action)."""
+    if close_end - open_pos != 4 or view[open_pos + 1] not in ACTION_VERBS:
+        return False
+    after, before = _paired_call_patterns()
+    return bool(
+        after.match(view, close_end, close_end + 5)
+        or before.search(view, max(0, open_pos - 5), open_pos)
     )
 
 
@@ -902,9 +945,14 @@ def quoted_candidates(text: str) -> list[tuple[Span, int]]:
             content = _without_insertions(view[open_pos + 1 : close_end - 1])
             if (
                 rule_is_formula(content)
+                or arabic_formula_count(content) is not None
+                or rule_digit_formula(content)
                 or rule_reported_speech(view, open_pos, content)
-                or not rule_slogan_shape(content)
+                or rule_counted_expansion(content, view[close_end : close_end + 6])
             ):
+                continue
+            content = _spelled_characters(content)
+            if not rule_slogan_shape(content):
                 continue
             score = slogan_evidence(content, *_context(view, open_pos, close_end))
             found.append((Span(open_pos, close_end, text[open_pos:close_end]), score))
@@ -944,6 +992,14 @@ def _reading(content: str) -> tuple[bool, int | None, int | None, int | None]:
     content = _without_insertions(content)
     if rule_is_formula(content):
         return True, formula_count(content), formula_members(content), None
+    count = arabic_formula_count(content)
+    if count is not None:
+        return True, count, None, None
+    if rule_digit_formula(content):
+        count = digit_formula_count(content)
+        # “1+N”: no number counts a set, a quoted formula like “一带一路”
+        return count is not None, count, None, _content_evidence(content)
+    content = _spelled_characters(content)
     if not rule_slogan_shape(content) or content.strip() in _formula_data()[1]:
         return False, None, None, None
     return False, None, None, _content_evidence(content)
@@ -957,15 +1013,94 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
     if formula:
         expansion = _expansion(text, view, close_end, limit, members) if members else None
         return Slogan(span, "numbered_formula", count, expansion)
-    if rule_reported_speech(view, open_pos, content):
+    if rule_reported_speech(view, open_pos, content) or rule_counted_expansion(
+        content, view[close_end : close_end + 6]
+    ):
         return None
     before, after = _context(view, open_pos, close_end)
     if score is None:
-        return Slogan(span, "quoted", None, None) if rule_short_campaign(content, after) else None
+        if rule_short_campaign(content, after) or rule_paired_calls(view, open_pos, close_end):
+            return Slogan(span, "quoted", None, None)
+        return None
     score += _context_evidence(before, after)
     if score >= slogan_threshold() or rule_qualified_formula(content, before, after):
         return Slogan(span, "quoted", None, None)
     return None
+
+
+#: a formula of Arabic numbers joined by +: “4+1”, “3+N”, “1+5+N” (N: any number of others)
+_DIGIT_FORMULA = re.compile("[0-9０-９]+(?:[+＋](?:[0-9０-９]+|[NＮn]))+")
+
+
+def rule_digit_formula(content: str) -> bool:
+    """Arabic numbers joined by +, a compound formula naming its parts by their sizes: “4+1”,
+    “3+N”, “1+5+N”, “10+3+N” (not “33618”, a code of digits, nor “5G+”, a term)."""
+    return _DIGIT_FORMULA.fullmatch(content) is not None
+
+
+def digit_formula_count(content: str) -> int | None:
+    """The count of a formula of :func:`rule_digit_formula`: its first number above one, the
+    way a first 一 gives way to the set the next numeral names (一核两翼 → 2): “4+1” → 4,
+    “1+5+N” → 5; None when no number counts a set (“1+N”)."""
+    numbers = [int(part) for part in re.findall("[0-9０-９]+", content)]
+    return next((number for number in numbers if number >= 2), None)
+
+
+#: a number in Arabic digits and the characters of a formula: “9连优”, “30条”
+_ARABIC_LED = re.compile(f"([0-9０-９]{{1,2}})({HAN_CHAR}{{1,3}})")
+
+
+def arabic_formula_count(content: str) -> int | None:
+    """The count of a formula opening with a number in Arabic digits, read like its Chinese
+    numeral (“9连优” as 九连优 → 9, “30条” as 三十条 → 30), or None: not such a formula (one
+    or two digits and at most three characters: not “863计划”, “97中国旅游年”, codes and
+    years), a number below two, an ordinal, a date or a measure (“2小时重庆”)."""
+    found = _ARABIC_LED.fullmatch(content)
+    if found is None:
+        return None
+    value, rest = int(found.group(1)), found.group(2)
+    if (
+        value < 2
+        or rest == "大"
+        or (rest.startswith(_EVENT_WORDS) and value > 10)
+        or rest.startswith(_ORDINAL_WORDS[1:])
+        or rest.startswith(_MEASURE_WORDS)
+    ):
+        return None
+    return value
+
+
+#: one character, then more parted by 、: a list of factors spelled out (“人、房、地、钱”)
+_SPELLED_CHARACTERS = re.compile(f"{HAN_CHAR}(?:、{HAN_CHAR}){{2,7}}")
+
+
+def _spelled_characters(content: str) -> str:
+    """A list of three to eight single characters parted by 、 read as the characters joined:
+    “人、房、地、钱” → 人房地钱, so the list weighs like the formula it spells out (not like
+    short clauses); anything else unchanged."""
+    if _SPELLED_CHARACTERS.fullmatch(content) is None:
+        return content
+    return content.replace("、", "")
+
+
+#: a numeral a quotation's clauses are counted by right after it: “…”三措并举, “…”四个方面,
+#: “…”的三项原则, “…”双轮驱动
+_COUNT_AFTER = re.compile(f"(?:的|这)?([{COUNT_NUMERALS}]+|双)")
+
+
+def rule_counted_expansion(content: str, after: str) -> bool:
+    """A quotation of clauses counted right after it — the members of a counted set spelled
+    out, not a slogan of its own: “外出就业、返乡创业、合作兴业”三措并举, “考核、督查、激励”
+    三项机制, “投什么、谁来投、怎么投、如何管”四个问题 (not “弱的就强、缺的就补”原则, counted
+    by nothing; not a number of other things, “巩固、增强、提升、畅通”八个字)."""
+    found = _COUNT_AFTER.match(after)
+    if found is None:
+        return False
+    value = 2 if found.group(1) == "双" else parse_numeral(found.group(1))
+    if value is None or value < 2:
+        return False
+    counts = {len(_TOP_SPLIT.split(content)), len(_MEMBER_SPLIT.split(content))}
+    return value in counts
 
 
 def rule_qualified_formula(content: str, before: str = "", after: str = "") -> bool:
@@ -1041,8 +1176,8 @@ def _unquoted_formulas(
             continue  # overlaps the previous occurrence of the same formula
         end = position + len(formula)
         searched_to[formula] = end
-        if position in taken:
-            continue
+        if position in taken or view[end - 1 : end + 1] in _MEASURE_WORDS:
+            continue  # in a slogan; or its last character opens a measure (三公里, not 三公)
         count, members = formula_count(formula), formula_members(formula)
         expansion = _expansion(text, view, end, sentence.end, members) if members else None
         found.append(
@@ -1069,6 +1204,10 @@ def build_slogans(
             slogan = _quoted(text, view, open_pos, close_end, sentence.end)
             if slogan is not None:
                 slogans.append(slogan)
+            if slogan is not None or rule_counted_expansion(
+                view[open_pos + 1 : close_end - 1], view[close_end : close_end + 6]
+            ):
+                # a counted set's members spelled out hold no formula of their own either
                 taken.update(range(open_pos, close_end))
         for match in _MISMATCHED_QUOTE.finditer(view, sentence.start, sentence.end):
             open_pos, close_end = match.start(), match.end()

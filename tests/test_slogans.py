@@ -440,3 +440,106 @@ def test_precision_audit_cases(text, expected):
     simplified = [(s.span.start, s.span.end, s.kind, s.count) for s in pt.find_slogans(text)]
     traditional = pt.find_slogans(pt.to_traditional(text))
     assert [(s.span.start, s.span.end, s.kind, s.count) for s in traditional] == simplified
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the members of a counted set spelled out in quotes: no slogan, nor a formula inside
+        (
+            "坚持“外出就业、返乡创业、合作兴业”三措并举，带动增收。",
+            [("三措并举", "numbered_formula", 3)],
+        ),
+        ("健全“考核、督查、激励”三项机制。", []),
+        (
+            "通过“债务重组、三资盘活、金融创新”三措并举化解风险。",
+            [("三措并举", "numbered_formula", 3)],
+        ),
+        ("聚焦“投什么、谁来投、怎么投、如何管”四个问题。", []),
+        (
+            "坚持“人口多、土地少，小生产、大市场，投入高、产出低”的三大矛盾。",
+            [("三大矛盾", "numbered_formula", 3)],
+        ),
+        # counted by nothing, or by a number of other things: a slogan
+        (
+            "秉持“弱的就强、缺的就补、错的就改”原则。",
+            [("“弱的就强、缺的就补、错的就改”", "quoted", None)],
+        ),
+        (
+            "在“巩固、增强、提升、畅通”八个字上下功夫。",
+            [("“巩固、增强、提升、畅通”", "quoted", None)],
+        ),
+        # Arabic numbers joined by +: counted by the first number above one
+        ("形成“3+N”发展格局。", [("“3+N”", "numbered_formula", 3)]),
+        ("完善“1+5+N”公共卫生体系。", [("“1+5+N”", "numbered_formula", 5)]),
+        ("推进“1+N”人才政策。", [("“1+N”", "quoted", None)]),
+        ("迭代“33618”现代制造业集群体系。", []),
+        # a number in Arabic digits leads a formula like its Chinese numeral; not a code, a
+        # year or a measure
+        ("推出稳经济“30条”政策。", [("“30条”", "numbered_formula", 30)]),
+        ("长江干流水质实现“9连优”。", [("“9连优”", "numbered_formula", 9)]),
+        ("建成“2小时重庆”交通圈。", []),
+        ("实施“863计划”。", [("“863计划”", "quoted", None)]),
+        ("拓展“三公里”就业圈。", []),
+        # single characters spelled out with 、 weigh like the formula they spell
+        ("建立“人、房、地、钱”要素联动机制。", [("“人、房、地、钱”", "quoted", None)]),
+        ("用好“投、补、贷、保”等政策工具。", [("“投、补、贷、保”", "quoted", None)]),
+        ("支持“老、少、边、穷”地区发展。", []),
+        # a character of change inside a word is none
+        ("徐淙祥被授予“时代楷模”称号。", []),
+        ("全力防范免税品“套代购”走私风险。", []),
+        (
+            "推动“煤改气”“以竹代塑”。",
+            [("“煤改气”", "quoted", None), ("“以竹代塑”", "quoted", None)],
+        ),
+        # two-character calls of a verb of action, quoted side by side
+        (
+            "深化以“扩中”、“提低”为重点的分配改革。",
+            [("“扩中”", "quoted", None), ("“提低”", "quoted", None)],
+        ),
+        ("推动“禁塑”向“治塑”拓展升级。", [("“禁塑”", "quoted", None), ("“治塑”", "quoted", None)]),
+        ("一手抓企业“增量”，推动发展。", []),
+        ("坚决纠治“躺平”“侧卧”等问题。", []),
+    ],
+)
+def test_round_23_audit_cases(text, expected):
+    """Issue 19's round-23 audit of whole half-A development reports: quoted members of a
+    counted set, digit and Arabic-led formulas, spelled-out factor lists,
+    characters of change inside words, two-character calls side by side; invented text, both
+    scripts."""
+    got = [(s.span.text, s.kind, s.count) for s in pt.find_slogans(text)]
+    assert got == expected
+    simplified = [(s.span.start, s.span.end, s.kind, s.count) for s in pt.find_slogans(text)]
+    traditional = pt.find_slogans(pt.to_traditional(text))
+    assert [(s.span.start, s.span.end, s.kind, s.count) for s in traditional] == simplified
+
+
+@pytest.mark.parametrize(
+    ("content", "after", "expected"),
+    [
+        ("外出就业、返乡创业、合作兴业", "三措并举，", True),
+        ("科技创新与制度创新", "双轮驱动", False),
+        ("改造传统产业、培育新兴产业", "的两大任务", True),
+        ("弱的就强、缺的就补", "原则，完", False),
+        ("总书记有号令、党中央有部署", "一贯到底", False),
+    ],
+)
+def test_rule_counted_expansion(content, after, expected):
+    assert sl.rule_counted_expansion(content, after) is expected
+
+
+@pytest.mark.parametrize(
+    ("content", "formula", "count"),
+    [
+        ("4+1", True, 4),
+        ("1+1+10", True, 10),
+        ("１＋３", True, 3),
+        ("1+N", True, None),
+        ("33618", False, None),
+        ("5G+", False, None),
+    ],
+)
+def test_rule_digit_formula(content, formula, count):
+    assert sl.rule_digit_formula(content) is formula
+    if formula:
+        assert sl.digit_formula_count(content) == count

@@ -27,6 +27,7 @@ SETS = (
     "independent_parallel_passages.json",
     "independent_parallel_passages_2.json",
     "independent_parallel_passages_4.json",
+    "independent_parallel_passages_9.json",
 )
 BANDS = ((-99, 0), (0, 1), (1, 2), (2, 3), (3, 5), (5, 99))
 OUT = ROOT / "policytext" / "data" / "slogan_evidence_calibration.tsv"
