@@ -61,6 +61,10 @@ LATER = (
     "heldout_parallel_passages_8_report.json",
     "heldout_parallel_passages_10.json",
     "heldout_parallel_passages_10_report.json",
+    "heldout_parallel_passages_11.json",
+    "heldout_parallel_passages_11_report.json",
+    "calibration_parallel_passages_12.json",
+    "calibration_parallel_passages_12_report.json",
 )
 
 
@@ -208,6 +212,24 @@ SETS = (
     PassageSet(
         "heldout_parallel_passages_10_report.json",
         "h10-report", 1, 34, True, (100, 500), True, LATER[:29], None, 4, "20261228", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_11.json",
+        "h11-policy", 1, 64, True, (100, 500), True, LATER[:30], -1, 3, "20261229", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_11_report.json",
+        "h11-report", 1, 36, True, (100, 500), True, LATER[:31], None, 4, "20261230", True,
+    ),
+    PassageSet(
+        "calibration_parallel_passages_12.json",
+        "c12-policy", 1, 48, True, (100, 500), False, LATER[:32], 3, 1, "20261231", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_12_report.json",
+        "c12-report", 1, 40, True, (100, 500), False, LATER[:33], None, 2, "20261232", True,
+        ("calibration", "calibration-report"),
     ),
 )  # fmt: skip
 
