@@ -935,28 +935,32 @@ def _expansion(text: str, view: str, after: int, limit: int, count: int) -> tupl
 
 
 def quoted_candidates(text: str) -> list[tuple[Span, int]]:
-    """Every quotation of ``text`` that could be a quoted slogan (not a formula, not speech,
-    of a slogan's shape) with its evidence score: the population the threshold and the
-    calibration table (``tools.calibrate_slogans``) are measured on."""
+    """Every quotation of ``text`` that :func:`build_slogans` keeps or drops by its evidence
+    score (not a formula, not speech, of a slogan's shape), with that score: the population
+    the threshold and the calibration table (``tools.calibrate_slogans``) are measured on."""
     view = simplified_view(text)
     found = []
     for sentence in sentences_of(text, paragraphs_of(text)):
         for open_pos, close_end in _quotations(view, sentence.start, sentence.end):
-            content = _without_insertions(view[open_pos + 1 : close_end - 1])
-            if (
-                rule_is_formula(content)
-                or arabic_formula_count(content) is not None
-                or rule_digit_formula(content)
-                or rule_reported_speech(view, open_pos, content)
-                or rule_counted_expansion(content, view[close_end : close_end + 6])
-            ):
-                continue
-            content = _spelled_characters(content)
-            if not rule_slogan_shape(content):
-                continue
-            score = slogan_evidence(content, *_context(view, open_pos, close_end))
-            found.append((Span(open_pos, close_end, text[open_pos:close_end]), score))
+            score = _scored_evidence(view, open_pos, close_end)
+            if score is not None:
+                found.append((Span(open_pos, close_end, text[open_pos:close_end]), score))
     return found
+
+
+def _scored_evidence(view: str, open_pos: int, close_end: int) -> int | None:
+    """The evidence score of a quotation kept or dropped by the threshold alone; None for a
+    formula, reported speech, a counted set spelled out or a content of no slogan's shape."""
+    content = view[open_pos + 1 : close_end - 1]
+    formula, _, _, evidence = _reading(content)
+    if (
+        formula
+        or evidence is None
+        or rule_reported_speech(view, open_pos, content)
+        or rule_counted_expansion(content, view[close_end : close_end + 6])
+    ):
+        return None
+    return evidence + _context_evidence(*_context(view, open_pos, close_end))
 
 
 @lru_cache(maxsize=1)
