@@ -5,8 +5,8 @@ Run from the project root, with ``../shared`` beside it (or ``POLICYTEXT_SHARED`
     python -m tools.calibrate_slogans [--out policytext/data/slogan_evidence_calibration.tsv]
 
 Reads the development passages annotated for slogans (the sets of :data:`SETS` in
-``tests/data``: the rule writer's and three independent annotators'; never a held-out
-set), scores every
+``tests/data``: the rule writer's, independent annotators' and the blind calibration sets
+of the parallel score; never a held-out set), scores every
 quotation that could be a quoted slogan (``policytext.slogans.quoted_candidates``) and
 counts per band of evidence how many an annotator marked as a quoted slogan (core or
 not, span within one character). The shares are made monotone (pool adjacent
@@ -28,6 +28,13 @@ SETS = (
     "independent_parallel_passages_2.json",
     "independent_parallel_passages_4.json",
     "independent_parallel_passages_9.json",
+    # the calibration sets of the parallel score: development documents annotated by
+    # sessions that had not read the rules, which no rule writer reads
+    *(
+        f"calibration_parallel_passages_{n}{part}.json"
+        for n in (5, 6, 7, 8, 12)
+        for part in ("", "_report")
+    ),
 )
 BANDS = ((-99, 0), (0, 1), (1, 2), (2, 3), (3, 5), (5, 99))
 OUT = ROOT / "policytext" / "data" / "slogan_evidence_calibration.tsv"
