@@ -268,3 +268,42 @@ def test_score_is_calibrated_on_the_development_passages(capsys):
     with capsys.disabled():
         print(f"\nscore >= 0.8: {right} of {high} groups right ({right / high:.3f})")
     assert right / high >= 0.8
+
+
+#: calibration set 12 (48 passages of development policy documents, 40 of the development
+#: reports), annotated blind after the shipped score tables were fitted and left out of them:
+#: the refit that would take it in moved the default past a core group of the reference essay
+#: (its 在思想上… group, probability 0.766, fell in a band of precision 0.500), so it checks the
+#: shipped tables instead. Read once on them: at the default P 0.873 R 0.811 F1 0.841; groups
+#: scoring 0.9 or more right 32 of 36; the same in both scripts. Floors just below
+CALIBRATION_CHECK = (
+    "calibration_parallel_passages_12.json",
+    "calibration_parallel_passages_12_report.json",
+)
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_shipped_score_holds_on_a_calibration_set_it_was_not_fitted_on(script, capsys):
+    """The default keeps precision >= 0.85 and groups scoring >= 0.9 are right at least
+    0.85 of the time (annotation rule: a group matching any annotated group) on passages
+    the tables never saw."""
+    from tests.support.parallel_scoring import covers
+
+    for name in CALIBRATION_CHECK:
+        if not (Path(__file__).parent / "data" / name).exists():
+            pytest.skip(f"{name} is absent: the calibration set is annotated by another session")
+    data = {"passages": [p for name in CALIBRATION_CHECK for p in load_passages(name)["passages"]]}
+    whole = part_scores(data, script, [None], "calibration set 12 ")[0]
+    high = right = 0
+    for passage, text in passage_texts(data):
+        if script == "traditional":
+            text = pt.to_traditional(text)
+        gold = [[tuple(m) for m in g["members"]] for g in passage["groups"]]
+        for group in pt.find_parallels(text):
+            if group.score >= 0.9:
+                high += 1
+                right += any(covers([(m.start, m.end) for m in group.members], g) for g in gold)
+    with capsys.disabled():
+        print(f"\n{whole.line}\nscore >= 0.9: {right} of {high} groups right")
+    assert whole.groups[0] >= 0.85 and whole.groups[2] >= 0.82, whole.line
+    assert right >= 0.85 * high

@@ -80,6 +80,10 @@ CALIBRATION = (
     "calibration_parallel_passages_8.json",
     "calibration_parallel_passages_8_report.json",
 )
+#: calibration set 12 (blind, development documents, annotated on 3 December) is not in
+#: CALIBRATION: taken in, the refit moved the default past a core group of the reference
+#: essay, so it checks the shipped tables instead
+#: (test_shipped_score_holds_on_a_calibration_set_it_was_not_fitted_on)
 #: how many calibration groups one band of the shipped table holds (a shorter remainder at
 #: the top joins the band below it). Chosen on the development passages only, before the
 #: calibration sets were run with it: bands fitted on one half of the development documents
