@@ -65,6 +65,7 @@ LATER = (
     "heldout_parallel_passages_11_report.json",
     "calibration_parallel_passages_12.json",
     "calibration_parallel_passages_12_report.json",
+    "independent_parallel_passages_13.json",
 )
 
 
@@ -230,6 +231,10 @@ SETS = (
         "calibration_parallel_passages_12_report.json",
         "c12-report", 1, 40, True, (100, 500), False, LATER[:33], None, 2, "20261232", True,
         ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "independent_parallel_passages_13.json",
+        "d13-report", 1, 40, True, (100, 500), False, LATER[:34], None, 2, "20261233", True,
     ),
 )  # fmt: skip
 
