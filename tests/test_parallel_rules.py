@@ -42,6 +42,11 @@ from tests.support.timing import growth_ratio
         ("周恩来同志", True),
         ("人民的好医生赵雪芳同志", True),
         ("同志关系", False),
+        ("贯彻落实党中央、国务院的决策部署", False),
+        ("对工作做出循序渐进的部署", False),
+        ("双方共同签署", False),
+        ("审计署", True),
+        ("海关总署", True),
     ],
 )
 def test_rule_is_name(member, expected):

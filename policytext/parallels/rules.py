@@ -282,9 +282,9 @@ ORGANISATION_ENDINGS = (
     "研究中心",
 )
 #: one-character endings of agency names (部, 委, 厅, 局, 署, 院, 办), unless the word is
-#: a common noun: 格局, 布局, 大局, 干部, 内部, 全部
+#: a common noun or an action: 格局, 布局, 大局, 干部, 内部, 全部, 部署, 签署
 AGENCY_CHARS = frozenset("部委厅局署院办")
-NOT_AGENCY = frozenset("格布大全开结当干内外局东西南北中总基党")
+NOT_AGENCY = frozenset("格布大全开结当干内外局东西南北中总基党部签")
 #: endings of bureaus whatever their length: 管理局, 监察局, 监督局, 统计局, 税务局, 办公厅
 BUREAU_ENDINGS = ("管理局", "监察局", "监督局", "统计局", "税务局", "公安局", "管理厅", "监管局")
 #: openings of the names of international organisations: 国际海事组织, 世界卫生组织
