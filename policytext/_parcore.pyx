@@ -180,3 +180,95 @@ def template_parts(tuple carriers, level):
     if p == 0 and s == 0 and not infix:
         return None
     return prefix, infix, suffix
+
+
+# --- scans of a sentence (``units``): the regular expressions' matches, found in one pass ---
+
+cdef enum:
+    HAN_FIRST = 0x4E00  # ``vocabulary.HAN_FIRST`` .. ``HAN_LAST``: the Han characters
+    HAN_LAST = 0x9FFF
+
+#: ``vocabulary.HAN_FIRST`` and ``HAN_LAST`` as this kernel was built with them (a test
+#: compares them)
+han_range = (chr(HAN_FIRST), chr(HAN_LAST))
+
+
+cdef inline bint _is_han(Py_UCS4 char):
+    return HAN_FIRST <= char <= HAN_LAST
+
+
+def block_starts(str view, Py_ssize_t start, Py_ssize_t end, Py_ssize_t size):
+    """The starts of ``units._BLOCK_RE`` (``size`` 2) or ``units._BLOCK3_RE`` (3) matches in
+    ``view[start:end]``: a Han character repeated at every ``size``-th place three times,
+    Han characters between (共建共治共享 at 共; 新形势新任务新要求 at 新)."""
+    cdef Py_ssize_t k, m, span = 2 * size + 1
+    cdef Py_UCS4 char
+    cdef list starts = []
+    if end > PyUnicode_GET_LENGTH(view):
+        end = PyUnicode_GET_LENGTH(view)
+    if start < 0:
+        start = 0
+    for k in range(start, end - span + 1):
+        char = view[k]
+        if view[k + size] != char or view[k + 2 * size] != char or not _is_han(char):
+            continue
+        for m in range(1, span):
+            if not _is_han(view[k + m]):
+                break
+        else:
+            starts.append(k)
+    return starts
+
+
+def phrase_marks(str view, Py_ssize_t start, Py_ssize_t end, str marks, str closers, str openers):
+    """The spans of ``units._PHRASE_RE`` matches in ``view[start:end]``: each of ``marks``
+    (、), and the empty span between one of ``closers`` and one of ``openers`` (”“)."""
+    cdef Py_ssize_t k
+    cdef Py_UCS4 char
+    cdef list spans = []
+    if end > PyUnicode_GET_LENGTH(view):
+        end = PyUnicode_GET_LENGTH(view)
+    if start < 0:
+        start = 0
+    for k in range(start, end):
+        char = view[k]
+        if _is_han(char):
+            continue  # the usual case: no mark
+        if char in marks:
+            spans.append((k, k + 1))
+        elif k > 0 and char in openers and view[k - 1] in closers:
+            spans.append((k, k))
+    return spans
+
+
+def clause_cores(str view, Py_ssize_t start, Py_ssize_t end, str trim, str separators):
+    """The spans of ``units._CLAUSE_CORE_RE`` matches in ``view[start:end]``: from each
+    character outside ``trim`` to the last one outside it before the next of ``separators``
+    (all of which are in ``trim``)."""
+    cdef Py_ssize_t k, q, last
+    cdef Py_UCS4 char
+    cdef list spans = []
+    if end > PyUnicode_GET_LENGTH(view):
+        end = PyUnicode_GET_LENGTH(view)
+    if start < 0:
+        start = 0
+    k = start
+    while k < end:
+        char = view[k]
+        if not _is_han(char) and char in trim:
+            k += 1
+            continue
+        last = k
+        q = k + 1
+        while q < end:
+            char = view[q]
+            if _is_han(char):
+                last = q
+            elif char in separators:
+                break
+            elif char not in trim:
+                last = q
+            q += 1
+        spans.append((k, last + 1))
+        k = last + 1
+    return spans
