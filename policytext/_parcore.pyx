@@ -272,3 +272,36 @@ def clause_cores(str view, Py_ssize_t start, Py_ssize_t end, str trim, str separ
         spans.append((k, last + 1))
         k = last + 1
     return spans
+
+
+def first_mark(str view, Py_ssize_t start, Py_ssize_t end, str marks):
+    """The first place of one of ``marks`` (no Han character) in ``view[start:end]``, or
+    -1: where the regex ``[marks]`` finds its first match."""
+    cdef Py_ssize_t k
+    cdef Py_UCS4 char
+    if end > PyUnicode_GET_LENGTH(view):
+        end = PyUnicode_GET_LENGTH(view)
+    if start < 0:
+        start = 0
+    for k in range(start, end):
+        char = view[k]
+        if not _is_han(char) and char in marks:
+            return k
+    return -1
+
+
+def stripped(str view, Py_ssize_t start, Py_ssize_t end, str chars):
+    """``start..end`` without ``chars`` (no Han character) at either end, as
+    ``layout.strip_bounds`` shrinks it."""
+    cdef Py_UCS4 char
+    while start < end:
+        char = view[start]
+        if _is_han(char) or char not in chars:
+            break
+        start += 1
+    while end > start:
+        char = view[end - 1]
+        if _is_han(char) or char not in chars:
+            break
+        end -= 1
+    return start, end

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import policytext as pt
 from policytext import parallels as pl
+from policytext.layout import strip_bounds
 from policytext.parallels import grouping, templates
 from policytext.parallels import units as scans
 from policytext.parallels.units import clause_units, phrase_units, semicolon_units
@@ -125,3 +126,28 @@ def test_the_scans_use_the_kernel_where_it_is_built():
     assert scans._CLAUSE_CORES is kernel.clause_cores
     assert scans._BLOCK_STARTS is kernel.block_starts
     assert kernel.han_range == (HAN_FIRST, HAN_LAST)  # the kernel's copy of the range
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(scan_text, st.integers(-2, 42), st.integers(-2, 42))
+@example("甲乙：丙；丁", 0, 6)
+@example(" ，甲乙。 ", 0, 6)
+def test_kernel_marks_and_trims_agree_with_the_python(text, start, end):
+    """``first_mark`` finds what the regex of the marks finds; ``stripped`` trims as
+    ``layout.strip_bounds`` does (for spans inside the text, as the units ask)."""
+    for marks, pattern in (
+        (scans._SEMICOLONS, scans._SEMICOLON_RE),
+        (scans._FIRST_CLAUSE_MARKS, scans._FIRST_CLAUSE_RE),
+        (grouping._COLON_MARKS, grouping._COLON_RE),
+    ):
+        match = pattern.search(text, start, end)
+        assert kernel.first_mark(text, start, end, marks) == (
+            -1 if match is None else match.start()
+        )
+    a, b = max(0, start), min(len(text), end)
+    assert kernel.stripped(text, a, b, scans._TRIM_CHARS) == strip_bounds(text, a, b, scans.TRIM)
+
+
+def test_the_marks_and_trims_use_the_kernel_where_it_is_built():
+    assert scans._FIRST_MARK is kernel.first_mark
+    assert scans._STRIPPED is kernel.stripped

@@ -301,6 +301,8 @@ NOT_PLACE = frozenset("城都超股楼上夜集乡农城山")
 
 #: the ending of a person named or described as a comrade: 周恩来同志, 人民的好医生赵雪芳同志
 PERSON_ENDING = "同志"
+#: the endings that make a member a name whatever precedes them (``rule_is_name``)
+_NAME_OR_PERSON_ENDINGS = (*ORGANISATION_ENDINGS, PERSON_ENDING)
 
 
 def rule_is_name(member: str) -> bool:
@@ -309,7 +311,7 @@ def rule_is_name(member: str) -> bool:
 
     Not names: 利益协调机制, 制造强国, 开放格局, 基层干部, 城市, 乡村.
     """
-    if member.endswith((*ORGANISATION_ENDINGS, PERSON_ENDING)):
+    if member.endswith(_NAME_OR_PERSON_ENDINGS):
         return True
     if member.endswith("政府"):  # 省政府, 各级政府, 国务院各部门和地方政府; not 法治政府, 廉洁政府
         return member[-3:-2] in PLACE_CHARS or member.startswith((*NAME_OPENINGS, "各", "地方"))

@@ -76,8 +76,11 @@ _QUOTES = frozenset('“”‘’「」『』"《》〈〉（）()【】[]')
 #: the marks a sentence's clauses end with
 _SEPARATORS = "，,；;：:。！？!?"
 _SEGMENT_RE = re.compile(f"[{re.escape(_SEPARATORS)}]+")
-_SEMICOLON_RE = re.compile(r"[；;]+")
-_FIRST_CLAUSE_RE = re.compile(r"[，,：:；;]")
+_SEMICOLONS = "；;"
+_SEMICOLON_RE = re.compile(f"[{_SEMICOLONS}]+")
+#: the marks that end a sentence's first clause
+_FIRST_CLAUSE_MARKS = "，,：:；;"
+_FIRST_CLAUSE_RE = re.compile(f"[{_FIRST_CLAUSE_MARKS}]")
 #: the 、-marks, and the quotation marks between which quoted items stand back to back
 _LIST_MARKS, _CLOSING_QUOTES, _OPENING_QUOTES = "、､", "”’」』", "“‘「『"
 #: 、 between items, and nothing between quoted items back to back (“云展示”“云对接”)
@@ -152,6 +155,22 @@ def _block_starts_python(view: str, start: int, end: int, size: int) -> list[int
 _PHRASE_MARKS = compiled_kernel("phrase_marks")
 _CLAUSE_CORES = compiled_kernel("clause_cores")
 _BLOCK_STARTS = compiled_kernel("block_starts")
+_FIRST_MARK = compiled_kernel("first_mark")
+_STRIPPED = compiled_kernel("stripped")
+
+
+def first_mark(view: str, start: int, end: int, marks: str, pattern: re.Pattern[str]) -> int:
+    """The first place of one of ``marks`` in ``view[start:end]``, or -1; ``pattern`` is the
+    regex ``[marks]`` (or ``[marks]+``) that finds it where the kernel was not built."""
+    if _FIRST_MARK is None:
+        match = pattern.search(view, start, end)
+        return -1 if match is None else match.start()
+    return _FIRST_MARK(view, start, end, marks)
+
+
+def has_semicolon(view: str, start: int, end: int) -> bool:
+    """Whether a ；(or ;) stands in ``view[start:end]``."""
+    return first_mark(view, start, end, _SEMICOLONS, _SEMICOLON_RE) >= 0
 
 
 def phrase_marks(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -181,7 +200,9 @@ def block_starts(view: str, start: int, end: int, size: int) -> list[int]:
 
 def _trimmed(view: str, start: int, end: int) -> tuple[int, int]:
     """``start..end`` without whitespace and punctuation at either end."""
-    return strip_bounds(view, start, end, TRIM)
+    if _STRIPPED is None:
+        return strip_bounds(view, start, end, TRIM)
+    return _STRIPPED(view, start, end, _TRIM_CHARS)  # the same, in the kernel
 
 
 def _unit(
@@ -663,13 +684,13 @@ def clause_units(view: str, sentence: Span) -> list[Unit]:
 
 
 def _first_clause_end(view: str, start: int, end: int) -> int:
-    match = _FIRST_CLAUSE_RE.search(view, start, end)
-    return match.start() if match else end
+    at = first_mark(view, start, end, _FIRST_CLAUSE_MARKS, _FIRST_CLAUSE_RE)
+    return end if at < 0 else at
 
 
 def semicolon_units(view: str, sentence: Span, whole: bool = False) -> list[Unit]:
     """The ；-pieces of a sentence, compared by their first clause (or ``whole``)."""
-    if _SEMICOLON_RE.search(view, sentence.start, sentence.end) is None:
+    if not has_semicolon(view, sentence.start, sentence.end):
         return []
     pieces = _pieces(_SEMICOLON_RE, view, sentence.start, sentence.end)
     units = []
@@ -971,7 +992,10 @@ def heading_unit(view: str, sentence: Span) -> Unit | None:
     if end - start > MAX_HEADING or "。" not in view[end : sentence.end]:
         return None
     unit = _unit(view, start, end, "sentence")
-    if unit is None or _FIRST_CLAUSE_RE.search(view, unit.start, unit.end):
+    if (
+        unit is None
+        or first_mark(view, unit.start, unit.end, _FIRST_CLAUSE_MARKS, _FIRST_CLAUSE_RE) >= 0
+    ):
         return None
     return unit
 
