@@ -305,3 +305,26 @@ def stripped(str view, Py_ssize_t start, Py_ssize_t end, str chars):
             break
         end -= 1
     return start, end
+
+
+def pieces(str view, Py_ssize_t start, Py_ssize_t end, str marks):
+    """``view[start:end]`` cut at each run of ``marks`` (no Han character), as
+    ``units._pieces`` cuts it at the matches of the regex ``[marks]+``."""
+    cdef Py_ssize_t k, run_end, piece_start = start, stop = end
+    cdef Py_UCS4 char
+    cdef list found = []
+    if stop > PyUnicode_GET_LENGTH(view):
+        stop = PyUnicode_GET_LENGTH(view)
+    k = start if start > 0 else 0
+    while k < stop:
+        char = view[k]
+        if _is_han(char) or char not in marks:
+            k += 1
+            continue
+        run_end = k + 1
+        while run_end < stop and view[run_end] in marks:
+            run_end += 1
+        found.append((piece_start, k))
+        piece_start = k = run_end
+    found.append((piece_start, end))
+    return found

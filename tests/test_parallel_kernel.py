@@ -151,3 +151,18 @@ def test_kernel_marks_and_trims_agree_with_the_python(text, start, end):
 def test_the_marks_and_trims_use_the_kernel_where_it_is_built():
     assert scans._FIRST_MARK is kernel.first_mark
     assert scans._STRIPPED is kernel.stripped
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(scan_text, st.integers(-2, 42), st.integers(-2, 42))
+@example("甲，，乙；丙。", 0, 7)
+@example("；甲；；", 0, 4)
+def test_kernel_pieces_agree_with_the_regex_cuts(text, start, end):
+    """``pieces`` cuts a sentence where ``units._pieces`` cuts it at the regex's matches."""
+    a, b = max(0, start), end
+    for marks, pattern in (
+        (scans._SEPARATORS, scans._SEGMENT_RE),
+        (scans._SEMICOLONS, scans._SEMICOLON_RE),
+    ):
+        assert kernel.pieces(text, a, b, marks) == scans._pieces(pattern, text, a, b)
+    assert scans._PIECES is kernel.pieces

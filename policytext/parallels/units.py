@@ -157,6 +157,7 @@ _CLAUSE_CORES = compiled_kernel("clause_cores")
 _BLOCK_STARTS = compiled_kernel("block_starts")
 _FIRST_MARK = compiled_kernel("first_mark")
 _STRIPPED = compiled_kernel("stripped")
+_PIECES = compiled_kernel("pieces")
 
 
 def first_mark(view: str, start: int, end: int, marks: str, pattern: re.Pattern[str]) -> int:
@@ -216,12 +217,23 @@ def _unit(
 
 
 def _pieces(pattern: re.Pattern[str], view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``view[start:end]`` cut at the matches of ``pattern``."""
     pieces = []
     for match in pattern.finditer(view, start, end):
         pieces.append((start, match.start()))
         start = match.end()
     pieces.append((start, end))
     return pieces
+
+
+def _split_at(
+    view: str, start: int, end: int, marks: str, pattern: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    """``view[start:end]`` cut at each run of ``marks``; ``pattern`` is the regex ``[marks]+``
+    that ``_pieces`` cuts at where the kernel was not built."""
+    if _PIECES is None:
+        return _pieces(pattern, view, start, end)
+    return _PIECES(view, start, end, marks)
 
 
 def phrase_units(view: str, sentence: Span) -> list[list[Unit]]:
@@ -233,7 +245,9 @@ def phrase_units(view: str, sentence: Span) -> list[list[Unit]]:
     if not marks:
         return runs
     k = 0
-    for seg_start, seg_end in _pieces(_SEGMENT_RE, view, sentence.start, sentence.end):
+    for seg_start, seg_end in _split_at(
+        view, sentence.start, sentence.end, _SEPARATORS, _SEGMENT_RE
+    ):
         while k < len(marks) and marks[k][0] < seg_start:
             k += 1
         if k == len(marks):
@@ -692,7 +706,7 @@ def semicolon_units(view: str, sentence: Span, whole: bool = False) -> list[Unit
     """The ；-pieces of a sentence, compared by their first clause (or ``whole``)."""
     if not has_semicolon(view, sentence.start, sentence.end):
         return []
-    pieces = _pieces(_SEMICOLON_RE, view, sentence.start, sentence.end)
+    pieces = _split_at(view, sentence.start, sentence.end, _SEMICOLONS, _SEMICOLON_RE)
     units = []
     for a, b in pieces:
         a, b = _trimmed(view, a, b)
