@@ -140,14 +140,18 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
         return None
     shape = _shape(carriers, strength)  # made only for windows the rules accept
     effective = new_template(_effective_prefix(template, level), template.infix, template.suffix, 0)
-    if _combined(_anchor(effective), shape) < MIN_SCORE and not (
+    anchor, effective_anchor = _anchor(template), _anchor(effective)
+    score = _combined(anchor, shape)
+    # the score read with the effective opening: the same where the anchor is (most windows)
+    effective_score = score if effective_anchor == anchor else _combined(effective_anchor, shape)
+    if effective_score < MIN_SCORE and not (
         level == "clause"
         and any("、" in c for c in carriers)
-        and _combined(_anchor(effective), _shape(carriers, strength, listed=True)) >= MIN_SCORE
+        and _combined(effective_anchor, _shape(carriers, strength, listed=True)) >= MIN_SCORE
     ):
         return None  # too weak, its opening read as ``_accepted`` reads it (an inner list
         # read as one item, in clauses: rule_inner_list_length)
-    return _combined(_anchor(template), shape)
+    return score
 
 
 def _accepted(
