@@ -180,3 +180,151 @@ def template_parts(tuple carriers, level):
     if p == 0 and s == 0 and not infix:
         return None
     return prefix, infix, suffix
+
+
+# --- scans of a sentence (``units``): the regular expressions' matches, found in one pass ---
+
+cdef enum:
+    HAN_FIRST = 0x4E00  # ``vocabulary.HAN_FIRST`` .. ``HAN_LAST``: the Han characters
+    HAN_LAST = 0x9FFF
+
+#: ``vocabulary.HAN_FIRST`` and ``HAN_LAST`` as this kernel was built with them (a test
+#: compares them)
+han_range = (chr(HAN_FIRST), chr(HAN_LAST))
+
+
+cdef inline bint _is_han(Py_UCS4 char):
+    return HAN_FIRST <= char <= HAN_LAST
+
+
+def block_starts(str view, Py_ssize_t start, Py_ssize_t end, Py_ssize_t size):
+    """The starts of ``units._BLOCK_RE`` (``size`` 2) or ``units._BLOCK3_RE`` (3) matches in
+    ``view[start:end]``: a Han character repeated at every ``size``-th place three times,
+    Han characters between (共建共治共享 at 共; 新形势新任务新要求 at 新)."""
+    cdef Py_ssize_t k, m, span = 2 * size + 1
+    cdef Py_UCS4 char
+    cdef list starts = []
+    if end > PyUnicode_GET_LENGTH(view):
+        end = PyUnicode_GET_LENGTH(view)
+    if start < 0:
+        start = 0
+    for k in range(start, end - span + 1):
+        char = view[k]
+        if view[k + size] != char or view[k + 2 * size] != char or not _is_han(char):
+            continue
+        for m in range(1, span):
+            if not _is_han(view[k + m]):
+                break
+        else:
+            starts.append(k)
+    return starts
+
+
+def phrase_marks(str view, Py_ssize_t start, Py_ssize_t end, str marks, str closers, str openers):
+    """The spans of ``units._PHRASE_RE`` matches in ``view[start:end]``: each of ``marks``
+    (、), and the empty span between one of ``closers`` and one of ``openers`` (”“)."""
+    cdef Py_ssize_t k
+    cdef Py_UCS4 char
+    cdef list spans = []
+    if end > PyUnicode_GET_LENGTH(view):
+        end = PyUnicode_GET_LENGTH(view)
+    if start < 0:
+        start = 0
+    for k in range(start, end):
+        char = view[k]
+        if _is_han(char):
+            continue  # the usual case: no mark
+        if char in marks:
+            spans.append((k, k + 1))
+        elif k > 0 and char in openers and view[k - 1] in closers:
+            spans.append((k, k))
+    return spans
+
+
+def clause_cores(str view, Py_ssize_t start, Py_ssize_t end, str trim, str separators):
+    """The spans of ``units._CLAUSE_CORE_RE`` matches in ``view[start:end]``: from each
+    character outside ``trim`` to the last one outside it before the next of ``separators``
+    (all of which are in ``trim``)."""
+    cdef Py_ssize_t k, q, last
+    cdef Py_UCS4 char
+    cdef list spans = []
+    if end > PyUnicode_GET_LENGTH(view):
+        end = PyUnicode_GET_LENGTH(view)
+    if start < 0:
+        start = 0
+    k = start
+    while k < end:
+        char = view[k]
+        if not _is_han(char) and char in trim:
+            k += 1
+            continue
+        last = k
+        q = k + 1
+        while q < end:
+            char = view[q]
+            if _is_han(char):
+                last = q
+            elif char in separators:
+                break
+            elif char not in trim:
+                last = q
+            q += 1
+        spans.append((k, last + 1))
+        k = last + 1
+    return spans
+
+
+def first_mark(str view, Py_ssize_t start, Py_ssize_t end, str marks):
+    """The first place of one of ``marks`` (no Han character) in ``view[start:end]``, or
+    -1: where the regex ``[marks]`` finds its first match."""
+    cdef Py_ssize_t k
+    cdef Py_UCS4 char
+    if end > PyUnicode_GET_LENGTH(view):
+        end = PyUnicode_GET_LENGTH(view)
+    if start < 0:
+        start = 0
+    for k in range(start, end):
+        char = view[k]
+        if not _is_han(char) and char in marks:
+            return k
+    return -1
+
+
+def stripped(str view, Py_ssize_t start, Py_ssize_t end, str chars):
+    """``start..end`` without ``chars`` (no Han character) at either end, as
+    ``layout.strip_bounds`` shrinks it."""
+    cdef Py_UCS4 char
+    while start < end:
+        char = view[start]
+        if _is_han(char) or char not in chars:
+            break
+        start += 1
+    while end > start:
+        char = view[end - 1]
+        if _is_han(char) or char not in chars:
+            break
+        end -= 1
+    return start, end
+
+
+def pieces(str view, Py_ssize_t start, Py_ssize_t end, str marks):
+    """``view[start:end]`` cut at each run of ``marks`` (no Han character), as
+    ``units._pieces`` cuts it at the matches of the regex ``[marks]+``."""
+    cdef Py_ssize_t k, run_end, piece_start = start, stop = end
+    cdef Py_UCS4 char
+    cdef list found = []
+    if stop > PyUnicode_GET_LENGTH(view):
+        stop = PyUnicode_GET_LENGTH(view)
+    k = start if start > 0 else 0
+    while k < stop:
+        char = view[k]
+        if _is_han(char) or char not in marks:
+            k += 1
+            continue
+        run_end = k + 1
+        while run_end < stop and view[run_end] in marks:
+            run_end += 1
+        found.append((piece_start, k))
+        piece_start = k = run_end
+    found.append((piece_start, end))
+    return found

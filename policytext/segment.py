@@ -70,6 +70,11 @@ _TERMINAL_RE = re.compile(
     r"|\.{2,}[" + re.escape(STRONG_TERMINALS) + "]*"
     "|[" + re.escape(PERIODS) + "]"
 )
+#: the first characters of the ``_TERMINAL_RE`` matches: one class, which the regex engine
+#: skips to directly, where the alternation is tried at every place (``_terminals``)
+_TERMINAL_START_RE = re.compile(
+    "[" + re.escape(STRONG_TERMINALS + ELLIPSIS_CHARS + "." + PERIODS) + "]"
+)
 #: the quotation marks whose content may be speech (not titles, not brackets)
 SPEECH_QUOTES = frozenset(QUOTES) | {'"'}
 #: a mark that makes a quotation speech rather than a quoted term (not 、, common in slogans)
@@ -112,6 +117,23 @@ def _first_word_char(text: str, start: int, end: int) -> int:
     """Position of the first letter or digit in ``start..end``, or ``end`` when there is none."""
     match = _WORD_CHAR_RE.search(text, start, end)
     return match.start() if match else end
+
+
+def _terminals(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``(start, end, mark)`` of every ``_TERMINAL_RE`` match in ``start..end``, as its
+    ``finditer`` gives them: every match opens with a character of ``_TERMINAL_START_RE``
+    and holds one at least, so the regex is tried only where one stands."""
+    found = []
+    while True:
+        first = _TERMINAL_START_RE.search(text, start, end)
+        if first is None:
+            return found
+        match = _TERMINAL_RE.match(text, first.start(), end)
+        if match is None:
+            start = first.start() + 1
+            continue
+        found.append((match.start(), match.end(), match.group()))
+        start = match.end()
 
 
 def _span(text: str, start: int, end: int, label: str | None = None) -> Span | None:
@@ -425,7 +447,7 @@ def _sentence_boundaries(text: str, start: int, end: int) -> list[int]:
     """Positions inside ``start..end`` (one paragraph) after which a sentence ends."""
     regions, openers = _paired(text, start, end)
     starts, ends = _merge([(a, b) for a, b, _ in regions] + rule_url_regions(text, start, end))
-    candidates = [(m.start(), m.end(), m.group()) for m in _TERMINAL_RE.finditer(text, start, end)]
+    candidates = _terminals(text, start, end)
     candidates.extend((r[1] - 1, r[1], "") for r in regions if rule_region_closes_sentence(text, r))
     candidates.extend(
         (first[1] - 1, first[1], "")

@@ -285,6 +285,27 @@ def _formula_starts() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _formula_openings() -> re.Pattern[str]:
+    """The first characters of the formulas of the lexicon, as one class, which the regex
+    engine skips to directly (``_formula_matches``)."""
+    return re.compile("[" + re.escape("".join(sorted({f[0] for f in formula_lexicon()}))) + "]")
+
+
+def _formula_matches(view: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of :func:`_formula_starts` in ``view[start:end]``, as its ``finditer``
+    gives them (one at each place a formula starts), its lookahead tried only where the
+    first character of a formula stands."""
+    openings, starts = _formula_openings(), _formula_starts()
+    found = []
+    while (first := openings.search(view, start, end)) is not None:
+        match = starts.match(view, first.start(), end)
+        if match is not None:
+            found.append(match)
+        start = first.start() + 1
+    return found
+
+
+@lru_cache(maxsize=1)
 def _any_formula() -> re.Pattern[str]:
     """Matches where any formula of the lexicon occurs (a quick test before the lookup)."""
     return re.compile("|".join(re.escape(formula) for formula in formula_lexicon()))
@@ -1169,7 +1190,7 @@ def _unquoted_formulas(
     hits = sorted(
         [
             (rank[match.group(1)], match.start(), match.group(1))
-            for match in _formula_starts().finditer(view, sentence.start, sentence.end)
+            for match in _formula_matches(view, sentence.start, sentence.end)
         ]
         + [(len(rank), begin, view[begin:stop]) for begin, stop in sets]
     )

@@ -10,8 +10,11 @@ from hypothesis import strategies as st
 
 import policytext as pt
 from policytext import parallels as pl
+from policytext.layout import strip_bounds
 from policytext.parallels import grouping, templates
+from policytext.parallels import units as scans
 from policytext.parallels.units import clause_units, phrase_units, semicolon_units
+from policytext.vocabulary import HAN_FIRST, HAN_LAST
 from tests.support.pure_python import run_pure_python
 
 kernel = pytest.importorskip(
@@ -77,3 +80,89 @@ def test_pure_python_search_finds_the_same_groups(essay):
     python = json.loads(run_pure_python(script, essay))
     pl._find_template.cache_clear()
     assert python == [p.to_dict() for p in pt.find_parallels(essay)]
+
+
+#: Han characters (few, so that blocks repeat), marks, quotation marks, spaces, Latin
+scan_text = st.text(alphabet="共建治享新形势甲乙、､，。；：;,”“’‘」「』『 \u3000a1", max_size=40)
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(scan_text, st.integers(-2, 42), st.integers(-2, 42))
+@example("共建共治共享", 0, 6)
+@example("新形势新任务新要求", 0, 9)
+@example("“云展示”“云对接”、甲乙", 1, 11)
+@example("，  甲乙 ，丙 ；丁戊 ", 0, 12)
+def test_kernel_scans_agree_with_the_regexes(text, start, end):
+    """The kernel's one-pass scans of a sentence find what the regexes of ``units`` find."""
+    marks = (scans._LIST_MARKS, scans._CLOSING_QUOTES, scans._OPENING_QUOTES)
+    assert kernel.phrase_marks(text, start, end, *marks) == scans._phrase_marks_python(
+        text, start, end
+    )
+    assert kernel.clause_cores(
+        text, start, end, scans._TRIM_CHARS, scans._SEPARATORS
+    ) == scans._clause_cores_python(text, start, end)
+    for size in (2, 3):
+        assert kernel.block_starts(text, start, end, size) == scans._block_starts_python(
+            text, start, end, size
+        )
+
+
+def test_kernel_scans_agree_on_every_sentence_of_the_essay(essay):
+    view = pt.simplified_view(essay)
+    marks = (scans._LIST_MARKS, scans._CLOSING_QUOTES, scans._OPENING_QUOTES)
+    for a, b in [*((s.start, s.end) for s in pt.split_sentences(essay)), (0, len(view))]:
+        assert kernel.phrase_marks(view, a, b, *marks) == scans._phrase_marks_python(view, a, b)
+        assert kernel.clause_cores(
+            view, a, b, scans._TRIM_CHARS, scans._SEPARATORS
+        ) == scans._clause_cores_python(view, a, b)
+        for size in (2, 3):
+            assert kernel.block_starts(view, a, b, size) == scans._block_starts_python(
+                view, a, b, size
+            )
+
+
+def test_the_scans_use_the_kernel_where_it_is_built():
+    assert scans._PHRASE_MARKS is kernel.phrase_marks
+    assert scans._CLAUSE_CORES is kernel.clause_cores
+    assert scans._BLOCK_STARTS is kernel.block_starts
+    assert kernel.han_range == (HAN_FIRST, HAN_LAST)  # the kernel's copy of the range
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(scan_text, st.integers(-2, 42), st.integers(-2, 42))
+@example("甲乙：丙；丁", 0, 6)
+@example(" ，甲乙。 ", 0, 6)
+def test_kernel_marks_and_trims_agree_with_the_python(text, start, end):
+    """``first_mark`` finds what the regex of the marks finds; ``stripped`` trims as
+    ``layout.strip_bounds`` does (for spans inside the text, as the units ask)."""
+    for marks, pattern in (
+        (scans._SEMICOLONS, scans._SEMICOLON_RE),
+        (scans._FIRST_CLAUSE_MARKS, scans._FIRST_CLAUSE_RE),
+        (grouping._COLON_MARKS, grouping._COLON_RE),
+    ):
+        match = pattern.search(text, start, end)
+        assert kernel.first_mark(text, start, end, marks) == (
+            -1 if match is None else match.start()
+        )
+    a, b = max(0, start), min(len(text), end)
+    assert kernel.stripped(text, a, b, scans._TRIM_CHARS) == strip_bounds(text, a, b, scans.TRIM)
+
+
+def test_the_marks_and_trims_use_the_kernel_where_it_is_built():
+    assert scans._FIRST_MARK is kernel.first_mark
+    assert scans._STRIPPED is kernel.stripped
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(scan_text, st.integers(-2, 42), st.integers(-2, 42))
+@example("甲，，乙；丙。", 0, 7)
+@example("；甲；；", 0, 4)
+def test_kernel_pieces_agree_with_the_regex_cuts(text, start, end):
+    """``pieces`` cuts a sentence where ``units._pieces`` cuts it at the regex's matches."""
+    a, b = max(0, start), end
+    for marks, pattern in (
+        (scans._SEPARATORS, scans._SEGMENT_RE),
+        (scans._SEMICOLONS, scans._SEMICOLON_RE),
+    ):
+        assert kernel.pieces(text, a, b, marks) == scans._pieces(pattern, text, a, b)
+    assert scans._PIECES is kernel.pieces

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import policytext as pt
 from policytext import slogans as sl
@@ -884,3 +886,14 @@ def test_member_edges_keep_words_and_drop_sentence_leads(text, members):
     traditional = pt.to_traditional(text)
     found = [[m.text for m in g.members] for g in pt.find_parallels(traditional, min_score=0.0)]
     assert [pt.to_traditional(m) for m in members] in found, found
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(st.text(alphabet="一二十百年○〇1２甲乙，", max_size=16))
+@example("二〇二三年")
+@example("十年")
+@example("增长6.5%")
+def test_has_number_is_a_number_regex_search(text):
+    """``has_number`` (a search for a digit or numeral, the regex tried there) answers as
+    a search of ``_NUMBER_RE`` does."""
+    assert rules.has_number(text) == (rules._NUMBER_RE.search(text) is not None)

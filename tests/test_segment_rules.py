@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from policytext import segment as sg
 
@@ -205,3 +207,17 @@ def test_rule_region_closes_sentence(text, expected):
 )
 def test_split_clauses(text, clauses):
     assert [c.text for c in sg.split_clauses(text)] == clauses
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(
+    st.text(alphabet="甲乙。！？!?｡﹒﹗﹖…⋯.．a1 ", max_size=30),
+    st.integers(-1, 31),
+    st.integers(-1, 31),
+)
+@example("甲……！乙...?丙。．", 0, 12)
+def test_terminals_are_the_terminal_regex_matches(text, start, end):
+    """``_terminals`` (a search for the marks' first characters, then the regex there)
+    finds what ``_TERMINAL_RE.finditer`` finds."""
+    expected = [(m.start(), m.end(), m.group()) for m in sg._TERMINAL_RE.finditer(text, start, end)]
+    assert sg._terminals(text, start, end) == expected

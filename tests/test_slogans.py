@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import policytext as pt
 from policytext import slogans as sl
@@ -543,3 +545,24 @@ def test_rule_digit_formula(content, formula, count):
     assert sl.rule_digit_formula(content) is formula
     if formula:
         assert sl.digit_formula_count(content) == count
+
+
+def _formula_spans(matches):
+    return [(m.start(), m.end(), m.group(1)) for m in matches]
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["两个维护", "三去一降一补", "四个", "一", "双", "甲乙", "、"])))
+def test_formula_matches_are_the_formula_regex_matches(pieces):
+    """``_formula_matches`` (the lookahead tried only at a formula's first character)
+    finds what ``_formula_starts().finditer`` finds."""
+    view = "".join(pieces)
+    for start, end in ((0, len(view)), (1, len(view) - 1)):
+        expected = _formula_spans(sl._formula_starts().finditer(view, start, end))
+        assert _formula_spans(sl._formula_matches(view, start, end)) == expected
+
+
+def test_formula_matches_on_the_essay(essay):
+    view = pt.simplified_view(essay)
+    expected = _formula_spans(sl._formula_starts().finditer(view, 0, len(view)))
+    assert _formula_spans(sl._formula_matches(view, 0, len(view))) == expected

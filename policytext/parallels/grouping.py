@@ -50,7 +50,6 @@ from .templates import (
 )
 from .units import (
     _QUOTES,
-    _SEMICOLON_RE,
     CONJUNCTIONS,
     FUNCTION_CHARS,
     LONGEST_WORD,
@@ -63,6 +62,8 @@ from .units import (
     _words,
     block_runs,
     clause_units,
+    first_mark,
+    has_semicolon,
     heading_units,
     inline_heading_units,
     new_unit,
@@ -315,14 +316,18 @@ def rule_heading_colon(view: str, first: Unit, second: Unit) -> bool:
     return any(c in _COLONS for c in view[first.end : second.start])
 
 
-_COLON_RE = re.compile(f"[{''.join(sorted(_COLONS))}]")
+_COLON_MARKS = "".join(sorted(_COLONS))
+_COLON_RE = re.compile(f"[{_COLON_MARKS}]")
 
 
 def _headed(view: str, units: list[Unit]) -> list[bool]:
     """``rule_heading_colon`` of every two adjacent units of a run; asked pair by pair only
     where a colon stands somewhere between the first unit's start and the last's."""
     starts = [u.start for u in units]
-    if units[0].level == "sentence" or not _COLON_RE.search(view, min(starts), max(starts)):
+    if (
+        units[0].level == "sentence"
+        or first_mark(view, min(starts), max(starts), _COLON_MARKS, _COLON_RE) < 0
+    ):
         return [False] * (len(units) - 1)
     return [rule_heading_colon(view, units[k], units[k + 1]) for k in range(len(units) - 1)]
 
@@ -1440,7 +1445,7 @@ def build_parallels(
                 found += groups_in_run(text, view, run)
             found += block_groups(text, view, sentence)
             found += groups_in_run(text, view, clause_units(view, sentence))
-            if _SEMICOLON_RE.search(view, sentence.start, sentence.end) is None:
+            if not has_semicolon(view, sentence.start, sentence.end):
                 continue  # no ；-pieces (the usual case): asked once, not by both calls below
             leads = semicolon_units(view, sentence)
             if len(leads) >= 3:  # 从…转变，…；从…转变，…；…: first clauses count from three pieces

@@ -140,14 +140,18 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
         return None
     shape = _shape(carriers, strength)  # made only for windows the rules accept
     effective = new_template(_effective_prefix(template, level), template.infix, template.suffix, 0)
-    if _combined(_anchor(effective), shape) < MIN_SCORE and not (
+    anchor, effective_anchor = _anchor(template), _anchor(effective)
+    score = _combined(anchor, shape)
+    # the score read with the effective opening: the same where the anchor is (most windows)
+    effective_score = score if effective_anchor == anchor else _combined(effective_anchor, shape)
+    if effective_score < MIN_SCORE and not (
         level == "clause"
         and any("、" in c for c in carriers)
-        and _combined(_anchor(effective), _shape(carriers, strength, listed=True)) >= MIN_SCORE
+        and _combined(effective_anchor, _shape(carriers, strength, listed=True)) >= MIN_SCORE
     ):
         return None  # too weak, its opening read as ``_accepted`` reads it (an inner list
         # read as one item, in clauses: rule_inner_list_length)
-    return _combined(_anchor(template), shape)
+    return score
 
 
 def _accepted(
@@ -301,6 +305,8 @@ NOT_PLACE = frozenset("城都超股楼上夜集乡农城山")
 
 #: the ending of a person named or described as a comrade: 周恩来同志, 人民的好医生赵雪芳同志
 PERSON_ENDING = "同志"
+#: the endings that make a member a name whatever precedes them (``rule_is_name``)
+_NAME_OR_PERSON_ENDINGS = (*ORGANISATION_ENDINGS, PERSON_ENDING)
 
 
 def rule_is_name(member: str) -> bool:
@@ -309,7 +315,7 @@ def rule_is_name(member: str) -> bool:
 
     Not names: 利益协调机制, 制造强国, 开放格局, 基层干部, 城市, 乡村.
     """
-    if member.endswith((*ORGANISATION_ENDINGS, PERSON_ENDING)):
+    if member.endswith(_NAME_OR_PERSON_ENDINGS):
         return True
     if member.endswith("政府"):  # 省政府, 各级政府, 国务院各部门和地方政府; not 法治政府, 廉洁政府
         return member[-3:-2] in PLACE_CHARS or member.startswith((*NAME_OPENINGS, "各", "地方"))
@@ -539,6 +545,20 @@ def rule_case_frame(carriers: list[str]) -> bool:
 
 #: a number in digits (``_DIGIT_RE``) or in Chinese numerals (``_COUNT_RE``), found by one search
 _NUMBER_RE = re.compile(f"{_DIGIT_RE.pattern}|{_COUNT_RE.pattern}")
+#: the characters a ``_NUMBER_RE`` match opens with: one class, which the regex engine skips
+#: to directly, where the alternation is tried at every place (``has_number``)
+_NUMBER_START_RE = re.compile(f"[0-9０-９{COUNT_NUMERALS}○]")
+
+
+def has_number(text: str) -> bool:
+    """Whether ``_NUMBER_RE`` finds a number in ``text`` (tried only where a digit or a
+    numeral stands)."""
+    start = 0
+    while (first := _NUMBER_START_RE.search(text, start)) is not None:
+        if _NUMBER_RE.match(text, first.start()) is not None:
+            return True
+        start = first.start() + 1
+    return False
 
 
 def rule_statistics(carriers: list[str]) -> bool:
@@ -552,9 +572,9 @@ def rule_statistics(carriers: list[str]) -> bool:
     主轴轴承、全球最高10米液压支架、全球最大直径竖井掘进机; in a pair, anywhere (城镇新增
     就业265.15万人，城镇调查失业率连续5年低于全国水平).
     """
-    if not _NUMBER_RE.search("".join(carriers)):
+    if not has_number("".join(carriers)):
         return False  # the usual case, decided by one search
-    holds = _NUMBER_RE.search if len(carriers) == 2 else rule_figure_member
+    holds = has_number if len(carriers) == 2 else rule_figure_member
     counted = sum(1 for c in carriers if holds(c))
     return counted >= max(2, len(carriers) // 2 + 1)
 
@@ -933,7 +953,7 @@ def _heading_clauses(carriers: list[str]) -> bool:
             return False
         if carrier[1:2] == "是" or carrier.startswith(_SUBJECT_OPENINGS):
             return False  # a numbered heading (六是…) or a statement (我们不失时机地推进改革)
-        if _NUMBER_RE.search(carrier) is not None:
+        if has_number(carrier):
             return False
     return True
 
@@ -993,7 +1013,7 @@ def rule_epistrophe(template: Template, carriers: list[str], level: str) -> bool
     ending = suffix.lstrip(_CLAUSE_BEFORE)
     if ending == suffix or len(ending) < 3 or _weight(ending) < 2:
         return False
-    return _NUMBER_RE.search("".join(carriers)) is None
+    return not has_number("".join(carriers))
 
 
 #: words that link a clause to the one before it rather than open another item of a

@@ -6,11 +6,12 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..layout import strip_bounds
 from ..results import Span
@@ -75,10 +76,15 @@ _QUOTES = frozenset('“”‘’「」『』"《》〈〉（）()【】[]')
 #: the marks a sentence's clauses end with
 _SEPARATORS = "，,；;：:。！？!?"
 _SEGMENT_RE = re.compile(f"[{re.escape(_SEPARATORS)}]+")
-_SEMICOLON_RE = re.compile(r"[；;]+")
-_FIRST_CLAUSE_RE = re.compile(r"[，,：:；;]")
+_SEMICOLONS = "；;"
+_SEMICOLON_RE = re.compile(f"[{_SEMICOLONS}]+")
+#: the marks that end a sentence's first clause
+_FIRST_CLAUSE_MARKS = "，,：:；;"
+_FIRST_CLAUSE_RE = re.compile(f"[{_FIRST_CLAUSE_MARKS}]")
+#: the 、-marks, and the quotation marks between which quoted items stand back to back
+_LIST_MARKS, _CLOSING_QUOTES, _OPENING_QUOTES = "、､", "”’」』", "“‘「『"
 #: 、 between items, and nothing between quoted items back to back (“云展示”“云对接”)
-_PHRASE_RE = re.compile(r"[、､]|(?<=[”’」』])(?=[“‘「『])")
+_PHRASE_RE = re.compile(f"[{_LIST_MARKS}]|(?<=[{_CLOSING_QUOTES}])(?=[{_OPENING_QUOTES}])")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 #: a number in Chinese numerals of two characters or more: 四十, 一百零四, 五十五 (not a
 #: year: 从一九八一年到一九九〇年)
@@ -109,12 +115,95 @@ def new_unit(start: int, end: int, carrier_end: int, level: str) -> Unit:
 
 _NEW_TUPLE = tuple.__new__
 
+
+def compiled_kernel(name: str) -> Any:
+    """The function ``name`` of the compiled kernel ``policytext._parcore``, or None where
+    it was not built (or ``POLICYTEXT_PARALLELS=python`` asks for the pure-Python code)."""
+    if os.environ.get("POLICYTEXT_PARALLELS") == "python":
+        return None
+    try:
+        from .. import _parcore
+    except ImportError:
+        return None
+    return getattr(_parcore, name, None)
+
+
+# --- scans of a sentence: the kernel's one pass where it is built, else the regex ----------
+
+_TRIM_CHARS = "".join(sorted(TRIM))
+
+
+def _phrase_marks_python(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the ``_PHRASE_RE`` matches in ``view[start:end]``: the definition that
+    the kernel's ``phrase_marks`` follows (``tests/test_parallel_kernel.py``)."""
+    return [match.span() for match in _PHRASE_RE.finditer(view, start, end)]
+
+
+def _clause_cores_python(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the ``_CLAUSE_CORE_RE`` matches in ``view[start:end]`` (the kernel's
+    ``clause_cores`` follows it)."""
+    return [match.span() for match in _CLAUSE_CORE_RE.finditer(view, start, end)]
+
+
+def _block_starts_python(view: str, start: int, end: int, size: int) -> list[int]:
+    """The starts of the ``_BLOCK_RE`` (``size`` 2) or ``_BLOCK3_RE`` (3) matches in
+    ``view[start:end]`` (the kernel's ``block_starts`` follows it)."""
+    pattern = _BLOCK_RE if size == 2 else _BLOCK3_RE
+    return [match.start() for match in pattern.finditer(view, start, end)]
+
+
+_PHRASE_MARKS = compiled_kernel("phrase_marks")
+_CLAUSE_CORES = compiled_kernel("clause_cores")
+_BLOCK_STARTS = compiled_kernel("block_starts")
+_FIRST_MARK = compiled_kernel("first_mark")
+_STRIPPED = compiled_kernel("stripped")
+_PIECES = compiled_kernel("pieces")
+
+
+def first_mark(view: str, start: int, end: int, marks: str, pattern: re.Pattern[str]) -> int:
+    """The first place of one of ``marks`` in ``view[start:end]``, or -1; ``pattern`` is the
+    regex ``[marks]`` (or ``[marks]+``) that finds it where the kernel was not built."""
+    if _FIRST_MARK is None:
+        match = pattern.search(view, start, end)
+        return -1 if match is None else match.start()
+    return _FIRST_MARK(view, start, end, marks)
+
+
+def has_semicolon(view: str, start: int, end: int) -> bool:
+    """Whether a ；(or ;) stands in ``view[start:end]``."""
+    return first_mark(view, start, end, _SEMICOLONS, _SEMICOLON_RE) >= 0
+
+
+def phrase_marks(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the 、-marks of ``view[start:end]`` (``_PHRASE_RE``)."""
+    if _PHRASE_MARKS is None:
+        return _phrase_marks_python(view, start, end)
+    return _PHRASE_MARKS(view, start, end, _LIST_MARKS, _CLOSING_QUOTES, _OPENING_QUOTES)
+
+
+def clause_cores(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the trimmed clauses of ``view[start:end]`` (``_CLAUSE_CORE_RE``)."""
+    if _CLAUSE_CORES is None:
+        return _clause_cores_python(view, start, end)
+    return _CLAUSE_CORES(view, start, end, _TRIM_CHARS, _SEPARATORS)
+
+
+def block_starts(view: str, start: int, end: int, size: int) -> list[int]:
+    """Where a block of ``size``-character items may start in ``view[start:end]``
+    (``_BLOCK_RE``, ``_BLOCK3_RE``)."""
+    if _BLOCK_STARTS is None:
+        return _block_starts_python(view, start, end, size)
+    return _BLOCK_STARTS(view, start, end, size)
+
+
 # --- units -------------------------------------------------------------------------
 
 
 def _trimmed(view: str, start: int, end: int) -> tuple[int, int]:
     """``start..end`` without whitespace and punctuation at either end."""
-    return strip_bounds(view, start, end, TRIM)
+    if _STRIPPED is None:
+        return strip_bounds(view, start, end, TRIM)
+    return _STRIPPED(view, start, end, _TRIM_CHARS)  # the same, in the kernel
 
 
 def _unit(
@@ -128,6 +217,7 @@ def _unit(
 
 
 def _pieces(pattern: re.Pattern[str], view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``view[start:end]`` cut at the matches of ``pattern``."""
     pieces = []
     for match in pattern.finditer(view, start, end):
         pieces.append((start, match.start()))
@@ -136,16 +226,28 @@ def _pieces(pattern: re.Pattern[str], view: str, start: int, end: int) -> list[t
     return pieces
 
 
+def _split_at(
+    view: str, start: int, end: int, marks: str, pattern: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    """``view[start:end]`` cut at each run of ``marks``; ``pattern`` is the regex ``[marks]+``
+    that ``_pieces`` cuts at where the kernel was not built."""
+    if _PIECES is None:
+        return _pieces(pattern, view, start, end)
+    return _PIECES(view, start, end, marks)
+
+
 def phrase_units(view: str, sentence: Span) -> list[list[Unit]]:
     """The 、-lists of a sentence; the last item is split at a conjunction (A、B和C)."""
     runs: list[list[Unit]] = []
     # the marks' spans, found once: those inside a piece are the ones a search of the piece
     # finds (no piece starts after a closing quote or ends before an opening one)
-    marks = [match.span() for match in _PHRASE_RE.finditer(view, sentence.start, sentence.end)]
+    marks = phrase_marks(view, sentence.start, sentence.end)
     if not marks:
         return runs
     k = 0
-    for seg_start, seg_end in _pieces(_SEGMENT_RE, view, sentence.start, sentence.end):
+    for seg_start, seg_end in _split_at(
+        view, sentence.start, sentence.end, _SEPARATORS, _SEGMENT_RE
+    ):
         while k < len(marks) and marks[k][0] < seg_start:
             k += 1
         if k == len(marks):
@@ -589,23 +691,22 @@ def _trimmed_spaces(view: str, start: int, end: int) -> tuple[int, int]:
 def clause_units(view: str, sentence: Span) -> list[Unit]:
     """The pieces of a sentence between ，；： (not 、)."""
     units = []
-    for match in _CLAUSE_CORE_RE.finditer(view, sentence.start, sentence.end):
-        start, end = match.span()
+    for start, end in clause_cores(view, sentence.start, sentence.end):
         if end - start >= 2:
             units.append(new_unit(start, end, end, "clause"))
     return units
 
 
 def _first_clause_end(view: str, start: int, end: int) -> int:
-    match = _FIRST_CLAUSE_RE.search(view, start, end)
-    return match.start() if match else end
+    at = first_mark(view, start, end, _FIRST_CLAUSE_MARKS, _FIRST_CLAUSE_RE)
+    return end if at < 0 else at
 
 
 def semicolon_units(view: str, sentence: Span, whole: bool = False) -> list[Unit]:
     """The ；-pieces of a sentence, compared by their first clause (or ``whole``)."""
-    if _SEMICOLON_RE.search(view, sentence.start, sentence.end) is None:
+    if not has_semicolon(view, sentence.start, sentence.end):
         return []
-    pieces = _pieces(_SEMICOLON_RE, view, sentence.start, sentence.end)
+    pieces = _split_at(view, sentence.start, sentence.end, _SEMICOLONS, _SEMICOLON_RE)
     units = []
     for a, b in pieces:
         a, b = _trimmed(view, a, b)
@@ -769,12 +870,11 @@ def block_runs(view: str, start: int, end: int) -> list[list[tuple[int, int]]]:
     """
     runs: list[list[tuple[int, int]]] = []
     pairs: list[tuple[int, int]] = []  # the spans of the two-character runs, in order
-    for size, pattern in ((2, _BLOCK_RE), (3, _BLOCK3_RE)):
+    for size in (2, 3):
         if end - start < 3 * size:
             break  # too short for three items
         taken = start
-        for match in pattern.finditer(view, start, end):
-            at = match.start()
+        for at in block_starts(view, start, end, size):
             if at < taken or (size == 3 and _overlaps(pairs, at - 2, at + 3 * size)):
                 continue
             best, best_key = None, (0, 1, 0)
@@ -906,7 +1006,10 @@ def heading_unit(view: str, sentence: Span) -> Unit | None:
     if end - start > MAX_HEADING or "。" not in view[end : sentence.end]:
         return None
     unit = _unit(view, start, end, "sentence")
-    if unit is None or _FIRST_CLAUSE_RE.search(view, unit.start, unit.end):
+    if (
+        unit is None
+        or first_mark(view, unit.start, unit.end, _FIRST_CLAUSE_MARKS, _FIRST_CLAUSE_RE) >= 0
+    ):
         return None
     return unit
 
