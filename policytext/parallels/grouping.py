@@ -6,10 +6,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from ..results import Parallel, Slogan, Span
 from ..slogans import build_slogans, slogan_parallels
-from ..vocabulary import BRACKET_MARKS, COLONS, LINE_BREAKS, PREPOSITIONS
+from ..vocabulary import BRACKET_MARKS, BRACKETS, COLONS, LINE_BREAKS, PREPOSITIONS
 from .rules import (
     ELABORATION_LEADS,
     HEAD_LONGEST,
@@ -23,6 +24,7 @@ from .rules import (
     rule_case_frame,
     rule_collective_list,
     rule_compass_regions,
+    rule_designation_list,
     rule_elaboration_member,
     rule_event_list,
     rule_linked_member,
@@ -30,6 +32,7 @@ from .rules import (
     rule_programme_list,
     rule_slice_of_clause_list,
     rule_slice_of_list,
+    rule_split_preposition,
     rule_subject_and_predicate,
     rule_subject_only,
     rule_unshared_slogan_pair,
@@ -151,9 +154,11 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
                 and rule_slice_of_clause_list(level, members, _carrier_after(view, units, window))
             )
             or rule_name_list(members)
+            or rule_designation_list(members)
             or rule_abbreviated_names(members, level)
             or rule_weak_pair(template, members, level)
             or rule_subject_only(template)
+            or rule_split_preposition(template, members)
             or rule_audited_pair(template, members, level)
             or rule_event_list(members)
             or rule_collective_list(members, level)
@@ -163,6 +168,8 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_programme_list(members, level)
             or rule_heading_over_items(window, template, members)
             or rule_numbered_heads(view, window, template, members)
+            or rule_numbered_paragraph_heads(view, window, template)
+            or rule_unequal_brackets(view, window)
             or rule_compass_regions(members, level)
         ):
             i += 1
@@ -239,6 +246,55 @@ def rule_numbered_heads(
     labels = sum(1 for u in window if view[u.carrier_end : u.carrier_end + 1] in _COLONS)
     paragraphs = any(c in LINE_BREAKS for c in view[window[0].end : window[1].start])
     return paragraphs or 2 * max(numbered, labels) >= len(window)
+
+
+def rule_numbered_paragraph_heads(view: str, window: list[Unit], template: Template) -> bool:
+    """Headings of consecutive paragraphs, most of them after an enumeration marker, that
+    share an ending of two content characters are numbered headings naming the kinds a
+    document lists, whatever opening they also share, no group (``rule_numbered_heads``
+    takes those sharing only the ending): 1.智能制造领域。…⏎2.智能农业领域。…; 1.智能机器人
+    标准。…⏎2.智能运载工具标准。…; 9.开放工业赋能场景。…⏎10.开放工业互联网园区场景。…
+    (norm23's audit of whole normative documents, half A). Headings without a shared
+    ending stay ((一)坚持需求导向。…⏎(二)坚持统一布局。…), and so do unnumbered ones."""
+    suffix = template.suffix
+    if window[0].level != "sentence" or len(suffix) < 2:
+        return False
+    if any(c in FUNCTION_CHARS for c in suffix):
+        return False
+    for before, after in pairwise(window):  # every gap a paragraph break
+        if not any(c in LINE_BREAKS for c in view[before.end : after.start]):
+            return False
+    numbered = sum(1 for u in window if _MARKER_BEFORE.search(view, max(0, u.start - 8), u.start))
+    return 2 * numbered >= len(window)
+
+
+_OPEN_BRACKETS = frozenset(BRACKET_MARKS)
+_CLOSE_BRACKETS = frozenset(BRACKETS.values())
+_BRACKET_RE = re.compile("[" + re.escape("".join(sorted(_OPEN_BRACKETS | _CLOSE_BRACKETS))) + "]")
+
+
+def rule_unequal_brackets(view: str, window: list[Unit]) -> bool:
+    """Members at different depths of brackets are no group: one in the text, one in a
+    bracketed note after it (…实现“山东通”移动办公落地应用（省大数据局牵头，各有关部门、
+    各市政府配合）: 各有关部门、各市政府… twice), or a member opening inside a bracket
+    that closes in it (（PubSub）通信模型到TSN的映射 cut at Pu｜bSub）…). Members inside one
+    bracket (（如USB接口、OBD接口、无线接口等）) or holding whole bracketed insertions
+    (首台（套）装备) stay (norm23's audit of whole normative documents, half A)."""
+    first, last = window[0].start, window[-1].start
+    if _BRACKET_RE.search(view, first, last) is None:
+        return False  # no bracket between the members' openings: the usual case
+    depth = 0
+    at = first
+    for unit in window[1:]:
+        for char in view[at : unit.start]:
+            if char in _OPEN_BRACKETS:
+                depth += 1
+            elif char in _CLOSE_BRACKETS:
+                depth -= 1
+        if depth != 0:
+            return True
+        at = unit.start
+    return False
 
 
 def rule_heading_over_items(window: list[Unit], template: Template, members: list[str]) -> bool:

@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from ..slogans import rule_is_formula
-from ..vocabulary import COUNT_NUMERALS, HAN_CHAR, QUOTE_CLOSERS, QUOTE_OPENERS
+from ..vocabulary import COUNT_NUMERALS, HAN_CHAR, PREPOSITIONS, QUOTE_CLOSERS, QUOTE_OPENERS
 from .templates import (
     LEADING_WORDS,
     Template,
@@ -352,6 +352,25 @@ def rule_name_list(members: list[str]) -> bool:
     return 2 * sum(1 for m in members if rule_is_name(m) or _opens_with_name(m)) > len(members)
 
 
+#: the levels of government that open the name of a designated zone or institution
+DESIGNATION_LEVELS = ("国家", "省级", "市级", "县级")
+#: endings of designated zones and institutions: 示范区, 示范城市, 基地, 产业集群, 园区, 平台
+DESIGNATION_ENDINGS = ("区", "城市", "基地", "集群", "园", "中心", "平台")
+
+
+def rule_designation_list(members: list[str]) -> bool:
+    """A list of designations a government level awards, most members opening with the
+    level and ending with the kind of zone or institution, is a list of names, no group:
+    国家全域旅游示范区、国家文化和旅游消费示范城市、…国家级旅游度假区; 国家级海洋数据交易平台、
+    国家级数据标注基地 (norm23's audit of whole normative documents, half A). Not: members
+    that only open with 国家 (国家安全、国家利益), or end with the kind without the level
+    (示范区、先行区、试验区; 国家级临床重点专科实现…全覆盖)."""
+    named = sum(
+        1 for m in members if m.startswith(DESIGNATION_LEVELS) and m.endswith(DESIGNATION_ENDINGS)
+    )
+    return 2 * named > len(members)
+
+
 def rule_abbreviated_names(members: list[str], level: str) -> bool:
     """Three or more three-character items of a 、-list that share only their last
     character, most of whose other two characters are no word of the word table, are
@@ -437,6 +456,21 @@ def rule_subject_only(template: Template) -> bool:
     """A subject repeated with nothing else shared is no template, however many clauses:
     我们接近工人…，我们和工人之间…，我们不止一次地… (我们要…×3 shares 我们要)."""
     return template.prefix in SUBJECTS and not (template.infix or template.suffix)
+
+
+def rule_split_preposition(template: Template, members: list[str]) -> bool:
+    """A shared one-character preposition that opens a longer function word in some
+    members only (对于 against 对, 以及 against 以) is no shared word, however the members
+    go on: 对违法违规行为的自动拦截；对于“可疑”的规则运行结果; 对于面向高频次业务调用、对网络
+    时延要求极高的业务 (norm23's audit of whole normative documents, half A). Still groups:
+    one word in every member (对于…，对于…), a preposition before content words (以崂山区、
+    城阳区为核心区域，以西海岸新区…为支撑: 以西 is no function word)."""
+    prefix = template.prefix
+    if len(prefix) != 1 or prefix not in PREPOSITIONS:
+        return False
+    words = _words()
+    longer = {m[:2] for m in members if m[1:2] in FUNCTION_CHARS and m[:2] in words}
+    return bool(longer) and any(m[:2] not in longer for m in members)
 
 
 def rule_unshared_slogan_pair(carriers: list[str]) -> bool:
