@@ -1792,3 +1792,55 @@ def test_levels_without_a_designation_stay():
 )
 def test_rule_designation_list(members, expected):
     assert rules.rule_designation_list(members) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "实施“超算+”“AI+”“区块链+”“量子+”等场景示范应用。",
+            ["“超算+”", "“AI+”", "“区块链+”", "“量子+”"],
+        ),
+        (
+            "探索形成一批“数字孪生+”“人工智能+”“虚拟/增强/混合现实（XR）+”等智能场景。",
+            ["“数字孪生+”", "“人工智能+”", "“虚拟/增强/混合现实（XR）+”"],
+        ),
+        (
+            "深化“高铁+”、“园区+”、“职住+”、“服务+”协同。",
+            ["“高铁+”", "“园区+”", "“职住+”", "“服务+”"],
+        ),
+    ],
+)
+def test_formula_sign_items_of_uneven_length(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+def test_rule_formula_sign():
+    assert rules.rule_formula_sign("+")
+    assert rules.rule_formula_sign("×")
+    assert not rules.rule_formula_sign("业")  # 林业、畜牧业、渔业
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("实现从“跟跑”、“并跑”到“领跑”的转变。", ["“跟跑”", "“并跑”", "“领跑”"]),
+        ("坚决反对搞“形象工程”“政绩工程”。", ["“形象工程”", "“政绩工程”"]),
+        ("开展“云展示”“云对接”“云洽谈”活动。", ["“云展示”", "“云对接”", "“云洽谈”"]),
+    ],
+)
+def test_quoted_list_lead_cut_at_its_mark(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+def test_rule_quoted_lead():
+    view = "实施“超算+”“AI+”“区块链+”等。"
+    window = [
+        units.new_unit(0, 6, 6, "phrase"),
+        units.new_unit(8, 11, 11, "phrase"),
+        units.new_unit(13, 17, 17, "phrase"),
+    ]
+    assert grouping.rule_quoted_lead(view, window, view[0:6]) == 3  # 超算+
+    view = "以“一张图”统一规划，“一盘棋”高效配置资源。"
+    window = [units.new_unit(0, 10, 10, "phrase"), units.new_unit(12, 22, 22, "phrase")]
+    assert grouping.rule_quoted_lead(view, window, view[0:10]) is None  # not quoted whole

@@ -10,7 +10,15 @@ from itertools import pairwise
 
 from ..results import Parallel, Slogan, Span
 from ..slogans import build_slogans, slogan_parallels
-from ..vocabulary import BRACKET_MARKS, BRACKETS, COLONS, LINE_BREAKS, PREPOSITIONS
+from ..vocabulary import (
+    BRACKET_MARKS,
+    BRACKETS,
+    COLONS,
+    LINE_BREAKS,
+    PREPOSITIONS,
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
+)
 from .rules import (
     ELABORATION_LEADS,
     HEAD_LONGEST,
@@ -564,6 +572,9 @@ def _window_template(
     if rule_repeated_opening(window, window_carriers):
         window = [new_unit(u.start, u.end, u.end, level) for u in window]
         window_carriers = _carriers(view, window)
+    if level == "phrase" and (quoted := _clip_quoted_lead(view, window, window_carriers)):
+        window = quoted  # 探索形成一批｜“数字孪生+”“人工智能+”…: the quoted items show the lead
+        window_carriers = _carriers(view, window)
     options = []
     first_clipped = _clip_first(view, window, window_carriers)
     candidates = [window, first_clipped]
@@ -685,6 +696,35 @@ def _starts_at_boundary(view: str, unit: Unit, member: Unit) -> bool:
         return not opens and head[:1] not in LEADING_WORDS
     lead = view[unit.start : member.start]
     return lead.endswith(_LEADS_AND_VERBS) or lead[-1] in FUNCTION_CHARS
+
+
+def rule_quoted_lead(view: str, window: list[Unit], first: str) -> int | None:
+    """How much of a list's first item (``first``, its carrier) to keep when every item after
+    it is quoted whole and the first holds an opening quotation mark: what follows its last
+    opening mark (实施｜“超算+”“AI+”“区块链+”; 探索形成一批｜“数字孪生+”“人工智能+”…), the lead
+    before it being no part of the quoted list (norm23's audit of whole normative
+    documents, half A). None otherwise: items not quoted, or no mark in the first."""
+    for unit in window[1:]:
+        if view[unit.start - 1 : unit.start] not in QUOTE_OPENERS:
+            return None
+        if view[unit.carrier_end : unit.carrier_end + 1] not in QUOTE_CLOSERS:
+            return None  # “一盘棋”高效配置资源: not quoted whole
+    at = max(first.rfind(mark) for mark in _FIRST_QUOTE_OPENERS)
+    if at <= 0 or at == len(first) - 1:
+        return None
+    return len(first) - at - 1
+
+
+#: the opening marks ``rule_quoted_lead`` looks for in a first item
+_FIRST_QUOTE_OPENERS = tuple(sorted(QUOTE_OPENERS))
+
+
+def _clip_quoted_lead(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
+    """The window with the lead before a quoted first item cut (``rule_quoted_lead``)."""
+    keep = rule_quoted_lead(view, window, carriers[0])
+    if keep is None:
+        return None
+    return [_clip(window[0], len(carriers[0]) - keep, None), *window[1:]]
 
 
 def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:

@@ -118,6 +118,19 @@ def rule_uneven_suffix(suffix: str, carriers: list[str]) -> bool:
     return len(carriers) >= 3 and suffix in UNEVEN_SUFFIXES
 
 
+#: the signs that close an "X+" formula (互联网+, 人工智能+; 数据要素×), ASCII or full width
+FORMULA_SIGNS = frozenset("+＋×")
+
+
+def rule_formula_sign(suffix: str) -> bool:
+    """Three or more items that end in the sign of an "X+" formula fill the formula's slot
+    as items of a productive suffix do, whatever their lengths: “超算+”“AI+”“区块链+”“量子+”;
+    “数字孪生+”“人工智能+”“虚拟/增强/混合现实（XR）+” (norm23's audit of whole normative
+    documents, half A; the caller asks for three items). Items of one length need no rule
+    (“文化+”、“旅游+”、“体育+”)."""
+    return suffix in FORMULA_SIGNS
+
+
 def _acceptable(template: Template, carriers: list[str], level: str) -> bool:
     return _accepted_score(template, carriers, level) is not None
 
@@ -134,6 +147,8 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
     quoted_slot = level in ("clause", "phrase") and rule_quoted_formula_slot(carriers)
     if quoted_slot:
         strength = max(strength, 2.0)  # the quoted formula's slot holds them
+    elif level == "phrase" and len(carriers) >= 3 and rule_formula_sign(template.suffix):
+        strength = max(strength, 2.0)  # the sign holds a formula's slot: “超算+”“AI+”…
     if strength < 1.0:
         return None
     if not _accepted(template, carriers, level, strength, aligned, case_frame, quoted_slot):
@@ -179,6 +194,7 @@ def _accepted(
             and (
                 template.suffix in PRODUCTIVE_SUFFIXES
                 or rule_uneven_suffix(template.suffix, carriers)
+                or rule_formula_sign(template.suffix)
             )
         )
         if (
