@@ -1647,3 +1647,200 @@ def test_modal_lead_cut(text, members):
 
 def test_no_modal_no_lead_cut():
     assert_no_group_in_both_scripts("我们的工作主要体现时代性，把握规律性，富于创造性。")
+
+
+# --- norm23: the audit of whole normative development documents (half A) --------------
+
+
+def _groups_in_both_scripts(text: str) -> list[list[list[str]]]:
+    """The members of every group the rules accept in ``text``, Simplified then Traditional."""
+    return [
+        [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        for script in (text, pt.to_traditional(text))
+    ]
+
+
+def test_numbered_paragraph_heads_are_no_group():
+    text = (
+        "1.智能制造领域。规范工业制造中信息感知等方面技术要求。\n"
+        "2.智能农业领域。规范农业环境下专用传感器等技术要求。\n"
+        "3.智能交通领域。规范交通信息数据平台及综合管理系统。\n"
+    )
+    simplified, traditional = _groups_in_both_scripts(text)
+    assert ["智能制造领域", "智能农业领域", "智能交通领域"] not in simplified
+    assert ["智能製造領域", "智能農業領域", "智能交通領域"] not in traditional
+
+
+def test_unnumbered_paragraph_heads_stay():
+    assert_group_in_both_scripts(
+        "坚持融合发展。聚焦新阶段新要求，推动技术融合。\n坚持安全可控。加强风险研判与应对。\n"
+        "坚持系统推进。充分发挥地方作用。\n",
+        ["坚持融合发展", "坚持安全可控", "坚持系统推进"],
+    )
+
+
+def test_verb_led_numbered_paragraph_heads_stay():
+    assert_group_in_both_scripts(
+        "（一）强化组织领导。建立协调推进机制，推动重大问题协商解决。\n"
+        "（二）强化财税支持。设立专项资金，支持企业实施技术改造。\n"
+        "（三）强化产融结合。鼓励银行创新金融产品与服务。\n",
+        ["强化组织领导", "强化财税支持", "强化产融结合"],
+    )
+
+
+def test_rule_numbered_paragraph_heads():
+    view = "1.智能制造领域。规范工业制造。\n2.智能农业领域。规范农业环境。\n"
+    window = [units.new_unit(2, 8, 8, "sentence"), units.new_unit(19, 25, 25, "sentence")]
+    kinds = Template("智能", "", "领域", 0)
+    assert grouping.rule_numbered_paragraph_heads(view, window, kinds)
+    assert not grouping.rule_numbered_paragraph_heads(view, window, Template("智能", "", "", 0))
+    unnumbered = "智能制造领域。规范工业制造。\n智能农业领域。规范农业环境。\n"
+    window = [units.new_unit(0, 6, 6, "sentence"), units.new_unit(15, 21, 21, "sentence")]
+    assert not grouping.rule_numbered_paragraph_heads(unnumbered, window, kinds)
+
+
+def test_member_in_a_bracketed_note_is_no_pair():
+    assert_no_group_in_both_scripts(
+        "年底前，各有关部门、各市政府实现移动办公落地应用（省大数据局牵头，各有关部门、各市政府配合）。"
+    )
+
+
+def test_members_inside_one_bracket_stay():
+    assert_group_in_both_scripts(
+        "防范恶意代码入侵、外部接口（如USB接口、OBD接口、无线接口等）入侵等。",
+        ["USB接口", "OBD接口", "无线接口"],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实现对违法违规行为的自动拦截；对于“可疑”的规则运行结果，要充分听取定点医药机构意见。",
+        "对于面向高频次业务调用、对网络时延要求极高的业务，支持向城市级高性能、边缘数据中心调度。",
+    ],
+)
+def test_split_preposition_is_no_shared_opening(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "以崂山区、城阳区为核心区域，以西海岸新区、即墨区、胶州市为支撑，推动产业发展。",
+            ["以崂山区、城阳区为核心区域", "以西海岸新区、即墨区、胶州市为支撑"],
+        ),
+        (
+            "对于需后台加工存储的业务，支持向数据中心集群调度；对于面向高频次业务调用的业务，"
+            "支持向边缘数据中心调度；对于其它算力需求，支持向本区域内数据中心集群调度。",
+            [
+                "对于需后台加工存储的业务，支持向数据中心集群调度",
+                "对于面向高频次业务调用的业务，支持向边缘数据中心调度",
+                "对于其它算力需求，支持向本区域内数据中心集群调度",
+            ],
+        ),
+    ],
+)
+def test_whole_preposition_openings_stay(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        (["对违法违规行为的自动拦截", "对于“可疑”的规则运行结果"], True),
+        (["以及相关标准", "以国家标准为基础"], True),
+        (["对于需后台加工存储的业务", "对于其它算力需求"], False),
+        (["以崂山区为核心区域", "以西海岸新区为支撑"], False),
+        (["推动深度融合", "推动深化应用"], False),
+    ],
+)
+def test_rule_split_preposition(members, expected):
+    template = find_template(members)
+    assert template is not None
+    assert rules.rule_split_preposition(template, members) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "与国家全域旅游示范区、国家文化和旅游消费示范城市、国家级旅游度假区等发展相衔接。",
+        "争创国家级海洋数据交易平台、国家级数据标注基地试点等国家级创新平台。",
+        "建设国家服务贸易创新发展示范区、国家数字贸易示范区。",
+    ],
+)
+def test_designation_list_is_no_group(text):
+    assert_no_group_in_both_scripts(text)
+
+
+def test_levels_without_a_designation_stay():
+    assert_group_in_both_scripts(
+        "加强国家级临床重点专科、省级临床重点专科、市级临床重点专科建设。",
+        ["国家级临床重点专科", "省级临床重点专科", "市级临床重点专科"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        (["国家全域旅游示范区", "国家文化和旅游消费示范城市", "国家级旅游度假区"], True),
+        (["国家级海洋数据交易平台", "国家级数据标注基地"], True),
+        (["示范区", "先行区", "试验区"], False),
+        (["国家安全", "国家利益", "国家发展"], False),
+        (["国家级临床重点专科", "省级临床重点专科"], False),
+    ],
+)
+def test_rule_designation_list(members, expected):
+    assert rules.rule_designation_list(members) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "实施“超算+”“AI+”“区块链+”“量子+”等场景示范应用。",
+            ["“超算+”", "“AI+”", "“区块链+”", "“量子+”"],
+        ),
+        (
+            "探索形成一批“数字孪生+”“人工智能+”“虚拟/增强/混合现实（XR）+”等智能场景。",
+            ["“数字孪生+”", "“人工智能+”", "“虚拟/增强/混合现实（XR）+”"],
+        ),
+        (
+            "深化“高铁+”、“园区+”、“职住+”、“服务+”协同。",
+            ["“高铁+”", "“园区+”", "“职住+”", "“服务+”"],
+        ),
+    ],
+)
+def test_formula_sign_items_of_uneven_length(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+def test_rule_formula_sign():
+    assert rules.rule_formula_sign("+")
+    assert rules.rule_formula_sign("×")
+    assert not rules.rule_formula_sign("业")  # 林业、畜牧业、渔业
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("实现从“跟跑”、“并跑”到“领跑”的转变。", ["“跟跑”", "“并跑”", "“领跑”"]),
+        ("坚决反对搞“形象工程”“政绩工程”。", ["“形象工程”", "“政绩工程”"]),
+        ("开展“云展示”“云对接”“云洽谈”活动。", ["“云展示”", "“云对接”", "“云洽谈”"]),
+    ],
+)
+def test_quoted_list_lead_cut_at_its_mark(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+def test_rule_quoted_lead():
+    view = "实施“超算+”“AI+”“区块链+”等。"
+    window = [
+        units.new_unit(0, 6, 6, "phrase"),
+        units.new_unit(8, 11, 11, "phrase"),
+        units.new_unit(13, 17, 17, "phrase"),
+    ]
+    assert grouping.rule_quoted_lead(view, window, view[0:6]) == 3  # 超算+
+    view = "以“一张图”统一规划，“一盘棋”高效配置资源。"
+    window = [units.new_unit(0, 10, 10, "phrase"), units.new_unit(12, 22, 22, "phrase")]
+    assert grouping.rule_quoted_lead(view, window, view[0:10]) is None  # not quoted whole

@@ -6,10 +6,19 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from ..results import Parallel, Slogan, Span
 from ..slogans import build_slogans, slogan_parallels
-from ..vocabulary import BRACKET_MARKS, COLONS, LINE_BREAKS, PREPOSITIONS
+from ..vocabulary import (
+    BRACKET_MARKS,
+    BRACKETS,
+    COLONS,
+    LINE_BREAKS,
+    PREPOSITIONS,
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
+)
 from .rules import (
     ELABORATION_LEADS,
     HEAD_LONGEST,
@@ -23,6 +32,7 @@ from .rules import (
     rule_case_frame,
     rule_collective_list,
     rule_compass_regions,
+    rule_designation_list,
     rule_elaboration_member,
     rule_event_list,
     rule_linked_member,
@@ -30,6 +40,7 @@ from .rules import (
     rule_programme_list,
     rule_slice_of_clause_list,
     rule_slice_of_list,
+    rule_split_preposition,
     rule_subject_and_predicate,
     rule_subject_only,
     rule_unshared_slogan_pair,
@@ -151,9 +162,11 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
                 and rule_slice_of_clause_list(level, members, _carrier_after(view, units, window))
             )
             or rule_name_list(members)
+            or rule_designation_list(members)
             or rule_abbreviated_names(members, level)
             or rule_weak_pair(template, members, level)
             or rule_subject_only(template)
+            or rule_split_preposition(template, members)
             or rule_audited_pair(template, members, level)
             or rule_event_list(members)
             or rule_collective_list(members, level)
@@ -163,6 +176,8 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_programme_list(members, level)
             or rule_heading_over_items(window, template, members)
             or rule_numbered_heads(view, window, template, members)
+            or rule_numbered_paragraph_heads(view, window, template)
+            or rule_unequal_brackets(view, window)
             or rule_compass_regions(members, level)
         ):
             i += 1
@@ -239,6 +254,55 @@ def rule_numbered_heads(
     labels = sum(1 for u in window if view[u.carrier_end : u.carrier_end + 1] in _COLONS)
     paragraphs = any(c in LINE_BREAKS for c in view[window[0].end : window[1].start])
     return paragraphs or 2 * max(numbered, labels) >= len(window)
+
+
+def rule_numbered_paragraph_heads(view: str, window: list[Unit], template: Template) -> bool:
+    """Headings of consecutive paragraphs, most of them after an enumeration marker, that
+    share an ending of two content characters are numbered headings naming the kinds a
+    document lists, whatever opening they also share, no group (``rule_numbered_heads``
+    takes those sharing only the ending): 1.智能制造领域。…⏎2.智能农业领域。…; 1.智能机器人
+    标准。…⏎2.智能运载工具标准。…; 9.开放工业赋能场景。…⏎10.开放工业互联网园区场景。…
+    (norm23's audit of whole normative documents, half A). Headings without a shared
+    ending stay ((一)坚持需求导向。…⏎(二)坚持统一布局。…), and so do unnumbered ones."""
+    suffix = template.suffix
+    if window[0].level != "sentence" or len(suffix) < 2:
+        return False
+    if any(c in FUNCTION_CHARS for c in suffix):
+        return False
+    for before, after in pairwise(window):  # every gap a paragraph break
+        if not any(c in LINE_BREAKS for c in view[before.end : after.start]):
+            return False
+    numbered = sum(1 for u in window if _MARKER_BEFORE.search(view, max(0, u.start - 8), u.start))
+    return 2 * numbered >= len(window)
+
+
+_OPEN_BRACKETS = frozenset(BRACKET_MARKS)
+_CLOSE_BRACKETS = frozenset(BRACKETS.values())
+_BRACKET_RE = re.compile("[" + re.escape("".join(sorted(_OPEN_BRACKETS | _CLOSE_BRACKETS))) + "]")
+
+
+def rule_unequal_brackets(view: str, window: list[Unit]) -> bool:
+    """Members at different depths of brackets are no group: one in the text, one in a
+    bracketed note after it (…实现“山东通”移动办公落地应用（省大数据局牵头，各有关部门、
+    各市政府配合）: 各有关部门、各市政府… twice), or a member opening inside a bracket
+    that closes in it (（PubSub）通信模型到TSN的映射 cut at Pu｜bSub）…). Members inside one
+    bracket (（如USB接口、OBD接口、无线接口等）) or holding whole bracketed insertions
+    (首台（套）装备) stay (norm23's audit of whole normative documents, half A)."""
+    first, last = window[0].start, window[-1].start
+    if _BRACKET_RE.search(view, first, last) is None:
+        return False  # no bracket between the members' openings: the usual case
+    depth = 0
+    at = first
+    for unit in window[1:]:
+        for char in view[at : unit.start]:
+            if char in _OPEN_BRACKETS:
+                depth += 1
+            elif char in _CLOSE_BRACKETS:
+                depth -= 1
+        if depth != 0:
+            return True
+        at = unit.start
+    return False
 
 
 def rule_heading_over_items(window: list[Unit], template: Template, members: list[str]) -> bool:
@@ -508,6 +572,9 @@ def _window_template(
     if rule_repeated_opening(window, window_carriers):
         window = [new_unit(u.start, u.end, u.end, level) for u in window]
         window_carriers = _carriers(view, window)
+    if level == "phrase" and (quoted := _clip_quoted_lead(view, window, window_carriers)):
+        window = quoted  # 探索形成一批｜“数字孪生+”“人工智能+”…: the quoted items show the lead
+        window_carriers = _carriers(view, window)
     options = []
     first_clipped = _clip_first(view, window, window_carriers)
     candidates = [window, first_clipped]
@@ -629,6 +696,35 @@ def _starts_at_boundary(view: str, unit: Unit, member: Unit) -> bool:
         return not opens and head[:1] not in LEADING_WORDS
     lead = view[unit.start : member.start]
     return lead.endswith(_LEADS_AND_VERBS) or lead[-1] in FUNCTION_CHARS
+
+
+def rule_quoted_lead(view: str, window: list[Unit], first: str) -> int | None:
+    """How much of a list's first item (``first``, its carrier) to keep when every item after
+    it is quoted whole and the first holds an opening quotation mark: what follows its last
+    opening mark (实施｜“超算+”“AI+”“区块链+”; 探索形成一批｜“数字孪生+”“人工智能+”…), the lead
+    before it being no part of the quoted list (norm23's audit of whole normative
+    documents, half A). None otherwise: items not quoted, or no mark in the first."""
+    for unit in window[1:]:
+        if view[unit.start - 1 : unit.start] not in QUOTE_OPENERS:
+            return None
+        if view[unit.carrier_end : unit.carrier_end + 1] not in QUOTE_CLOSERS:
+            return None  # “一盘棋”高效配置资源: not quoted whole
+    at = max(first.rfind(mark) for mark in _FIRST_QUOTE_OPENERS)
+    if at <= 0 or at == len(first) - 1:
+        return None
+    return len(first) - at - 1
+
+
+#: the opening marks ``rule_quoted_lead`` looks for in a first item
+_FIRST_QUOTE_OPENERS = tuple(sorted(QUOTE_OPENERS))
+
+
+def _clip_quoted_lead(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
+    """The window with the lead before a quoted first item cut (``rule_quoted_lead``)."""
+    keep = rule_quoted_lead(view, window, carriers[0])
+    if keep is None:
+        return None
+    return [_clip(window[0], len(carriers[0]) - keep, None), *window[1:]]
 
 
 def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:

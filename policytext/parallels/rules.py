@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from ..slogans import rule_is_formula
-from ..vocabulary import COUNT_NUMERALS, HAN_CHAR, QUOTE_CLOSERS, QUOTE_OPENERS
+from ..vocabulary import COUNT_NUMERALS, HAN_CHAR, PREPOSITIONS, QUOTE_CLOSERS, QUOTE_OPENERS
 from .templates import (
     LEADING_WORDS,
     Template,
@@ -118,6 +118,19 @@ def rule_uneven_suffix(suffix: str, carriers: list[str]) -> bool:
     return len(carriers) >= 3 and suffix in UNEVEN_SUFFIXES
 
 
+#: the signs that close an "X+" formula (互联网+, 人工智能+; 数据要素×), ASCII or full width
+FORMULA_SIGNS = frozenset("+＋×")
+
+
+def rule_formula_sign(suffix: str) -> bool:
+    """Three or more items that end in the sign of an "X+" formula fill the formula's slot
+    as items of a productive suffix do, whatever their lengths: “超算+”“AI+”“区块链+”“量子+”;
+    “数字孪生+”“人工智能+”“虚拟/增强/混合现实（XR）+” (norm23's audit of whole normative
+    documents, half A; the caller asks for three items). Items of one length need no rule
+    (“文化+”、“旅游+”、“体育+”)."""
+    return suffix in FORMULA_SIGNS
+
+
 def _acceptable(template: Template, carriers: list[str], level: str) -> bool:
     return _accepted_score(template, carriers, level) is not None
 
@@ -134,6 +147,8 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
     quoted_slot = level in ("clause", "phrase") and rule_quoted_formula_slot(carriers)
     if quoted_slot:
         strength = max(strength, 2.0)  # the quoted formula's slot holds them
+    elif level == "phrase" and len(carriers) >= 3 and rule_formula_sign(template.suffix):
+        strength = max(strength, 2.0)  # the sign holds a formula's slot: “超算+”“AI+”…
     if strength < 1.0:
         return None
     if not _accepted(template, carriers, level, strength, aligned, case_frame, quoted_slot):
@@ -179,6 +194,7 @@ def _accepted(
             and (
                 template.suffix in PRODUCTIVE_SUFFIXES
                 or rule_uneven_suffix(template.suffix, carriers)
+                or rule_formula_sign(template.suffix)
             )
         )
         if (
@@ -352,6 +368,25 @@ def rule_name_list(members: list[str]) -> bool:
     return 2 * sum(1 for m in members if rule_is_name(m) or _opens_with_name(m)) > len(members)
 
 
+#: the levels of government that open the name of a designated zone or institution
+DESIGNATION_LEVELS = ("国家", "省级", "市级", "县级")
+#: endings of designated zones and institutions: 示范区, 示范城市, 基地, 产业集群, 园区, 平台
+DESIGNATION_ENDINGS = ("区", "城市", "基地", "集群", "园", "中心", "平台")
+
+
+def rule_designation_list(members: list[str]) -> bool:
+    """A list of designations a government level awards, most members opening with the
+    level and ending with the kind of zone or institution, is a list of names, no group:
+    国家全域旅游示范区、国家文化和旅游消费示范城市、…国家级旅游度假区; 国家级海洋数据交易平台、
+    国家级数据标注基地 (norm23's audit of whole normative documents, half A). Not: members
+    that only open with 国家 (国家安全、国家利益), or end with the kind without the level
+    (示范区、先行区、试验区; 国家级临床重点专科实现…全覆盖)."""
+    named = sum(
+        1 for m in members if m.startswith(DESIGNATION_LEVELS) and m.endswith(DESIGNATION_ENDINGS)
+    )
+    return 2 * named > len(members)
+
+
 def rule_abbreviated_names(members: list[str], level: str) -> bool:
     """Three or more three-character items of a 、-list that share only their last
     character, most of whose other two characters are no word of the word table, are
@@ -437,6 +472,21 @@ def rule_subject_only(template: Template) -> bool:
     """A subject repeated with nothing else shared is no template, however many clauses:
     我们接近工人…，我们和工人之间…，我们不止一次地… (我们要…×3 shares 我们要)."""
     return template.prefix in SUBJECTS and not (template.infix or template.suffix)
+
+
+def rule_split_preposition(template: Template, members: list[str]) -> bool:
+    """A shared one-character preposition that opens a longer function word in some
+    members only (对于 against 对, 以及 against 以) is no shared word, however the members
+    go on: 对违法违规行为的自动拦截；对于“可疑”的规则运行结果; 对于面向高频次业务调用、对网络
+    时延要求极高的业务 (norm23's audit of whole normative documents, half A). Still groups:
+    one word in every member (对于…，对于…), a preposition before content words (以崂山区、
+    城阳区为核心区域，以西海岸新区…为支撑: 以西 is no function word)."""
+    prefix = template.prefix
+    if len(prefix) != 1 or prefix not in PREPOSITIONS:
+        return False
+    words = _words()
+    longer = {m[:2] for m in members if m[1:2] in FUNCTION_CHARS and m[:2] in words}
+    return bool(longer) and any(m[:2] not in longer for m in members)
 
 
 def rule_unshared_slogan_pair(carriers: list[str]) -> bool:
