@@ -389,7 +389,8 @@ def test_sentences_that_end_with_one_clause():
         found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
         thanks = [g for g in found if len(g) == 3 and all(m.endswith(("感谢", "感謝")) for m in g)]
         assert len(thanks) == 1
-        assert thanks[0][0].startswith("我代表国务院"[:3])
+        # the opening clause 我代表国务院， is no part of the frame (rule_opening_clause)
+        assert thanks[0][0].startswith("向全国"[:1]) and "代表" not in thanks[0][0]
 
 
 @pytest.mark.parametrize(
@@ -1767,3 +1768,39 @@ def test_no_group_on_an_opening_cut_off_a_word(text):
 def test_rule_orphan_clause_edge(view, member, step, expected):
     at = view.index(member) + (0 if step < 0 else len(member))
     assert grouping.rule_orphan_clause_edge(view, at, step) is expected
+
+
+@pytest.mark.parametrize(
+    ("first", "others", "prefix", "cut"),
+    [
+        ("我代表国务院，向全国各族人民，表示诚挚感谢", ["向香港同胞，表示诚挚感谢"], "向", 7),
+        ("在这里，我代表国务院，向全国各族人民，表示感谢", ["向香港同胞，表示感谢"], "向", 11),
+        ("向全国各族人民，表示诚挚感谢", ["向香港同胞，表示诚挚感谢"], "向", None),  # no lead
+        ("我代表国务院，向全国各族人民，表示诚挚感谢", ["对香港同胞，表示诚挚感谢"], "向", None),
+        (  # the clauses before the frame are too long to be an opening
+            "面对国内外环境的深刻复杂变化和艰巨繁重的任务，向全国人民表示感谢",
+            ["向香港同胞表示感谢"],
+            "向",
+            None,
+        ),
+    ],
+)
+def test_rule_opening_clause(first, others, prefix, cut):
+    assert grouping.rule_opening_clause(first, others, prefix) == cut
+
+
+def test_sentence_members_start_after_the_opening_clause():
+    # gwr_2018 (half A): the frame 向…，表示诚挚感谢 opens after 我代表国务院，
+    text = (
+        "成绩来之不易。我代表国务院，向全国各族人民，向各民主党派、各人民团体和各界人士，"
+        "表示诚挚感谢！向香港特别行政区同胞、澳门特别行政区同胞、台湾同胞和海外侨胞，"
+        "表示诚挚感谢！向关心和支持中国现代化建设的各国政府、国际组织和各国朋友，表示诚挚感谢！"
+    )
+    assert_group_in_both_scripts(
+        text,
+        [
+            "向全国各族人民，向各民主党派、各人民团体和各界人士，表示诚挚感谢",
+            "向香港特别行政区同胞、澳门特别行政区同胞、台湾同胞和海外侨胞，表示诚挚感谢",
+            "向关心和支持中国现代化建设的各国政府、国际组织和各国朋友，表示诚挚感谢",
+        ],
+    )

@@ -1438,6 +1438,43 @@ def rule_cut_shared_opening(view: str, group: Parallel, opening: str) -> bool:
     return rule_orphan_edge(view, start, -1)
 
 
+#: the longest opening clause ``rule_opening_clause`` moves out of a first member
+OPENING_CLAUSE = 12
+
+
+def rule_opening_clause(first: str, others: list[str], prefix: str) -> int | None:
+    """Where the first member starts after a short clause that opens its sentence ahead
+    of the shared frame, when every other member opens with the frame's opening (a
+    sentence-opening lead is no part of the frame): 我代表国务院，｜向全国各族人民，…，
+    表示诚挚感谢！向香港…，表示诚挚感谢！ The clauses before the frame (在这里，我代表
+    国务院，) are at most ``OPENING_CLAUSE`` characters; None when the first member opens
+    with the frame or no such clause is there."""
+    if not prefix or first.startswith(prefix) or not all(o.startswith(prefix) for o in others):
+        return None
+    comma = first.find("，" + prefix)
+    if comma < 1 or comma > OPENING_CLAUSE:
+        return None
+    return comma + 1
+
+
+def _drop_opening_clause(text: str, view: str, group: Parallel) -> Parallel:
+    """``group`` with its first member cut after a sentence-opening clause
+    (``rule_opening_clause``); the group itself when there is none."""
+    if not group.shared or len(group.members) < 2:
+        return group
+    members = list(group.members)
+    first = view[members[0].start : members[0].end]
+    if "，" not in first[: OPENING_CLAUSE + 1]:
+        return group  # the usual case: no short opening clause
+    others = [view[m.start : m.end] for m in members[1:]]
+    cut = rule_opening_clause(first, others, group.shared[0])
+    if cut is None:
+        return group
+    start = members[0].start + cut
+    members[0] = Span.of(text, start, members[0].end)
+    return replace(group, members=tuple(members), start=start)
+
+
 def _cut_opening(view: str, group: Parallel) -> bool:
     """Whether ``rule_cut_shared_opening`` drops ``group`` (asked of groups whose members
     all open with the same character only)."""
@@ -1574,6 +1611,7 @@ def build_parallels(
         result += [g for g in groups_in_run(text, view, run) if len(g.members) >= 3]
     result = [_whole_word_edges(text, view, _quoted_members(text, view, g)) for g in result]
     result = [g for g in result if not _cut_opening(view, g)]
+    result = [_drop_opening_clause(text, view, g) for g in result]
     if calibrate:
         threshold = default_min_score() if min_score is None else min_score
         result = [replace(g, score=group_score(view, g)) for g in result]
