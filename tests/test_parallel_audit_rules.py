@@ -1804,3 +1804,43 @@ def test_sentence_members_start_after_the_opening_clause():
             "向关心和支持中国现代化建设的各国政府、国际组织和各国朋友，表示诚挚感谢",
         ],
     )
+
+
+@pytest.mark.parametrize(
+    ("member", "expected"),
+    [
+        ("成昆铁路", True),  # a rare opening word: a name
+        ("宣威水库", True),
+        ("潮南高速潮饶段", True),  # a section after the head
+        ("白龙核电一期", True),  # a phase after the head
+        ("干线铁路", False),  # kinds of railways: frequent opening words
+        ("城际铁路", False),
+        ("国际机场", False),
+        ("空港", False),  # one character before the head
+        ("在黄河上游、长江中上游干支流和红水河流域，逐步建设一批大型水电站", False),  # a clause
+    ],
+)
+def test_rule_is_project(member, expected):
+    assert rules.rule_is_project(member) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 2026_gwr_guizhou (half A)
+        "推动水投集团市场化转型，推进宣威水库、花滩子水库、玉龙水库、英武水库等重大水利工程建设。",
+        # 2026_gwr_hubei (half A)
+        "累计新开工亿元以上项目超过3万个，沿江高铁武宜段、呼南高铁襄荆段等5条高铁建成运营。",
+        # gwr_1981 (half A)
+        "成昆铁路、宝成铁路、陇海铁路遭到洪水和泥石流的严重破坏。",
+    ],
+)
+def test_no_group_of_project_names(text):
+    assert_no_group_in_both_scripts(text)
+
+
+def test_kinds_of_railways_stay_a_group():
+    assert_group_in_both_scripts(
+        "构建以干线铁路、城际铁路、市域铁路融合发展的轨道交通网络。",
+        ["干线铁路", "城际铁路", "市域铁路"],
+    )

@@ -28,6 +28,7 @@ from .rules import (
     rule_linked_member,
     rule_name_list,
     rule_programme_list,
+    rule_project_list,
     rule_slice_of_clause_list,
     rule_slice_of_list,
     rule_subject_and_predicate,
@@ -151,6 +152,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
                 and rule_slice_of_clause_list(level, members, _carrier_after(view, units, window))
             )
             or rule_name_list(members)
+            or rule_project_list(members)
             or rule_abbreviated_names(members, level)
             or rule_weak_pair(template, members, level)
             or rule_subject_only(template)

@@ -686,6 +686,23 @@ def _words() -> frozenset[str]:
     return frozenset(terms) | frozenset(word for word in stop if 2 <= len(word) <= 3)
 
 
+@lru_cache(maxsize=1)
+def _document_counts() -> dict[str, int]:
+    """How many paragraphs of the background corpus hold each term of the word table
+    (the second column of ``policytext/data/background_idf.tsv.gz``): a rare term is
+    often a name (宣威, 成昆), a frequent one a kind (干线, 城际, 国际)."""
+    data = resources.files("policytext.data")
+    counts: dict[str, int] = {}
+    with data.joinpath("background_idf.tsv.gz").open("rb") as raw, gzip.open(raw, "rt") as table:
+        for line in table:
+            term, _, rest = line.partition("\t")
+            if not line.startswith("#") and 2 <= len(term) <= LONGEST_WORD:
+                count = rest.split("\t", 1)[0].strip()
+                if count.isdigit() or count.replace(".", "", 1).isdigit():
+                    counts[term] = int(float(count))
+    return counts
+
+
 def _block_run(view: str, start: int, end: int, place: int, size: int = 2) -> list[tuple[int, int]]:
     """Items of ``size`` characters from ``start`` that repeat one character at ``place``
     (the first or the last) and vary the others."""
