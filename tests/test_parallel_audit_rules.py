@@ -389,7 +389,8 @@ def test_sentences_that_end_with_one_clause():
         found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
         thanks = [g for g in found if len(g) == 3 and all(m.endswith(("感谢", "感謝")) for m in g)]
         assert len(thanks) == 1
-        assert thanks[0][0].startswith("我代表国务院"[:3])
+        # the opening clause 我代表国务院， is no part of the frame (rule_opening_clause)
+        assert thanks[0][0].startswith("向全国"[:1]) and "代表" not in thanks[0][0]
 
 
 @pytest.mark.parametrize(
@@ -1337,7 +1338,6 @@ def test_rule_unshared_slogan_pair(carriers, expected):
             "推动煤电节能降碳改造、灵活性改造、供热改造。",
             ["节能降碳改造", "灵活性改造", "供热改造"],
         ),
-        ("要进一步完善和发展。民族团结、民族平等和各民族的共同繁荣。", ["民族团结", "民族平等"]),
         ("做强绿电、绿氢、绿色化工和装备制造全产业链。", ["绿电", "绿氢", "绿色化工"]),
         # kept: an edge after a word (着力), a shared ending (…化｜为), a word outside (相结合)
         (
@@ -1844,3 +1844,200 @@ def test_rule_quoted_lead():
     view = "以“一张图”统一规划，“一盘棋”高效配置资源。"
     window = [units.new_unit(0, 10, 10, "phrase"), units.new_unit(12, 22, 22, "phrase")]
     assert grouping.rule_quoted_lead(view, window, view[0:10]) is None  # not quoted whole
+
+
+# --- rep23: report prose, whole half-A development reports -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("view", "at", "expected"),
+    [
+        ("规则平等，", 3, True),  # 平等
+        ("中等职业教育", 1, True),
+        ("等级", 0, True),
+        ("供热等公用事业", 2, False),  # the 等 that closes a list
+    ],
+)
+def test_rule_etc_in_word(view, at, expected):
+    assert units.rule_etc_in_word(view, at) is expected
+
+
+def test_last_item_keeps_the_etc_of_its_word():
+    # gwr_2018 (half A): the list's last item is 规则平等, not 规则平
+    assert_group_in_both_scripts(
+        "坚持权利平等、机会平等、规则平等，全面落实支持非公有制经济发展的政策措施。",
+        ["权利平等", "机会平等", "规则平等"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("carriers", "tail"),
+    [
+        (["以企观政", "以农观政改作风"], 3),
+        (["形式主义", "官僚主义严重"], 2),
+        (["优化开发", "重点开发", "限制开发", "禁止开发四类主体功能区"], 7),
+        (["凤凰机场三期", "博鳌机场三期完工"], 2),
+        (["以科技创新引领产业创新", "以金融创新服务实体经济"], None),  # 创新 twice
+        (["决胜全面建成小康社会", "夺取新时代中国特色社会主义伟大胜利"], None),  # 社会主义
+        (["少数人", "个别人可以不服从大多数人的决定"], None),  # no item: too long
+        (["形式主义", "官僚主义"], None),  # no run-on
+    ],
+)
+def test_rule_run_on_ending(carriers, tail):
+    assert grouping.rule_run_on_ending(carriers) == tail
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (  # 2026_gwr_anhui (half A)
+            "开展访企入村专题行动，以企观政、以农观政改作风。",
+            ["以企观政", "以农观政"],
+        ),
+        (  # gwr_2019 (half A)
+            "世界经济增速放缓，保护主义、单边主义加剧，国际大宗商品价格大幅波动。",
+            ["保护主义", "单边主义"],
+        ),
+        (  # gwr_2006 (half A): a lead cut off the first item, a tail off the last
+            "将国土空间划分为优化开发、重点开发、限制开发、禁止开发四类主体功能区，"
+            "实施不同的区域政策。",
+            ["优化开发", "重点开发", "限制开发", "禁止开发"],
+        ),
+        (  # the shared ending stands twice in the first item: the items stay whole
+            "坚持以科技创新引领产业创新、以金融创新服务实体经济，实施新一轮重点产业链培育。",
+            ["以科技创新引领产业创新", "以金融创新服务实体经济"],
+        ),
+    ],
+)
+def test_last_item_clipped_after_the_shared_ending(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (  # 2026_gwr_guangdong (half A): 基层 whole at the clause's end
+            "坚持为人民出政绩，问计于企、问计于民、问计于基层，对群众有用的事情要办好。",
+            ["问计于企", "问计于民", "问计于基层"],
+        ),
+        (  # cpc_congress_18_report_2012 (half A): 社会 whole at the clause's start
+            "我国经济总量从世界第六位跃升到第二位，社会生产力、经济实力、科技实力迈上一个大台阶。",
+            ["社会生产力", "经济实力", "科技实力"],
+        ),
+        (  # 2026_gwr_heilongjiang (half A)
+            "成功举办第九届亚冬会，创造筹办时间最短、场馆利旧率最高、参赛规模最大等多项纪录。",
+            ["创造筹办时间最短", "场馆利旧率最高", "参赛规模最大"],
+        ),
+        (  # the shared opening stays outside: 决 alone opens the clause
+            "对外政策，决不迁就一时的事变，不受任何人的唆使和挑动。",
+            ["不迁就一时的事变", "不受任何人的唆使和挑动"],
+        ),
+    ],
+)
+def test_member_edges_take_the_lone_character_of_the_clause(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # npc_resolution_on_gwr_1962 (half A): 民 is the end of 人民, no shared opening
+        "这对于世界人民争取和平、民族解放、民主、社会主义的斗争，都是有力的支持。",
+        # 2026_gwr_chongqing (half A): 卫生 cut, a list of statistics
+        "农村卫生厕所普及率、生活垃圾分类行政村覆盖率、生活污水治理率分别提高到88%、83.6%、85%。",
+        # cpc_congress_13_report_1987 (half A): 实现 cut
+        "这是不可逾越的阶段，是实现生产社会化、现代化的必不可少的基本条件。",
+    ],
+)
+def test_no_group_on_an_opening_cut_off_a_word(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("view", "member", "step", "expected"),
+    [
+        ("跃升到第二位，社会生产力、经济实力", "会生产力", -1, True),  # ，社｜会: 社会, no 会生
+        ("跃升到第二位，社会生产力、经济实力", "社会生产力", -1, False),  # nothing alone
+        ("问计于民、问计于基层，对群众", "问计于基", 1, True),  # 基｜层，: 基层, no 于基
+        ("着力稳就业、稳企业", "稳就业", -1, False),  # 力 does not open its clause
+    ],
+)
+def test_rule_orphan_clause_edge(view, member, step, expected):
+    at = view.index(member) + (0 if step < 0 else len(member))
+    assert grouping.rule_orphan_clause_edge(view, at, step) is expected
+
+
+@pytest.mark.parametrize(
+    ("first", "others", "prefix", "cut"),
+    [
+        ("我代表国务院，向全国各族人民，表示诚挚感谢", ["向香港同胞，表示诚挚感谢"], "向", 7),
+        ("在这里，我代表国务院，向全国各族人民，表示感谢", ["向香港同胞，表示感谢"], "向", 11),
+        ("向全国各族人民，表示诚挚感谢", ["向香港同胞，表示诚挚感谢"], "向", None),  # no lead
+        ("我代表国务院，向全国各族人民，表示诚挚感谢", ["对香港同胞，表示诚挚感谢"], "向", None),
+        (  # the clauses before the frame are too long to be an opening
+            "面对国内外环境的深刻复杂变化和艰巨繁重的任务，向全国人民表示感谢",
+            ["向香港同胞表示感谢"],
+            "向",
+            None,
+        ),
+    ],
+)
+def test_rule_opening_clause(first, others, prefix, cut):
+    assert grouping.rule_opening_clause(first, others, prefix) == cut
+
+
+def test_sentence_members_start_after_the_opening_clause():
+    # gwr_2018 (half A): the frame 向…，表示诚挚感谢 opens after 我代表国务院，
+    text = (
+        "成绩来之不易。我代表国务院，向全国各族人民，向各民主党派、各人民团体和各界人士，"
+        "表示诚挚感谢！向香港特别行政区同胞、澳门特别行政区同胞、台湾同胞和海外侨胞，"
+        "表示诚挚感谢！向关心和支持中国现代化建设的各国政府、国际组织和各国朋友，表示诚挚感谢！"
+    )
+    assert_group_in_both_scripts(
+        text,
+        [
+            "向全国各族人民，向各民主党派、各人民团体和各界人士，表示诚挚感谢",
+            "向香港特别行政区同胞、澳门特别行政区同胞、台湾同胞和海外侨胞，表示诚挚感谢",
+            "向关心和支持中国现代化建设的各国政府、国际组织和各国朋友，表示诚挚感谢",
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("member", "expected"),
+    [
+        ("成昆铁路", True),  # a rare opening word: a name
+        ("宣威水库", True),
+        ("潮南高速潮饶段", True),  # a section after the head
+        ("白龙核电一期", True),  # a phase after the head
+        ("干线铁路", False),  # kinds of railways: frequent opening words
+        ("城际铁路", False),
+        ("国际机场", False),
+        ("空港", False),  # one character before the head
+        ("在黄河上游、长江中上游干支流和红水河流域，逐步建设一批大型水电站", False),  # a clause
+    ],
+)
+def test_rule_is_project(member, expected):
+    assert rules.rule_is_project(member) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 2026_gwr_guizhou (half A)
+        "推动水投集团市场化转型，推进宣威水库、花滩子水库、玉龙水库、英武水库等重大水利工程建设。",
+        # 2026_gwr_hubei (half A)
+        "累计新开工亿元以上项目超过3万个，沿江高铁武宜段、呼南高铁襄荆段等5条高铁建成运营。",
+        # gwr_1981 (half A)
+        "成昆铁路、宝成铁路、陇海铁路遭到洪水和泥石流的严重破坏。",
+    ],
+)
+def test_no_group_of_project_names(text):
+    assert_no_group_in_both_scripts(text)
+
+
+def test_kinds_of_railways_stay_a_group():
+    assert_group_in_both_scripts(
+        "构建以干线铁路、城际铁路、市域铁路融合发展的轨道交通网络。",
+        ["干线铁路", "城际铁路", "市域铁路"],
+    )

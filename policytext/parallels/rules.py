@@ -24,6 +24,7 @@ from .units import (
     _NEW_TUPLE,
     FUNCTION_CHARS,
     MIN_SCORE,
+    _document_counts,
     _words,
 )
 
@@ -385,6 +386,43 @@ def rule_designation_list(members: list[str]) -> bool:
         1 for m in members if m.startswith(DESIGNATION_LEVELS) and m.endswith(DESIGNATION_ENDINGS)
     )
     return 2 * named > len(members)
+
+
+#: the heads of infrastructure projects: 成昆铁路, 阳信高速, 宣威水库, 凤凰机场三期
+PROJECT_HEADS = ("铁路", "高铁", "高速", "公路", "水库", "机场", "港", "大桥", "核电", "电厂")
+PROJECT_HEADS += ("电站", "航道", "隧道", "管道")
+#: a phase or section after a project's head: 三期, 二期工程, 武宜段, 廉徐段
+_PHASE_RE = re.compile(r"(?:[一二三四五六七八九十0-9]+期(?:工程)?|[\u4e00-\u9fff]{2}段)$")
+#: the most paragraphs of the background corpus a project's opening word may be in to be
+#: read as a name (宣威 1, 成昆 1, 凤凰 5), not a kind (支线 9, 城际 13, 干线 23)
+RARE_NAME_COUNT = 5
+#: the longest project name ``rule_is_project`` reads (环热带雨林国家公园旅游公路: 13)
+PROJECT_LONGEST = 14
+
+
+def rule_is_project(member: str) -> bool:
+    """An infrastructure project named by a place: a head of ``PROJECT_HEADS`` after two
+    or more characters, with a phase or section after it (潮南高速潮饶段, 白龙核电一期),
+    or with an opening word that is rare in the background corpus or no word of it
+    (成昆铁路, 宣威水库, 阳信高速). Not kinds: 干线铁路, 城际铁路, 空港, 国际机场."""
+    if len(member) > PROJECT_LONGEST or any(mark in member for mark in "，、；："):
+        return False  # a clause: 在黄河上游…，逐步建设一批大型水电站
+    name = _PHASE_RE.sub("", member)
+    phased = name != member
+    head = next((h for h in PROJECT_HEADS if name.endswith(h)), None)
+    if head is None or len(name) - len(head) < 2:
+        return False
+    if phased:
+        return True
+    counts = _document_counts()
+    opening = name[:3] if name[:3] in counts else name[:2]
+    return counts.get(opening, 0) <= RARE_NAME_COUNT
+
+
+def rule_project_list(members: list[str]) -> bool:
+    """A list of infrastructure projects (``rule_is_project``) is a list of names, no group:
+    宣威水库、花滩子水库、玉龙水库、英武水库; 沿江高铁武宜段、呼南高铁襄荆段."""
+    return 2 * sum(1 for m in members if rule_is_project(m)) > len(members)
 
 
 def rule_abbreviated_names(members: list[str], level: str) -> bool:
