@@ -1673,6 +1673,10 @@ def test_clause_lead_pair_dropped(text):
         "实施改进作风专题行动，以企观政、以农观政改作风。",
         "区域协调发展战略、区域重大战略深入实施。",
         "凤凰机场三期、博鳌机场三期完工。",
+        # an opening shared, the second half as long again
+        "保障人民平等参与、平等发展权利。",
+        "要扩大先进技术设备进口，推广远程教育、远程医疗网络。",
+        "当前不稳定、不确定因素依然很多。",
     ],
 )
 def test_clause_run_on_pair_dropped(text):
@@ -1702,6 +1706,16 @@ def test_clause_run_on_pair_dropped(text):
         ),
         # a shared opening
         ("唯有实干、唯有奋斗。", ["唯有实干", "唯有奋斗"]),
+        # an opening shared, the second not half as long again: its own item
+        (
+            "农民收入增速高于全国平均水平、高于城镇居民收入增速。",
+            ["高于全国平均水平", "高于城镇居民收入增速"],
+        ),
+        (
+            "坚持以改革开放为动力、以人力人才资源为支撑，加快建设。",
+            ["以改革开放为动力", "以人力人才资源为支撑"],
+        ),
+        ("谁反对毛主席、谁反对毛泽东思想，就全党共讨之。", ["谁反对毛主席", "谁反对毛泽东思想"]),
     ],
 )
 def test_clause_edge_pairs_kept(text, members):
@@ -1730,6 +1744,8 @@ def test_rule_clause_lead_pair(members, opens, expected):
         (["形式主义", "官僚主义严重"], True, True),
         (["以企观政", "以农观政改作风"], True, True),
         (["形式主义", "官僚主义严重"], False, False),  # the list runs on: 官僚主义严重的问题
+        (["平等参与", "平等发展权利"], True, True),
+        (["高于全国平均水平", "高于城镇居民收入增速"], True, False),
         (["谁要享受劳动的权利", "从社会领取工资的权利"], True, False),
         (["生产关系和生产力之间", "上层建筑和经济基础之间"], True, False),
     ],

@@ -700,21 +700,33 @@ def rule_clause_lead_pair(members: list[str], level: str, opens_clause: bool) ->
 #: how many characters longer than the first a second 、-item closing its clause must be to
 #: run on past the first's ending (官僚主义｜严重: two characters, a predicate)
 CLAUSE_RUN_ON = 2
+#: how many times as long as the first a second 、-item sharing only its opening must be to
+#: run on (平等参与、平等发展权利: 6 against 4)
+RUN_ON_RATIO = 1.5
 
 
 def rule_clause_run_on_pair(members: list[str], level: str, closes_clause: bool) -> bool:
     """A 、-pair whose second item closes its clause and runs on past the first's ending
-    (the first's last two characters recur in the second before its end, the second
-    ``CLAUSE_RUN_ON`` or more characters longer) holds the clause's predicate in its second
-    member: no pair (half A reports, rep24: 形式主义、官僚主义严重; 保护主义、单边主义加剧;
-    以企观政、以农观政改作风; 凤凰机场三期、博鳌机场三期完工; 区域协调发展战略、区域重大
-    战略深入实施). Not: the ending at the second's end (谁要享受劳动的权利、从社会领取工资的
-    权利), items about one long (生产关系和生产力之间、上层建筑和经济基础之间)."""
+    holds the clause's predicate in its second member: no pair. Runs on: the first's last
+    two characters recur in the second before its end, the second ``CLAUSE_RUN_ON`` or
+    more characters longer; or the items share their opening, not their ending, and the
+    second is ``RUN_ON_RATIO`` times as long (half A reports, rep24: 形式主义、官僚主义
+    严重; 保护主义、单边主义加剧; 以企观政、以农观政改作风; 凤凰机场三期、博鳌机场
+    三期完工; 区域协调发展战略、区域重大战略深入实施; 党的学说、党的作风真正传下去;
+    平等参与、平等发展权利; 不稳定、不确定因素依然很多). Not: the ending at the
+    second's end (谁要享受劳动的权利、从社会领取工资的权利), items about one long
+    (生产关系和生产力之间、上层建筑和经济基础之间)."""
     if level != "phrase" or len(members) != 2 or not closes_clause:
         return False
     first, second = members
     if len(first) < 2 or len(second) - len(first) < CLAUSE_RUN_ON:
         return False
+    shared_opening = second[:1] == first[:1] and second[-1:] != first[-1:]
+    if shared_opening and len(second) >= RUN_ON_RATIO * len(first):
+        # an opening shared, no ending: a second half as long again runs on past the
+        # first's slot (党的学说、党的作风真正传下去), one about as long is its own item
+        # (高于全国平均水平、高于城镇居民收入增速; 以改革开放为动力、以人力人才资源为支撑)
+        return True
     at = second.rfind(first[-2:])
     return at >= 0 and at + 2 < len(second)
 
