@@ -2041,3 +2041,115 @@ def test_kinds_of_railways_stay_a_group():
         "构建以干线铁路、城际铁路、市域铁路融合发展的轨道交通网络。",
         ["干线铁路", "城际铁路", "市域铁路"],
     )
+
+
+# --- rep24: 、-pairs whose edges hold the clause's lead or predicate (half A reports) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "因地制宜打造年轻化消费产品，推出一批非遗夜市、中医药文化夜市等主题消费场景。",
+        "加强医疗卫生服务能力建设。高质量运营国家区域医疗中心、省级区域（专科）医疗中心，"
+        "新建一批临床重点专科。",
+        "我们统筹推进“五位一体”总体布局、协调推进“四个全面”战略布局，“十二五”规划胜利完成。",
+        "加快拓展发展新空间、构建发展新格局。",
+    ],
+)
+def test_clause_lead_pair_dropped(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "世界经济增长放缓，保护主义、单边主义加剧，国际大宗商品价格大幅波动。",
+        "实施改进作风专题行动，以企观政、以农观政改作风。",
+        "区域协调发展战略、区域重大战略深入实施。",
+        "凤凰机场三期、博鳌机场三期完工。",
+        # an opening shared, the second half as long again
+        "保障人民平等参与、平等发展权利。",
+        "要扩大先进技术设备进口，推广远程教育、远程医疗网络。",
+        "当前不稳定、不确定因素依然很多。",
+    ],
+)
+def test_clause_run_on_pair_dropped(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        # items of one length, both opening with their verbs
+        (
+            "开拓国际市场。稳住传统市场、开拓新兴市场；积极发展新模式。",
+            ["稳住传统市场", "开拓新兴市场"],
+        ),
+        # the lead cut off before the pair: the first no longer opens the clause
+        ("积极发展避暑旅居、康养旅居等多样化产品体系。", ["避暑旅居", "康养旅居"]),
+        # a leading preposition dropped: the pair as shown is even
+        ("把好事办好、实事办实。", ["好事办好", "实事办实"]),
+        # a second one character longer only, ending on the first's ending
+        (
+            "生产关系和生产力之间、上层建筑和经济基础之间，存在着矛盾。",
+            ["生产关系和生产力之间", "上层建筑和经济基础之间"],
+        ),
+        (
+            "谁要享受劳动的权利、从社会领取工资的权利，他就必须遵守劳动纪律。",
+            ["谁要享受劳动的权利", "从社会领取工资的权利"],
+        ),
+        # a shared opening
+        ("唯有实干、唯有奋斗。", ["唯有实干", "唯有奋斗"]),
+        # an opening shared, the second not half as long again: its own item
+        (
+            "农民收入增速高于全国平均水平、高于城镇居民收入增速。",
+            ["高于全国平均水平", "高于城镇居民收入增速"],
+        ),
+        (
+            "坚持以改革开放为动力、以人力人才资源为支撑，加快建设。",
+            ["以改革开放为动力", "以人力人才资源为支撑"],
+        ),
+        ("谁反对毛主席、谁反对毛泽东思想，就全党共讨之。", ["谁反对毛主席", "谁反对毛泽东思想"]),
+    ],
+)
+def test_clause_edge_pairs_kept(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("members", "opens", "expected"),
+    [
+        (["推出一批非遗夜市", "中医药文化夜市"], True, True),
+        (["同霸权主义", "扩张主义"], True, True),
+        (["推出一批非遗夜市", "中医药文化夜市"], False, False),  # a lead was cut before it
+        (["稳住传统市场", "开拓新兴市场"], True, False),
+        (["唯有实干", "唯有奋斗"], True, False),
+        (["居民收入增长和经济增长同步", "劳动报酬提高和劳动生产率提高同步"], True, False),
+    ],
+)
+def test_rule_clause_lead_pair(members, opens, expected):
+    assert rules.rule_clause_lead_pair(members, "phrase", opens) is expected
+    assert rules.rule_clause_lead_pair(members, "clause", opens) is False
+
+
+@pytest.mark.parametrize(
+    ("members", "closes", "expected"),
+    [
+        (["形式主义", "官僚主义严重"], True, True),
+        (["以企观政", "以农观政改作风"], True, True),
+        (["形式主义", "官僚主义严重"], False, False),  # the list runs on: 官僚主义严重的问题
+        (["平等参与", "平等发展权利"], True, True),
+        (["高于全国平均水平", "高于城镇居民收入增速"], True, False),
+        (["谁要享受劳动的权利", "从社会领取工资的权利"], True, False),
+        (["生产关系和生产力之间", "上层建筑和经济基础之间"], True, False),
+    ],
+)
+def test_rule_clause_run_on_pair(members, closes, expected):
+    assert rules.rule_clause_run_on_pair(members, "phrase", closes) is expected
+
+
+def test_at_clause_edge():
+    view = "一些地方形式主义、官僚主义严重；一些领域"
+    start = view.index("官僚")
+    assert rules.at_clause_edge(view, start, start + 6) == (False, True)
+    assert rules.at_clause_edge(view, 0, 4) == (True, False)

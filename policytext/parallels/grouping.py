@@ -25,11 +25,14 @@ from .rules import (
     UNEVEN_SUFFIXES,
     _acceptable,
     _accepted_score,
+    at_clause_edge,
     heads_alike,
     linked_member_at,
     rule_abbreviated_names,
     rule_audited_pair,
     rule_case_frame,
+    rule_clause_lead_pair,
+    rule_clause_run_on_pair,
     rule_collective_list,
     rule_compass_regions,
     rule_designation_list,
@@ -157,7 +160,8 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
         window, template = _before_linked_member(view, window, template)
         members = _carriers(view, window)
         if (
-            rule_slice_of_list(level, len(window), len(units))
+            rule_edge_pair(view, window)
+            or rule_slice_of_list(level, len(window), len(units))
             or (
                 level == "clause"
                 and rule_slice_of_clause_list(level, members, _carrier_after(view, units, window))
@@ -189,6 +193,21 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             j -= 1  # the group ends before a linked member: the run goes on from it
         i = floor = j + 1
     return groups
+
+
+def rule_edge_pair(view: str, window: list[Unit]) -> bool:
+    """Whether a 、-pair, read as it would be shown (a leading preposition dropped: 把｜好事
+    办好、实事办实), holds its clause's lead in its first member (``rule_clause_lead_pair``)
+    or its clause's predicate in its second (``rule_clause_run_on_pair``)."""
+    if len(window) != 2 or window[0].level != "phrase":
+        return False
+    shown = _drop_sentence_lead(view, _drop_preposition(view, window))
+    members = _carriers(view, shown)
+    opens, _ = at_clause_edge(view, shown[0].start, shown[0].carrier_end)
+    _, closes = at_clause_edge(view, shown[1].start, shown[1].carrier_end)
+    return rule_clause_lead_pair(members, "phrase", opens) or rule_clause_run_on_pair(
+        members, "phrase", closes
+    )
 
 
 def _carrier_after(view: str, units: list[Unit], window: list[Unit]) -> str | None:

@@ -6,7 +6,17 @@ import re
 from typing import NamedTuple
 
 from ..slogans import rule_is_formula
-from ..vocabulary import COUNT_NUMERALS, HAN_CHAR, PREPOSITIONS, QUOTE_CLOSERS, QUOTE_OPENERS
+from ..vocabulary import (
+    CLAUSE_MARKS,
+    COUNT_NUMERALS,
+    HAN_CHAR,
+    LINE_BREAKS,
+    LIST_MARKS,
+    PREPOSITIONS,
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
+    SENTENCE_END,
+)
 from .templates import (
     LEADING_WORDS,
     Template,
@@ -741,6 +751,73 @@ def rule_status_pair(template: Template, carriers: list[str], level: str) -> boo
 #: two characters are a verb: 克服｜形式主义、官僚主义)
 TAIL_RUN_ON = 3
 LEAD_RUN_ON = 2
+
+
+#: characters a clause opens after or closes before: terminals, clause marks other than
+#: the list marks, line breaks (a member at one of them has no lead, or no tail, outside it)
+CLAUSE_EDGES = SENTENCE_END | frozenset(CLAUSE_MARKS + LINE_BREAKS) - frozenset(LIST_MARKS)
+
+
+def at_clause_edge(view: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the span ``start:end`` of ``view`` opens its clause (text start or a
+    ``CLAUSE_EDGES`` mark before it) and whether it closes its clause (text end or such a
+    mark after it), spaces skipped."""
+    k = start - 1
+    while k >= 0 and view[k] in " \u3000\t":
+        k -= 1
+    m = end
+    while m < len(view) and view[m] in " \u3000\t":
+        m += 1
+    return k < 0 or view[k] in CLAUSE_EDGES, m >= len(view) or view[m] in CLAUSE_EDGES
+
+
+def rule_clause_lead_pair(members: list[str], level: str, opens_clause: bool) -> bool:
+    """A 、-pair whose first item opens its clause, the items opening differently and the
+    first the longer, has the clause's lead (its verb, adverb or subject) inside the first
+    member: no pair, its edges are wrong (half A reports, rep24: 推出一批非遗夜市、中医药
+    文化夜市; 高质量运营国家区域医疗中心、省级区域（专科）医疗中心; 继续整顿和规范农资市场、
+    建筑市场…; 我们统筹推进“五位一体”总体布局、协调推进“四个全面”战略布局; 同霸权主义、
+    扩张主义). Not: items of one length (稳住传统市场、开拓新兴市场; 化解过剩产能、淘汰
+    落后产能), a shorter first (居民收入增长和经济增长同步、劳动报酬提高和…同步), a shared
+    opening (唯有实干、唯有奋斗), a first cut after its lead (积极发展｜避暑旅居、康养旅居)."""
+    if level != "phrase" or len(members) != 2 or not opens_clause:
+        return False
+    first, second = members
+    return first[:1] != second[:1] and len(first) > len(second)
+
+
+#: how many characters longer than the first a second 、-item closing its clause must be to
+#: run on past the first's ending (官僚主义｜严重: two characters, a predicate)
+CLAUSE_RUN_ON = 2
+#: how many times as long as the first a second 、-item sharing only its opening must be to
+#: run on (平等参与、平等发展权利: 6 against 4)
+RUN_ON_RATIO = 1.5
+
+
+def rule_clause_run_on_pair(members: list[str], level: str, closes_clause: bool) -> bool:
+    """A 、-pair whose second item closes its clause and runs on past the first's ending
+    holds the clause's predicate in its second member: no pair. Runs on: the first's last
+    two characters recur in the second before its end, the second ``CLAUSE_RUN_ON`` or
+    more characters longer; or the items share their opening, not their ending, and the
+    second is ``RUN_ON_RATIO`` times as long (half A reports, rep24: 形式主义、官僚主义
+    严重; 保护主义、单边主义加剧; 以企观政、以农观政改作风; 凤凰机场三期、博鳌机场
+    三期完工; 区域协调发展战略、区域重大战略深入实施; 党的学说、党的作风真正传下去;
+    平等参与、平等发展权利; 不稳定、不确定因素依然很多). Not: the ending at the
+    second's end (谁要享受劳动的权利、从社会领取工资的权利), items about one long
+    (生产关系和生产力之间、上层建筑和经济基础之间)."""
+    if level != "phrase" or len(members) != 2 or not closes_clause:
+        return False
+    first, second = members
+    if len(first) < 2 or len(second) - len(first) < CLAUSE_RUN_ON:
+        return False
+    shared_opening = second[:1] == first[:1] and second[-1:] != first[-1:]
+    if shared_opening and len(second) >= RUN_ON_RATIO * len(first):
+        # an opening shared, no ending: a second half as long again runs on past the
+        # first's slot (党的学说、党的作风真正传下去), one about as long is its own item
+        # (高于全国平均水平、高于城镇居民收入增速; 以改革开放为动力、以人力人才资源为支撑)
+        return True
+    at = second.rfind(first[-2:])
+    return at >= 0 and at + 2 < len(second)
 
 
 def rule_run_on_pair(template: Template, members: list[str], level: str) -> bool:
