@@ -2063,9 +2063,6 @@ def test_clause_lead_pair_dropped(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "世界经济增长放缓，保护主义、单边主义加剧，国际大宗商品价格大幅波动。",
-        "实施改进作风专题行动，以企观政、以农观政改作风。",
-        "区域协调发展战略、区域重大战略深入实施。",
         "凤凰机场三期、博鳌机场三期完工。",
         # an opening shared, the second half as long again
         "保障人民平等参与、平等发展权利。",
@@ -2075,6 +2072,23 @@ def test_clause_lead_pair_dropped(text):
 )
 def test_clause_run_on_pair_dropped(text):
     assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "世界经济增长放缓，保护主义、单边主义加剧，国际大宗商品价格大幅波动。",
+            ["保护主义", "单边主义"],
+        ),
+        ("实施改进作风专题行动，以企观政、以农观政改作风。", ["以企观政", "以农观政"]),
+        ("区域协调发展战略、区域重大战略深入实施。", ["区域协调发展战略", "区域重大战略"]),
+    ],
+)
+def test_run_on_pair_clipped_before_it_is_judged(text, members):
+    """rule_run_on_ending clips the predicate off the second item first (rep23), so the
+    pair that remains is even and stays."""
+    assert_group_in_both_scripts(text, members)
 
 
 @pytest.mark.parametrize(
