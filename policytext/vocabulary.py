@@ -26,6 +26,8 @@ PARAGRAPH_END = SENTENCE_END | frozenset(ELLIPSIS_CHARS + "；;：:")
 CLAUSE_MARKS = "，、；：,;:﹐﹑﹔﹕､"
 #: colons (fullwidth, ASCII, small): what a label or a heading ends with
 COLONS = "：:﹕"
+#: list marks (enumeration commas): they split items inside a clause, not clauses
+LIST_MARKS = "、﹑､"
 
 # --- paired marks ---------------------------------------------------------------------
 

@@ -389,7 +389,8 @@ def test_sentences_that_end_with_one_clause():
         found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
         thanks = [g for g in found if len(g) == 3 and all(m.endswith(("感谢", "感謝")) for m in g)]
         assert len(thanks) == 1
-        assert thanks[0][0].startswith("我代表国务院"[:3])
+        # the opening clause 我代表国务院， is no part of the frame (rule_opening_clause)
+        assert thanks[0][0].startswith("向全国"[:1]) and "代表" not in thanks[0][0]
 
 
 @pytest.mark.parametrize(
@@ -1337,7 +1338,6 @@ def test_rule_unshared_slogan_pair(carriers, expected):
             "推动煤电节能降碳改造、灵活性改造、供热改造。",
             ["节能降碳改造", "灵活性改造", "供热改造"],
         ),
-        ("要进一步完善和发展。民族团结、民族平等和各民族的共同繁荣。", ["民族团结", "民族平等"]),
         ("做强绿电、绿氢、绿色化工和装备制造全产业链。", ["绿电", "绿氢", "绿色化工"]),
         # kept: an edge after a word (着力), a shared ending (…化｜为), a word outside (相结合)
         (
@@ -1647,3 +1647,523 @@ def test_modal_lead_cut(text, members):
 
 def test_no_modal_no_lead_cut():
     assert_no_group_in_both_scripts("我们的工作主要体现时代性，把握规律性，富于创造性。")
+
+
+# --- norm23: the audit of whole normative development documents (half A) --------------
+
+
+def _groups_in_both_scripts(text: str) -> list[list[list[str]]]:
+    """The members of every group the rules accept in ``text``, Simplified then Traditional."""
+    return [
+        [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        for script in (text, pt.to_traditional(text))
+    ]
+
+
+def test_numbered_paragraph_heads_are_no_group():
+    text = (
+        "1.智能制造领域。规范工业制造中信息感知等方面技术要求。\n"
+        "2.智能农业领域。规范农业环境下专用传感器等技术要求。\n"
+        "3.智能交通领域。规范交通信息数据平台及综合管理系统。\n"
+    )
+    simplified, traditional = _groups_in_both_scripts(text)
+    assert ["智能制造领域", "智能农业领域", "智能交通领域"] not in simplified
+    assert ["智能製造領域", "智能農業領域", "智能交通領域"] not in traditional
+
+
+def test_unnumbered_paragraph_heads_stay():
+    assert_group_in_both_scripts(
+        "坚持融合发展。聚焦新阶段新要求，推动技术融合。\n坚持安全可控。加强风险研判与应对。\n"
+        "坚持系统推进。充分发挥地方作用。\n",
+        ["坚持融合发展", "坚持安全可控", "坚持系统推进"],
+    )
+
+
+def test_verb_led_numbered_paragraph_heads_stay():
+    assert_group_in_both_scripts(
+        "（一）强化组织领导。建立协调推进机制，推动重大问题协商解决。\n"
+        "（二）强化财税支持。设立专项资金，支持企业实施技术改造。\n"
+        "（三）强化产融结合。鼓励银行创新金融产品与服务。\n",
+        ["强化组织领导", "强化财税支持", "强化产融结合"],
+    )
+
+
+def test_rule_numbered_paragraph_heads():
+    view = "1.智能制造领域。规范工业制造。\n2.智能农业领域。规范农业环境。\n"
+    window = [units.new_unit(2, 8, 8, "sentence"), units.new_unit(19, 25, 25, "sentence")]
+    kinds = Template("智能", "", "领域", 0)
+    assert grouping.rule_numbered_paragraph_heads(view, window, kinds)
+    assert not grouping.rule_numbered_paragraph_heads(view, window, Template("智能", "", "", 0))
+    unnumbered = "智能制造领域。规范工业制造。\n智能农业领域。规范农业环境。\n"
+    window = [units.new_unit(0, 6, 6, "sentence"), units.new_unit(15, 21, 21, "sentence")]
+    assert not grouping.rule_numbered_paragraph_heads(unnumbered, window, kinds)
+
+
+def test_member_in_a_bracketed_note_is_no_pair():
+    assert_no_group_in_both_scripts(
+        "年底前，各有关部门、各市政府实现移动办公落地应用（省大数据局牵头，各有关部门、各市政府配合）。"
+    )
+
+
+def test_members_inside_one_bracket_stay():
+    assert_group_in_both_scripts(
+        "防范恶意代码入侵、外部接口（如USB接口、OBD接口、无线接口等）入侵等。",
+        ["USB接口", "OBD接口", "无线接口"],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实现对违法违规行为的自动拦截；对于“可疑”的规则运行结果，要充分听取定点医药机构意见。",
+        "对于面向高频次业务调用、对网络时延要求极高的业务，支持向城市级高性能、边缘数据中心调度。",
+    ],
+)
+def test_split_preposition_is_no_shared_opening(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "以崂山区、城阳区为核心区域，以西海岸新区、即墨区、胶州市为支撑，推动产业发展。",
+            ["以崂山区、城阳区为核心区域", "以西海岸新区、即墨区、胶州市为支撑"],
+        ),
+        (
+            "对于需后台加工存储的业务，支持向数据中心集群调度；对于面向高频次业务调用的业务，"
+            "支持向边缘数据中心调度；对于其它算力需求，支持向本区域内数据中心集群调度。",
+            [
+                "对于需后台加工存储的业务，支持向数据中心集群调度",
+                "对于面向高频次业务调用的业务，支持向边缘数据中心调度",
+                "对于其它算力需求，支持向本区域内数据中心集群调度",
+            ],
+        ),
+    ],
+)
+def test_whole_preposition_openings_stay(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        (["对违法违规行为的自动拦截", "对于“可疑”的规则运行结果"], True),
+        (["以及相关标准", "以国家标准为基础"], True),
+        (["对于需后台加工存储的业务", "对于其它算力需求"], False),
+        (["以崂山区为核心区域", "以西海岸新区为支撑"], False),
+        (["推动深度融合", "推动深化应用"], False),
+    ],
+)
+def test_rule_split_preposition(members, expected):
+    template = find_template(members)
+    assert template is not None
+    assert rules.rule_split_preposition(template, members) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "与国家全域旅游示范区、国家文化和旅游消费示范城市、国家级旅游度假区等发展相衔接。",
+        "争创国家级海洋数据交易平台、国家级数据标注基地试点等国家级创新平台。",
+        "建设国家服务贸易创新发展示范区、国家数字贸易示范区。",
+    ],
+)
+def test_designation_list_is_no_group(text):
+    assert_no_group_in_both_scripts(text)
+
+
+def test_levels_without_a_designation_stay():
+    assert_group_in_both_scripts(
+        "加强国家级临床重点专科、省级临床重点专科、市级临床重点专科建设。",
+        ["国家级临床重点专科", "省级临床重点专科", "市级临床重点专科"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        (["国家全域旅游示范区", "国家文化和旅游消费示范城市", "国家级旅游度假区"], True),
+        (["国家级海洋数据交易平台", "国家级数据标注基地"], True),
+        (["示范区", "先行区", "试验区"], False),
+        (["国家安全", "国家利益", "国家发展"], False),
+        (["国家级临床重点专科", "省级临床重点专科"], False),
+    ],
+)
+def test_rule_designation_list(members, expected):
+    assert rules.rule_designation_list(members) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "实施“超算+”“AI+”“区块链+”“量子+”等场景示范应用。",
+            ["“超算+”", "“AI+”", "“区块链+”", "“量子+”"],
+        ),
+        (
+            "探索形成一批“数字孪生+”“人工智能+”“虚拟/增强/混合现实（XR）+”等智能场景。",
+            ["“数字孪生+”", "“人工智能+”", "“虚拟/增强/混合现实（XR）+”"],
+        ),
+        (
+            "深化“高铁+”、“园区+”、“职住+”、“服务+”协同。",
+            ["“高铁+”", "“园区+”", "“职住+”", "“服务+”"],
+        ),
+    ],
+)
+def test_formula_sign_items_of_uneven_length(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+def test_rule_formula_sign():
+    assert rules.rule_formula_sign("+")
+    assert rules.rule_formula_sign("×")
+    assert not rules.rule_formula_sign("业")  # 林业、畜牧业、渔业
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("实现从“跟跑”、“并跑”到“领跑”的转变。", ["“跟跑”", "“并跑”", "“领跑”"]),
+        ("坚决反对搞“形象工程”“政绩工程”。", ["“形象工程”", "“政绩工程”"]),
+        ("开展“云展示”“云对接”“云洽谈”活动。", ["“云展示”", "“云对接”", "“云洽谈”"]),
+    ],
+)
+def test_quoted_list_lead_cut_at_its_mark(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+def test_rule_quoted_lead():
+    view = "实施“超算+”“AI+”“区块链+”等。"
+    window = [
+        units.new_unit(0, 6, 6, "phrase"),
+        units.new_unit(8, 11, 11, "phrase"),
+        units.new_unit(13, 17, 17, "phrase"),
+    ]
+    assert grouping.rule_quoted_lead(view, window, view[0:6]) == 3  # 超算+
+    view = "以“一张图”统一规划，“一盘棋”高效配置资源。"
+    window = [units.new_unit(0, 10, 10, "phrase"), units.new_unit(12, 22, 22, "phrase")]
+    assert grouping.rule_quoted_lead(view, window, view[0:10]) is None  # not quoted whole
+
+
+# --- rep23: report prose, whole half-A development reports -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("view", "at", "expected"),
+    [
+        ("规则平等，", 3, True),  # 平等
+        ("中等职业教育", 1, True),
+        ("等级", 0, True),
+        ("供热等公用事业", 2, False),  # the 等 that closes a list
+    ],
+)
+def test_rule_etc_in_word(view, at, expected):
+    assert units.rule_etc_in_word(view, at) is expected
+
+
+def test_last_item_keeps_the_etc_of_its_word():
+    # gwr_2018 (half A): the list's last item is 规则平等, not 规则平
+    assert_group_in_both_scripts(
+        "坚持权利平等、机会平等、规则平等，全面落实支持非公有制经济发展的政策措施。",
+        ["权利平等", "机会平等", "规则平等"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("carriers", "tail"),
+    [
+        (["以企观政", "以农观政改作风"], 3),
+        (["形式主义", "官僚主义严重"], 2),
+        (["优化开发", "重点开发", "限制开发", "禁止开发四类主体功能区"], 7),
+        (["凤凰机场三期", "博鳌机场三期完工"], 2),
+        (["以科技创新引领产业创新", "以金融创新服务实体经济"], None),  # 创新 twice
+        (["决胜全面建成小康社会", "夺取新时代中国特色社会主义伟大胜利"], None),  # 社会主义
+        (["少数人", "个别人可以不服从大多数人的决定"], None),  # no item: too long
+        (["形式主义", "官僚主义"], None),  # no run-on
+    ],
+)
+def test_rule_run_on_ending(carriers, tail):
+    assert grouping.rule_run_on_ending(carriers) == tail
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (  # 2026_gwr_anhui (half A)
+            "开展访企入村专题行动，以企观政、以农观政改作风。",
+            ["以企观政", "以农观政"],
+        ),
+        (  # gwr_2019 (half A)
+            "世界经济增速放缓，保护主义、单边主义加剧，国际大宗商品价格大幅波动。",
+            ["保护主义", "单边主义"],
+        ),
+        (  # gwr_2006 (half A): a lead cut off the first item, a tail off the last
+            "将国土空间划分为优化开发、重点开发、限制开发、禁止开发四类主体功能区，"
+            "实施不同的区域政策。",
+            ["优化开发", "重点开发", "限制开发", "禁止开发"],
+        ),
+        (  # the shared ending stands twice in the first item: the items stay whole
+            "坚持以科技创新引领产业创新、以金融创新服务实体经济，实施新一轮重点产业链培育。",
+            ["以科技创新引领产业创新", "以金融创新服务实体经济"],
+        ),
+    ],
+)
+def test_last_item_clipped_after_the_shared_ending(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (  # 2026_gwr_guangdong (half A): 基层 whole at the clause's end
+            "坚持为人民出政绩，问计于企、问计于民、问计于基层，对群众有用的事情要办好。",
+            ["问计于企", "问计于民", "问计于基层"],
+        ),
+        (  # cpc_congress_18_report_2012 (half A): 社会 whole at the clause's start
+            "我国经济总量从世界第六位跃升到第二位，社会生产力、经济实力、科技实力迈上一个大台阶。",
+            ["社会生产力", "经济实力", "科技实力"],
+        ),
+        (  # 2026_gwr_heilongjiang (half A)
+            "成功举办第九届亚冬会，创造筹办时间最短、场馆利旧率最高、参赛规模最大等多项纪录。",
+            ["创造筹办时间最短", "场馆利旧率最高", "参赛规模最大"],
+        ),
+        (  # the shared opening stays outside: 决 alone opens the clause
+            "对外政策，决不迁就一时的事变，不受任何人的唆使和挑动。",
+            ["不迁就一时的事变", "不受任何人的唆使和挑动"],
+        ),
+    ],
+)
+def test_member_edges_take_the_lone_character_of_the_clause(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # npc_resolution_on_gwr_1962 (half A): 民 is the end of 人民, no shared opening
+        "这对于世界人民争取和平、民族解放、民主、社会主义的斗争，都是有力的支持。",
+        # 2026_gwr_chongqing (half A): 卫生 cut, a list of statistics
+        "农村卫生厕所普及率、生活垃圾分类行政村覆盖率、生活污水治理率分别提高到88%、83.6%、85%。",
+        # cpc_congress_13_report_1987 (half A): 实现 cut
+        "这是不可逾越的阶段，是实现生产社会化、现代化的必不可少的基本条件。",
+    ],
+)
+def test_no_group_on_an_opening_cut_off_a_word(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("view", "member", "step", "expected"),
+    [
+        ("跃升到第二位，社会生产力、经济实力", "会生产力", -1, True),  # ，社｜会: 社会, no 会生
+        ("跃升到第二位，社会生产力、经济实力", "社会生产力", -1, False),  # nothing alone
+        ("问计于民、问计于基层，对群众", "问计于基", 1, True),  # 基｜层，: 基层, no 于基
+        ("着力稳就业、稳企业", "稳就业", -1, False),  # 力 does not open its clause
+    ],
+)
+def test_rule_orphan_clause_edge(view, member, step, expected):
+    at = view.index(member) + (0 if step < 0 else len(member))
+    assert grouping.rule_orphan_clause_edge(view, at, step) is expected
+
+
+@pytest.mark.parametrize(
+    ("first", "others", "prefix", "cut"),
+    [
+        ("我代表国务院，向全国各族人民，表示诚挚感谢", ["向香港同胞，表示诚挚感谢"], "向", 7),
+        ("在这里，我代表国务院，向全国各族人民，表示感谢", ["向香港同胞，表示感谢"], "向", 11),
+        ("向全国各族人民，表示诚挚感谢", ["向香港同胞，表示诚挚感谢"], "向", None),  # no lead
+        ("我代表国务院，向全国各族人民，表示诚挚感谢", ["对香港同胞，表示诚挚感谢"], "向", None),
+        (  # the clauses before the frame are too long to be an opening
+            "面对国内外环境的深刻复杂变化和艰巨繁重的任务，向全国人民表示感谢",
+            ["向香港同胞表示感谢"],
+            "向",
+            None,
+        ),
+    ],
+)
+def test_rule_opening_clause(first, others, prefix, cut):
+    assert grouping.rule_opening_clause(first, others, prefix) == cut
+
+
+def test_sentence_members_start_after_the_opening_clause():
+    # gwr_2018 (half A): the frame 向…，表示诚挚感谢 opens after 我代表国务院，
+    text = (
+        "成绩来之不易。我代表国务院，向全国各族人民，向各民主党派、各人民团体和各界人士，"
+        "表示诚挚感谢！向香港特别行政区同胞、澳门特别行政区同胞、台湾同胞和海外侨胞，"
+        "表示诚挚感谢！向关心和支持中国现代化建设的各国政府、国际组织和各国朋友，表示诚挚感谢！"
+    )
+    assert_group_in_both_scripts(
+        text,
+        [
+            "向全国各族人民，向各民主党派、各人民团体和各界人士，表示诚挚感谢",
+            "向香港特别行政区同胞、澳门特别行政区同胞、台湾同胞和海外侨胞，表示诚挚感谢",
+            "向关心和支持中国现代化建设的各国政府、国际组织和各国朋友，表示诚挚感谢",
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("member", "expected"),
+    [
+        ("成昆铁路", True),  # a rare opening word: a name
+        ("宣威水库", True),
+        ("潮南高速潮饶段", True),  # a section after the head
+        ("白龙核电一期", True),  # a phase after the head
+        ("干线铁路", False),  # kinds of railways: frequent opening words
+        ("城际铁路", False),
+        ("国际机场", False),
+        ("空港", False),  # one character before the head
+        ("在黄河上游、长江中上游干支流和红水河流域，逐步建设一批大型水电站", False),  # a clause
+    ],
+)
+def test_rule_is_project(member, expected):
+    assert rules.rule_is_project(member) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 2026_gwr_guizhou (half A)
+        "推动水投集团市场化转型，推进宣威水库、花滩子水库、玉龙水库、英武水库等重大水利工程建设。",
+        # 2026_gwr_hubei (half A)
+        "累计新开工亿元以上项目超过3万个，沿江高铁武宜段、呼南高铁襄荆段等5条高铁建成运营。",
+        # gwr_1981 (half A)
+        "成昆铁路、宝成铁路、陇海铁路遭到洪水和泥石流的严重破坏。",
+    ],
+)
+def test_no_group_of_project_names(text):
+    assert_no_group_in_both_scripts(text)
+
+
+def test_kinds_of_railways_stay_a_group():
+    assert_group_in_both_scripts(
+        "构建以干线铁路、城际铁路、市域铁路融合发展的轨道交通网络。",
+        ["干线铁路", "城际铁路", "市域铁路"],
+    )
+
+
+# --- rep24: 、-pairs whose edges hold the clause's lead or predicate (half A reports) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "因地制宜打造年轻化消费产品，推出一批非遗夜市、中医药文化夜市等主题消费场景。",
+        "加强医疗卫生服务能力建设。高质量运营国家区域医疗中心、省级区域（专科）医疗中心，"
+        "新建一批临床重点专科。",
+        "我们统筹推进“五位一体”总体布局、协调推进“四个全面”战略布局，“十二五”规划胜利完成。",
+        "加快拓展发展新空间、构建发展新格局。",
+    ],
+)
+def test_clause_lead_pair_dropped(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "凤凰机场三期、博鳌机场三期完工。",
+        # an opening shared, the second half as long again
+        "保障人民平等参与、平等发展权利。",
+        "要扩大先进技术设备进口，推广远程教育、远程医疗网络。",
+        "当前不稳定、不确定因素依然很多。",
+    ],
+)
+def test_clause_run_on_pair_dropped(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "世界经济增长放缓，保护主义、单边主义加剧，国际大宗商品价格大幅波动。",
+            ["保护主义", "单边主义"],
+        ),
+        ("实施改进作风专题行动，以企观政、以农观政改作风。", ["以企观政", "以农观政"]),
+        ("区域协调发展战略、区域重大战略深入实施。", ["区域协调发展战略", "区域重大战略"]),
+    ],
+)
+def test_run_on_pair_clipped_before_it_is_judged(text, members):
+    """rule_run_on_ending clips the predicate off the second item first (rep23), so the
+    pair that remains is even and stays."""
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        # items of one length, both opening with their verbs
+        (
+            "开拓国际市场。稳住传统市场、开拓新兴市场；积极发展新模式。",
+            ["稳住传统市场", "开拓新兴市场"],
+        ),
+        # the lead cut off before the pair: the first no longer opens the clause
+        ("积极发展避暑旅居、康养旅居等多样化产品体系。", ["避暑旅居", "康养旅居"]),
+        # a leading preposition dropped: the pair as shown is even
+        ("把好事办好、实事办实。", ["好事办好", "实事办实"]),
+        # a second one character longer only, ending on the first's ending
+        (
+            "生产关系和生产力之间、上层建筑和经济基础之间，存在着矛盾。",
+            ["生产关系和生产力之间", "上层建筑和经济基础之间"],
+        ),
+        (
+            "谁要享受劳动的权利、从社会领取工资的权利，他就必须遵守劳动纪律。",
+            ["谁要享受劳动的权利", "从社会领取工资的权利"],
+        ),
+        # a shared opening
+        ("唯有实干、唯有奋斗。", ["唯有实干", "唯有奋斗"]),
+        # an opening shared, the second not half as long again: its own item
+        (
+            "农民收入增速高于全国平均水平、高于城镇居民收入增速。",
+            ["高于全国平均水平", "高于城镇居民收入增速"],
+        ),
+        (
+            "坚持以改革开放为动力、以人力人才资源为支撑，加快建设。",
+            ["以改革开放为动力", "以人力人才资源为支撑"],
+        ),
+        ("谁反对毛主席、谁反对毛泽东思想，就全党共讨之。", ["谁反对毛主席", "谁反对毛泽东思想"]),
+    ],
+)
+def test_clause_edge_pairs_kept(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("members", "opens", "expected"),
+    [
+        (["推出一批非遗夜市", "中医药文化夜市"], True, True),
+        (["同霸权主义", "扩张主义"], True, True),
+        (["推出一批非遗夜市", "中医药文化夜市"], False, False),  # a lead was cut before it
+        (["稳住传统市场", "开拓新兴市场"], True, False),
+        (["唯有实干", "唯有奋斗"], True, False),
+        (["居民收入增长和经济增长同步", "劳动报酬提高和劳动生产率提高同步"], True, False),
+    ],
+)
+def test_rule_clause_lead_pair(members, opens, expected):
+    assert rules.rule_clause_lead_pair(members, "phrase", opens) is expected
+    assert rules.rule_clause_lead_pair(members, "clause", opens) is False
+
+
+@pytest.mark.parametrize(
+    ("members", "closes", "expected"),
+    [
+        (["形式主义", "官僚主义严重"], True, True),
+        (["以企观政", "以农观政改作风"], True, True),
+        (["形式主义", "官僚主义严重"], False, False),  # the list runs on: 官僚主义严重的问题
+        (["平等参与", "平等发展权利"], True, True),
+        (["高于全国平均水平", "高于城镇居民收入增速"], True, False),
+        (["谁要享受劳动的权利", "从社会领取工资的权利"], True, False),
+        (["生产关系和生产力之间", "上层建筑和经济基础之间"], True, False),
+    ],
+)
+def test_rule_clause_run_on_pair(members, closes, expected):
+    assert rules.rule_clause_run_on_pair(members, "phrase", closes) is expected
+
+
+def test_at_clause_edge():
+    view = "一些地方形式主义、官僚主义严重；一些领域"
+    start = view.index("官僚")
+    assert rules.at_clause_edge(view, start, start + 6) == (False, True)
+    assert rules.at_clause_edge(view, 0, 4) == (True, False)

@@ -6,30 +6,45 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from ..results import Parallel, Slogan, Span
 from ..slogans import build_slogans, slogan_parallels
-from ..vocabulary import BRACKET_MARKS, COLONS, LINE_BREAKS, PREPOSITIONS
+from ..vocabulary import (
+    BRACKET_MARKS,
+    BRACKETS,
+    COLONS,
+    LINE_BREAKS,
+    PREPOSITIONS,
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
+)
 from .rules import (
     ELABORATION_LEADS,
     HEAD_LONGEST,
     UNEVEN_SUFFIXES,
     _acceptable,
     _accepted_score,
+    at_clause_edge,
     heads_alike,
     linked_member_at,
     rule_abbreviated_names,
     rule_audited_pair,
     rule_case_frame,
+    rule_clause_lead_pair,
+    rule_clause_run_on_pair,
     rule_collective_list,
     rule_compass_regions,
+    rule_designation_list,
     rule_elaboration_member,
     rule_event_list,
     rule_linked_member,
     rule_name_list,
     rule_programme_list,
+    rule_project_list,
     rule_slice_of_clause_list,
     rule_slice_of_list,
+    rule_split_preposition,
     rule_subject_and_predicate,
     rule_subject_only,
     rule_unshared_slogan_pair,
@@ -146,15 +161,19 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
         window, template = _before_linked_member(view, window, template)
         members = _carriers(view, window)
         if (
-            rule_slice_of_list(level, len(window), len(units))
+            rule_edge_pair(view, window)
+            or rule_slice_of_list(level, len(window), len(units))
             or (
                 level == "clause"
                 and rule_slice_of_clause_list(level, members, _carrier_after(view, units, window))
             )
             or rule_name_list(members)
+            or rule_designation_list(members)
+            or rule_project_list(members)
             or rule_abbreviated_names(members, level)
             or rule_weak_pair(template, members, level)
             or rule_subject_only(template)
+            or rule_split_preposition(template, members)
             or rule_audited_pair(template, members, level)
             or rule_event_list(members)
             or rule_collective_list(members, level)
@@ -164,6 +183,8 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_programme_list(members, level)
             or rule_heading_over_items(window, template, members)
             or rule_numbered_heads(view, window, template, members)
+            or rule_numbered_paragraph_heads(view, window, template)
+            or rule_unequal_brackets(view, window)
             or rule_compass_regions(members, level)
         ):
             i += 1
@@ -173,6 +194,21 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             j -= 1  # the group ends before a linked member: the run goes on from it
         i = floor = j + 1
     return groups
+
+
+def rule_edge_pair(view: str, window: list[Unit]) -> bool:
+    """Whether a 、-pair, read as it would be shown (a leading preposition dropped: 把｜好事
+    办好、实事办实), holds its clause's lead in its first member (``rule_clause_lead_pair``)
+    or its clause's predicate in its second (``rule_clause_run_on_pair``)."""
+    if len(window) != 2 or window[0].level != "phrase":
+        return False
+    shown = _drop_sentence_lead(view, _drop_preposition(view, window))
+    members = _carriers(view, shown)
+    opens, _ = at_clause_edge(view, shown[0].start, shown[0].carrier_end)
+    _, closes = at_clause_edge(view, shown[1].start, shown[1].carrier_end)
+    return rule_clause_lead_pair(members, "phrase", opens) or rule_clause_run_on_pair(
+        members, "phrase", closes
+    )
 
 
 def _carrier_after(view: str, units: list[Unit], window: list[Unit]) -> str | None:
@@ -240,6 +276,55 @@ def rule_numbered_heads(
     labels = sum(1 for u in window if view[u.carrier_end : u.carrier_end + 1] in _COLONS)
     paragraphs = any(c in LINE_BREAKS for c in view[window[0].end : window[1].start])
     return paragraphs or 2 * max(numbered, labels) >= len(window)
+
+
+def rule_numbered_paragraph_heads(view: str, window: list[Unit], template: Template) -> bool:
+    """Headings of consecutive paragraphs, most of them after an enumeration marker, that
+    share an ending of two content characters are numbered headings naming the kinds a
+    document lists, whatever opening they also share, no group (``rule_numbered_heads``
+    takes those sharing only the ending): 1.智能制造领域。…⏎2.智能农业领域。…; 1.智能机器人
+    标准。…⏎2.智能运载工具标准。…; 9.开放工业赋能场景。…⏎10.开放工业互联网园区场景。…
+    (norm23's audit of whole normative documents, half A). Headings without a shared
+    ending stay ((一)坚持需求导向。…⏎(二)坚持统一布局。…), and so do unnumbered ones."""
+    suffix = template.suffix
+    if window[0].level != "sentence" or len(suffix) < 2:
+        return False
+    if any(c in FUNCTION_CHARS for c in suffix):
+        return False
+    for before, after in pairwise(window):  # every gap a paragraph break
+        if not any(c in LINE_BREAKS for c in view[before.end : after.start]):
+            return False
+    numbered = sum(1 for u in window if _MARKER_BEFORE.search(view, max(0, u.start - 8), u.start))
+    return 2 * numbered >= len(window)
+
+
+_OPEN_BRACKETS = frozenset(BRACKET_MARKS)
+_CLOSE_BRACKETS = frozenset(BRACKETS.values())
+_BRACKET_RE = re.compile("[" + re.escape("".join(sorted(_OPEN_BRACKETS | _CLOSE_BRACKETS))) + "]")
+
+
+def rule_unequal_brackets(view: str, window: list[Unit]) -> bool:
+    """Members at different depths of brackets are no group: one in the text, one in a
+    bracketed note after it (…实现“山东通”移动办公落地应用（省大数据局牵头，各有关部门、
+    各市政府配合）: 各有关部门、各市政府… twice), or a member opening inside a bracket
+    that closes in it (（PubSub）通信模型到TSN的映射 cut at Pu｜bSub）…). Members inside one
+    bracket (（如USB接口、OBD接口、无线接口等）) or holding whole bracketed insertions
+    (首台（套）装备) stay (norm23's audit of whole normative documents, half A)."""
+    first, last = window[0].start, window[-1].start
+    if _BRACKET_RE.search(view, first, last) is None:
+        return False  # no bracket between the members' openings: the usual case
+    depth = 0
+    at = first
+    for unit in window[1:]:
+        for char in view[at : unit.start]:
+            if char in _OPEN_BRACKETS:
+                depth += 1
+            elif char in _CLOSE_BRACKETS:
+                depth -= 1
+        if depth != 0:
+            return True
+        at = unit.start
+    return False
 
 
 def rule_heading_over_items(window: list[Unit], template: Template, members: list[str]) -> bool:
@@ -513,7 +598,11 @@ def _window_template(
     if rule_repeated_opening(window, window_carriers):
         window = [new_unit(u.start, u.end, u.end, level) for u in window]
         window_carriers = _carriers(view, window)
+    if level == "phrase" and (quoted := _clip_quoted_lead(view, window, window_carriers)):
+        window = quoted  # 探索形成一批｜“数字孪生+”“人工智能+”…: the quoted items show the lead
+        window_carriers = _carriers(view, window)
     options = []
+    run_ons: list[list[Unit]] = []  # readings of ``_clip_run_on``
     first_clipped = _clip_first(view, window, window_carriers)
     candidates = [window, first_clipped]
     if level == "phrase":
@@ -527,6 +616,11 @@ def _window_template(
             if candidate is not None:
                 carriers = _carriers(view, candidate)
                 candidates.append(_clip_head_word(view, candidate, carriers))
+        run_ons = [_clip_run_on(window, window_carriers)]
+        if first_clipped is not None:
+            run_ons.append(_clip_run_on(first_clipped, _carriers(view, first_clipped)))
+        run_ons = [c for c in run_ons if c is not None]
+        candidates += run_ons
     tried: list[list[Unit]] = []
     for candidate in candidates:
         if candidate is None or (candidate is not window and candidate in tried):
@@ -542,8 +636,8 @@ def _window_template(
             options.append((score + bonus, candidate, template))
         elif level in ("clause", "semicolon") and (correlative := _correlative(carriers)):
             options.append((0.6, candidate, correlative))
-    if not options:
-        return None
+    if not options or (run_ons and all(any(o[1] is c for c in run_ons) for o in options)):
+        return None  # a run-on reading reshapes a group the other readings make, no new one
     kept = [o for o in options if o[2].prefix.startswith(keep_prefix)] if keep_prefix else []
     _, window, template = max(kept or options, key=lambda option: option[0])
     return window, template
@@ -634,6 +728,35 @@ def _starts_at_boundary(view: str, unit: Unit, member: Unit) -> bool:
         return not opens and head[:1] not in LEADING_WORDS
     lead = view[unit.start : member.start]
     return lead.endswith(_LEADS_AND_VERBS) or lead[-1] in FUNCTION_CHARS
+
+
+def rule_quoted_lead(view: str, window: list[Unit], first: str) -> int | None:
+    """How much of a list's first item (``first``, its carrier) to keep when every item after
+    it is quoted whole and the first holds an opening quotation mark: what follows its last
+    opening mark (实施｜“超算+”“AI+”“区块链+”; 探索形成一批｜“数字孪生+”“人工智能+”…), the lead
+    before it being no part of the quoted list (norm23's audit of whole normative
+    documents, half A). None otherwise: items not quoted, or no mark in the first."""
+    for unit in window[1:]:
+        if view[unit.start - 1 : unit.start] not in QUOTE_OPENERS:
+            return None
+        if view[unit.carrier_end : unit.carrier_end + 1] not in QUOTE_CLOSERS:
+            return None  # “一盘棋”高效配置资源: not quoted whole
+    at = max(first.rfind(mark) for mark in _FIRST_QUOTE_OPENERS)
+    if at <= 0 or at == len(first) - 1:
+        return None
+    return len(first) - at - 1
+
+
+#: the opening marks ``rule_quoted_lead`` looks for in a first item
+_FIRST_QUOTE_OPENERS = tuple(sorted(QUOTE_OPENERS))
+
+
+def _clip_quoted_lead(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
+    """The window with the lead before a quoted first item cut (``rule_quoted_lead``)."""
+    keep = rule_quoted_lead(view, window, carriers[0])
+    if keep is None:
+        return None
+    return [_clip(window[0], len(carriers[0]) - keep, None), *window[1:]]
 
 
 def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
@@ -765,6 +888,53 @@ def _clip_head_word(view: str, window: list[Unit], carriers: list[str]) -> list[
     if len(last) - 2 > max(len(c) for c in carriers[:-1]) + 1:
         return None
     return [*window[:-1], _clip(window[-1], 0, 2)]
+
+
+#: the shortest ending shared by a list's other items that ``rule_run_on_ending`` looks for
+RUN_ON_ENDING = 2
+
+
+def rule_run_on_ending(carriers: list[str]) -> int | None:
+    """How many characters the last item of a 、-list runs on past the ending the other
+    items share, into the list's predicate or head noun: 以企观政、以农观政｜改作风;
+    凤凰机场三期、博鳌机场三期｜完工; 形式主义、官僚主义｜严重; 优化开发、…、禁止开发｜
+    四类主体功能区. The ending (``RUN_ON_ENDING`` characters or more) is the longest
+    one all other items end with that the last item holds once, not at its end and not
+    inside a longer word of the word table (决胜全面建成小康社会、夺取…中国特色社会主义:
+    社会主义), and the item it leaves is at most twice as long as the longest other; it
+    must stand once in every other item (以科技创新引领产业创新、以金融创新服务实体经济:
+    创新 twice, no ending). None when no such ending is there. ``_window_template`` takes
+    the clipped reading only where another reading of the window is a group too: it
+    reshapes groups, it makes none (形式主义、官僚主义｜仍然存在 stays out)."""
+    others, last = carriers[:-1], carriers[-1]
+    shared = others[0]
+    for other in others[1:]:
+        while shared and not other.endswith(shared):
+            shared = shared[1:]
+    for size in range(len(shared), RUN_ON_ENDING - 1, -1):
+        ending = shared[-size:]
+        at = last.find(ending)
+        if at < 0 or at + size == len(last) or last.count(ending) > 1:
+            continue
+        if any(other.count(ending) > 1 for other in others):
+            return None
+        if at + size > 2 * max(len(other) for other in others):
+            return None  # no item of the list: 如果少数人、个别人可以不服从大多数人｜的决定
+        if word_across(last, at + size) is not None:
+            return None  # 夺取新时代中国特色社会｜主义…: the ending is part of a longer word
+        return len(last) - at - size
+    return None
+
+
+def _clip_run_on(window: list[Unit], carriers: list[str]) -> list[Unit] | None:
+    """The 、-list with its last item clipped after the other items' ending
+    (``rule_run_on_ending``)."""
+    if window[0].level != "phrase":
+        return None
+    tail = rule_run_on_ending(carriers)
+    if tail is None:
+        return None
+    return [*window[:-1], _clip(window[-1], 0, tail)]
 
 
 #: words after which a list's first member may start: 我国｜新型工业化, 推动｜数字化
@@ -1349,6 +1519,95 @@ def rule_orphan_edge(view: str, at: int, step: int) -> bool:
     return not any(w in words for w in own)
 
 
+def rule_orphan_clause_edge(view: str, at: int, step: int) -> bool:
+    """Whether an outer member edge at ``at`` leaves one character alone at its clause's
+    edge (``step`` -1: the clause's first character before a start, +1: its last after an
+    end) that forms a word of the word table with the member's edge character, when the
+    edge character and its neighbour inside form none: ，社｜会生产力、经济实力、科技实力;
+    ，规｜定恰当的投资规模; 问计于企、问计于民、问计于基｜层，. ``rule_orphan_edge`` asks
+    the same inside a clause."""
+    if step < 0:
+        outer, edge, inner, beyond = at - 1, at, at + 1, at - 2
+    else:
+        outer, edge, inner, beyond = at, at - 1, at - 2, at + 1
+    if min(outer, edge, inner) < 0 or max(outer, edge, inner) >= len(view):
+        return False
+    if 0 <= beyond < len(view) and view[beyond] not in CLAUSE_EDGE_MARKS:
+        return False
+    if not all(_is_han(view[k]) for k in (outer, edge, inner)):
+        return False
+    words = _words()
+
+    def pair(a: int, b: int) -> str:
+        return view[min(a, b)] + view[max(a, b)]
+
+    return pair(outer, edge) in words and pair(edge, inner) not in words
+
+
+#: marks that end or open a clause around ``rule_orphan_clause_edge``'s lone character
+CLAUSE_EDGE_MARKS = frozenset("，。；：！？、\n")
+
+
+def rule_cut_shared_opening(view: str, group: Parallel, opening: str) -> bool:
+    """Whether the group's shared opening is one character cut off a word before it and
+    the rest of what the members share weighs under two characters: the template is an
+    accident of the cut (农村卫｜生厕所普及率、生活垃圾…、生活污水…; 世界人｜民争取和平、民族
+    解放、民主; 是实｜现生产社会化、现代化). Kept: 着力｜
+    稳就业、稳企业 (力稳 is no word), ，决｜不迁就…、不受… (an edge after punctuation)."""
+    start = group.members[0].start
+    if len(opening) != 1 or sum(len(s) for s in group.shared) - 1 >= 2:
+        return False
+    return rule_orphan_edge(view, start, -1)
+
+
+#: the longest opening clause ``rule_opening_clause`` moves out of a first member
+OPENING_CLAUSE = 12
+
+
+def rule_opening_clause(first: str, others: list[str], prefix: str) -> int | None:
+    """Where the first member starts after a short clause that opens its sentence ahead
+    of the shared frame, when every other member opens with the frame's opening (a
+    sentence-opening lead is no part of the frame): 我代表国务院，｜向全国各族人民，…，
+    表示诚挚感谢！向香港…，表示诚挚感谢！ The clauses before the frame (在这里，我代表
+    国务院，) are at most ``OPENING_CLAUSE`` characters; None when the first member opens
+    with the frame or no such clause is there."""
+    if not prefix or first.startswith(prefix) or not all(o.startswith(prefix) for o in others):
+        return None
+    comma = first.find("，" + prefix)
+    if comma < 1 or comma > OPENING_CLAUSE:
+        return None
+    return comma + 1
+
+
+def _drop_opening_clause(text: str, view: str, group: Parallel) -> Parallel:
+    """``group`` with its first member cut after a sentence-opening clause
+    (``rule_opening_clause``); the group itself when there is none."""
+    if not group.shared or len(group.members) < 2:
+        return group
+    members = list(group.members)
+    first = view[members[0].start : members[0].end]
+    if "，" not in first[: OPENING_CLAUSE + 1]:
+        return group  # the usual case: no short opening clause
+    others = [view[m.start : m.end] for m in members[1:]]
+    cut = rule_opening_clause(first, others, group.shared[0])
+    if cut is None:
+        return group
+    start = members[0].start + cut
+    members[0] = Span.of(text, start, members[0].end)
+    return replace(group, members=tuple(members), start=start)
+
+
+def _cut_opening(view: str, group: Parallel) -> bool:
+    """Whether ``rule_cut_shared_opening`` drops ``group`` (asked of groups whose members
+    all open with the same character only)."""
+    first = view[group.members[0].start : group.members[0].start + 1]
+    if not group.shared or group.shared[0] != first or len(group.members) < 2:
+        return False
+    if any(view[m.start : m.start + 1] != first for m in group.members):
+        return False
+    return rule_cut_shared_opening(view, group, group.shared[0])
+
+
 def _whole_word_edges(text: str, view: str, group: Parallel) -> Parallel:
     """``group`` with its first member's start and its last member's end moved one
     character out where they cut a word (``rule_orphan_edge``), unless the cut character
@@ -1360,9 +1619,11 @@ def _whole_word_edges(text: str, view: str, group: Parallel) -> Parallel:
     opening = shared and all(view[m.start : m.end].startswith(shared[0]) for m in members)
     ending = shared and all(view[m.start : m.end].endswith(shared[-1]) for m in members)
     start, end = first.start, last.end
-    if not opening and rule_orphan_edge(view, start, -1):
+    if not opening and (
+        rule_orphan_edge(view, start, -1) or rule_orphan_clause_edge(view, start, -1)
+    ):
         start -= 1
-    if not ending and rule_orphan_edge(view, end, 1):
+    if not ending and (rule_orphan_edge(view, end, 1) or rule_orphan_clause_edge(view, end, 1)):
         end += 1
     if (start, end) == (first.start, last.end):
         return group
@@ -1469,6 +1730,8 @@ def build_parallels(
     for run in heading_units(view, firsts):
         result += [g for g in groups_in_run(text, view, run) if len(g.members) >= 3]
     result = [_whole_word_edges(text, view, _quoted_members(text, view, g)) for g in result]
+    result = [g for g in result if not _cut_opening(view, g)]
+    result = [_drop_opening_clause(text, view, g) for g in result]
     if calibrate:
         threshold = default_min_score() if min_score is None else min_score
         result = [replace(g, score=group_score(view, g)) for g in result]

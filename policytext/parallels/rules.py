@@ -6,7 +6,17 @@ import re
 from typing import NamedTuple
 
 from ..slogans import rule_is_formula
-from ..vocabulary import COUNT_NUMERALS, HAN_CHAR, QUOTE_CLOSERS, QUOTE_OPENERS
+from ..vocabulary import (
+    CLAUSE_MARKS,
+    COUNT_NUMERALS,
+    HAN_CHAR,
+    LINE_BREAKS,
+    LIST_MARKS,
+    PREPOSITIONS,
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
+    SENTENCE_END,
+)
 from .templates import (
     LEADING_WORDS,
     Template,
@@ -24,6 +34,7 @@ from .units import (
     _NEW_TUPLE,
     FUNCTION_CHARS,
     MIN_SCORE,
+    _document_counts,
     _words,
 )
 
@@ -118,6 +129,19 @@ def rule_uneven_suffix(suffix: str, carriers: list[str]) -> bool:
     return len(carriers) >= 3 and suffix in UNEVEN_SUFFIXES
 
 
+#: the signs that close an "X+" formula (互联网+, 人工智能+; 数据要素×), ASCII or full width
+FORMULA_SIGNS = frozenset("+＋×")
+
+
+def rule_formula_sign(suffix: str) -> bool:
+    """Three or more items that end in the sign of an "X+" formula fill the formula's slot
+    as items of a productive suffix do, whatever their lengths: “超算+”“AI+”“区块链+”“量子+”;
+    “数字孪生+”“人工智能+”“虚拟/增强/混合现实（XR）+” (norm23's audit of whole normative
+    documents, half A; the caller asks for three items). Items of one length need no rule
+    (“文化+”、“旅游+”、“体育+”)."""
+    return suffix in FORMULA_SIGNS
+
+
 def _acceptable(template: Template, carriers: list[str], level: str) -> bool:
     return _accepted_score(template, carriers, level) is not None
 
@@ -134,6 +158,8 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
     quoted_slot = level in ("clause", "phrase") and rule_quoted_formula_slot(carriers)
     if quoted_slot:
         strength = max(strength, 2.0)  # the quoted formula's slot holds them
+    elif level == "phrase" and len(carriers) >= 3 and rule_formula_sign(template.suffix):
+        strength = max(strength, 2.0)  # the sign holds a formula's slot: “超算+”“AI+”…
     if strength < 1.0:
         return None
     if not _accepted(template, carriers, level, strength, aligned, case_frame, quoted_slot):
@@ -183,6 +209,7 @@ def _accepted(
             and (
                 template.suffix in PRODUCTIVE_SUFFIXES
                 or rule_uneven_suffix(template.suffix, carriers)
+                or rule_formula_sign(template.suffix)
             )
         )
         if (
@@ -358,6 +385,62 @@ def rule_name_list(members: list[str]) -> bool:
     return 2 * sum(1 for m in members if rule_is_name(m) or _opens_with_name(m)) > len(members)
 
 
+#: the levels of government that open the name of a designated zone or institution
+DESIGNATION_LEVELS = ("国家", "省级", "市级", "县级")
+#: endings of designated zones and institutions: 示范区, 示范城市, 基地, 产业集群, 园区, 平台
+DESIGNATION_ENDINGS = ("区", "城市", "基地", "集群", "园", "中心", "平台")
+
+
+def rule_designation_list(members: list[str]) -> bool:
+    """A list of designations a government level awards, most members opening with the
+    level and ending with the kind of zone or institution, is a list of names, no group:
+    国家全域旅游示范区、国家文化和旅游消费示范城市、…国家级旅游度假区; 国家级海洋数据交易平台、
+    国家级数据标注基地 (norm23's audit of whole normative documents, half A). Not: members
+    that only open with 国家 (国家安全、国家利益), or end with the kind without the level
+    (示范区、先行区、试验区; 国家级临床重点专科实现…全覆盖)."""
+    named = sum(
+        1 for m in members if m.startswith(DESIGNATION_LEVELS) and m.endswith(DESIGNATION_ENDINGS)
+    )
+    return 2 * named > len(members)
+
+
+#: the heads of infrastructure projects: 成昆铁路, 阳信高速, 宣威水库, 凤凰机场三期
+PROJECT_HEADS = ("铁路", "高铁", "高速", "公路", "水库", "机场", "港", "大桥", "核电", "电厂")
+PROJECT_HEADS += ("电站", "航道", "隧道", "管道")
+#: a phase or section after a project's head: 三期, 二期工程, 武宜段, 廉徐段
+_PHASE_RE = re.compile(r"(?:[一二三四五六七八九十0-9]+期(?:工程)?|[\u4e00-\u9fff]{2}段)$")
+#: the most paragraphs of the background corpus a project's opening word may be in to be
+#: read as a name (宣威 1, 成昆 1, 凤凰 5), not a kind (支线 9, 城际 13, 干线 23)
+RARE_NAME_COUNT = 5
+#: the longest project name ``rule_is_project`` reads (环热带雨林国家公园旅游公路: 13)
+PROJECT_LONGEST = 14
+
+
+def rule_is_project(member: str) -> bool:
+    """An infrastructure project named by a place: a head of ``PROJECT_HEADS`` after two
+    or more characters, with a phase or section after it (潮南高速潮饶段, 白龙核电一期),
+    or with an opening word that is rare in the background corpus or no word of it
+    (成昆铁路, 宣威水库, 阳信高速). Not kinds: 干线铁路, 城际铁路, 空港, 国际机场."""
+    if len(member) > PROJECT_LONGEST or any(mark in member for mark in "，、；："):
+        return False  # a clause: 在黄河上游…，逐步建设一批大型水电站
+    name = _PHASE_RE.sub("", member)
+    phased = name != member
+    head = next((h for h in PROJECT_HEADS if name.endswith(h)), None)
+    if head is None or len(name) - len(head) < 2:
+        return False
+    if phased:
+        return True
+    counts = _document_counts()
+    opening = name[:3] if name[:3] in counts else name[:2]
+    return counts.get(opening, 0) <= RARE_NAME_COUNT
+
+
+def rule_project_list(members: list[str]) -> bool:
+    """A list of infrastructure projects (``rule_is_project``) is a list of names, no group:
+    宣威水库、花滩子水库、玉龙水库、英武水库; 沿江高铁武宜段、呼南高铁襄荆段."""
+    return 2 * sum(1 for m in members if rule_is_project(m)) > len(members)
+
+
 def rule_abbreviated_names(members: list[str], level: str) -> bool:
     """Three or more three-character items of a 、-list that share only their last
     character, most of whose other two characters are no word of the word table, are
@@ -443,6 +526,21 @@ def rule_subject_only(template: Template) -> bool:
     """A subject repeated with nothing else shared is no template, however many clauses:
     我们接近工人…，我们和工人之间…，我们不止一次地… (我们要…×3 shares 我们要)."""
     return template.prefix in SUBJECTS and not (template.infix or template.suffix)
+
+
+def rule_split_preposition(template: Template, members: list[str]) -> bool:
+    """A shared one-character preposition that opens a longer function word in some
+    members only (对于 against 对, 以及 against 以) is no shared word, however the members
+    go on: 对违法违规行为的自动拦截；对于“可疑”的规则运行结果; 对于面向高频次业务调用、对网络
+    时延要求极高的业务 (norm23's audit of whole normative documents, half A). Still groups:
+    one word in every member (对于…，对于…), a preposition before content words (以崂山区、
+    城阳区为核心区域，以西海岸新区…为支撑: 以西 is no function word)."""
+    prefix = template.prefix
+    if len(prefix) != 1 or prefix not in PREPOSITIONS:
+        return False
+    words = _words()
+    longer = {m[:2] for m in members if m[1:2] in FUNCTION_CHARS and m[:2] in words}
+    return bool(longer) and any(m[:2] not in longer for m in members)
 
 
 def rule_unshared_slogan_pair(carriers: list[str]) -> bool:
@@ -673,6 +771,73 @@ def rule_status_pair(template: Template, carriers: list[str], level: str) -> boo
 #: two characters are a verb: 克服｜形式主义、官僚主义)
 TAIL_RUN_ON = 3
 LEAD_RUN_ON = 2
+
+
+#: characters a clause opens after or closes before: terminals, clause marks other than
+#: the list marks, line breaks (a member at one of them has no lead, or no tail, outside it)
+CLAUSE_EDGES = SENTENCE_END | frozenset(CLAUSE_MARKS + LINE_BREAKS) - frozenset(LIST_MARKS)
+
+
+def at_clause_edge(view: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the span ``start:end`` of ``view`` opens its clause (text start or a
+    ``CLAUSE_EDGES`` mark before it) and whether it closes its clause (text end or such a
+    mark after it), spaces skipped."""
+    k = start - 1
+    while k >= 0 and view[k] in " \u3000\t":
+        k -= 1
+    m = end
+    while m < len(view) and view[m] in " \u3000\t":
+        m += 1
+    return k < 0 or view[k] in CLAUSE_EDGES, m >= len(view) or view[m] in CLAUSE_EDGES
+
+
+def rule_clause_lead_pair(members: list[str], level: str, opens_clause: bool) -> bool:
+    """A 、-pair whose first item opens its clause, the items opening differently and the
+    first the longer, has the clause's lead (its verb, adverb or subject) inside the first
+    member: no pair, its edges are wrong (half A reports, rep24: 推出一批非遗夜市、中医药
+    文化夜市; 高质量运营国家区域医疗中心、省级区域（专科）医疗中心; 继续整顿和规范农资市场、
+    建筑市场…; 我们统筹推进“五位一体”总体布局、协调推进“四个全面”战略布局; 同霸权主义、
+    扩张主义). Not: items of one length (稳住传统市场、开拓新兴市场; 化解过剩产能、淘汰
+    落后产能), a shorter first (居民收入增长和经济增长同步、劳动报酬提高和…同步), a shared
+    opening (唯有实干、唯有奋斗), a first cut after its lead (积极发展｜避暑旅居、康养旅居)."""
+    if level != "phrase" or len(members) != 2 or not opens_clause:
+        return False
+    first, second = members
+    return first[:1] != second[:1] and len(first) > len(second)
+
+
+#: how many characters longer than the first a second 、-item closing its clause must be to
+#: run on past the first's ending (官僚主义｜严重: two characters, a predicate)
+CLAUSE_RUN_ON = 2
+#: how many times as long as the first a second 、-item sharing only its opening must be to
+#: run on (平等参与、平等发展权利: 6 against 4)
+RUN_ON_RATIO = 1.5
+
+
+def rule_clause_run_on_pair(members: list[str], level: str, closes_clause: bool) -> bool:
+    """A 、-pair whose second item closes its clause and runs on past the first's ending
+    holds the clause's predicate in its second member: no pair. Runs on: the first's last
+    two characters recur in the second before its end, the second ``CLAUSE_RUN_ON`` or
+    more characters longer; or the items share their opening, not their ending, and the
+    second is ``RUN_ON_RATIO`` times as long (half A reports, rep24: 形式主义、官僚主义
+    严重; 保护主义、单边主义加剧; 以企观政、以农观政改作风; 凤凰机场三期、博鳌机场
+    三期完工; 区域协调发展战略、区域重大战略深入实施; 党的学说、党的作风真正传下去;
+    平等参与、平等发展权利; 不稳定、不确定因素依然很多). Not: the ending at the
+    second's end (谁要享受劳动的权利、从社会领取工资的权利), items about one long
+    (生产关系和生产力之间、上层建筑和经济基础之间)."""
+    if level != "phrase" or len(members) != 2 or not closes_clause:
+        return False
+    first, second = members
+    if len(first) < 2 or len(second) - len(first) < CLAUSE_RUN_ON:
+        return False
+    shared_opening = second[:1] == first[:1] and second[-1:] != first[-1:]
+    if shared_opening and len(second) >= RUN_ON_RATIO * len(first):
+        # an opening shared, no ending: a second half as long again runs on past the
+        # first's slot (党的学说、党的作风真正传下去), one about as long is its own item
+        # (高于全国平均水平、高于城镇居民收入增速; 以改革开放为动力、以人力人才资源为支撑)
+        return True
+    at = second.rfind(first[-2:])
+    return at >= 0 and at + 2 < len(second)
 
 
 def rule_run_on_pair(template: Template, members: list[str], level: str) -> bool:

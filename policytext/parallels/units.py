@@ -268,6 +268,12 @@ def phrase_units(view: str, sentence: Span) -> list[list[Unit]]:
 _NOT_ETC_BEFORE = frozenset("平对同相均初高中何")
 
 
+def rule_etc_in_word(view: str, at: int) -> bool:
+    """Whether the 等 at ``at`` is part of a word (权利平等、机会平等、规则平等: 平等;
+    中等, 同等, 等级), not the 等 that closes a list (供水、供气、供热等公用事业)."""
+    return (at > 0 and view[at - 1] in _NOT_ETC_BEFORE) or view[at + 1 : at + 2] == "级"
+
+
 def _lists(view: str, pieces: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """The 、-lists among the pieces of a clause: 等 inside a piece before the last ends
     one list and the rest of the piece opens the next (“三个离不开”、“四个与共”、
@@ -281,7 +287,7 @@ def _lists(view: str, pieces: list[tuple[int, int]]) -> list[list[tuple[int, int
             while first < b and view[first] in _QUOTES:
                 first += 1
             etc = view.find("等", first + 2, b)
-            if etc > 0 and view[etc - 1] not in _NOT_ETC_BEFORE and view[etc + 1 : etc + 2] != "级":
+            if etc > 0 and not rule_etc_in_word(view, etc):
                 current.append((a, etc))
                 lists.append(current)
                 current = [(etc + 1, b)]
@@ -311,7 +317,7 @@ def _phrase_runs(view: str, all_pieces: list[tuple[int, int]]) -> list[list[Unit
             last_start += 1
         cut = _unopened_closer(view, last_start, last_end)
         etc = view.find("等", last_start + 2, last_end)  # 供水、供气、供热等公用事业
-        if etc > 0 and (cut is None or etc < cut):
+        if etc > 0 and not rule_etc_in_word(view, etc) and (cut is None or etc < cut):
             cut = etc
         if cut is not None:
             pieces[-1] = last_start, last_end = (last_start, cut)
@@ -779,6 +785,23 @@ def _words() -> frozenset[str]:
         }
     stop = data.joinpath("stopwords.txt").read_text(encoding="utf-8").split()
     return frozenset(terms) | frozenset(word for word in stop if 2 <= len(word) <= 3)
+
+
+@lru_cache(maxsize=1)
+def _document_counts() -> dict[str, int]:
+    """How many paragraphs of the background corpus hold each term of the word table
+    (the second column of ``policytext/data/background_idf.tsv.gz``): a rare term is
+    often a name (宣威, 成昆), a frequent one a kind (干线, 城际, 国际)."""
+    data = resources.files("policytext.data")
+    counts: dict[str, int] = {}
+    with data.joinpath("background_idf.tsv.gz").open("rb") as raw, gzip.open(raw, "rt") as table:
+        for line in table:
+            term, _, rest = line.partition("\t")
+            if not line.startswith("#") and 2 <= len(term) <= LONGEST_WORD:
+                count = rest.split("\t", 1)[0].strip()
+                if count.isdigit() or count.replace(".", "", 1).isdigit():
+                    counts[term] = int(float(count))
+    return counts
 
 
 def _block_run(view: str, start: int, end: int, place: int, size: int = 2) -> list[tuple[int, int]]:
