@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from .units import (
     _DIGIT_RE,
     _NEW_TUPLE,
     FUNCTION_CHARS,
     TRIM,
+    compiled_kernel,
 )
 
 
@@ -146,19 +145,8 @@ def template_parts(carriers: tuple[str, ...], level: str | None) -> tuple[str, s
     return prefix, infix, suffix
 
 
-def _compiled_template_parts() -> Callable[[tuple[str, ...], str | None], Any] | None:
-    """The compiled kernel's ``template_parts``, or None where it was not built (or
-    ``POLICYTEXT_PARALLELS=python`` asks for the pure-Python search)."""
-    if os.environ.get("POLICYTEXT_PARALLELS") == "python":
-        return None
-    try:
-        from .._parcore import template_parts as compiled
-    except ImportError:
-        return None
-    return compiled
-
-
-_template_parts = _compiled_template_parts() or template_parts
+#: the compiled kernel's ``template_parts`` where it was built, else the definition above
+_template_parts = compiled_kernel("template_parts") or template_parts
 
 
 #: the furthest a shared object starts from its clause's opening (开展｜智能传感器…)
