@@ -776,22 +776,18 @@ def _words() -> frozenset[str]:
     about items of two or three characters (and their two-character parts);
     ``word_across`` about the words a member's edge would cut (生命｜周期).
     """
-    data = resources.files("policytext.data")
-    with data.joinpath("background_idf.tsv.gz").open("rb") as raw, gzip.open(raw, "rt") as table:
-        terms = {
-            term
-            for line in table
-            if not line.startswith("#") and 2 <= len(term := line.split("\t", 1)[0]) <= LONGEST_WORD
-        }
-    stop = data.joinpath("stopwords.txt").read_text(encoding="utf-8").split()
-    return frozenset(terms) | frozenset(word for word in stop if 2 <= len(word) <= 3)
+    stop = resources.files("policytext.data").joinpath("stopwords.txt").read_text(encoding="utf-8")
+    words = stop.split()
+    return frozenset(_document_counts()) | frozenset(w for w in words if 2 <= len(w) <= 3)
 
 
 @lru_cache(maxsize=1)
 def _document_counts() -> dict[str, int]:
-    """How many paragraphs of the background corpus hold each term of the word table
-    (the second column of ``policytext/data/background_idf.tsv.gz``): a rare term is
-    often a name (宣威, 成昆), a frequent one a kind (干线, 城际, 国际)."""
+    """How many paragraphs of the background corpus hold each term of two to
+    ``LONGEST_WORD`` characters (the second column of
+    ``policytext/data/background_idf.tsv.gz``; 0 where it gives no number): a rare term is
+    often a name (宣威, 成昆), a frequent one a kind (干线, 城际, 国际). Its terms are the
+    theme terms of :func:`_words`, read from the table once for both."""
     data = resources.files("policytext.data")
     counts: dict[str, int] = {}
     with data.joinpath("background_idf.tsv.gz").open("rb") as raw, gzip.open(raw, "rt") as table:
@@ -799,8 +795,8 @@ def _document_counts() -> dict[str, int]:
             term, _, rest = line.partition("\t")
             if not line.startswith("#") and 2 <= len(term) <= LONGEST_WORD:
                 count = rest.split("\t", 1)[0].strip()
-                if count.isdigit() or count.replace(".", "", 1).isdigit():
-                    counts[term] = int(float(count))
+                numeric = count.isdigit() or count.replace(".", "", 1).isdigit()
+                counts[term] = int(float(count)) if numeric else 0
     return counts
 
 
