@@ -119,21 +119,29 @@ def _first_word_char(text: str, start: int, end: int) -> int:
     return match.start() if match else end
 
 
+def match_at_openings(
+    openings: re.Pattern[str], pattern: re.Pattern[str], text: str, start: int, end: int
+) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``text[start:end]`` where every match of it opens
+    with a character of the class ``openings``: the regex engine skips to such a
+    character directly, where a ``pattern.search`` tries an alternation at every place."""
+    while (first := openings.search(text, start, end)) is not None:
+        match = pattern.match(text, first.start(), end)
+        if match is not None:
+            return match
+        start = first.start() + 1
+    return None
+
+
 def _terminals(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """``(start, end, mark)`` of every ``_TERMINAL_RE`` match in ``start..end``, as its
-    ``finditer`` gives them: every match opens with a character of ``_TERMINAL_START_RE``
-    and holds one at least, so the regex is tried only where one stands."""
+    ``finditer`` gives them (every match opens with a character of ``_TERMINAL_START_RE``
+    and is one character long at least)."""
     found = []
-    while True:
-        first = _TERMINAL_START_RE.search(text, start, end)
-        if first is None:
-            return found
-        match = _TERMINAL_RE.match(text, first.start(), end)
-        if match is None:
-            start = first.start() + 1
-            continue
+    while match := match_at_openings(_TERMINAL_START_RE, _TERMINAL_RE, text, start, end):
         found.append((match.start(), match.end(), match.group()))
         start = match.end()
+    return found
 
 
 def _span(text: str, start: int, end: int, label: str | None = None) -> Span | None:

@@ -27,7 +27,7 @@ from .data import table_rows
 from .layout import LayoutMode, through_layout
 from .results import Parallel, Slogan, Span
 from .script import simplified_view
-from .segment import paragraphs_of, rule_paired_regions, sentences_of
+from .segment import match_at_openings, paragraphs_of, rule_paired_regions, sentences_of
 from .validation import ensure_text
 from .vocabulary import COUNT_NUMERALS, HAN_CHAR, HAN_FIRST, HAN_LAST, QUOTE_OPENERS, QUOTES
 
@@ -297,11 +297,9 @@ def _formula_matches(view: str, start: int, end: int) -> list[re.Match[str]]:
     first character of a formula stands."""
     openings, starts = _formula_openings(), _formula_starts()
     found = []
-    while (first := openings.search(view, start, end)) is not None:
-        match = starts.match(view, first.start(), end)
-        if match is not None:
-            found.append(match)
-        start = first.start() + 1
+    while (match := match_at_openings(openings, starts, view, start, end)) is not None:
+        found.append(match)
+        start = match.start() + 1
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..segment import match_at_openings
 from ..slogans import rule_is_formula
 from ..vocabulary import (
     CLAUSE_MARKS,
@@ -651,12 +652,7 @@ _NUMBER_START_RE = re.compile(f"[0-9０-９{COUNT_NUMERALS}○]")
 def has_number(text: str) -> bool:
     """Whether ``_NUMBER_RE`` finds a number in ``text`` (tried only where a digit or a
     numeral stands)."""
-    start = 0
-    while (first := _NUMBER_START_RE.search(text, start)) is not None:
-        if _NUMBER_RE.match(text, first.start()) is not None:
-            return True
-        start = first.start() + 1
-    return False
+    return match_at_openings(_NUMBER_START_RE, _NUMBER_RE, text, 0, len(text)) is not None
 
 
 def rule_statistics(carriers: list[str]) -> bool:
