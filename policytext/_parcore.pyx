@@ -197,6 +197,13 @@ cdef inline bint _is_han(Py_UCS4 char):
     return HAN_FIRST <= char <= HAN_LAST
 
 
+cdef inline (Py_ssize_t, Py_ssize_t) _within(str view, Py_ssize_t start, Py_ssize_t end):
+    """``start..end`` clipped to the bounds of ``view``, as a regex's pos and endpos are."""
+    if end > PyUnicode_GET_LENGTH(view):
+        end = PyUnicode_GET_LENGTH(view)
+    return (start if start > 0 else 0), end
+
+
 def block_starts(str view, Py_ssize_t start, Py_ssize_t end, Py_ssize_t size):
     """The starts of ``units._BLOCK_RE`` (``size`` 2) or ``units._BLOCK3_RE`` (3) matches in
     ``view[start:end]``: a Han character repeated at every ``size``-th place three times,
@@ -204,10 +211,7 @@ def block_starts(str view, Py_ssize_t start, Py_ssize_t end, Py_ssize_t size):
     cdef Py_ssize_t k, m, span = 2 * size + 1
     cdef Py_UCS4 char
     cdef list starts = []
-    if end > PyUnicode_GET_LENGTH(view):
-        end = PyUnicode_GET_LENGTH(view)
-    if start < 0:
-        start = 0
+    start, end = _within(view, start, end)
     for k in range(start, end - span + 1):
         char = view[k]
         if view[k + size] != char or view[k + 2 * size] != char or not _is_han(char):
@@ -226,10 +230,7 @@ def phrase_marks(str view, Py_ssize_t start, Py_ssize_t end, str marks, str clos
     cdef Py_ssize_t k
     cdef Py_UCS4 char
     cdef list spans = []
-    if end > PyUnicode_GET_LENGTH(view):
-        end = PyUnicode_GET_LENGTH(view)
-    if start < 0:
-        start = 0
+    start, end = _within(view, start, end)
     for k in range(start, end):
         char = view[k]
         if _is_han(char):
@@ -248,10 +249,7 @@ def clause_cores(str view, Py_ssize_t start, Py_ssize_t end, str trim, str separ
     cdef Py_ssize_t k, q, last
     cdef Py_UCS4 char
     cdef list spans = []
-    if end > PyUnicode_GET_LENGTH(view):
-        end = PyUnicode_GET_LENGTH(view)
-    if start < 0:
-        start = 0
+    start, end = _within(view, start, end)
     k = start
     while k < end:
         char = view[k]
@@ -279,10 +277,7 @@ def first_mark(str view, Py_ssize_t start, Py_ssize_t end, str marks):
     -1: where the regex ``[marks]`` finds its first match."""
     cdef Py_ssize_t k
     cdef Py_UCS4 char
-    if end > PyUnicode_GET_LENGTH(view):
-        end = PyUnicode_GET_LENGTH(view)
-    if start < 0:
-        start = 0
+    start, end = _within(view, start, end)
     for k in range(start, end):
         char = view[k]
         if not _is_han(char) and char in marks:
@@ -310,12 +305,10 @@ def stripped(str view, Py_ssize_t start, Py_ssize_t end, str chars):
 def pieces(str view, Py_ssize_t start, Py_ssize_t end, str marks):
     """``view[start:end]`` cut at each run of ``marks`` (no Han character), as
     ``units._pieces`` cuts it at the matches of the regex ``[marks]+``."""
-    cdef Py_ssize_t k, run_end, piece_start = start, stop = end
+    cdef Py_ssize_t k, stop, run_end, piece_start = start
     cdef Py_UCS4 char
     cdef list found = []
-    if stop > PyUnicode_GET_LENGTH(view):
-        stop = PyUnicode_GET_LENGTH(view)
-    k = start if start > 0 else 0
+    k, stop = _within(view, start, end)
     while k < stop:
         char = view[k]
         if _is_han(char) or char not in marks:
