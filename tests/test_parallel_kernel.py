@@ -94,31 +94,29 @@ scan_text = st.text(alphabet="共建治享新形势甲乙、､，。；：;,”
 @example("，  甲乙 ，丙 ；丁戊 ", 0, 12)
 def test_kernel_scans_agree_with_the_regexes(text, start, end):
     """The kernel's one-pass scans of a sentence find what the regexes of ``units`` find."""
-    marks = (scans._LIST_MARKS, scans._CLOSING_QUOTES, scans._OPENING_QUOTES)
-    assert kernel.phrase_marks(text, start, end, *marks) == scans._phrase_marks_python(
-        text, start, end
-    )
-    assert kernel.clause_cores(
-        text, start, end, scans._TRIM_CHARS, scans._SEPARATORS
-    ) == scans._clause_cores_python(text, start, end)
-    for size in (2, 3):
-        assert kernel.block_starts(text, start, end, size) == scans._block_starts_python(
-            text, start, end, size
-        )
+    _assert_scans_agree(text, start, end)
 
 
 def test_kernel_scans_agree_on_every_sentence_of_the_essay(essay):
     view = pt.simplified_view(essay)
-    marks = (scans._LIST_MARKS, scans._CLOSING_QUOTES, scans._OPENING_QUOTES)
     for a, b in [*((s.start, s.end) for s in pt.split_sentences(essay)), (0, len(view))]:
-        assert kernel.phrase_marks(view, a, b, *marks) == scans._phrase_marks_python(view, a, b)
-        assert kernel.clause_cores(
-            view, a, b, scans._TRIM_CHARS, scans._SEPARATORS
-        ) == scans._clause_cores_python(view, a, b)
-        for size in (2, 3):
-            assert kernel.block_starts(view, a, b, size) == scans._block_starts_python(
-                view, a, b, size
-            )
+        _assert_scans_agree(view, a, b)
+
+
+def _assert_scans_agree(view: str, start: int, end: int) -> None:
+    """The kernel's phrase marks, clause cores and block starts of ``view[start:end]`` are
+    the regexes' own."""
+    marks = (scans._LIST_MARKS, scans._CLOSING_QUOTES, scans._OPENING_QUOTES)
+    assert kernel.phrase_marks(view, start, end, *marks) == scans._phrase_marks_python(
+        view, start, end
+    )
+    assert kernel.clause_cores(
+        view, start, end, scans._TRIM_CHARS, scans._SEPARATORS
+    ) == scans._clause_cores_python(view, start, end)
+    for size in (2, 3):
+        assert kernel.block_starts(view, start, end, size) == scans._block_starts_python(
+            view, start, end, size
+        )
 
 
 def test_the_scans_use_the_kernel_where_it_is_built():
