@@ -66,6 +66,8 @@ LATER = (
     "calibration_parallel_passages_12.json",
     "calibration_parallel_passages_12_report.json",
     "independent_parallel_passages_13.json",
+    "heldout_parallel_passages_14_report.json",
+    "heldout_parallel_passages_14.json",
 )
 
 
@@ -235,6 +237,14 @@ SETS = (
     PassageSet(
         "independent_parallel_passages_13.json",
         "d13-report", 1, 40, True, (100, 500), False, LATER[:34], None, 2, "20261233", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_14_report.json",
+        "h14-report", 1, 48, True, (100, 500), True, LATER[:35], None, 6, "20261234", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_14.json",
+        "h14-policy", 1, 32, True, (100, 500), True, LATER[:36], -1, 2, "20261235", True,
     ),
 )  # fmt: skip
 
