@@ -14,6 +14,7 @@ from ..vocabulary import (
     BRACKET_MARKS,
     BRACKETS,
     COLONS,
+    ITEM_EDGES,
     LINE_BREAKS,
     PREPOSITIONS,
     QUOTE_CLOSERS,
@@ -1532,7 +1533,7 @@ def rule_orphan_clause_edge(view: str, at: int, step: int) -> bool:
         outer, edge, inner, beyond = at, at - 1, at - 2, at + 1
     if min(outer, edge, inner) < 0 or max(outer, edge, inner) >= len(view):
         return False
-    if 0 <= beyond < len(view) and view[beyond] not in CLAUSE_EDGE_MARKS:
+    if 0 <= beyond < len(view) and view[beyond] not in ITEM_EDGES:
         return False
     if not all(_is_han(view[k]) for k in (outer, edge, inner)):
         return False
@@ -1542,10 +1543,6 @@ def rule_orphan_clause_edge(view: str, at: int, step: int) -> bool:
         return view[min(a, b)] + view[max(a, b)]
 
     return pair(outer, edge) in words and pair(edge, inner) not in words
-
-
-#: marks that end or open a clause around ``rule_orphan_clause_edge``'s lone character
-CLAUSE_EDGE_MARKS = frozenset("，。；：！？、\n")
 
 
 def rule_cut_shared_opening(view: str, group: Parallel, opening: str) -> bool:

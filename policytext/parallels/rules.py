@@ -8,15 +8,14 @@ from typing import NamedTuple
 from ..segment import match_at_openings
 from ..slogans import rule_is_formula
 from ..vocabulary import (
+    CLAUSE_EDGES,
     CLAUSE_MARKS,
     COUNT_NUMERALS,
     HAN_CHAR,
-    LINE_BREAKS,
-    LIST_MARKS,
+    INLINE_SPACES,
     PREPOSITIONS,
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
-    SENTENCE_END,
 )
 from .templates import (
     LEADING_WORDS,
@@ -422,7 +421,7 @@ def rule_is_project(member: str) -> bool:
     or more characters, with a phase or section after it (潮南高速潮饶段, 白龙核电一期),
     or with an opening word that is rare in the background corpus or no word of it
     (成昆铁路, 宣威水库, 阳信高速). Not kinds: 干线铁路, 城际铁路, 空港, 国际机场."""
-    if len(member) > PROJECT_LONGEST or any(mark in member for mark in "，、；："):
+    if len(member) > PROJECT_LONGEST or any(mark in CLAUSE_MARKS for mark in member):
         return False  # a clause: 在黄河上游…，逐步建设一批大型水电站
     name = _PHASE_RE.sub("", member)
     phased = name != member
@@ -769,20 +768,15 @@ TAIL_RUN_ON = 3
 LEAD_RUN_ON = 2
 
 
-#: characters a clause opens after or closes before: terminals, clause marks other than
-#: the list marks, line breaks (a member at one of them has no lead, or no tail, outside it)
-CLAUSE_EDGES = SENTENCE_END | frozenset(CLAUSE_MARKS + LINE_BREAKS) - frozenset(LIST_MARKS)
-
-
 def at_clause_edge(view: str, start: int, end: int) -> tuple[bool, bool]:
     """Whether the span ``start:end`` of ``view`` opens its clause (text start or a
     ``CLAUSE_EDGES`` mark before it) and whether it closes its clause (text end or such a
     mark after it), spaces skipped."""
     k = start - 1
-    while k >= 0 and view[k] in " \u3000\t":
+    while k >= 0 and view[k] in INLINE_SPACES:
         k -= 1
     m = end
-    while m < len(view) and view[m] in " \u3000\t":
+    while m < len(view) and view[m] in INLINE_SPACES:
         m += 1
     return k < 0 or view[k] in CLAUSE_EDGES, m >= len(view) or view[m] in CLAUSE_EDGES
 
