@@ -2167,3 +2167,46 @@ def test_at_clause_edge():
     start = view.index("官僚")
     assert rules.at_clause_edge(view, start, start + 6) == (False, True)
     assert rules.at_clause_edge(view, 0, 4) == (True, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这是全党全军全国各族人民团结奋斗的结果。",
+        "毛主席领导我党我军我国人民为实现社会主义而艰苦奋斗。",
+        "这项要求必须落实到各地区、各部门、各单位。",
+        "团结各民族、各阶层、各界人士，共同奋斗。",
+    ],
+)
+def test_rule_body_list_drops_bodies_a_determiner_ranges_over(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("加快推进人工智能全域全时全行业高水平应用。", ["全域", "全时", "全行业"]),
+        ("让一切劳动者各尽其能、各得其所。", ["各尽其能", "各得其所"]),
+    ],
+)
+def test_rule_body_list_keeps_determiners_before_no_body(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("members", "bodies"),
+    [
+        (["全党", "全军", "全国"], True),
+        (["全党", "全国", "全社会"], True),
+        (["我党", "我军", "我国"], True),
+        (["各地方", "各部门", "各企业"], True),
+        (["各民族", "各民主阶级", "各人民团体", "各民主党派"], True),
+        (["各个经济部门", "各个文化教育部门"], True),
+        (["全域", "全时", "全行业"], False),
+        (["各尽其能", "各得其所"], False),
+        (["每一点进步", "每一项成就"], False),
+        (["全党", "国家", "社会"], False),  # no shared determiner
+    ],
+)
+def test_rule_body_list(members, bodies):
+    assert rules.rule_body_list(members) is bodies

@@ -31,6 +31,7 @@ from .rules import (
     linked_member_at,
     rule_abbreviated_names,
     rule_audited_pair,
+    rule_body_list,
     rule_case_frame,
     rule_clause_lead_pair,
     rule_clause_run_on_pair,
@@ -178,6 +179,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_audited_pair(template, members, level)
             or rule_event_list(members)
             or rule_collective_list(members, level)
+            or rule_body_list(members)
             or rule_elaboration_member(members)
             or rule_linked_member(members)
             or rule_subject_and_predicate(members)
@@ -1635,8 +1637,8 @@ def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
     for items in block_runs(view, sentence.start, sentence.end):
         carriers = [view[a:b] for a, b in items]
         template = find_template(carriers)
-        if template is None or rule_compass_regions(carriers, "phrase"):
-            continue  # 粤东粤西粤北: regions
+        if template is None or rule_compass_regions(carriers, "phrase") or rule_body_list(carriers):
+            continue  # 粤东粤西粤北: regions; 全党全军全国: bodies of people
         members = tuple(Span.of(text, a, b) for a, b in items)
         score = score_group(template, carriers, "phrase")
         groups.append(

@@ -1055,6 +1055,37 @@ def rule_collective_list(members: list[str], level: str) -> bool:
     return 2 * sum(1 for m in members if m.endswith(COLLECTIVE_ENDINGS)) > len(members)
 
 
+#: determiners that range over bodies of people: 各 (each), 全 (the whole), 我 (our)
+BODY_DETERMINERS = frozenset("各全我")
+#: bodies of people of one character after a determiner: 全党, 全军, 全国, 各族, 各界, 我党
+BODY_CHARS = frozenset("党军国族界")
+#: bodies of people of two characters after a determiner: 各地区, 各部门, 各单位, 全社会
+BODY_WORDS = frozenset(["地区", "地方", "部门", "单位", "企业", "民族", "阶层", "社会", "人民"])
+
+
+def _is_body(rest: str) -> bool:
+    """Whether what follows a determiner names a body of people: a body character or word,
+    a collective or an agency collective (民主党派, 人民团体, 界人士, 有关部门)."""
+    return (
+        rest in BODY_CHARS
+        or rest in BODY_WORDS
+        or rest.endswith(COLLECTIVE_ENDINGS)
+        or rest.endswith(AGENCY_COLLECTIVES)
+    )
+
+
+def rule_body_list(members: list[str]) -> bool:
+    """Items that each put one determiner (``BODY_DETERMINERS``) before a body of people
+    are the bodies a call or a thanks addresses, a list of names, no group: 全党全军全国;
+    我党我军我国; 各地区、各部门、各单位; 各民族、各阶层、各界人士 (half A reports, rep25:
+    the most frequent wrong group of whole reports). Not: 全域全时全行业, 各尽其能、各得其所
+    (no bodies after the determiner), 每一点进步、每一项成就."""
+    first = members[0][:1]
+    if first not in BODY_DETERMINERS or any(m[:1] != first for m in members):
+        return False
+    return 2 * sum(1 for m in members if _is_body(m[1:])) > len(members)
+
+
 #: words that open an elaboration of the item before, not another item: 特别是, 尤其是
 ELABORATION_LEADS = ("特别是", "尤其是", "特别要", "尤其要", "特别在", "尤其在")
 
