@@ -2264,3 +2264,41 @@ def test_rule_named_designation_list_asks_phrases_only():
     members = ["营商环境条例", "行政执法监督条例"]
     assert rules.rule_named_designation_list(members, "phrase")
     assert not rules.rule_named_designation_list(members, "clause")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深化长江、汉江、清江等重点流域跨区域联防联治。",
+        "建成韩江榕江练江水系连通工程。",
+        "重点搞好淮河海河辽河的污染防治。",
+    ],
+)
+def test_rule_geographic_names_drops_rivers(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("加强大江大河大湖的治理。", ["大江", "大河", "大湖"]),
+        ("推进治江、治河、治湖。", ["治江", "治河", "治湖"]),
+    ],
+)
+def test_rule_geographic_names_keeps_shared_openings(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("members", "level", "names"),
+    [
+        (["长江", "汉江", "清江"], "phrase", True),
+        (["淮河", "海河", "辽河"], "phrase", True),
+        (["长江", "汉江", "清江"], "clause", False),
+        (["大江", "大河", "大湖"], "phrase", False),
+        (["长江", "汉江"], "phrase", False),  # a pair: 、-pairs have their own rules
+        (["松花江", "黑龙江", "鸭绿江"], "phrase", False),  # rule_abbreviated_names' shape
+    ],
+)
+def test_rule_geographic_names(members, level, names):
+    assert rules.rule_geographic_names(members, level) is names

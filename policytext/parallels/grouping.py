@@ -40,6 +40,7 @@ from .rules import (
     rule_designation_list,
     rule_elaboration_member,
     rule_event_list,
+    rule_geographic_names,
     rule_linked_member,
     rule_name_list,
     rule_named_designation_list,
@@ -191,6 +192,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_numbered_paragraph_heads(view, window, template)
             or rule_unequal_brackets(view, window)
             or rule_compass_regions(members, level)
+            or rule_geographic_names(members, level)
         ):
             i += 1
             continue
@@ -1639,8 +1641,13 @@ def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
     for items in block_runs(view, sentence.start, sentence.end):
         carriers = [view[a:b] for a, b in items]
         template = find_template(carriers)
-        if template is None or rule_compass_regions(carriers, "phrase") or rule_body_list(carriers):
-            continue  # 粤东粤西粤北: regions; 全党全军全国: bodies of people
+        if (
+            template is None
+            or rule_compass_regions(carriers, "phrase")
+            or rule_body_list(carriers)
+            or rule_geographic_names(carriers, "phrase")
+        ):
+            continue  # 粤东粤西粤北: regions; 全党全军全国: bodies; 淮河海河辽河: rivers
         members = tuple(Span.of(text, a, b) for a, b in items)
         score = score_group(template, carriers, "phrase")
         groups.append(

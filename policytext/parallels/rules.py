@@ -1134,6 +1134,26 @@ def _common_opening(members: list[str]) -> str:
     return first[:k]
 
 
+#: one-character heads of geographic names: rivers, lakes, mountains, islands (长江, 淮河,
+#: 太湖, 泰山, 东山岛)
+GEOGRAPHIC_HEADS = frozenset("江河湖山岛")
+
+
+def rule_geographic_names(members: list[str], level: str) -> bool:
+    """Three or more items of two characters that share only a geographic head
+    (``GEOGRAPHIC_HEADS``) are the names of rivers, lakes or mountains, a list of place names,
+    no group: 长江、汉江、清江; 韩江榕江练江; 淮河海河辽河 (half A reports, rep25). Not: 大江
+    大河大湖 (a shared opening, the heads differ)."""
+    if level != "phrase" or len(members) < 3 or any(len(m) != 2 for m in members):
+        return False
+    head = members[0][1]
+    return (
+        head in GEOGRAPHIC_HEADS
+        and all(m[1] == head for m in members)
+        and (len({m[0] for m in members}) == len(members))
+    )
+
+
 #: words that open an elaboration of the item before, not another item: 特别是, 尤其是
 ELABORATION_LEADS = ("特别是", "尤其是", "特别要", "尤其要", "特别在", "尤其在")
 
