@@ -2302,3 +2302,48 @@ def test_rule_geographic_names_keeps_shared_openings(text, members):
 )
 def test_rule_geographic_names(members, level, names):
     assert rules.rule_geographic_names(members, level) is names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加强龙头企业、专精特新企业、生产性服务业、高层次创新创业团队等招引。",
+        "我们要严格按照法定权限和程序行使权力、履行职责，加强政府立法，规范行政执法，"
+        "完善行政监督，建设法治政府。",
+        "各级领导干部要增强民主意识，发扬民主作风，接受人民监督，当好人民公仆。",
+    ],
+)
+def test_rule_stray_infix_drops_one_character_in_different_words(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("促进民族和睦、宗教和顺、社会和谐。", ["民族和睦", "宗教和顺", "社会和谐"]),
+        (
+            "任何人、任何组织、任何政党，在任何时候、以任何形式都不得凌驾于法律之上。",
+            ["任何人", "任何组织", "任何政党"],
+        ),
+        ("坚决纠正假脱贫、“被脱贫”、数字脱贫。", ["坚决纠正假脱贫", "“被脱贫”", "数字脱贫"]),
+    ],
+)
+def test_rule_stray_infix_keeps_one_place_or_one_word(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("infix", "members", "stray"),
+    [
+        ("业", ["加强龙头企业", "专精特新企业", "生产性服务业", "高层次创新创业团队"], True),
+        ("政", ["加强政府立法", "规范行政执法", "完善行政监督"], True),
+        ("和", ["民族和睦", "宗教和顺", "社会和谐"], False),  # one place
+        ("为", ["企业为主体", "市场为导向", "院所为依托"], False),
+        ("任", ["任何人", "任何组织", "在任何时候"], False),  # one word
+        ("基", ["抓基层", "打基础", "苦练基本功"], False),  # 基 opens every word
+        ("业", ["加强龙头企业", "专精特新企业"], False),  # a pair
+    ],
+)
+def test_rule_stray_infix(infix, members, stray):
+    assert rules.rule_stray_infix(Template("", infix, "", 0), members) is stray
+    assert rules.rule_stray_infix(Template(infix, "", "", 0), members) is False

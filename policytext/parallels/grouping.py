@@ -49,6 +49,7 @@ from .rules import (
     rule_slice_of_clause_list,
     rule_slice_of_list,
     rule_split_preposition,
+    rule_stray_infix,
     rule_subject_and_predicate,
     rule_subject_only,
     rule_unshared_slogan_pair,
@@ -193,6 +194,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_unequal_brackets(view, window)
             or rule_compass_regions(members, level)
             or rule_geographic_names(members, level)
+            or rule_stray_infix(template, members)
         ):
             i += 1
             continue

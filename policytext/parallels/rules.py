@@ -1154,6 +1154,44 @@ def rule_geographic_names(members: list[str], level: str) -> bool:
     )
 
 
+def _word_at(member: str, at: int) -> str:
+    """A word of two or three characters of the word table that holds the character at
+    ``at``: one that opens there first (基｜础 before 打基), the shorter first, or ``""``."""
+    words = _words()
+    for size in (2, 3):
+        if member[at : at + size] in words and at + size <= len(member):
+            return member[at : at + size]
+    for size in (2, 3):
+        for a in range(at - size + 1, at):
+            if a >= 0 and a + size <= len(member) and member[a : a + size] in words:
+                return member[a : a + size]
+    return ""
+
+
+def rule_stray_infix(template: Template, members: list[str]) -> bool:
+    """Three or more members whose only shared material is one character that stands at
+    different places in them (neither the same distance from their openings nor from their
+    endings) and inside two or more different words, not opening each of them, share an
+    accident, no template (half A reports, rep25): 加强龙头企业、专精特新企业、生产性服务业、
+    高层次创新创业团队 (企业, 服务业, 创业); 加强政府立法，规范行政执法，完善行政监督 (政府,
+    行政). Kept: 民族和睦、宗教和顺、社会和谐 (one place); 任何人、任何组织…、在任何时候 (one
+    word: 任何); 抓基层，打基础，苦练基本功 (the character opens every word: one morpheme)."""
+    if template.prefix or template.suffix or len(template.infix) != 1 or len(members) < 3:
+        return False
+    char = template.infix
+    places = [m.find(char) for m in members]
+    if min(places) < 0 or len(set(places)) == 1:
+        return False
+    if len({len(m) - p for m, p in zip(members, places, strict=True)}) == 1:
+        return False
+    found = [(_word_at(m, p), m, p) for m, p in zip(members, places, strict=True)]
+    words = {w for w, _, _ in found if w}
+    if len(words) < 2:
+        return False
+    # the character opening every word is one morpheme echoed (抓基层，打基础，苦练基本功)
+    return not all(w and m.startswith(w, p) for w, m, p in found)
+
+
 #: words that open an elaboration of the item before, not another item: 特别是, 尤其是
 ELABORATION_LEADS = ("特别是", "尤其是", "特别要", "尤其要", "特别在", "尤其在")
 
