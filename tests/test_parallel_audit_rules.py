@@ -2347,3 +2347,36 @@ def test_rule_stray_infix_keeps_one_place_or_one_word(text, members):
 def test_rule_stray_infix(infix, members, stray):
     assert rules.rule_stray_infix(Template("", infix, "", 0), members) is stray
     assert rules.rule_stray_infix(Template(infix, "", "", 0), members) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "凝侨心、引侨资、汇侨智、聚侨力工作机制更加完善。",
+            ["凝侨心", "引侨资", "汇侨智", "聚侨力"],
+        ),
+        ("建立访民情、察民意、解民忧、聚民心工作机制。", ["访民情", "察民意", "解民忧", "聚民心"]),
+    ],
+)
+def test_rule_even_list_tail_cuts_the_head_off_the_last_item(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+def test_rule_even_list_tail_needs_the_whole_template():
+    assert_no_group_in_both_scripts("养老保险、失业保险和医疗保障改革继续深化。")
+
+
+@pytest.mark.parametrize(
+    ("carriers", "keep"),
+    [
+        (["凝侨心", "引侨资", "汇侨智", "聚侨力工作机制"], 3),
+        (["建立访民情", "察民意", "解民忧", "聚民心工作机制"], 3),  # a lead before the first
+        (["凝侨心", "引侨资", "汇侨智", "聚侨力量"], None),  # one character more: no run-on
+        (["养老保险", "失业保险", "医疗保障改革"], None),  # 保险 is the template, 保障 misses it
+        (["访民情", "察民意", "解民忧", "倾听民声工作机制"], None),  # 民 out of its slot
+        (["凝侨心", "引侨资", "汇侨智慧城市"], None),  # 智慧 is a word: the cut splits it
+    ],
+)
+def test_rule_even_list_tail(carriers, keep):
+    assert grouping.rule_even_list_tail(carriers) == keep

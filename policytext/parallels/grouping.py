@@ -621,6 +621,11 @@ def _window_template(
             carriers = _carriers(view, first_clipped)
             candidates.append(_clip_last(view, first_clipped, carriers))
         candidates.append(_clip_even_lead(window, window_carriers))
+        # an even list's run-on tail cut first (and its lead): it wins a tie with the rest
+        even_tail = _clip_even_tail(window, window_carriers)
+        if even_tail is not None:  # 建立｜访民情、察民意、解民忧、聚民心｜工作机制
+            both = _clip_even_lead(even_tail, _carriers(view, even_tail))
+            candidates[:0] = [both, even_tail]
         for candidate in list(candidates):  # 持续开展｜平安校园、平安医院｜建设
             if candidate is not None:
                 carriers = _carriers(view, candidate)
@@ -852,6 +857,38 @@ def _clip_even_lead(window: list[Unit], carriers: list[str]) -> list[Unit] | Non
     if keep is None:
         return None
     return [_clip(window[0], len(carriers[0]) - keep, None), *window[1:]]
+
+
+def rule_even_list_tail(carriers: list[str]) -> int | None:
+    """How much of a 、-list's last item to keep when the items before it are all of one
+    short length (two to ``EVEN_ITEM_LONGEST`` characters; the first may be longer by a lead)
+    sharing characters in fixed slots,
+    and the last holds all of them in those slots and runs on, between words of the table,
+    into the head the list modifies: 凝侨心、引侨资、汇侨智、聚侨力｜工作机制 keeps 3 (half A
+    reports, rep25). None otherwise: the last no longer than its partners by two or more
+    (聚侨力量), missing a shared character (养老保险、失业保险和医疗保障改革), the cut
+    splitting a word of the table, what follows no word."""
+    size = len(carriers[1])
+    last = carriers[-1]
+    if len(carriers) < 3 or not 2 <= size <= EVEN_ITEM_LONGEST or len(last) < size + 2:
+        return None
+    if len(carriers[0]) < size or any(len(c) != size for c in carriers[2:-1]):
+        return None
+    others = [carriers[0][-size:], *carriers[1:-1]]  # the first may have a lead (建立｜访民情)
+    slots = [k for k in range(size) if len({c[k] for c in others}) == 1]
+    if not slots or any(last[k] != others[0][k] for k in slots):
+        return None  # 养老保险、失业保险和医疗保障｜改革: 保险 is the others' template
+    if word_across(last, size) is not None:
+        return None
+    return size if last[size : size + 2] in _words() else None
+
+
+def _clip_even_tail(window: list[Unit], carriers: list[str]) -> list[Unit] | None:
+    """The 、-list with its last item's run-on cut by ``rule_even_list_tail``, if any."""
+    keep = rule_even_list_tail(carriers)
+    if keep is None:
+        return None
+    return [*window[:-1], _clip(window[-1], 0, len(carriers[-1]) - keep)]
 
 
 def rule_split_elaboration(carrier: str, keep: int) -> bool:
