@@ -2247,7 +2247,10 @@ def test_rule_named_designation_list_keeps_kinds(text, members):
     ("member", "opening", "ending", "named"),
     [
         ("现代商贸流通体系试点", 0, 2, True),
-        ("营商环境条例", 0, 2, True),
+        ("行政执法监督条例", 0, 2, True),
+        ("营商环境条例", 0, 2, False),  # four characters of its own: 营商环境 may be a kind
+        ("工业数据中心", 0, 2, False),
+        ("开源开放共性技术平台", 0, 2, False),  # a platform: mostly a kind of facility
         ("银太高速铁路工程", 0, 2, True),
         ("示范区", 0, 1, False),
         ("国际消费中心城市", 2, 4, False),  # 国际｜消费｜中心城市: two characters of its own
@@ -2373,9 +2376,13 @@ def test_rule_even_list_tail_needs_the_whole_template():
         (["凝侨心", "引侨资", "汇侨智", "聚侨力工作机制"], 3),
         (["建立访民情", "察民意", "解民忧", "聚民心工作机制"], 3),  # a lead before the first
         (["凝侨心", "引侨资", "汇侨智", "聚侨力量"], None),  # one character more: no run-on
-        (["养老保险", "失业保险", "医疗保障改革"], None),  # 保险 is the template, 保障 misses it
+        (
+            ["养老保险", "失业保险", "工伤保险", "医疗保障改革"],
+            None,
+        ),  # 保险 is the template, 保障 misses it
         (["访民情", "察民意", "解民忧", "倾听民声工作机制"], None),  # 民 out of its slot
         (["凝侨心", "引侨资", "汇侨智慧城市"], None),  # 智慧 is a word: the cut splits it
+        (["财政资金", "金融资本", "社会资金投入"], None),  # two items before the last
     ],
 )
 def test_rule_even_list_tail(carriers, keep):

@@ -860,18 +860,18 @@ def _clip_even_lead(window: list[Unit], carriers: list[str]) -> list[Unit] | Non
 
 
 def rule_even_list_tail(carriers: list[str]) -> int | None:
-    """How much of a 、-list's last item to keep when the items before it are all of one
-    short length (two to ``EVEN_ITEM_LONGEST`` characters; the first may be longer by a lead)
-    sharing characters in fixed slots,
-    and the last holds all of them in those slots and runs on, between words of the table,
-    into the head the list modifies: 凝侨心、引侨资、汇侨智、聚侨力｜工作机制 keeps 3 (half A
-    reports, rep25). None otherwise: the last no longer than its partners by two or more
-    (聚侨力量), missing a shared character (养老保险、失业保险和医疗保障改革), the cut
-    splitting a word of the table, what follows no word."""
+    """How much of a 、-list's last item to keep when the three or more items before it are
+    all of one short length (two to ``EVEN_ITEM_LONGEST`` characters; the first may be
+    longer by a lead) sharing characters in fixed slots, and the last holds all of them in
+    those slots and runs on, between words of the table, into the head the list modifies:
+    凝侨心、引侨资、汇侨智、聚侨力｜工作机制 keeps 3 (half A reports, rep25). None otherwise:
+    two items before the last (财政资金、金融资本、社会资金投入), the last no longer than its
+    partners by two or more (聚侨力量), missing a shared character (养老保险、失业保险、工伤
+    保险、医疗保障改革), the cut splitting a word of the table, what follows no word."""
     size = len(carriers[1])
     last = carriers[-1]
-    if len(carriers) < 3 or not 2 <= size <= EVEN_ITEM_LONGEST or len(last) < size + 2:
-        return None
+    if len(carriers) < 4 or not 2 <= size <= EVEN_ITEM_LONGEST or len(last) < size + 2:
+        return None  # three items before the last show the shape (not 财政资金、金融资本…)
     if len(carriers[0]) < size or any(len(c) != size for c in carriers[2:-1]):
         return None
     others = [carriers[0][-size:], *carriers[1:-1]]  # the first may have a lead (建立｜访民情)
