@@ -2237,6 +2237,10 @@ def test_rule_named_designation_list_drops_names(text):
             ["耕地保护制度", "水资源管理制度", "环境保护制度"],
         ),
         ("建设海底数据中心、海底智算中心。", ["海底数据中心", "海底智算中心"]),
+        (
+            "实施集成电路“强芯”工程、先进计算“固链”工程、数字终端“扩量”工程。",
+            ["集成电路“强芯”工程", "先进计算“固链”工程", "数字终端“扩量”工程"],
+        ),
     ],
 )
 def test_rule_named_designation_list_keeps_kinds(text, members):
@@ -2251,6 +2255,7 @@ def test_rule_named_designation_list_keeps_kinds(text, members):
         ("营商环境条例", 0, 2, False),  # four characters of its own: 营商环境 may be a kind
         ("工业数据中心", 0, 2, False),
         ("开源开放共性技术平台", 0, 2, False),  # a platform: mostly a kind of facility
+        ("深入开展先进计算“固链”工程", 0, 2, False),  # a campaign named by its slogan
         ("银太高速铁路工程", 0, 2, True),
         ("示范区", 0, 1, False),
         ("国际消费中心城市", 2, 4, False),  # 国际｜消费｜中心城市: two characters of its own

@@ -1107,10 +1107,13 @@ def rule_is_named_designation(member: str, opening: int = 0, ending: int = 0) ->
     行政执法监督条例, 黄河黑山峡水利枢纽工程, 中荷现代设施农业产业园. Not: a kind (示范区; 国际
     ｜消费中心城市, 工业数据中心: under ``NAME_LONGEST_KIND`` characters of its own before
     the ending; a platform), a description (具有全国影响力的产业创新中心: 的), a verb on
-    one (推动制定重庆市公平竞争审查条例)."""
+    one (推动制定重庆市公平竞争审查条例), a campaign named by a quoted slogan right before
+    the ending (集成电路“强芯”工程, as ``rule_is_programme`` reads it)."""
     if not member.endswith(NAMED_ENDINGS) or "的" in member:
         return False  # the usual case, asked once for every ending
     end = next(e for e in NAMED_ENDINGS if member.endswith(e))
+    if member[: -len(end)].endswith(tuple(QUOTE_CLOSERS)):
+        return False  # 集成电路“强芯”工程: a campaign the text runs, named by its slogan
     own = len(member) - max(len(end), ending) - opening
     return own >= NAME_LONGEST_KIND and not _leads_verb(member)
 
