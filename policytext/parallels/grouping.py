@@ -43,7 +43,6 @@ from .rules import (
     rule_geographic_names,
     rule_linked_member,
     rule_name_list,
-    rule_named_designation_list,
     rule_programme_list,
     rule_project_list,
     rule_slice_of_clause_list,
@@ -187,7 +186,6 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_linked_member(members)
             or rule_subject_and_predicate(members)
             or rule_programme_list(members, level)
-            or rule_named_designation_list(members, level)
             or rule_heading_over_items(window, template, members)
             or rule_numbered_heads(view, window, template, members)
             or rule_numbered_paragraph_heads(view, window, template)

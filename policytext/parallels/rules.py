@@ -1086,63 +1086,6 @@ def rule_body_list(members: list[str]) -> bool:
     return 2 * sum(1 for m in members if _is_body(m[1:])) > len(members)
 
 
-#: endings of designated things a name sets apart: zones and institutions (the designation
-#: endings but 平台, mostly a kind of facility: 数据开放平台、超算平台), programmes and
-#: projects (the programme endings), pilots, statutes
-NAMED_ENDINGS = (
-    *(e for e in DESIGNATION_ENDINGS if e != "平台"),
-    *PROGRAMME_ENDINGS,
-    "试点",
-    "条例",
-)
-#: the fewest characters of its own before a named ending that read as a name (行政执法
-#: 监督条例, 煤矿安全大数据中心), not a kind (示范区; 工业数据中心, 智能计算中心: two words)
-NAME_LONGEST_KIND = 5
-
-
-def rule_is_named_designation(member: str, opening: int = 0, ending: int = 0) -> bool:
-    """A designated zone, institution, programme, pilot or statute named by what precedes
-    its ending, past the ``opening`` characters it shares with its list and before the
-    ``ending`` characters they share (when more than the ending): 现代商贸流通体系试点,
-    行政执法监督条例, 黄河黑山峡水利枢纽工程, 中荷现代设施农业产业园. Not: a kind (示范区; 国际
-    ｜消费中心城市, 工业数据中心: under ``NAME_LONGEST_KIND`` characters of its own before
-    the ending; a platform), a description (具有全国影响力的产业创新中心: 的), a verb on
-    one (推动制定重庆市公平竞争审查条例), a campaign named by a quoted slogan right before
-    the ending (集成电路“强芯”工程, as ``rule_is_programme`` reads it)."""
-    if not member.endswith(NAMED_ENDINGS) or "的" in member:
-        return False  # the usual case, asked once for every ending
-    end = next(e for e in NAMED_ENDINGS if member.endswith(e))
-    if member[: -len(end)].endswith(tuple(QUOTE_CLOSERS)):
-        return False  # 集成电路“强芯”工程: a campaign the text runs, named by its slogan
-    own = len(member) - max(len(end), ending) - opening
-    return own >= NAME_LONGEST_KIND and not _leads_verb(member)
-
-
-def rule_named_designation_list(members: list[str], level: str) -> bool:
-    """A 、-list half or more of whose items are named designations
-    (``rule_is_named_designation``, past the opening and before the ending they all share) is
-    a list of names, no group (half A reports, rep25):
-    现代商贸流通体系试点、国际化消费环境建设试点; 营商环境条例、行政执法监督条例; 黄河黑山峡
-    水利枢纽工程、银太高速铁路工程、贺兰山生态保护绿色发展工程…. Not: kinds (示范区、先行区、
-    试验区; 国际研发中心城市、国际会展中心城市、国际消费中心城市; 耕地保护制度、水资源管理制度),
-    clauses that each run one (深入开展集成电路“强芯”工程，…)."""
-    if level != "phrase" or not any(m.endswith(NAMED_ENDINGS) for m in members):
-        return False
-    opening = len(_common_opening(members))
-    ending = len(_common_opening([m[::-1] for m in members]))
-    named = sum(1 for m in members if rule_is_named_designation(m, opening, ending))
-    return 2 * named >= len(members)
-
-
-def _common_opening(members: list[str]) -> str:
-    """The characters every member opens with."""
-    first = members[0]
-    k = 0
-    while k < len(first) and all(len(m) > k and m[k] == first[k] for m in members):
-        k += 1
-    return first[:k]
-
-
 #: one-character heads of geographic names: rivers, lakes, mountains, islands (长江, 淮河,
 #: 太湖, 泰山, 东山岛)
 GEOGRAPHIC_HEADS = frozenset("江河湖山岛")
