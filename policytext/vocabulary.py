@@ -78,6 +78,16 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 #: that neither breaks a line nor has no width
 INLINE_SPACES = "".join(c for c in WHITESPACE if c not in LINE_BREAKS and c not in ZERO_WIDTH)
 
+# --- clause edges ---------------------------------------------------------------------
+
+#: characters a clause opens after or closes before: the sentence ends, the clause marks
+#: other than the list marks, the line breaks (a span at one of them has nothing of its
+#: clause beyond it on that side)
+CLAUSE_EDGES = SENTENCE_END | frozenset(CLAUSE_MARKS + LINE_BREAKS) - frozenset(LIST_MARKS)
+#: characters a clause or a list item opens after or closes before: the clause edges and
+#: the list marks (、 ends a 、-item as ， ends a clause)
+ITEM_EDGES = CLAUSE_EDGES | frozenset(LIST_MARKS)
+
 # --- numerals -----------------------------------------------------------------------------
 
 #: the Chinese digits and their values

@@ -2167,3 +2167,166 @@ def test_at_clause_edge():
     start = view.index("官僚")
     assert rules.at_clause_edge(view, start, start + 6) == (False, True)
     assert rules.at_clause_edge(view, 0, 4) == (True, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这是全党全军全国各族人民团结奋斗的结果。",
+        "毛主席领导我党我军我国人民为实现社会主义而艰苦奋斗。",
+        "这项要求必须落实到各地区、各部门、各单位。",
+        "团结各民族、各阶层、各界人士，共同奋斗。",
+    ],
+)
+def test_rule_body_list_drops_bodies_a_determiner_ranges_over(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("加快推进人工智能全域全时全行业高水平应用。", ["全域", "全时", "全行业"]),
+        ("让一切劳动者各尽其能、各得其所。", ["各尽其能", "各得其所"]),
+    ],
+)
+def test_rule_body_list_keeps_determiners_before_no_body(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("members", "bodies"),
+    [
+        (["全党", "全军", "全国"], True),
+        (["全党", "全国", "全社会"], True),
+        (["我党", "我军", "我国"], True),
+        (["各地方", "各部门", "各企业"], True),
+        (["各民族", "各民主阶级", "各人民团体", "各民主党派"], True),
+        (["各个经济部门", "各个文化教育部门"], True),
+        (["全域", "全时", "全行业"], False),
+        (["各尽其能", "各得其所"], False),
+        (["每一点进步", "每一项成就"], False),
+        (["全党", "国家", "社会"], False),  # no shared determiner
+    ],
+)
+def test_rule_body_list(members, bodies):
+    assert rules.rule_body_list(members) is bodies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深化长江、汉江、清江等重点流域跨区域联防联治。",
+        "建成韩江榕江练江水系连通工程。",
+        "重点搞好淮河海河辽河的污染防治。",
+    ],
+)
+def test_rule_geographic_names_drops_rivers(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("加强大江大河大湖的治理。", ["大江", "大河", "大湖"]),
+        ("推进治江、治河、治湖。", ["治江", "治河", "治湖"]),
+    ],
+)
+def test_rule_geographic_names_keeps_shared_openings(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("members", "level", "names"),
+    [
+        (["长江", "汉江", "清江"], "phrase", True),
+        (["淮河", "海河", "辽河"], "phrase", True),
+        (["长江", "汉江", "清江"], "clause", False),
+        (["大江", "大河", "大湖"], "phrase", False),
+        (["长江", "汉江"], "phrase", False),  # a pair: 、-pairs have their own rules
+        (["松花江", "黑龙江", "鸭绿江"], "phrase", False),  # rule_abbreviated_names' shape
+    ],
+)
+def test_rule_geographic_names(members, level, names):
+    assert rules.rule_geographic_names(members, level) is names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加强龙头企业、专精特新企业、生产性服务业、高层次创新创业团队等招引。",
+        "我们要严格按照法定权限和程序行使权力、履行职责，加强政府立法，规范行政执法，"
+        "完善行政监督，建设法治政府。",
+        "各级领导干部要增强民主意识，发扬民主作风，接受人民监督，当好人民公仆。",
+    ],
+)
+def test_rule_stray_infix_drops_one_character_in_different_words(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("促进民族和睦、宗教和顺、社会和谐。", ["民族和睦", "宗教和顺", "社会和谐"]),
+        (
+            "任何人、任何组织、任何政党，在任何时候、以任何形式都不得凌驾于法律之上。",
+            ["任何人", "任何组织", "任何政党"],
+        ),
+        ("坚决纠正假脱贫、“被脱贫”、数字脱贫。", ["坚决纠正假脱贫", "“被脱贫”", "数字脱贫"]),
+    ],
+)
+def test_rule_stray_infix_keeps_one_place_or_one_word(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    ("infix", "members", "stray"),
+    [
+        ("业", ["加强龙头企业", "专精特新企业", "生产性服务业", "高层次创新创业团队"], True),
+        ("政", ["加强政府立法", "规范行政执法", "完善行政监督"], True),
+        ("和", ["民族和睦", "宗教和顺", "社会和谐"], False),  # one place
+        ("为", ["企业为主体", "市场为导向", "院所为依托"], False),
+        ("任", ["任何人", "任何组织", "在任何时候"], False),  # one word
+        ("基", ["抓基层", "打基础", "苦练基本功"], False),  # 基 opens every word
+        ("业", ["加强龙头企业", "专精特新企业"], False),  # a pair
+    ],
+)
+def test_rule_stray_infix(infix, members, stray):
+    assert rules.rule_stray_infix(Template("", infix, "", 0), members) is stray
+    assert rules.rule_stray_infix(Template(infix, "", "", 0), members) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "凝侨心、引侨资、汇侨智、聚侨力工作机制更加完善。",
+            ["凝侨心", "引侨资", "汇侨智", "聚侨力"],
+        ),
+        ("建立访民情、察民意、解民忧、聚民心工作机制。", ["访民情", "察民意", "解民忧", "聚民心"]),
+    ],
+)
+def test_rule_even_list_tail_cuts_the_head_off_the_last_item(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+def test_rule_even_list_tail_needs_the_whole_template():
+    assert_no_group_in_both_scripts("养老保险、失业保险和医疗保障改革继续深化。")
+
+
+@pytest.mark.parametrize(
+    ("carriers", "keep"),
+    [
+        (["凝侨心", "引侨资", "汇侨智", "聚侨力工作机制"], 3),
+        (["建立访民情", "察民意", "解民忧", "聚民心工作机制"], 3),  # a lead before the first
+        (["凝侨心", "引侨资", "汇侨智", "聚侨力量"], None),  # one character more: no run-on
+        (
+            ["养老保险", "失业保险", "工伤保险", "医疗保障改革"],
+            None,
+        ),  # 保险 is the template, 保障 misses it
+        (["访民情", "察民意", "解民忧", "倾听民声工作机制"], None),  # 民 out of its slot
+        (["凝侨心", "引侨资", "汇侨智慧城市"], None),  # 智慧 is a word: the cut splits it
+        (["财政资金", "金融资本", "社会资金投入"], None),  # two items before the last
+    ],
+)
+def test_rule_even_list_tail(carriers, keep):
+    assert grouping.rule_even_list_tail(carriers) == keep

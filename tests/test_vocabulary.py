@@ -6,6 +6,7 @@ import sys
 
 from policytext import enumerations, layout, segment
 from policytext import vocabulary as v
+from policytext.parallels import grouping, rules
 
 
 def test_terminals_end_sentences_and_sentence_ends_end_paragraphs():
@@ -13,6 +14,14 @@ def test_terminals_end_sentences_and_sentence_ends_end_paragraphs():
     assert set(v.ELLIPSIS_CHARS) < v.PARAGRAPH_END
     assert not set(v.PERIODS) & v.PARAGRAPH_END  # a period may be a decimal point or 1.
     assert not set(v.CLAUSE_MARKS) & v.SENTENCE_END
+
+
+def test_clause_edges_hold_the_clause_marks_and_item_edges_add_the_list_marks():
+    assert v.SENTENCE_END | set(v.LINE_BREAKS) < v.CLAUSE_EDGES
+    assert set(v.CLAUSE_MARKS) - set(v.LIST_MARKS) < v.CLAUSE_EDGES
+    assert not v.CLAUSE_EDGES & set(v.LIST_MARKS)  # 、 splits items inside a clause
+    assert v.CLAUSE_EDGES | set(v.LIST_MARKS) == v.ITEM_EDGES
+    assert not set(v.INLINE_SPACES) & (v.ITEM_EDGES | set(v.ZERO_WIDTH))
 
 
 def test_every_opener_has_its_closer_and_openers_and_closers_are_apart():
@@ -50,3 +59,5 @@ def test_the_rules_read_the_vocabulary_not_copies_of_it():
     assert segment.WHITESPACE is layout.WHITESPACE is enumerations.WHITESPACE is v.WHITESPACE
     assert layout.SENTENCE_END is v.SENTENCE_END and layout.PARAGRAPH_END is v.PARAGRAPH_END
     assert enumerations.CHINESE_DIGITS is v.CHINESE_DIGITS
+    assert rules.CLAUSE_EDGES is v.CLAUSE_EDGES and grouping.ITEM_EDGES is v.ITEM_EDGES
+    assert rules.INLINE_SPACES is v.INLINE_SPACES and rules.CLAUSE_MARKS is v.CLAUSE_MARKS

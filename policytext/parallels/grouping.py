@@ -14,6 +14,7 @@ from ..vocabulary import (
     BRACKET_MARKS,
     BRACKETS,
     COLONS,
+    ITEM_EDGES,
     LINE_BREAKS,
     PREPOSITIONS,
     QUOTE_CLOSERS,
@@ -30,6 +31,7 @@ from .rules import (
     linked_member_at,
     rule_abbreviated_names,
     rule_audited_pair,
+    rule_body_list,
     rule_case_frame,
     rule_clause_lead_pair,
     rule_clause_run_on_pair,
@@ -38,6 +40,7 @@ from .rules import (
     rule_designation_list,
     rule_elaboration_member,
     rule_event_list,
+    rule_geographic_names,
     rule_linked_member,
     rule_name_list,
     rule_programme_list,
@@ -45,6 +48,7 @@ from .rules import (
     rule_slice_of_clause_list,
     rule_slice_of_list,
     rule_split_preposition,
+    rule_stray_infix,
     rule_subject_and_predicate,
     rule_subject_only,
     rule_unshared_slogan_pair,
@@ -177,6 +181,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_audited_pair(template, members, level)
             or rule_event_list(members)
             or rule_collective_list(members, level)
+            or rule_body_list(members)
             or rule_elaboration_member(members)
             or rule_linked_member(members)
             or rule_subject_and_predicate(members)
@@ -186,6 +191,8 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             or rule_numbered_paragraph_heads(view, window, template)
             or rule_unequal_brackets(view, window)
             or rule_compass_regions(members, level)
+            or rule_geographic_names(members, level)
+            or rule_stray_infix(template, members)
         ):
             i += 1
             continue
@@ -612,6 +619,11 @@ def _window_template(
             carriers = _carriers(view, first_clipped)
             candidates.append(_clip_last(view, first_clipped, carriers))
         candidates.append(_clip_even_lead(window, window_carriers))
+        # an even list's run-on tail cut first (and its lead): it wins a tie with the rest
+        even_tail = _clip_even_tail(window, window_carriers)
+        if even_tail is not None:  # 建立｜访民情、察民意、解民忧、聚民心｜工作机制
+            both = _clip_even_lead(even_tail, _carriers(view, even_tail))
+            candidates[:0] = [both, even_tail]
         for candidate in list(candidates):  # 持续开展｜平安校园、平安医院｜建设
             if candidate is not None:
                 carriers = _carriers(view, candidate)
@@ -843,6 +855,38 @@ def _clip_even_lead(window: list[Unit], carriers: list[str]) -> list[Unit] | Non
     if keep is None:
         return None
     return [_clip(window[0], len(carriers[0]) - keep, None), *window[1:]]
+
+
+def rule_even_list_tail(carriers: list[str]) -> int | None:
+    """How much of a 、-list's last item to keep when the three or more items before it are
+    all of one short length (two to ``EVEN_ITEM_LONGEST`` characters; the first may be
+    longer by a lead) sharing characters in fixed slots, and the last holds all of them in
+    those slots and runs on, between words of the table, into the head the list modifies:
+    凝侨心、引侨资、汇侨智、聚侨力｜工作机制 keeps 3 (half A reports, rep25). None otherwise:
+    two items before the last (财政资金、金融资本、社会资金投入), the last no longer than its
+    partners by two or more (聚侨力量), missing a shared character (养老保险、失业保险、工伤
+    保险、医疗保障改革), the cut splitting a word of the table, what follows no word."""
+    size = len(carriers[1])
+    last = carriers[-1]
+    if len(carriers) < 4 or not 2 <= size <= EVEN_ITEM_LONGEST or len(last) < size + 2:
+        return None  # three items before the last show the shape (not 财政资金、金融资本…)
+    if len(carriers[0]) < size or any(len(c) != size for c in carriers[2:-1]):
+        return None
+    others = [carriers[0][-size:], *carriers[1:-1]]  # the first may have a lead (建立｜访民情)
+    slots = [k for k in range(size) if len({c[k] for c in others}) == 1]
+    if not slots or any(last[k] != others[0][k] for k in slots):
+        return None  # 养老保险、失业保险和医疗保障｜改革: 保险 is the others' template
+    if word_across(last, size) is not None:
+        return None
+    return size if last[size : size + 2] in _words() else None
+
+
+def _clip_even_tail(window: list[Unit], carriers: list[str]) -> list[Unit] | None:
+    """The 、-list with its last item's run-on cut by ``rule_even_list_tail``, if any."""
+    keep = rule_even_list_tail(carriers)
+    if keep is None:
+        return None
+    return [*window[:-1], _clip(window[-1], 0, len(carriers[-1]) - keep)]
 
 
 def rule_split_elaboration(carrier: str, keep: int) -> bool:
@@ -1532,7 +1576,7 @@ def rule_orphan_clause_edge(view: str, at: int, step: int) -> bool:
         outer, edge, inner, beyond = at, at - 1, at - 2, at + 1
     if min(outer, edge, inner) < 0 or max(outer, edge, inner) >= len(view):
         return False
-    if 0 <= beyond < len(view) and view[beyond] not in CLAUSE_EDGE_MARKS:
+    if 0 <= beyond < len(view) and view[beyond] not in ITEM_EDGES:
         return False
     if not all(_is_han(view[k]) for k in (outer, edge, inner)):
         return False
@@ -1542,10 +1586,6 @@ def rule_orphan_clause_edge(view: str, at: int, step: int) -> bool:
         return view[min(a, b)] + view[max(a, b)]
 
     return pair(outer, edge) in words and pair(edge, inner) not in words
-
-
-#: marks that end or open a clause around ``rule_orphan_clause_edge``'s lone character
-CLAUSE_EDGE_MARKS = frozenset("，。；：！？、\n")
 
 
 def rule_cut_shared_opening(view: str, group: Parallel, opening: str) -> bool:
@@ -1638,8 +1678,13 @@ def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
     for items in block_runs(view, sentence.start, sentence.end):
         carriers = [view[a:b] for a, b in items]
         template = find_template(carriers)
-        if template is None or rule_compass_regions(carriers, "phrase"):
-            continue  # 粤东粤西粤北: regions
+        if (
+            template is None
+            or rule_compass_regions(carriers, "phrase")
+            or rule_body_list(carriers)
+            or rule_geographic_names(carriers, "phrase")
+        ):
+            continue  # 粤东粤西粤北: regions; 全党全军全国: bodies; 淮河海河辽河: rivers
         members = tuple(Span.of(text, a, b) for a, b in items)
         score = score_group(template, carriers, "phrase")
         groups.append(

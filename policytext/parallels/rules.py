@@ -8,15 +8,14 @@ from typing import NamedTuple
 from ..segment import match_at_openings
 from ..slogans import rule_is_formula
 from ..vocabulary import (
+    CLAUSE_EDGES,
     CLAUSE_MARKS,
     COUNT_NUMERALS,
     HAN_CHAR,
-    LINE_BREAKS,
-    LIST_MARKS,
+    INLINE_SPACES,
     PREPOSITIONS,
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
-    SENTENCE_END,
 )
 from .templates import (
     LEADING_WORDS,
@@ -422,7 +421,7 @@ def rule_is_project(member: str) -> bool:
     or more characters, with a phase or section after it (潮南高速潮饶段, 白龙核电一期),
     or with an opening word that is rare in the background corpus or no word of it
     (成昆铁路, 宣威水库, 阳信高速). Not kinds: 干线铁路, 城际铁路, 空港, 国际机场."""
-    if len(member) > PROJECT_LONGEST or any(mark in member for mark in "，、；："):
+    if len(member) > PROJECT_LONGEST or any(mark in CLAUSE_MARKS for mark in member):
         return False  # a clause: 在黄河上游…，逐步建设一批大型水电站
     name = _PHASE_RE.sub("", member)
     phased = name != member
@@ -769,20 +768,15 @@ TAIL_RUN_ON = 3
 LEAD_RUN_ON = 2
 
 
-#: characters a clause opens after or closes before: terminals, clause marks other than
-#: the list marks, line breaks (a member at one of them has no lead, or no tail, outside it)
-CLAUSE_EDGES = SENTENCE_END | frozenset(CLAUSE_MARKS + LINE_BREAKS) - frozenset(LIST_MARKS)
-
-
 def at_clause_edge(view: str, start: int, end: int) -> tuple[bool, bool]:
     """Whether the span ``start:end`` of ``view`` opens its clause (text start or a
     ``CLAUSE_EDGES`` mark before it) and whether it closes its clause (text end or such a
     mark after it), spaces skipped."""
     k = start - 1
-    while k >= 0 and view[k] in " \u3000\t":
+    while k >= 0 and view[k] in INLINE_SPACES:
         k -= 1
     m = end
-    while m < len(view) and view[m] in " \u3000\t":
+    while m < len(view) and view[m] in INLINE_SPACES:
         m += 1
     return k < 0 or view[k] in CLAUSE_EDGES, m >= len(view) or view[m] in CLAUSE_EDGES
 
@@ -1059,6 +1053,95 @@ def rule_collective_list(members: list[str], level: str) -> bool:
     if level != "phrase":
         return False
     return 2 * sum(1 for m in members if m.endswith(COLLECTIVE_ENDINGS)) > len(members)
+
+
+#: determiners that range over bodies of people: 各 (each), 全 (the whole), 我 (our)
+BODY_DETERMINERS = frozenset("各全我")
+#: bodies of people of one character after a determiner: 全党, 全军, 全国, 各族, 各界, 我党
+BODY_CHARS = frozenset("党军国族界")
+#: bodies of people of two characters after a determiner: 各地区, 各部门, 各单位, 全社会
+BODY_WORDS = frozenset(["地区", "地方", "部门", "单位", "企业", "民族", "阶层", "社会", "人民"])
+
+
+def _is_body(rest: str) -> bool:
+    """Whether what follows a determiner names a body of people: a body character or word,
+    a collective or an agency collective (民主党派, 人民团体, 界人士, 有关部门)."""
+    return (
+        rest in BODY_CHARS
+        or rest in BODY_WORDS
+        or rest.endswith(COLLECTIVE_ENDINGS)
+        or rest.endswith(AGENCY_COLLECTIVES)
+    )
+
+
+def rule_body_list(members: list[str]) -> bool:
+    """Items that each put one determiner (``BODY_DETERMINERS``) before a body of people
+    are the bodies a call or a thanks addresses, a list of names, no group: 全党全军全国;
+    我党我军我国; 各地区、各部门、各单位; 各民族、各阶层、各界人士 (half A reports, rep25:
+    the most frequent wrong group of whole reports). Not: 全域全时全行业, 各尽其能、各得其所
+    (no bodies after the determiner), 每一点进步、每一项成就."""
+    first = members[0][:1]
+    if first not in BODY_DETERMINERS or any(m[:1] != first for m in members):
+        return False
+    return 2 * sum(1 for m in members if _is_body(m[1:])) > len(members)
+
+
+#: one-character heads of geographic names: rivers, lakes, mountains, islands (长江, 淮河,
+#: 太湖, 泰山, 东山岛)
+GEOGRAPHIC_HEADS = frozenset("江河湖山岛")
+
+
+def rule_geographic_names(members: list[str], level: str) -> bool:
+    """Three or more items of two characters that share only a geographic head
+    (``GEOGRAPHIC_HEADS``) are the names of rivers, lakes or mountains, a list of place names,
+    no group: 长江、汉江、清江; 韩江榕江练江; 淮河海河辽河 (half A reports, rep25). Not: 大江
+    大河大湖 (a shared opening, the heads differ)."""
+    if level != "phrase" or len(members) < 3 or any(len(m) != 2 for m in members):
+        return False
+    head = members[0][1]
+    return (
+        head in GEOGRAPHIC_HEADS
+        and all(m[1] == head for m in members)
+        and (len({m[0] for m in members}) == len(members))
+    )
+
+
+def _word_at(member: str, at: int) -> str:
+    """A word of two or three characters of the word table that holds the character at
+    ``at``: one that opens there first (基｜础 before 打基), the shorter first, or ``""``."""
+    words = _words()
+    for size in (2, 3):
+        if member[at : at + size] in words and at + size <= len(member):
+            return member[at : at + size]
+    for size in (2, 3):
+        for a in range(at - size + 1, at):
+            if a >= 0 and a + size <= len(member) and member[a : a + size] in words:
+                return member[a : a + size]
+    return ""
+
+
+def rule_stray_infix(template: Template, members: list[str]) -> bool:
+    """Three or more members whose only shared material is one character that stands at
+    different places in them (neither the same distance from their openings nor from their
+    endings) and inside two or more different words, not opening each of them, share an
+    accident, no template (half A reports, rep25): 加强龙头企业、专精特新企业、生产性服务业、
+    高层次创新创业团队 (企业, 服务业, 创业); 加强政府立法，规范行政执法，完善行政监督 (政府,
+    行政). Kept: 民族和睦、宗教和顺、社会和谐 (one place); 任何人、任何组织…、在任何时候 (one
+    word: 任何); 抓基层，打基础，苦练基本功 (the character opens every word: one morpheme)."""
+    if template.prefix or template.suffix or len(template.infix) != 1 or len(members) < 3:
+        return False
+    char = template.infix
+    places = [m.find(char) for m in members]
+    if min(places) < 0 or len(set(places)) == 1:
+        return False
+    if len({len(m) - p for m, p in zip(members, places, strict=True)}) == 1:
+        return False
+    found = [(_word_at(m, p), m, p) for m, p in zip(members, places, strict=True)]
+    words = {w for w, _, _ in found if w}
+    if len(words) < 2:
+        return False
+    # the character opening every word is one morpheme echoed (抓基层，打基础，苦练基本功)
+    return not all(w and m.startswith(w, p) for w, m, p in found)
 
 
 #: words that open an elaboration of the item before, not another item: 特别是, 尤其是
