@@ -13,15 +13,29 @@ a probability; the reported ``Parallel.score`` is the precision that band of
 probabilities had on a separate calibration set
 (``policytext/data/parallel_score_calibration.tsv``, made monotone): passages of
 development documents annotated by sessions that had not read the rules, which no
-rule or feature was written from. So ``score >= 0.8`` picks groups from bands where at
-least four in five groups were right on passages the rules and the model had not seen.
+rule or feature was written from.
+
+The bands are those of the kind of text the paragraph holding the group reads as
+(:mod:`.genre`: a report or a normative document, read from the paragraph's characters,
+never from a file name; a group across paragraphs reads them together): each kind has
+bands of its own, measured on the calibration groups whose paragraphs read as that
+kind, since the same probability is right more often in reports (low-scored groups
+there are mostly right) than in normative documents (mostly wrong). So a score means
+the same precision in both kinds: ``score >= 0.8`` picks groups from bands of their
+kind where at least four in five groups were right on passages the rules and the model
+had not seen.
 
 Groups scoring below :func:`default_min_score` (the threshold stated in the model
-table, chosen on the calibration set) are not returned unless the caller asks for
-them (``min_score=0.0``). A caller who knows the kind of text can ask for the threshold
-chosen by the same rule on the calibration passages of that kind only
-(``min_score="normative"`` or ``"report"``, :data:`GENRES`): on work reports the
-low-scored groups are mostly right, on normative documents mostly not.
+table) are not returned unless the caller asks for them (``min_score=0.0``). It is
+chosen on the calibration set to serve both kinds
+(``tools.calibrate_parallels.choose_default``): the highest threshold whose F1 on the
+calibration passages of each kind is within 0.01 of the best reached there with
+precision >= 0.8. With the shipped tables it is the lowest report band's value, so it
+keeps every group of a paragraph read as a report and leaves out the lowest band of a
+paragraph read as normative. A caller who knows the kind of text can still ask for the threshold
+chosen by the rule on the calibration passages of that kind only
+(``min_score="normative"`` or ``"report"``, :data:`GENRES`); the kind read per
+paragraph does not change which threshold applies, only which bands score a group.
 
 Plain Python only: no scikit-learn or scipy at run time.
 """
