@@ -97,7 +97,9 @@ def test_the_kind_is_read_once_per_paragraph_holding_a_group(monkeypatch):
     calls = []
     evidence = genre.evidence
     monkeypatch.setattr(genre, "evidence", lambda text: calls.append(text) or evidence(text))
-    text = "\n".join([*REPORTS, "推动产业升级、推动消费扩容、推动开放合作，送政策、送技能、送维权。"])
+    text = "\n".join(
+        [*REPORTS, "推动产业升级、推动消费扩容、推动开放合作，送政策、送技能、送维权。"]
+    )
     groups = pt.find_parallels(text, min_score=0.0)
     assert len(groups) >= 2
     assert len(calls) == 1  # the one paragraph holding groups, read once
