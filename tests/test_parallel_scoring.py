@@ -21,11 +21,13 @@ from tests.test_package import _heavy_modules_after
 from tools.calibrate_parallels import (
     CALIBRATION,
     DATA,
+    F1_TOLERANCE,
     MIN_BAND,
     MIN_PRECISION,
     SETS,
     TEST_DATA,
     TOP,
+    choose_default,
     choose_threshold,
     main,
     quantile_bands,
@@ -45,8 +47,9 @@ def test_the_model_table_names_every_feature_and_a_threshold():
     assert isinstance(intercept, float)
 
 
-def test_the_reliability_table_is_monotone_and_states_its_evidence():
-    rows = scoring.calibration_table()
+@pytest.mark.parametrize("genre", scoring.GENRES)
+def test_the_reliability_table_is_monotone_and_states_its_evidence(genre):
+    rows = scoring.calibration_table(genre)
     # contiguous bands from 0 to the top, each of at least MIN_BAND calibration groups (more
     # where groups of one probability fall on an edge, or the top takes a remainder)
     assert rows[0][0] == 0.0 and rows[-1][1] == TOP
@@ -58,24 +61,37 @@ def test_the_reliability_table_is_monotone_and_states_its_evidence():
     assert values == sorted(values)
     expected = monotone([(r[2], r[3]) for r in rows])
     assert values == [float(f"{x:.3f}") for x in expected]
+    assert scoring.calibrated(0.0, genre) == rows[0][4]
+    assert scoring.calibrated(1.0, genre) == rows[-1][4]
 
 
-def _threshold_options() -> list[tuple[float, float, float, float]]:
-    """``(calibrated, kept P, kept R, kept F1)`` of the shipped table, one per score value."""
+def _score_values() -> set[float]:
+    return {r[4] for genre in scoring.GENRES for r in scoring.calibration_table(genre)}
+
+
+def _threshold_options(kind: str = "kept") -> list[tuple[float, float, float, float]]:
+    """``(calibrated, P, R, F1)`` of the shipped table keeping the groups scoring at least
+    each score value, on all calibration passages (``kept``) or on one kind's."""
     header, *rows = table_rows(scoring.TABLE)
     at = {name: k for k, name in enumerate(header)}
-    options = []
+    options = {}
     for row in rows:
-        option = tuple(float(row[at[c]]) for c in ("calibrated", "kept_p", "kept_r", "kept_f1"))
-        if not options or options[-1][0] != option[0]:
-            options.append(option)
-    return options
+        figures = tuple(float(row[at[f"{kind}_{c}"]]) for c in ("p", "r", "f1"))
+        options[float(row[at["calibrated"]])] = figures
+    return [(value, *options[value]) for value in sorted(options)]
 
 
 def test_the_shipped_threshold_is_the_rules_choice_on_the_shipped_table():
     options = _threshold_options()
-    assert scoring.default_min_score() == choose_threshold(options)
-    assert scoring.default_min_score() in {r[4] for r in scoring.calibration_table()}
+    by_kind = [_threshold_options(genre) for genre in scoring.GENRES]
+    assert scoring.default_min_score() == choose_default(options, by_kind)
+    assert scoring.default_min_score() in _score_values()
+    # one threshold serves both kinds of text: near the best F1 on each (the threshold rule
+    # on one kind's passages alone finds none better by more than the tolerance)
+    for genre, kind_options in zip(scoring.GENRES, by_kind, strict=True):
+        figures = {o[0]: o[3] for o in kind_options}
+        best = figures[choose_threshold(kind_options)]
+        assert figures[scoring.default_min_score()] >= best - F1_TOLERANCE, genre
     # keeping more groups never loses recall
     recalls = [o[2] for o in options]
     assert recalls == sorted(recalls, reverse=True)
@@ -144,7 +160,7 @@ def test_features_are_computed_for_every_group():
         assert len(features) == len(scoring.FEATURES)
         assert all(0.0 <= f <= 1.0 for f in features)
         assert 0.0 < group.score <= 1.0
-        assert group.score in {r[4] for r in scoring.calibration_table()}
+        assert group.score in _score_values()
 
 
 def test_the_level_is_read_from_what_separates_the_members():
@@ -234,7 +250,7 @@ def test_min_score_naming_no_kind_of_text_raises(bad):
 def test_each_kind_of_text_has_the_rules_threshold_on_its_own_calibration_passages():
     """The thresholds of ``min_score="normative"``/``"report"`` are calibrated values, the
     threshold rule's choice on the kept figures the model table states for that kind."""
-    values = {r[4] for r in scoring.calibration_table()}
+    values = _score_values()
     comments = (DATA / scoring.MODEL).read_text(encoding="utf-8")
     for genre in scoring.GENRES:
         threshold = scoring.genre_min_score(genre)

@@ -18,20 +18,27 @@ right when it matches an annotated group (core or not) by the rule of
    development passages; leave-documents-out cross-validation on them (``FOLDS`` folds of
    whole source files) is reported, not used: the rules were written from those
    passages, so their cross-validated precision is optimistic;
-2. the calibration groups, ordered by the model's probability, are cut into bands of
+2. each calibration group is given the kind of text its paragraph reads as
+   (``policytext.parallels.genre``, a model of the development documents; never the
+   file name) and, per kind, the groups ordered by the model's probability are cut
+   into bands of
    ``MIN_BAND`` consecutive groups (:func:`quantile_bands`: equal-count bands whose edges
    lie midway between the groups on either side, not fixed in advance); each band's
    precision there, made monotone (isotonic regression by pool adjacent violators), is
    the score a group in that band reports (``policytext/data/parallel_score_calibration.tsv``,
    with the annotation rule's P/R/F1 on the calibration set keeping the groups that score
    at least the band's value);
-3. the default threshold, by the rule declared before any calibration figure was seen
-   (:func:`choose_threshold`): the highest calibrated score whose F1 on the calibration
-   set is within ``F1_TOLERANCE`` of the best F1 reached with precision >=
-   ``MIN_PRECISION``; if no threshold reaches that precision, the most precise one among
-   those keeping recall >= ``MIN_RECALL``; and by the same rule, on the calibration
-   passages of one kind of text only (:func:`genre_of`), the threshold of each of
-   ``policytext.parallels.scoring.GENRES`` (``min_score="report"``);
+3. the default threshold, one that serves both kinds of text (:func:`choose_default`):
+   the highest calibrated score that, on the calibration passages of each kind
+   (:func:`genre_of`), reaches precision >= ``MIN_PRECISION`` with an F1 within
+   ``F1_TOLERANCE`` of the best F1 reached with that precision there; if none does so
+   on every kind, the rule declared before any calibration figure was seen
+   (:func:`choose_threshold`) on all of them: the highest calibrated score whose F1 is
+   within ``F1_TOLERANCE`` of the best F1 reached with precision >= ``MIN_PRECISION``;
+   if no threshold reaches that precision, the most precise one among those keeping
+   recall >= ``MIN_RECALL``. By :func:`choose_threshold` on the calibration passages of
+   one kind only, the threshold of each of ``policytext.parallels.scoring.GENRES``
+   (``min_score="report"``);
 4. the model and the thresholds go to ``policytext/data/parallel_score_model.tsv``.
 
 Deterministic: the same passages and rules give byte-identical tables
@@ -51,8 +58,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from policytext.layout import read
+from policytext.parallels.genre import ParagraphGenres
 from policytext.parallels.grouping import build_parallels
 from policytext.parallels.scoring import EXPECTED_SIGN, FEATURES, GENRES, group_features
+from policytext.parallels.scoring import genre_of as scoring_genre_of
 from policytext.script import simplified_view
 from policytext.segment import paragraphs_of, sentences_of
 from tests.support.parallel_scoring import covers, gold_groups, prf, score_groups
@@ -124,6 +133,8 @@ class Candidate(NamedTuple):
     raw: float
     members: list[tuple[int, int]]
     right: bool
+    #: the kind of text its paragraph reads as (``scoring.genre_of``), which picks its bands
+    genre: str
 
 
 class Passages(NamedTuple):
@@ -160,11 +171,15 @@ def candidates(names: Sequence[str]) -> Passages:
         gold = gold_groups(passage)
         golds.append(gold)
         spans.append((passage["file"], passage["start"], passage["end"]))
+        genres = ParagraphGenres(view, paragraphs)
         for group, raw in zip(groups, reading.to_raw(groups), strict=True):
             members = [(m.start, m.end) for m in raw.members]
             right = any(covers(members, g) for g, _ in gold)
             features = group_features(view, group, group.score)
-            found.append(Candidate(index, passage["file"], features, group.score, members, right))
+            genre = scoring_genre_of(genres.of_span(group.start, group.end))
+            found.append(
+                Candidate(index, passage["file"], features, group.score, members, right, genre)
+            )
     return Passages(found, golds, spans)
 
 
@@ -345,6 +360,15 @@ def calibrate(p: float, table) -> float:
     return value
 
 
+def genre_reliability(probabilities: list[float], passages: Passages, genre: str):
+    """:func:`reliability` of the groups whose paragraph reads as ``genre`` (all groups
+    when none does: a trial set of one kind)."""
+    inside = [k for k, c in enumerate(passages.found) if c.genre == genre]
+    if not inside:
+        return reliability(probabilities, passages.labels)
+    return reliability([probabilities[k] for k in inside], [passages.labels[k] for k in inside])
+
+
 def genre_of(file: str) -> str:
     """The kind of text of a passage's source file: ``normative`` for the policy documents,
     ``report`` for the government work and congress reports."""
@@ -387,6 +411,40 @@ def choose_threshold(options: Sequence[tuple[float, float, float, float]]) -> fl
     if recalled:
         return max(recalled, key=lambda o: (o[1], o[2], -o[0]))[0]
     return min(o[0] for o in options)
+
+
+def acceptable(options: Sequence[tuple[float, float, float, float]]) -> set[float]:
+    """The thresholds of ``(threshold, P, R, F1)`` options that reach MIN_PRECISION with an
+    F1 within F1_TOLERANCE of the best F1 reached with that precision (the thresholds
+    :func:`choose_threshold` chooses the highest of)."""
+    feasible = [o for o in options if o[1] >= MIN_PRECISION]
+    best = max((o[3] for o in feasible), default=0.0)
+    return {o[0] for o in feasible if o[3] >= best - F1_TOLERANCE}
+
+
+def choose_default(
+    options: Sequence[tuple[float, float, float, float]],
+    by_kind: Sequence[Sequence[tuple[float, float, float, float]]],
+) -> float:
+    """The default threshold: one threshold that serves every kind of text. Of the
+    thresholds :func:`acceptable` on the calibration passages of each kind (``by_kind``:
+    the options measured on that kind only), the highest acceptable on all of them; if
+    none is, :func:`choose_threshold` on all the passages (``options``).
+
+    With one score whose bands ignore the kind, the rule on all passages let a threshold
+    through that cost reports more than the tolerance (its F1 flat on normative text);
+    asked per kind, the threshold is near the best on each.
+
+    >>> pooled = [(0.5, 0.85, 0.8, 0.82), (0.8, 0.9, 0.76, 0.82)]
+    >>> reports = [(0.5, 0.84, 0.8, 0.82), (0.8, 0.9, 0.7, 0.79)]
+    >>> normative = [(0.5, 0.86, 0.8, 0.82), (0.8, 0.9, 0.8, 0.826)]
+    >>> choose_default(pooled, [normative, reports])
+    0.5
+    >>> choose_default(pooled, [[(0.5, 0.7, 0.8, 0.75), (0.8, 0.9, 0.7, 0.79)], normative])
+    0.8
+    """
+    common = set.intersection(*(acceptable(kind) for kind in by_kind)) if by_kind else set()
+    return max(common) if common else choose_threshold(options)
 
 
 def _figures(p: float, r: float, f: float) -> str:
@@ -432,15 +490,15 @@ def main(argv: list[str] | None = None) -> int:
     model = _fit([c.features for c in development.found], development.labels)
     cv = cross_validated(development.found)
     probabilities = model.probabilities([c.features for c in calibration.found])
-    table = reliability(probabilities, calibration.labels)
-    scores = [calibrate(p, table) for p in probabilities]
-    cv_scores = [calibrate(p, table) for p in cv]
-    options = []
-    for row in table:
-        if not options or options[-1][0] != row[5]:
-            figures = scores_at(calibration, scores, row[5])
-            options.append((row[5], *(_written(x) for x in figures)))
-    chosen = choose_threshold(options)
+    tables = {genre: genre_reliability(probabilities, calibration, genre) for genre in GENRES}
+    scores = [
+        calibrate(p, tables[c.genre]) for p, c in zip(probabilities, calibration.found, strict=True)
+    ]
+    cv_scores = [calibrate(p, tables[c.genre]) for p, c in zip(cv, development.found, strict=True)]
+    options = [
+        (value, *(_written(x) for x in scores_at(calibration, scores, value)))
+        for value in sorted({row[5] for table in tables.values() for row in table})
+    ]
     kept = {o[0]: o[1:] for o in options}
     kept_by_genre = {
         genre: {
@@ -453,11 +511,26 @@ def main(argv: list[str] | None = None) -> int:
         genre: choose_threshold([(t, *figures) for t, figures in kept_by_genre[genre].items()])
         for genre in GENRES
     }
-    cv_edges = [(low, high) for low, high, *_ in table]
+    chosen = choose_default(
+        options, [[(t, *f) for t, f in kept_by_genre[genre].items()] for genre in GENRES]
+    )
     cv_table = [
-        (low, high, total, hits, hits / total if total else float("nan"))
-        for low, high, total, hits in band_counts(cv, development.labels, cv_edges)
+        (genre, low, high, total, hits, hits / total if total else float("nan"))
+        for genre in GENRES
+        for low, high, total, hits in band_counts(
+            [p for p, c in zip(cv, development.found, strict=True) if c.genre == genre],
+            [c.right for c in development.found if c.genre == genre],
+            [(low, high) for low, high, *_ in tables[genre]],
+        )
     ]
+    read_as = {
+        genre: (
+            sum(1 for c in found if c.genre == genre_of(c.file)),
+            len(found),
+        )
+        for genre in GENRES
+        for found in [[c for c in calibration.found if genre_of(c.file) == genre]]
+    }
     auc_raw = auc([c.raw for c in calibration.found], calibration.labels)
     auc_model = auc(probabilities, calibration.labels)
     auc_cv = auc(cv, development.labels)
@@ -481,24 +554,32 @@ def main(argv: list[str] | None = None) -> int:
         f"{chosen:.3f} {_figures(*scores_at(development, cv_scores, chosen))}.",
     ]
     provenance = [line for line in provenance if line]
+    provenance.append(
+        "# Groups of the calibration set whose paragraph the genre model reads as the kind of "
+        "its document: " + ", ".join(f"{g} {read_as[g][0]}/{read_as[g][1]}" for g in GENRES) + "."
+    )
     cv_lines = [
         "# the same bands in cross-validation on the development passages:",
-        "# low\thigh\tgroups\tcorrect\tprecision",
+        "# genre\tlow\thigh\tgroups\tcorrect\tprecision",
         *(
-            f"# {low}\t{high}\t{total}\t{hits}\t{share:.3f}"
-            for low, high, total, hits, share in cv_table
+            f"# {genre}\t{low}\t{high}\t{total}\t{hits}\t{share:.3f}"
+            for genre, low, high, total, hits, share in cv_table
         ),
     ]
     model_lines = [
         "# Logistic model of policytext.parallels.scoring: probability = 1 / (1 + exp(-z)),",
         "# z = intercept + sum(weight * feature), fitted on the development passages",
-        f"# (C = {C}); min_score = the default threshold on the calibrated score: the highest",
-        f"# whose groups F1 on the calibration set is within {F1_TOLERANCE} of the best with",
-        f"# precision >= {MIN_PRECISION} there (none reaching it: the most precise keeping "
-        f"recall >= {MIN_RECALL}); min_score_<kind>: the threshold chosen by the same rule "
-        "on the",
-        "# calibration passages of that kind of text only (normative: policy_docs; report: "
-        "the reports).",
+        f"# (C = {C}); the calibrated score reads the bands of the kind of text the group's "
+        "paragraph reads as",
+        "# (policytext.parallels.genre). min_score = the default threshold on the calibrated "
+        "score: the highest",
+        f"# threshold whose F1 is within {F1_TOLERANCE} of the best with precision >= "
+        f"{MIN_PRECISION} on the calibration passages of EACH kind",
+        "# (choose_default; none such: the same rule on all of them, the most precise "
+        f"keeping recall >= {MIN_RECALL} if none reaches the precision);",
+        "# min_score_<kind>: the threshold chosen by the rule on the calibration passages "
+        "of that kind only",
+        "# (normative: policy_docs; report: the reports).",
         *(
             f"# {genre} calibration passages: at min_score_{genre} {genre_chosen[genre]:.3f} "
             f"{_figures(*kept_by_genre[genre][genre_chosen[genre]])}; at the default "
@@ -512,11 +593,18 @@ def main(argv: list[str] | None = None) -> int:
         f"min_score\t{chosen:.3f}",
         *(f"min_score_{genre}\t{genre_chosen[genre]:.3f}" for genre in GENRES),
     ]
-    header = "low\thigh\tgroups\tcorrect\tprecision\tcalibrated\tkept_p\tkept_r\tkept_f1"
+    header = "\t".join(
+        (
+            "genre\tlow\thigh\tgroups\tcorrect\tprecision\tcalibrated\tkept_p\tkept_r\tkept_f1",
+            *(f"{g}_p\t{g}_r\t{g}_f1" for g in GENRES),
+        )
+    )
     rows = [
-        f"{low}\t{high}\t{total}\t{hits}\t{share:.3f}\t{value:.3f}\t"
+        f"{genre}\t{low}\t{high}\t{total}\t{hits}\t{share:.3f}\t{value:.3f}\t"
         + "\t".join(f"{x:.3f}" for x in kept[value])
-        for low, high, total, hits, share, value in table
+        + "".join(f"\t{x:.3f}" for g in GENRES for x in kept_by_genre[g][value])
+        for genre in GENRES
+        for low, high, total, hits, share, value in tables[genre]
     ]
     table_lines = [
         "# Precision of parallel groups per band of the scorer's probability, measured on the",
@@ -524,7 +612,10 @@ def main(argv: list[str] | None = None) -> int:
         "calibrated = precision made",
         "# monotone, the score a group in the band reports; kept_p/r/f1 = the annotation "
         "rule's P/R/F1",
-        "# on the calibration set keeping the groups that score at least `calibrated`.",
+        "# on the calibration set keeping the groups that score at least `calibrated`; "
+        "<kind>_p/r/f1: the same",
+        "# on its passages of that kind. genre: the kind the paragraph holding the group "
+        "reads as (policytext.parallels.genre); each kind has its own bands.",
         *provenance,
         *cv_lines,
         header,

@@ -26,6 +26,7 @@ from ..results import Parallel
 from ..script import simplified_view
 from ..segment import paragraphs_of, sentences_of
 from ..validation import ensure_text
+from .genre import report_probability
 from .grouping import (
     _hopeless,
     _unsharable,
@@ -70,7 +71,10 @@ def find_parallels(
     """Parallel groups (排比 of 3+ members, pairs) in ``text``, in text order.
 
     Precision first: groups whose calibrated ``score`` is below ``min_score`` are left
-    out; by default the documented threshold (:func:`default_min_score`),
+    out; each group's score reads the calibration bands of the kind of text its paragraph
+    reads as (:func:`report_probability`: a report or a normative document), so one
+    threshold means the same precision in both; by default the documented threshold
+    (:func:`default_min_score`),
     ``min_score="normative"`` or ``"report"`` the threshold calibrated on that kind of
     text (:func:`genre_min_score`), and ``min_score=0.0`` returns every group the rules
     accept.
@@ -116,6 +120,7 @@ __all__ = [
     "group_score",
     "groups_in_run",
     "phrase_units",
+    "report_probability",
     "resolve_min_score",
     "score_group",
     "semicolon_units",

@@ -20,6 +20,7 @@ from ..vocabulary import (
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
 )
+from .genre import ParagraphGenres
 from .rules import (
     ELABORATION_LEADS,
     HEAD_LONGEST,
@@ -1779,6 +1780,9 @@ def build_parallels(
     result = [_drop_opening_clause(text, view, g) for g in result]
     if calibrate:
         threshold = default_min_score() if min_score is None else min_score
-        result = [replace(g, score=group_score(view, g)) for g in result]
+        genres = ParagraphGenres(view, paragraphs)
+        result = [
+            replace(g, score=group_score(view, g, genres.of_span(g.start, g.end))) for g in result
+        ]
         result = [g for g in result if g.score >= threshold]
     return tuple(sorted(result, key=lambda g: (g.start, g.end)))

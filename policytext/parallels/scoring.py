@@ -13,15 +13,29 @@ a probability; the reported ``Parallel.score`` is the precision that band of
 probabilities had on a separate calibration set
 (``policytext/data/parallel_score_calibration.tsv``, made monotone): passages of
 development documents annotated by sessions that had not read the rules, which no
-rule or feature was written from. So ``score >= 0.8`` picks groups from bands where at
-least four in five groups were right on passages the rules and the model had not seen.
+rule or feature was written from.
+
+The bands are those of the kind of text the paragraph holding the group reads as
+(:mod:`.genre`: a report or a normative document, read from the paragraph's characters,
+never from a file name; a group across paragraphs reads them together): each kind has
+bands of its own, measured on the calibration groups whose paragraphs read as that
+kind, since the same probability is right more often in reports (low-scored groups
+there are mostly right) than in normative documents (mostly wrong). So a score means
+the same precision in both kinds: ``score >= 0.8`` picks groups from bands of their
+kind where at least four in five groups were right on passages the rules and the model
+had not seen.
 
 Groups scoring below :func:`default_min_score` (the threshold stated in the model
-table, chosen on the calibration set) are not returned unless the caller asks for
-them (``min_score=0.0``). A caller who knows the kind of text can ask for the threshold
-chosen by the same rule on the calibration passages of that kind only
-(``min_score="normative"`` or ``"report"``, :data:`GENRES`): on work reports the
-low-scored groups are mostly right, on normative documents mostly not.
+table) are not returned unless the caller asks for them (``min_score=0.0``). It is
+chosen on the calibration set to serve both kinds
+(``tools.calibrate_parallels.choose_default``): the highest threshold whose F1 on the
+calibration passages of each kind is within 0.01 of the best reached there with
+precision >= 0.8. With the shipped tables it is the lowest report band's value, so it
+keeps every group of a paragraph read as a report and leaves out the lowest band of a
+paragraph read as normative. A caller who knows the kind of text can still ask for the threshold
+chosen by the rule on the calibration passages of that kind only
+(``min_score="normative"`` or ``"report"``, :data:`GENRES`); the kind read per
+paragraph does not change which threshold applies, only which bands score a group.
 
 Plain Python only: no scikit-learn or scipy at run time.
 """
@@ -30,12 +44,13 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from ..data import table_rows
 from ..results import Parallel
 from ..vocabulary import CLAUSE_MARKS, LINE_BREAKS, PREPOSITIONS, STRONG_TERMINALS
+from .genre import REPORT_AT
 from .rules import PRODUCTIVE_SUFFIXES, rule_case_frame, rule_is_name, rule_statistics
 from .units import (
     _COUNT_RE,
@@ -261,10 +276,11 @@ def model() -> tuple[float, tuple[float, ...], float]:
     return values["intercept"], tuple(values[f] for f in FEATURES), values["min_score"]
 
 
-@lru_cache(maxsize=1)
-def calibration_table() -> tuple[tuple[float, float, int, int, float], ...]:
-    """Rows ``(low, high, groups, correct, calibrated precision)``: bands of the model's
-    probability and the precision each had on the calibration set (made monotone)."""
+@cache
+def calibration_table(genre: str) -> tuple[tuple[float, float, int, int, float], ...]:
+    """Rows ``(low, high, groups, correct, calibrated precision)`` of one kind of text
+    (:data:`GENRES`): bands of the model's probability and the precision each had on the
+    calibration groups whose paragraph reads as that kind (:mod:`.genre`), made monotone."""
     header, *rows = table_rows(TABLE)
     at = {name: k for k, name in enumerate(header)}
     return tuple(
@@ -276,6 +292,7 @@ def calibration_table() -> tuple[tuple[float, float, int, int, float], ...]:
             float(row[at["calibrated"]]),
         )
         for row in rows
+        if row[at["genre"]] == genre
     )
 
 
@@ -286,16 +303,21 @@ def probability(features: tuple[float, ...]) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
 
 
-@lru_cache(maxsize=1)
-def _band_lows() -> tuple[float, ...]:
+@cache
+def _band_lows(genre: str) -> tuple[float, ...]:
     """Where each band of :func:`calibration_table` starts (read once, asked per group)."""
-    return tuple(row[0] for row in calibration_table())
+    return tuple(row[0] for row in calibration_table(genre))
 
 
-def calibrated(p: float) -> float:
-    """The precision on the calibration set of the band ``p`` falls in."""
-    k = bisect_right(_band_lows(), p) - 1
-    return calibration_table()[max(k, 0)][4]
+def genre_of(report_probability: float) -> str:
+    """The kind of text (:data:`GENRES`) of a paragraph with this report probability."""
+    return GENRES[1] if report_probability >= REPORT_AT else GENRES[0]
+
+
+def calibrated(p: float, genre: str) -> float:
+    """The precision on the calibration groups of kind ``genre`` of the band ``p`` falls in."""
+    k = bisect_right(_band_lows(genre), p) - 1
+    return calibration_table(genre)[max(k, 0)][4]
 
 
 def default_min_score() -> float:
@@ -336,6 +358,8 @@ def _unweighted() -> frozenset[str]:
     return frozenset(f for f, w in zip(FEATURES, model()[1], strict=True) if w == 0.0)
 
 
-def group_score(view: str, group: Parallel) -> float:
-    """The calibrated score of a group that carries its raw score."""
-    return calibrated(probability(group_features(view, group, group.score, _unweighted())))
+def group_score(view: str, group: Parallel, report_probability: float) -> float:
+    """The calibrated score of a group that carries its raw score, in a paragraph of this
+    report probability (:meth:`.genre.ParagraphGenres.of_span`)."""
+    features = group_features(view, group, group.score, _unweighted())
+    return calibrated(probability(features), genre_of(report_probability))
