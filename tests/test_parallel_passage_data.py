@@ -68,6 +68,8 @@ LATER = (
     "independent_parallel_passages_13.json",
     "heldout_parallel_passages_14_report.json",
     "heldout_parallel_passages_14.json",
+    "calibration_parallel_passages_15_report.json",
+    "calibration_parallel_passages_15.json",
 )
 
 
@@ -245,6 +247,16 @@ SETS = (
     PassageSet(
         "heldout_parallel_passages_14.json",
         "h14-policy", 1, 32, True, (100, 500), True, LATER[:36], -1, 2, "20261235", True,
+    ),
+    PassageSet(
+        "calibration_parallel_passages_15_report.json",
+        "c15-report", 1, 48, True, (100, 500), False, LATER[:37], None, 3, "20261236", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_15.json",
+        "c15-calibration", 1, 48, True, (100, 500), False, LATER[:38], -1, 1, "20261237", True,
+        ("calibration", "calibration-report"),
     ),
 )  # fmt: skip
 
