@@ -70,6 +70,8 @@ LATER = (
     "heldout_parallel_passages_14.json",
     "calibration_parallel_passages_15_report.json",
     "calibration_parallel_passages_15.json",
+    "independent_parallel_passages_16_report.json",
+    "independent_parallel_passages_16.json",
 )
 
 
@@ -257,6 +259,14 @@ SETS = (
         "calibration_parallel_passages_15.json",
         "c15-calibration", 1, 48, True, (100, 500), False, LATER[:38], -1, 1, "20261237", True,
         ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "independent_parallel_passages_16_report.json",
+        "d16-report", 1, 48, True, (100, 500), False, LATER[:39], None, 3, "20261238", True,
+    ),
+    PassageSet(
+        "independent_parallel_passages_16.json",
+        "d16-dev", 1, 48, True, (100, 500), False, LATER[:40], -1, 1, "20261239", True,
     ),
 )  # fmt: skip
 
