@@ -306,35 +306,58 @@ def test_score_is_calibrated_on_the_development_passages(capsys):
 #: shipped tables instead. Read once on them: at the default P 0.873 R 0.811 F1 0.841; groups
 #: scoring 0.9 or more right 32 of 36; the same in both scripts. Floors just below. Read again
 #: on the tables refit after that session's rule round (default 0.781): P 0.870 R 0.784
-#: F1 0.825, 32 of 36
-CALIBRATION_CHECK = (
-    "calibration_parallel_passages_12.json",
-    "calibration_parallel_passages_12_report.json",
-)
+#: F1 0.825, 32 of 36; on the tables of 3 December (ninth part: rep25's rules, the score
+#: reading the kind of text, default 0.812): P 0.877 R 0.865 F1 0.871 (report part 0.805 ->
+#: 0.883), 24 of 26.
+#: calibration set 15 (48 + 48 passages of development documents, annotated blind on
+#: 3 December, ninth part): taken into the fit it moved set 12's normative part down 0.044
+#: F1, so it too checks the shipped tables. Read on the tables of 6c35cd0: P 0.842 R 0.811
+#: F1 0.826; on those of the ninth part: P 0.860 R 0.838 F1 0.849, groups scoring 0.8 or more
+#: right 49 of 57 (0.860), 0.9 or more 19 of 23 (0.826; on the tables of 6c35cd0 25 of 30):
+#: so set 15 holds the documented meaning of 0.8, not set 12's 0.9 figure.
+CALIBRATION_CHECKS = {
+    "calibration set 12": (
+        "calibration_parallel_passages_12.json",
+        "calibration_parallel_passages_12_report.json",
+    ),
+    "calibration set 15": (
+        "calibration_parallel_passages_15.json",
+        "calibration_parallel_passages_15_report.json",
+    ),
+}
+#: the least precision and F1 at the default each check set holds (just below its reads), and
+#: a score at or above which the set's groups are right at least 0.85 (set 12) or 0.8 of the time
+CALIBRATION_CHECK_FLOOR = {
+    "calibration set 12": (0.85, 0.82, 0.9, 0.85),
+    "calibration set 15": (0.84, 0.83, 0.8, 0.8),
+}
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
-def test_shipped_score_holds_on_a_calibration_set_it_was_not_fitted_on(script, capsys):
-    """The default keeps precision >= 0.85 and groups scoring >= 0.9 are right at least
-    0.85 of the time (annotation rule: a group matching any annotated group) on passages
-    the tables never saw."""
+@pytest.mark.parametrize("label", list(CALIBRATION_CHECKS))
+def test_shipped_score_holds_on_a_calibration_set_it_was_not_fitted_on(label, script, capsys):
+    """The default keeps the precision of the check set's floor and high-scoring groups are
+    right as often as the floor says (annotation rule: a group matching any annotated
+    group) on passages the tables never saw."""
     from tests.support.parallel_scoring import covers
 
-    for name in CALIBRATION_CHECK:
+    names = CALIBRATION_CHECKS[label]
+    least_p, least_f1, high_score, least_right = CALIBRATION_CHECK_FLOOR[label]
+    for name in names:
         if not (Path(__file__).parent / "data" / name).exists():
             pytest.skip(f"{name} is absent: the calibration set is annotated by another session")
-    data = {"passages": [p for name in CALIBRATION_CHECK for p in load_passages(name)["passages"]]}
-    whole = part_scores(data, script, [None], "calibration set 12 ")[0]
+    data = {"passages": [p for name in names for p in load_passages(name)["passages"]]}
+    whole = part_scores(data, script, [None], f"{label} ")[0]
     high = right = 0
     for passage, text in passage_texts(data):
         if script == "traditional":
             text = pt.to_traditional(text)
         gold = [[tuple(m) for m in g["members"]] for g in passage["groups"]]
         for group in pt.find_parallels(text):
-            if group.score >= 0.9:
+            if group.score >= high_score:
                 high += 1
                 right += any(covers([(m.start, m.end) for m in group.members], g) for g in gold)
     with capsys.disabled():
-        print(f"\n{whole.line}\nscore >= 0.9: {right} of {high} groups right")
-    assert whole.groups[0] >= 0.85 and whole.groups[2] >= 0.82, whole.line
-    assert right >= 0.85 * high
+        print(f"\n{whole.line}\nscore >= {high_score}: {right} of {high} groups right")
+    assert whole.groups[0] >= least_p and whole.groups[2] >= least_f1, whole.line
+    assert high and right >= least_right * high
