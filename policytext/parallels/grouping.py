@@ -77,6 +77,7 @@ from .units import (
     _words,
     block_runs,
     clause_units,
+    compiled_kernel,
     first_mark,
     has_semicolon,
     heading_units,
@@ -495,7 +496,22 @@ def _two_character_slot(carriers: list[str]) -> bool:
     return True
 
 
+#: the kernel's ``hopeless`` where it was built (it decides most windows in one call)
+_HOPELESS = compiled_kernel("hopeless")
+_LEADING_CHARS = "".join(sorted(LEADING_WORDS))
+
+
 def _hopeless(carriers: list[str], level: str) -> bool:
+    """A cheap test that no reading of these clauses, ；-pieces or sentences has a template
+    (``_hopeless_python``): the kernel's answer where it gives one, else the Python one."""
+    if _HOPELESS is not None:
+        verdict = _HOPELESS(carriers, level, _LEADING_CHARS, HEAD_LONGEST, CORRELATIVES)
+        if verdict >= 0:
+            return verdict == 1
+    return _hopeless_python(carriers, level)
+
+
+def _hopeless_python(carriers: list[str], level: str) -> bool:
     """A cheap test that no reading of these clauses, ；-pieces or sentences has a template.
 
     ``groups_in_run`` asks it before the costly template search, so it must
