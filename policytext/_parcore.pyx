@@ -11,6 +11,13 @@ definition (used where this module was not built);
 
 from cpython.unicode cimport PyUnicode_GET_LENGTH
 
+
+cdef extern from "Python.h":
+    # the characters of a ready string read by its kind and data, found once per string
+    int PyUnicode_KIND(object)
+    void* PyUnicode_DATA(object)
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
+
 cdef enum:
     VERB_SLOT = 4  # the furthest a shared object starts from its clause's opening (templates)
 
@@ -21,9 +28,12 @@ verb_slot = VERB_SLOT
 cdef Py_ssize_t _find(str s, str shortest, Py_ssize_t at, Py_ssize_t size):
     """The first place of ``shortest[at:at+size]`` in ``s`` (-1: none)."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(s), k, m
+    cdef int s_kind = PyUnicode_KIND(s), p_kind = PyUnicode_KIND(shortest)
+    cdef void* s_data = PyUnicode_DATA(s)
+    cdef void* p_data = PyUnicode_DATA(shortest)
     for k in range(n - size + 1):
         for m in range(size):
-            if s[k + m] != shortest[at + m]:
+            if PyUnicode_READ(s_kind, s_data, k + m) != PyUnicode_READ(p_kind, p_data, at + m):
                 break
         else:
             return k

@@ -927,6 +927,8 @@ def rule_run_on_ending(carriers: list[str]) -> int | None:
     for other in others[1:]:
         while shared and not other.endswith(shared):
             shared = shared[1:]
+    if shared[-RUN_ON_ENDING:] not in last:
+        return None  # no ending of RUN_ON_ENDING characters or more is in it (the usual case)
     for size in range(len(shared), RUN_ON_ENDING - 1, -1):
         ending = shared[-size:]
         at = last.find(ending)
@@ -1039,7 +1041,7 @@ def rule_list_verb_lead(carrier: str, keep: int, longest: int, even: bool) -> in
     and where the others' even length keeps less (增强政策｜前瞻性、一致性、实效性: 政策 is
     shared by all three). Lists of three items or more: a pair whose first item holds the
     verb is no pair (``rule_lead_pair``: 应使用办公自动化软件、专业财务管理软件)."""
-    cut = _after_lead_word(carrier, longest + 2, LIST_VERBS)
+    cut = _after_lead_word(carrier, longest + 2, _LIST_VERB_SET)
     if cut is None or (even and cut > keep):
         return None
     return cut
@@ -1049,13 +1051,28 @@ def rule_list_verb_lead(carrier: str, keep: int, longest: int, even: bool) -> in
 _NOT_OPENING = frozenset("的之")
 
 
-def _after_lead_word(carrier: str, limit: int, words: tuple[str, ...] = LEAD_WORDS) -> int | None:
+#: ``LEAD_WORDS`` and ``LIST_VERBS`` as sets, and the lengths of their words: a lead ends
+#: with one of them where its last characters are one (``_after_lead_word`` looks them up,
+#: not ``str.endswith`` of every word in turn)
+_LEAD_WORD_SET = frozenset(LEAD_WORDS)
+_LIST_VERB_SET = frozenset(LIST_VERBS)
+_LEAD_WORD_LENGTHS = tuple(sorted({len(word) for word in _LEADS_AND_VERBS}))
+
+
+def _after_lead_word(
+    carrier: str, limit: int, words: frozenset[str] = _LEAD_WORD_SET
+) -> int | None:
     """The shortest end of ``carrier`` (2 to ``limit``) that follows a lead word (one of
-    ``words``): the lead word nearest the member (加快建设｜法治政府, not 加快｜建设法治政府)."""
-    for keep in range(2, min(limit, len(carrier) - 2) + 1):
-        lead = carrier[: len(carrier) - keep]
-        if lead.endswith(words) and carrier[-keep] not in _NOT_OPENING:
-            return keep
+    ``words``, a set of ``LEAD_WORDS`` or ``LIST_VERBS``): the lead word nearest the member
+    (加快建设｜法治政府, not 加快｜建设法治政府)."""
+    size = len(carrier)
+    for keep in range(2, min(limit, size - 2) + 1):
+        if carrier[-keep] in _NOT_OPENING:
+            continue
+        end = size - keep  # carrier[:end].endswith(words)
+        for length in _LEAD_WORD_LENGTHS:
+            if carrier[max(0, end - length) : end] in words:
+                return keep
     return None
 
 
