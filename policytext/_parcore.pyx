@@ -520,3 +520,44 @@ def hopeless(
     if 0 < at <= 3 or _find(first, second, 0, 2 if n2 >= 2 else 1) > 0:
         return 0
     return 1
+
+
+# --- the carriers of units, and the characters units of one length share slot by slot ---
+
+
+def carriers(str view, units):
+    """``[view[u.start : u.carrier_end] for u in units]`` (``grouping._carriers``): a unit
+    is the tuple ``(start, end, carrier_end, level)`` of ``units.Unit``."""
+    cdef list found = []
+    for unit in units:
+        if not isinstance(unit, tuple) or len(<tuple>unit) < 3:
+            raise TypeError(f"carriers reads units, not {type(unit).__name__}")
+        found.append(view[<Py_ssize_t>(<tuple>unit)[0] : <Py_ssize_t>(<tuple>unit)[2]])
+    return found
+
+
+def aligned_shared(carriers, Py_ssize_t longest):
+    """The characters every carrier holds at the same place, in order, where all are of one
+    length of at most ``longest`` characters (``templates.aligned_strength`` weighs them);
+    None where their lengths differ or exceed it."""
+    cdef Py_ssize_t count = len(carriers), length, k, c
+    cdef str first
+    cdef Py_UCS4 char
+    cdef list shared = []
+    if count == 0:
+        raise IndexError("aligned_shared needs at least one carrier")
+    first = <str>carriers[0]
+    length = PyUnicode_GET_LENGTH(first)
+    if length > longest:
+        return None
+    for c in range(1, count):
+        if PyUnicode_GET_LENGTH(<str>carriers[c]) != length:
+            return None
+    for k in range(length):
+        char = first[k]
+        for c in range(1, count):
+            if (<str>carriers[c])[k] != char:
+                break
+        else:
+            shared.append(char)
+    return "".join(shared)

@@ -213,3 +213,34 @@ def _assert_hopeless_agrees(carriers: list[str], level: str) -> bool:
 
 def test_the_cheap_test_uses_the_kernel_where_it_is_built():
     assert grouping._HOPELESS is kernel.hopeless
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(
+    st.lists(st.text(alphabet="甲乙之的是a1，", min_size=1, max_size=14), min_size=1, max_size=5)
+)
+@example(["来势之猛", "扩散之快", "影响之深"])
+@example(["争夺是绝对的、长期的", "勾结是相对的、暂时的"])
+def test_kernel_aligned_shared_agrees_with_the_python(carriers):
+    """The kernel's slot-by-slot shared characters are those of ``templates.aligned_shared``."""
+    for longest in (4, templates.ALIGNED_LONGEST):
+        assert kernel.aligned_shared(carriers, longest) == templates.aligned_shared(
+            carriers, longest
+        )
+        assert kernel.aligned_shared(tuple(carriers), longest) == templates.aligned_shared(
+            tuple(carriers), longest
+        )
+
+
+def test_kernel_carriers_agree_on_every_run_of_the_essay(essay):
+    """The kernel's carriers of a run are the slices ``grouping._carriers`` defines."""
+    assert pl.Unit._fields[:3] == ("start", "end", "carrier_end")  # the kernel reads 0 and 2
+    view = pt.simplified_view(essay)
+    for sentence in pt.split_sentences(essay):
+        for units in [*phrase_units(view, sentence), clause_units(view, sentence)]:
+            assert kernel.carriers(view, units) == [view[u.start : u.carrier_end] for u in units]
+
+
+def test_the_carriers_and_slots_use_the_kernel_where_it_is_built():
+    assert grouping._CARRIERS is kernel.carriers
+    assert templates._ALIGNED_SHARED is kernel.aligned_shared

@@ -61,6 +61,7 @@ from .templates import (
     _correlative,
     aligned_strength,
     find_template,
+    new_template,
     slot_piece,
 )
 from .units import (
@@ -94,7 +95,13 @@ from .units import (
 
 
 def _carriers(view: str, units: list[Unit]) -> list[str]:
+    """What each unit compares: ``view[u.start : u.carrier_end]`` (by the kernel where built)."""
+    if _CARRIERS is not None:
+        return _CARRIERS(view, units)
     return [view[u.start : u.carrier_end] for u in units]
+
+
+_CARRIERS = compiled_kernel("carriers")
 
 
 def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
@@ -785,33 +792,33 @@ def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit
     if len(rest) >= 2:
         guide = find_template(rest)
         if guide is not None:  # the lead ends where the shared opening starts
-            guides.append(Template(guide.prefix, "", "", 0) if guide.prefix else guide)
+            guides.append(new_template(guide.prefix, "", "", 0) if guide.prefix else guide)
             if len(guide.prefix) > 1 and guide.prefix[0] in LEADING_WORDS:
-                guides.append(Template(guide.prefix[0], "", "", 0))
+                guides.append(new_template(guide.prefix[0], "", "", 0))
             if len(guide.prefix) > 2 and guide.prefix not in carriers[0]:
                 # the first holds part of the opening: 纲要提出的｜基本消灭…，基本上消灭…
                 for size in range(len(guide.prefix) - 1, 1, -1):
                     if carriers[0].find(guide.prefix[:size]) > 0:
-                        guides.append(Template(guide.prefix[:size], "", "", 0))
+                        guides.append(new_template(guide.prefix[:size], "", "", 0))
                         break
     elif level == "phrase":  # a pair: the second item's opening shows where the first's starts
-        guides += [Template(rest[0][:n], "", "", 0) for n in (2, 1) if len(rest[0]) > n]
+        guides += [new_template(rest[0][:n], "", "", 0) for n in (2, 1) if len(rest[0]) > n]
         if len(rest[0]) > 2 and carriers[0].endswith(
             rest[0][-2:]
         ):  # 一切形式的｜单边主义、保护主义
-            guides.append(Template("", "", rest[0][-2:], 0))
+            guides.append(new_template("", "", rest[0][-2:], 0))
     else:  # a subject before the copula: 城镇化｜是…，也是…; 发展｜是硬道理，是…
-        guides += [Template(a, "", "", 0) for a, b in CORRELATIVES if rest[0].startswith(b)]
+        guides += [new_template(a, "", "", 0) for a, b in CORRELATIVES if rest[0].startswith(b)]
         if rest[0][0] in "是既":  # the copula, or the opener of a 既…又… frame
-            guides.append(Template(rest[0][0], "", "", 0))
+            guides.append(new_template(rest[0][0], "", "", 0))
         elif (
             rest[0][0] in LEADING_WORDS and 0 < carriers[0].find(rest[0][0]) <= 3
         ):  # 要坚持｜以…，以…
-            guides.append(Template(rest[0][0], "", "", 0))
+            guides.append(new_template(rest[0][0], "", "", 0))
         elif (
             rest[0][0] in LEADING_WORDS and carriers[0].find(rest[0][:2]) > 0
         ):  # …建设｜有了…，有了…
-            guides.append(Template(rest[0][:2], "", "", 0))
+            guides.append(new_template(rest[0][:2], "", "", 0))
     for guide in guides:
         if not (guide.prefix or guide.infix or guide.suffix):  # a rhythm guide: keep its length
             keep = guide.lead
@@ -1090,8 +1097,8 @@ def _clip_ends(view: str, window: list[Unit], carriers: list[str]) -> list[list[
         guides = [template] if template is not None else []
     else:
         unit = inner[0]
-        guides = [Template(unit[:n], "", "", 0) for n in (1, 2) if len(unit) > n]
-        guides += [Template("", "", unit[-n:], 0) for n in (1, 2) if len(unit) > n]
+        guides = [new_template(unit[:n], "", "", 0) for n in (1, 2) if len(unit) > n]
+        guides += [new_template("", "", unit[-n:], 0) for n in (1, 2) if len(unit) > n]
     windows = []
     for guide in guides:
         first = _fit(carriers[0], guide, inner, from_end=True, level="phrase", trusted=True)
@@ -1700,6 +1707,11 @@ def _sentences_by_paragraph(
         yield index, batch
 
 
+def _scored(group: Parallel, score: float) -> Parallel:
+    """``dataclasses.replace(group, score=score)``, without its look-up of the fields."""
+    return Parallel(group.members, group.kind, group.shared, group.start, group.end, score)
+
+
 def build_parallels(
     text: str,
     view: str,
@@ -1767,6 +1779,6 @@ def build_parallels(
     result = [_drop_opening_clause(text, view, g) for g in result]
     if calibrate:
         threshold = default_min_score() if min_score is None else min_score
-        result = [replace(g, score=group_score(view, g)) for g in result]
+        result = [_scored(g, group_score(view, g)) for g in result]
         result = [g for g in result if g.score >= threshold]
     return tuple(sorted(result, key=lambda g: (g.start, g.end)))

@@ -110,14 +110,9 @@ def _shape(carriers: list[str], strength: float, listed: bool = False) -> _Shape
 
 
 def _combined(anchor: float, shape: _Shape) -> float:
-    score = (
-        0.35 * anchor
-        + 0.25 * shape.coverage
-        + 0.2 * shape.balance
-        + 0.15 * shape.count
-        + 0.05 * shape.rhythm
-    )
-    if shape.statistics:
+    coverage, balance, count, rhythm, statistics = shape  # unpacked: no attribute look-ups
+    score = 0.35 * anchor + 0.25 * coverage + 0.2 * balance + 0.15 * count + 0.05 * rhythm
+    if statistics:
         score *= 0.6  # lists of statistics repeat words without being rhetoric
     return round(score, 3)
 
