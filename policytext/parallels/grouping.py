@@ -406,7 +406,7 @@ def rule_heading_colon(view: str, first: Unit, second: Unit) -> bool:
     gaps hold the colon's content (智能航行系统标准：…。智能船体系统标准：…)."""
     if first.level == "sentence":
         return False
-    return any(c in _COLONS for c in view[first.end : second.start])
+    return first_mark(view, first.end, second.start, _COLON_MARKS, _COLON_RE) >= 0
 
 
 _COLON_MARKS = "".join(sorted(_COLONS))

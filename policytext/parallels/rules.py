@@ -403,6 +403,8 @@ def rule_designation_list(members: list[str]) -> bool:
 #: the heads of infrastructure projects: 成昆铁路, 阳信高速, 宣威水库, 凤凰机场三期
 PROJECT_HEADS = ("铁路", "高铁", "高速", "公路", "水库", "机场", "港", "大桥", "核电", "电厂")
 PROJECT_HEADS += ("电站", "航道", "隧道", "管道")
+#: any head of ``PROJECT_HEADS``, wherever it stands (``rule_is_project`` asks it first)
+_PROJECT_HEAD_RE = re.compile("|".join(map(re.escape, PROJECT_HEADS)))
 #: a phase or section after a project's head: 三期, 二期工程, 武宜段, 廉徐段
 _PHASE_RE = re.compile(r"(?:[一二三四五六七八九十0-9]+期(?:工程)?|[\u4e00-\u9fff]{2}段)$")
 #: the most paragraphs of the background corpus a project's opening word may be in to be
@@ -417,6 +419,8 @@ def rule_is_project(member: str) -> bool:
     or more characters, with a phase or section after it (潮南高速潮饶段, 白龙核电一期),
     or with an opening word that is rare in the background corpus or no word of it
     (成昆铁路, 宣威水库, 阳信高速). Not kinds: 干线铁路, 城际铁路, 空港, 国际机场."""
+    if _PROJECT_HEAD_RE.search(member) is None:
+        return False  # no head in it (the usual case): no name ends with one
     if len(member) > PROJECT_LONGEST or any(mark in member for mark in "，、；："):
         return False  # a clause: 在黄河上游…，逐步建设一批大型水电站
     name = _PHASE_RE.sub("", member)
