@@ -83,7 +83,9 @@ from .units import (
     has_semicolon,
     heading_units,
     inline_heading_units,
+    length_range,
     new_unit,
+    number_range,
     phrase_units,
     quoted_edges,
     semicolon_units,
@@ -128,7 +130,8 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
         best = None
         common: set[str] = set()  # the characters every carrier of the window has …
         common_to = -1  # … up to this unit (made and kept up to date only where asked)
-        for j in range(i + 1, min(len(units), i + MAX_MEMBERS)):
+        stop = i + MAX_MEMBERS if i + MAX_MEMBERS < len(units) else len(units)
+        for j in range(i + 1, stop):
             if headed[j - 1]:
                 break  # what follows a colon is no sibling of what precedes it
             carriers = every_carrier[i : j + 1]
@@ -416,11 +419,10 @@ _COLON_RE = re.compile(f"[{_COLON_MARKS}]")
 def _headed(view: str, units: list[Unit]) -> list[bool]:
     """``rule_heading_colon`` of every two adjacent units of a run; asked pair by pair only
     where a colon stands somewhere between the first unit's start and the last's."""
-    starts = [u.start for u in units]
-    if (
-        units[0].level == "sentence"
-        or first_mark(view, min(starts), max(starts), _COLON_MARKS, _COLON_RE) < 0
-    ):
+    if units[0].level == "sentence":
+        return [False] * (len(units) - 1)
+    first, last = number_range([u.start for u in units])
+    if first_mark(view, first, last, _COLON_MARKS, _COLON_RE) < 0:
         return [False] * (len(units) - 1)
     return [rule_heading_colon(view, units[k], units[k + 1]) for k in range(len(units) - 1)]
 
@@ -687,7 +689,7 @@ def rule_cut_inner_item(view: str, window: list[Unit], candidate: list[Unit]) ->
     first, last = window[0], window[-1]
     lead_cut = candidate[0].start > first.start
     tail_cut = candidate[-1].carrier_end < last.carrier_end
-    longest = max(u.carrier_end - u.start for u in window[1:-1] or window)
+    longest = number_range([u.carrier_end - u.start for u in window[1:-1] or window])[1]
     return (
         lead_cut and _cuts_whole_lead(view, first.start, first.end, candidate[0].start, longest)
     ) or (
@@ -886,7 +888,7 @@ def _clip_last(view: str, window: list[Unit], carriers: list[str]) -> list[Unit]
     """A 、-list whose last item runs on past a particle: 有市场、有效益｜的速度."""
     if window[0].level != "phrase":
         return None
-    last, longest = carriers[-1], max(len(c) for c in carriers[:-1])
+    last, longest = carriers[-1], length_range(carriers[:-1])[1]
     if len(last) <= 1.5 * longest:
         return None
     cut = next((k for k in range(2, len(last)) if last[k] in "的等"), None)
@@ -1073,12 +1075,12 @@ def _after_lead_word(
     ``words``, a set of ``LEAD_WORDS`` or ``LIST_VERBS``): the lead word nearest the member
     (加快建设｜法治政府, not 加快｜建设法治政府)."""
     size = len(carrier)
-    for keep in range(2, min(limit, size - 2) + 1):
+    for keep in range(2, (size - 2 if size - 2 < limit else limit) + 1):
         if carrier[-keep] in _NOT_OPENING:
             continue
         end = size - keep  # carrier[:end].endswith(words)
         for length in _LEAD_WORD_LENGTHS:
-            if carrier[max(0, end - length) : end] in words:
+            if carrier[end - length if end > length else 0 : end] in words:
                 return keep
     return None
 
@@ -1141,7 +1143,7 @@ def _extend(
 ) -> tuple[list[Unit], Template]:
     level = window[0].level
     carriers = _carriers(view, window)
-    longest = max(len(c) for c in carriers[:-1])  # the size of a whole item (rule_cut_inner_item)
+    longest = length_range(carriers[:-1])[1]  # the size of a whole item (rule_cut_inner_item)
     if level == "phrase":  # the last item of a 、-list may run on: 最现实的利益问题入手
         keep = _fit(carriers[-1], template, carriers[:-1], from_end=False, level=level)
         if keep is not None and _keep_cuts_whole(view, window[-1], keep, "tail", longest):
@@ -1199,9 +1201,11 @@ def _fit(
     ``from_end`` keeps the end of the carrier (a lead is cut off), otherwise
     its start (a tail is cut off). None when the template does not fit.
     """
-    lengths = [len(o) for o in others]
-    longest, shortest = max(lengths), min(lengths)
-    limit = 2 * longest if level != "phrase" else max(1.5 * longest, longest + 2)
+    shortest, longest = length_range(others)
+    if level != "phrase":
+        limit = 2 * longest
+    else:  # max(1.5 * longest, longest + 2)
+        limit = longest + 2 if longest + 2 > 1.5 * longest else 1.5 * longest
     keep: int | None = None
     if from_end:
         if template.prefix:

@@ -37,6 +37,7 @@ from .units import (
     MIN_SCORE,
     _document_counts,
     _words,
+    number_range,
 )
 
 #: suffixes that make words of a kind, so that items of uneven length share a template:
@@ -97,12 +98,14 @@ def _shape(carriers: list[str], strength: float, listed: bool = False) -> _Shape
     """The score's shape of the carriers (``listed``: lengths by ``rule_inner_list_length``)."""
     lengths = [rule_inner_list_length(c) if listed else len(c) for c in carriers]
     mean = sum(lengths) / len(lengths)
-    shortest, longest = min(lengths), max(lengths)
+    shortest, longest = number_range(lengths)
     statistics = rule_statistics(carriers)
+    coverage = 2 * strength / mean  # min(1.0, …) as an expression: cheaper in the twin
+    count = (len(carriers) - 1) / 3
     shape = (
-        min(1.0, 2 * strength / mean),
+        coverage if coverage < 1.0 else 1.0,
         shortest / longest,
-        min(1.0, (len(carriers) - 1) / 3),
+        count if count < 1.0 else 1.0,
         1.0 if shortest == longest == 4 else 0.0,
         statistics,
     )
@@ -193,7 +196,7 @@ def _accepted(
         return False
     template = new_template(_effective_prefix(template, level), template.infix, template.suffix, 0)
     lengths = [len(c) for c in carriers]
-    longest = max(lengths)
+    longest = number_range(lengths)[1]
     if level == "phrase":
         if longest <= 2 and len(carriers) == 2:
             return False  # 电力、电信: two words that share a character

@@ -251,7 +251,9 @@ def template_strength(
         strength += _weight(template.infix)
     if template.suffix:
         strength += _weight(template.suffix)
-    return max(strength, aligned_strength(carriers) if aligned is None else aligned)
+    if aligned is None:
+        aligned = aligned_strength(carriers)
+    return aligned if aligned > strength else strength  # max(strength, aligned)
 
 
 #: the longest units ``aligned_strength`` compares slot by slot
