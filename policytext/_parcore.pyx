@@ -11,6 +11,13 @@ definition (used where this module was not built);
 
 from cpython.unicode cimport PyUnicode_GET_LENGTH
 
+
+cdef extern from "Python.h":
+    # the characters of a ready string read by its kind and data, found once per string
+    int PyUnicode_KIND(object)
+    void* PyUnicode_DATA(object)
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
+
 cdef enum:
     VERB_SLOT = 4  # the furthest a shared object starts from its clause's opening (templates)
 
@@ -21,9 +28,12 @@ verb_slot = VERB_SLOT
 cdef Py_ssize_t _find(str s, str shortest, Py_ssize_t at, Py_ssize_t size):
     """The first place of ``shortest[at:at+size]`` in ``s`` (-1: none)."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(s), k, m
+    cdef int s_kind = PyUnicode_KIND(s), p_kind = PyUnicode_KIND(shortest)
+    cdef void* s_data = PyUnicode_DATA(s)
+    cdef void* p_data = PyUnicode_DATA(shortest)
     for k in range(n - size + 1):
         for m in range(size):
-            if s[k + m] != shortest[at + m]:
+            if PyUnicode_READ(s_kind, s_data, k + m) != PyUnicode_READ(p_kind, p_data, at + m):
                 break
         else:
             return k
@@ -321,3 +331,233 @@ def pieces(str view, Py_ssize_t start, Py_ssize_t end, str marks):
         piece_start = k = run_end
     found.append((piece_start, end))
     return found
+
+
+# --- the cheap test of a window (``grouping._hopeless``), without slicing a carrier ---
+
+
+cdef inline bint _heads_equal(str a, str b, Py_ssize_t size):
+    """``a[:size] == b[:size]``."""
+    cdef Py_ssize_t la = PyUnicode_GET_LENGTH(a), lb = PyUnicode_GET_LENGTH(b), k
+    if la > size:
+        la = size
+    if lb > size:
+        lb = size
+    if la != lb:
+        return False
+    for k in range(la):
+        if a[k] != b[k]:
+            return False
+    return True
+
+
+cdef inline bint _tails_equal(str a, str b, Py_ssize_t size):
+    """``a[-size:] == b[-size:]``."""
+    cdef Py_ssize_t na = PyUnicode_GET_LENGTH(a), nb = PyUnicode_GET_LENGTH(b), la, lb, k
+    la = na if na < size else size
+    lb = nb if nb < size else size
+    if la != lb:
+        return False
+    for k in range(la):
+        if a[na - la + k] != b[nb - lb + k]:
+            return False
+    return True
+
+
+cdef bint _same_openings(list carriers, Py_ssize_t start):
+    """Every carrier from ``start`` on opens with the same character (none is empty)."""
+    cdef Py_ssize_t k
+    cdef Py_UCS4 char = (<str>carriers[start])[0]
+    for k in range(start + 1, len(carriers)):
+        if (<str>carriers[k])[0] != char:
+            return False
+    return True
+
+
+cdef bint _same_tails(list carriers, Py_ssize_t size):
+    """Every carrier ends with the same ``size`` characters (``grouping._same_ending``)."""
+    cdef Py_ssize_t k
+    cdef str first = <str>carriers[0]
+    for k in range(1, len(carriers)):
+        if not _tails_equal(first, <str>carriers[k], size):
+            return False
+    return True
+
+
+cdef Py_ssize_t _index(str s, Py_UCS4 char):
+    """``s.find(char)``."""
+    cdef Py_ssize_t k
+    for k in range(PyUnicode_GET_LENGTH(s)):
+        if s[k] == char:
+            return k
+    return -1
+
+
+cdef bint _rest_slot_piece(list carriers):
+    """``templates.slot_piece(carriers[1:], least=2)`` (two carriers or more after the first)."""
+    cdef Py_ssize_t count = len(carriers), k, c, m
+    cdef str first = <str>carriers[1], other
+    cdef bint same
+    for k in range(1, VERB_SLOT + 1):
+        if PyUnicode_GET_LENGTH(first) < k + 3:
+            return False  # nor at any later place
+        same = True
+        for c in range(2, count):
+            other = <str>carriers[c]
+            if PyUnicode_GET_LENGTH(other) < k + 3:
+                same = False
+                break
+            for m in range(3):
+                if other[k + m] != first[k + m]:
+                    same = False
+                    break
+            if not same:
+                break
+        if same:
+            return True
+    return False
+
+
+cdef bint _two_character_slot(list carriers):
+    """``grouping._two_character_slot``: every carrier holds one piece at places 2 and 3."""
+    cdef Py_ssize_t k
+    cdef str first = <str>carriers[0], other
+    if PyUnicode_GET_LENGTH(first) < 4:
+        return False
+    for k in range(1, len(carriers)):
+        other = <str>carriers[k]
+        if PyUnicode_GET_LENGTH(other) < 4 or other[2] != first[2] or other[3] != first[3]:
+            return False
+    return True
+
+
+cdef bint _share_three(str first, str second):
+    """``grouping._share_piece(first, second, 3)``: a common piece of three characters."""
+    cdef str short = first, long = second
+    cdef Py_ssize_t k
+    if PyUnicode_GET_LENGTH(first) > PyUnicode_GET_LENGTH(second):
+        short, long = second, first
+    for k in range(PyUnicode_GET_LENGTH(short) - 2):
+        if _find(long, short, k, 3) >= 0:
+            return True
+    return False
+
+
+def hopeless(
+    list carriers, str level, str leading, Py_ssize_t head_longest, tuple correlatives
+):
+    """``grouping._hopeless(carriers, level)`` decided without weighing characters: 1 (no
+    reading of the window has a template), 0 (one may), or -1 where only the Python test
+    can tell (a pair of one length with two or more slots alike, weighed by
+    ``aligned_strength``; an empty carrier). ``leading`` holds ``LEADING_WORDS``,
+    ``head_longest`` is ``HEAD_LONGEST`` and ``correlatives`` ``CORRELATIVES``."""
+    cdef Py_ssize_t count = len(carriers), k, length, lo, hi, slots, n1, n2, at
+    cdef str first, second
+    cdef Py_UCS4 opener
+    if count < 2:
+        return -1
+    for k in range(count):
+        if PyUnicode_GET_LENGTH(<str>carriers[k]) == 0:
+            return -1  # the Python test fails on it as it always did
+    first = <str>carriers[0]
+    n1 = PyUnicode_GET_LENGTH(first)
+    if level == "sentence":
+        if count >= 3 and _same_tails(carriers, 2):
+            return 0  # first clauses that end alike (rule_ending_heads)
+        if count >= 3 and n1 <= head_longest:
+            for k in range(1, count):
+                if PyUnicode_GET_LENGTH(<str>carriers[k]) != n1:
+                    break
+            else:
+                return 0  # first clauses of one shape (rule_even_heads)
+        if not _same_openings(carriers, 0):
+            return 1
+        if count == 2 and (n1 > 8 or PyUnicode_GET_LENGTH(<str>carriers[1]) > 8):
+            return 1
+        return 0
+    if level == "semicolon":
+        if count > 2:
+            return 0
+    elif _same_tails(carriers, 1):
+        return 0  # clauses may share an ending
+    if count > 2:  # three clauses or more: the others must share something or be short
+        if _same_openings(carriers, 1):
+            return 0
+        lo = hi = PyUnicode_GET_LENGTH(<str>carriers[1])
+        for k in range(2, count):
+            length = PyUnicode_GET_LENGTH(<str>carriers[k])
+            if length < lo:
+                lo = length
+            if length > hi:
+                hi = length
+        if hi <= 8 or (lo == hi and hi <= 12):
+            return 0
+        if level == "clause" and (_rest_slot_piece(carriers) or _two_character_slot(carriers)):
+            return 0
+        return 1
+    second = <str>carriers[1]
+    n2 = PyUnicode_GET_LENGTH(second)
+    if _heads_equal(first, second, 2) or (first[0] == second[0] and first[0] in leading):
+        return 0
+    if n1 == n2 and n2 <= 12:  # aligned_strength >= 2 needs two slots alike at least
+        slots = 0
+        for k in range(n1):
+            if first[k] == second[k]:
+                slots += 1
+        if slots >= 2:
+            return -1
+    if level == "semicolon" and _share_three(first, second):
+        return 0
+    for pair in correlatives:  # _correlative_possible: 既…，又…, also after a lead
+        if second.startswith(<str>pair[1]) and <str>pair[0] in first:
+            return 0
+    opener = second[0]
+    if opener == u"是" or opener == u"既":
+        return 1 if _index(first, opener) <= 0 else 0
+    if opener not in leading:
+        return 1
+    at = _index(first, opener)
+    if 0 < at <= 3 or _find(first, second, 0, 2 if n2 >= 2 else 1) > 0:
+        return 0
+    return 1
+
+
+# --- the carriers of units, and the characters units of one length share slot by slot ---
+
+
+def carriers(str view, units):
+    """``[view[u.start : u.carrier_end] for u in units]`` (``grouping._carriers``): a unit
+    is the tuple ``(start, end, carrier_end, level)`` of ``units.Unit``."""
+    cdef list found = []
+    for unit in units:
+        if not isinstance(unit, tuple) or len(<tuple>unit) < 3:
+            raise TypeError(f"carriers reads units, not {type(unit).__name__}")
+        found.append(view[<Py_ssize_t>(<tuple>unit)[0] : <Py_ssize_t>(<tuple>unit)[2]])
+    return found
+
+
+def aligned_shared(carriers, Py_ssize_t longest):
+    """The characters every carrier holds at the same place, in order, where all are of one
+    length of at most ``longest`` characters (``templates.aligned_strength`` weighs them);
+    None where their lengths differ or exceed it."""
+    cdef Py_ssize_t count = len(carriers), length, k, c
+    cdef str first
+    cdef Py_UCS4 char
+    cdef list shared = []
+    if count == 0:
+        raise IndexError("aligned_shared needs at least one carrier")
+    first = <str>carriers[0]
+    length = PyUnicode_GET_LENGTH(first)
+    if length > longest:
+        return None
+    for c in range(1, count):
+        if PyUnicode_GET_LENGTH(<str>carriers[c]) != length:
+            return None
+    for k in range(length):
+        char = first[k]
+        for c in range(1, count):
+            if (<str>carriers[c])[k] != char:
+                break
+        else:
+            shared.append(char)
+    return "".join(shared)

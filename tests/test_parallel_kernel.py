@@ -164,3 +164,83 @@ def test_kernel_pieces_agree_with_the_regex_cuts(text, start, end):
     ):
         assert kernel.pieces(text, a, b, marks) == scans._pieces(pattern, text, a, b)
     assert scans._PIECES is kernel.pieces
+
+
+#: few characters, so that clauses open and end alike, share slots and leading words
+hopeless_carrier = st.text(alphabet="是既又也更以要工人甲乙丙的", min_size=1, max_size=14)
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(
+    st.lists(hopeless_carrier, min_size=2, max_size=5),
+    st.sampled_from(["clause", "semicolon", "sentence"]),
+)
+@example(["发展是硬道理", "是第一要务"], "clause")
+@example(["经济建设有了新成就", "有了新面貌"], "clause")
+@example(["我们群众要来", "你们群众都会去"], "semicolon")
+@example(["既要甲乙", "又要丙丁"], "clause")
+def test_kernel_hopeless_agrees_with_the_python_test(carriers, level):
+    """Where the kernel's ``hopeless`` answers, it answers as ``grouping._hopeless_python``."""
+    _assert_hopeless_agrees(carriers, level)
+
+
+def test_kernel_hopeless_agrees_on_every_window_of_the_essay(essay):
+    view = pt.simplified_view(essay)
+    sentences = pt.split_sentences(essay)
+    answered = 0
+    for sentence in sentences:
+        for carriers, level in _windows(view, sentence):
+            if level != "phrase":
+                answered += _assert_hopeless_agrees(list(carriers), level)
+    units = pl.sentence_units(view, list(sentences))
+    carriers = grouping._carriers(view, units)
+    for i in range(len(carriers) - 1):
+        for j in range(i + 2, min(len(carriers), i + 4) + 1):
+            answered += _assert_hopeless_agrees(carriers[i:j], "sentence")
+    assert answered > 400
+
+
+def _assert_hopeless_agrees(carriers: list[str], level: str) -> bool:
+    """The kernel's verdict is the Python test's where it gives one; whether it gave one."""
+    verdict = kernel.hopeless(
+        carriers, level, grouping._LEADING_CHARS, grouping.HEAD_LONGEST, grouping.CORRELATIVES
+    )
+    assert verdict in (-1, 0, 1)
+    if verdict >= 0:
+        assert (verdict == 1) == grouping._hopeless_python(carriers, level), carriers
+    return verdict >= 0
+
+
+def test_the_cheap_test_uses_the_kernel_where_it_is_built():
+    assert grouping._HOPELESS is kernel.hopeless
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(
+    st.lists(st.text(alphabet="甲乙之的是a1，", min_size=1, max_size=14), min_size=1, max_size=5)
+)
+@example(["来势之猛", "扩散之快", "影响之深"])
+@example(["争夺是绝对的、长期的", "勾结是相对的、暂时的"])
+def test_kernel_aligned_shared_agrees_with_the_python(carriers):
+    """The kernel's slot-by-slot shared characters are those of ``templates.aligned_shared``."""
+    for longest in (4, templates.ALIGNED_LONGEST):
+        assert kernel.aligned_shared(carriers, longest) == templates.aligned_shared(
+            carriers, longest
+        )
+        assert kernel.aligned_shared(tuple(carriers), longest) == templates.aligned_shared(
+            tuple(carriers), longest
+        )
+
+
+def test_kernel_carriers_agree_on_every_run_of_the_essay(essay):
+    """The kernel's carriers of a run are the slices ``grouping._carriers`` defines."""
+    assert pl.Unit._fields[:3] == ("start", "end", "carrier_end")  # the kernel reads 0 and 2
+    view = pt.simplified_view(essay)
+    for sentence in pt.split_sentences(essay):
+        for units in [*phrase_units(view, sentence), clause_units(view, sentence)]:
+            assert kernel.carriers(view, units) == [view[u.start : u.carrier_end] for u in units]
+
+
+def test_the_carriers_and_slots_use_the_kernel_where_it_is_built():
+    assert grouping._CARRIERS is kernel.carriers
+    assert templates._ALIGNED_SHARED is kernel.aligned_shared

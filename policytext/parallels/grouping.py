@@ -66,6 +66,7 @@ from .templates import (
     _correlative,
     aligned_strength,
     find_template,
+    new_template,
     slot_piece,
 )
 from .units import (
@@ -82,11 +83,14 @@ from .units import (
     _words,
     block_runs,
     clause_units,
+    compiled_kernel,
     first_mark,
     has_semicolon,
     heading_units,
     inline_heading_units,
+    length_range,
     new_unit,
+    number_range,
     phrase_units,
     quoted_edges,
     semicolon_units,
@@ -98,7 +102,13 @@ from .units import (
 
 
 def _carriers(view: str, units: list[Unit]) -> list[str]:
+    """What each unit compares: ``view[u.start : u.carrier_end]`` (by the kernel where built)."""
+    if _CARRIERS is not None:
+        return _CARRIERS(view, units)
     return [view[u.start : u.carrier_end] for u in units]
+
+
+_CARRIERS = compiled_kernel("carriers")
 
 
 def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
@@ -125,7 +135,8 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
         best = None
         common: set[str] = set()  # the characters every carrier of the window has …
         common_to = -1  # … up to this unit (made and kept up to date only where asked)
-        for j in range(i + 1, min(len(units), i + MAX_MEMBERS)):
+        stop = i + MAX_MEMBERS if i + MAX_MEMBERS < len(units) else len(units)
+        for j in range(i + 1, stop):
             if headed[j - 1]:
                 break  # what follows a colon is no sibling of what precedes it
             carriers = every_carrier[i : j + 1]
@@ -406,7 +417,7 @@ def rule_heading_colon(view: str, first: Unit, second: Unit) -> bool:
     gaps hold the colon's content (智能航行系统标准：…。智能船体系统标准：…)."""
     if first.level == "sentence":
         return False
-    return any(c in _COLONS for c in view[first.end : second.start])
+    return first_mark(view, first.end, second.start, _COLON_MARKS, _COLON_RE) >= 0
 
 
 _COLON_MARKS = "".join(sorted(_COLONS))
@@ -416,11 +427,10 @@ _COLON_RE = re.compile(f"[{_COLON_MARKS}]")
 def _headed(view: str, units: list[Unit]) -> list[bool]:
     """``rule_heading_colon`` of every two adjacent units of a run; asked pair by pair only
     where a colon stands somewhere between the first unit's start and the last's."""
-    starts = [u.start for u in units]
-    if (
-        units[0].level == "sentence"
-        or first_mark(view, min(starts), max(starts), _COLON_MARKS, _COLON_RE) < 0
-    ):
+    if units[0].level == "sentence":
+        return [False] * (len(units) - 1)
+    first, last = number_range([u.start for u in units])
+    if first_mark(view, first, last, _COLON_MARKS, _COLON_RE) < 0:
         return [False] * (len(units) - 1)
     return [rule_heading_colon(view, units[k], units[k + 1]) for k in range(len(units) - 1)]
 
@@ -503,7 +513,22 @@ def _two_character_slot(carriers: list[str]) -> bool:
     return True
 
 
+#: the kernel's ``hopeless`` where it was built (it decides most windows in one call)
+_HOPELESS = compiled_kernel("hopeless")
+_LEADING_CHARS = "".join(sorted(LEADING_WORDS))
+
+
 def _hopeless(carriers: list[str], level: str) -> bool:
+    """A cheap test that no reading of these clauses, ；-pieces or sentences has a template
+    (``_hopeless_python``): the kernel's answer where it gives one, else the Python one."""
+    if _HOPELESS is not None:
+        verdict = _HOPELESS(carriers, level, _LEADING_CHARS, HEAD_LONGEST, CORRELATIVES)
+        if verdict >= 0:
+            return verdict == 1
+    return _hopeless_python(carriers, level)
+
+
+def _hopeless_python(carriers: list[str], level: str) -> bool:
     """A cheap test that no reading of these clauses, ；-pieces or sentences has a template.
 
     ``groups_in_run`` asks it before the costly template search, so it must
@@ -677,7 +702,7 @@ def rule_cut_inner_item(view: str, window: list[Unit], candidate: list[Unit]) ->
     first, last = window[0], window[-1]
     lead_cut = candidate[0].start > first.start
     tail_cut = candidate[-1].carrier_end < last.carrier_end
-    longest = max(u.carrier_end - u.start for u in window[1:-1] or window)
+    longest = number_range([u.carrier_end - u.start for u in window[1:-1] or window])[1]
     return (
         lead_cut and _cuts_whole_lead(view, first.start, first.end, candidate[0].start, longest)
     ) or (
@@ -782,33 +807,33 @@ def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit
     if len(rest) >= 2:
         guide = find_template(rest)
         if guide is not None:  # the lead ends where the shared opening starts
-            guides.append(Template(guide.prefix, "", "", 0) if guide.prefix else guide)
+            guides.append(new_template(guide.prefix, "", "", 0) if guide.prefix else guide)
             if len(guide.prefix) > 1 and guide.prefix[0] in LEADING_WORDS:
-                guides.append(Template(guide.prefix[0], "", "", 0))
+                guides.append(new_template(guide.prefix[0], "", "", 0))
             if len(guide.prefix) > 2 and guide.prefix not in carriers[0]:
                 # the first holds part of the opening: 纲要提出的｜基本消灭…，基本上消灭…
                 for size in range(len(guide.prefix) - 1, 1, -1):
                     if carriers[0].find(guide.prefix[:size]) > 0:
-                        guides.append(Template(guide.prefix[:size], "", "", 0))
+                        guides.append(new_template(guide.prefix[:size], "", "", 0))
                         break
     elif level == "phrase":  # a pair: the second item's opening shows where the first's starts
-        guides += [Template(rest[0][:n], "", "", 0) for n in (2, 1) if len(rest[0]) > n]
+        guides += [new_template(rest[0][:n], "", "", 0) for n in (2, 1) if len(rest[0]) > n]
         if len(rest[0]) > 2 and carriers[0].endswith(
             rest[0][-2:]
         ):  # 一切形式的｜单边主义、保护主义
-            guides.append(Template("", "", rest[0][-2:], 0))
+            guides.append(new_template("", "", rest[0][-2:], 0))
     else:  # a subject before the copula: 城镇化｜是…，也是…; 发展｜是硬道理，是…
-        guides += [Template(a, "", "", 0) for a, b in CORRELATIVES if rest[0].startswith(b)]
+        guides += [new_template(a, "", "", 0) for a, b in CORRELATIVES if rest[0].startswith(b)]
         if rest[0][0] in "是既":  # the copula, or the opener of a 既…又… frame
-            guides.append(Template(rest[0][0], "", "", 0))
+            guides.append(new_template(rest[0][0], "", "", 0))
         elif (
             rest[0][0] in LEADING_WORDS and 0 < carriers[0].find(rest[0][0]) <= 3
         ):  # 要坚持｜以…，以…
-            guides.append(Template(rest[0][0], "", "", 0))
+            guides.append(new_template(rest[0][0], "", "", 0))
         elif (
             rest[0][0] in LEADING_WORDS and carriers[0].find(rest[0][:2]) > 0
         ):  # …建设｜有了…，有了…
-            guides.append(Template(rest[0][:2], "", "", 0))
+            guides.append(new_template(rest[0][:2], "", "", 0))
     for guide in guides:
         if not (guide.prefix or guide.infix or guide.suffix):  # a rhythm guide: keep its length
             keep = guide.lead
@@ -908,7 +933,7 @@ def _clip_last(view: str, window: list[Unit], carriers: list[str]) -> list[Unit]
     """A 、-list whose last item runs on past a particle: 有市场、有效益｜的速度."""
     if window[0].level != "phrase":
         return None
-    last, longest = carriers[-1], max(len(c) for c in carriers[:-1])
+    last, longest = carriers[-1], length_range(carriers[:-1])[1]
     if len(last) <= 1.5 * longest:
         return None
     cut = next((k for k in range(2, len(last)) if last[k] in "的等"), None)
@@ -956,6 +981,8 @@ def rule_run_on_ending(carriers: list[str]) -> int | None:
     for other in others[1:]:
         while shared and not other.endswith(shared):
             shared = shared[1:]
+    if shared[-RUN_ON_ENDING:] not in last:
+        return None  # no ending of RUN_ON_ENDING characters or more is in it (the usual case)
     for size in range(len(shared), RUN_ON_ENDING - 1, -1):
         ending = shared[-size:]
         at = last.find(ending)
@@ -1068,7 +1095,7 @@ def rule_list_verb_lead(carrier: str, keep: int, longest: int, even: bool) -> in
     and where the others' even length keeps less (增强政策｜前瞻性、一致性、实效性: 政策 is
     shared by all three). Lists of three items or more: a pair whose first item holds the
     verb is no pair (``rule_lead_pair``: 应使用办公自动化软件、专业财务管理软件)."""
-    cut = _after_lead_word(carrier, longest + 2, LIST_VERBS)
+    cut = _after_lead_word(carrier, longest + 2, _LIST_VERB_SET)
     if cut is None or (even and cut > keep):
         return None
     return cut
@@ -1078,13 +1105,28 @@ def rule_list_verb_lead(carrier: str, keep: int, longest: int, even: bool) -> in
 _NOT_OPENING = frozenset("的之")
 
 
-def _after_lead_word(carrier: str, limit: int, words: tuple[str, ...] = LEAD_WORDS) -> int | None:
+#: ``LEAD_WORDS`` and ``LIST_VERBS`` as sets, and the lengths of their words: a lead ends
+#: with one of them where its last characters are one (``_after_lead_word`` looks them up,
+#: not ``str.endswith`` of every word in turn)
+_LEAD_WORD_SET = frozenset(LEAD_WORDS)
+_LIST_VERB_SET = frozenset(LIST_VERBS)
+_LEAD_WORD_LENGTHS = tuple(sorted({len(word) for word in _LEADS_AND_VERBS}))
+
+
+def _after_lead_word(
+    carrier: str, limit: int, words: frozenset[str] = _LEAD_WORD_SET
+) -> int | None:
     """The shortest end of ``carrier`` (2 to ``limit``) that follows a lead word (one of
-    ``words``): the lead word nearest the member (加快建设｜法治政府, not 加快｜建设法治政府)."""
-    for keep in range(2, min(limit, len(carrier) - 2) + 1):
-        lead = carrier[: len(carrier) - keep]
-        if lead.endswith(words) and carrier[-keep] not in _NOT_OPENING:
-            return keep
+    ``words``, a set of ``LEAD_WORDS`` or ``LIST_VERBS``): the lead word nearest the member
+    (加快建设｜法治政府, not 加快｜建设法治政府)."""
+    size = len(carrier)
+    for keep in range(2, (size - 2 if size - 2 < limit else limit) + 1):
+        if carrier[-keep] in _NOT_OPENING:
+            continue
+        end = size - keep  # carrier[:end].endswith(words)
+        for length in _LEAD_WORD_LENGTHS:
+            if carrier[end - length if end > length else 0 : end] in words:
+                return keep
     return None
 
 
@@ -1102,8 +1144,8 @@ def _clip_ends(view: str, window: list[Unit], carriers: list[str]) -> list[list[
         guides = [template] if template is not None else []
     else:
         unit = inner[0]
-        guides = [Template(unit[:n], "", "", 0) for n in (1, 2) if len(unit) > n]
-        guides += [Template("", "", unit[-n:], 0) for n in (1, 2) if len(unit) > n]
+        guides = [new_template(unit[:n], "", "", 0) for n in (1, 2) if len(unit) > n]
+        guides += [new_template("", "", unit[-n:], 0) for n in (1, 2) if len(unit) > n]
     windows = []
     for guide in guides:
         first = _fit(carriers[0], guide, inner, from_end=True, level="phrase", trusted=True)
@@ -1146,7 +1188,7 @@ def _extend(
 ) -> tuple[list[Unit], Template]:
     level = window[0].level
     carriers = _carriers(view, window)
-    longest = max(len(c) for c in carriers[:-1])  # the size of a whole item (rule_cut_inner_item)
+    longest = length_range(carriers[:-1])[1]  # the size of a whole item (rule_cut_inner_item)
     if level == "phrase":  # the last item of a 、-list may run on: 最现实的利益问题入手
         keep = _fit(carriers[-1], template, carriers[:-1], from_end=False, level=level)
         if keep is not None and _keep_cuts_whole(view, window[-1], keep, "tail", longest):
@@ -1204,9 +1246,11 @@ def _fit(
     ``from_end`` keeps the end of the carrier (a lead is cut off), otherwise
     its start (a tail is cut off). None when the template does not fit.
     """
-    lengths = [len(o) for o in others]
-    longest, shortest = max(lengths), min(lengths)
-    limit = 2 * longest if level != "phrase" else max(1.5 * longest, longest + 2)
+    shortest, longest = length_range(others)
+    if level != "phrase":
+        limit = 2 * longest
+    else:  # max(1.5 * longest, longest + 2)
+        limit = longest + 2 if longest + 2 > 1.5 * longest else 1.5 * longest
     keep: int | None = None
     if from_end:
         if template.prefix:
@@ -1713,6 +1757,11 @@ def _sentences_by_paragraph(
         yield index, batch
 
 
+def _scored(group: Parallel, score: float) -> Parallel:
+    """``dataclasses.replace(group, score=score)``, without its look-up of the fields."""
+    return Parallel(group.members, group.kind, group.shared, group.start, group.end, score)
+
+
 def build_parallels(
     text: str,
     view: str,
@@ -1782,7 +1831,7 @@ def build_parallels(
         threshold = default_min_score() if min_score is None else min_score
         genres = ParagraphGenres(view, paragraphs)
         result = [
-            replace(g, score=group_score(view, g, genres.of_span(g.start, g.end))) for g in result
+            _scored(g, group_score(view, g, genres.of_span(g.start, g.end))) for g in result
         ]
         result = [g for g in result if g.score >= threshold]
     return tuple(sorted(result, key=lambda g: (g.start, g.end)))

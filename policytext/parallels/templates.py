@@ -251,25 +251,46 @@ def template_strength(
         strength += _weight(template.infix)
     if template.suffix:
         strength += _weight(template.suffix)
-    return max(strength, aligned_strength(carriers) if aligned is None else aligned)
+    if aligned is None:
+        aligned = aligned_strength(carriers)
+    return aligned if aligned > strength else strength  # max(strength, aligned)
+
+
+#: the longest units ``aligned_strength`` compares slot by slot
+ALIGNED_LONGEST = 12
 
 
 def aligned_strength(carriers: list[str]) -> float:
     """Weight of the characters that stand at the same places in units of one length.
 
     争夺是绝对的、长期的；勾结是相对的、暂时的 share 是, 对, 的, 的 slot by slot;
-    来势之猛、扩散之快 share 之. Units over 12 characters do not count.
+    来势之猛、扩散之快 share 之. Units over ``ALIGNED_LONGEST`` characters do not count.
     """
-    length = len(carriers[0])
-    if length > 12:
+    if _ALIGNED_SHARED is None:
+        shared = aligned_shared(carriers, ALIGNED_LONGEST)
+    else:
+        shared = _ALIGNED_SHARED(carriers, ALIGNED_LONGEST)  # the same, in the kernel
+    if shared is None:
         return 0.0
-    for carrier in carriers:  # a loop, not any(): the compiled twin makes no generator
-        if len(carrier) != length:
-            return 0.0
-    count = len(carriers)
-    slots = zip(*carriers, strict=True)  # the lengths are equal
-    shared = "".join([slot[0] for slot in slots if slot.count(slot[0]) == count])
     weight = _weight(shared)
-    if shared and len(shared) < length and weight < 1.0 and len(carriers) >= 3:
+    if shared and len(shared) < len(carriers[0]) and weight < 1.0 and len(carriers) >= 3:
         weight = 1.0  # one slot kept in three even units: 来势之猛、扩散之快、影响之深
     return weight
+
+
+def aligned_shared(carriers: list[str], longest: int) -> str | None:
+    """The characters every carrier holds at the same place, in order, where all are of one
+    length of at most ``longest``; None otherwise: the definition that the kernel's
+    ``aligned_shared`` follows (``tests/test_parallel_kernel.py``)."""
+    length = len(carriers[0])
+    if length > longest:
+        return None
+    for carrier in carriers:  # a loop, not any(): the compiled twin makes no generator
+        if len(carrier) != length:
+            return None
+    count = len(carriers)
+    slots = zip(*carriers, strict=True)  # the lengths are equal
+    return "".join([slot[0] for slot in slots if slot.count(slot[0]) == count])
+
+
+_ALIGNED_SHARED = compiled_kernel("aligned_shared")

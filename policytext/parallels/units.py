@@ -107,6 +107,24 @@ class Unit(NamedTuple):
     level: str
 
 
+def length_range(strings: list[str] | tuple[str, ...]) -> tuple[int, int]:
+    """``(min(map(len, strings)), max(map(len, strings)))`` of one string or more."""
+    return number_range([len(string) for string in strings])
+
+
+def number_range(values: list[int]) -> tuple[int, int]:
+    """``(min(values), max(values))`` of one value or more, in one loop: the builtins
+    ``min`` and ``max`` parse their arguments anew on every call, which costs the compiled
+    twins more than the comparisons (the hot rules ask them for every window)."""
+    low = high = values[0]
+    for value in values:
+        if value < low:
+            low = value
+        if value > high:
+            high = value
+    return low, high
+
+
 def new_unit(start: int, end: int, carrier_end: int, level: str) -> Unit:
     """``Unit(start, end, carrier_end, level)``, built without the ``__new__`` NamedTuple
     writes in Python (a frame of the interpreter per unit, also in the compiled twins)."""
@@ -212,8 +230,11 @@ def _unit(
     start, end = _trimmed(view, start, end)
     if end - start < 2:
         return None
-    carrier = end if carrier_end is None else _trimmed(view, start, min(carrier_end, end))[1]
-    return new_unit(start, end, max(carrier, start + 1), level)
+    if carrier_end is None:
+        carrier = end
+    else:  # min and max as expressions: the builtins cost more to call than to compare
+        carrier = _trimmed(view, start, end if end < carrier_end else carrier_end)[1]
+    return new_unit(start, end, start + 1 if start + 1 > carrier else carrier, level)
 
 
 def _pieces(pattern: re.Pattern[str], view: str, start: int, end: int) -> list[tuple[int, int]]:
