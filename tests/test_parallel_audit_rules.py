@@ -2330,3 +2330,145 @@ def test_rule_even_list_tail_needs_the_whole_template():
 )
 def test_rule_even_list_tail(carriers, keep):
     assert grouping.rule_even_list_tail(carriers) == keep
+
+
+# --- rep26: one slot before the last word of first clauses; 及其 keeps its owner ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (  # half A report (hainan): goal heads of ；-pieces
+            "深化改革开放取得新突破，双循环功能显著增强；经济发展质效实现新跨越，"
+            "生产总值年均增长6%以上；科技创新能级迈上新台阶，人才之岛建设成效明显；"
+            "人民生活水平达到新高度。",
+            [
+                "深化改革开放取得新突破",
+                "经济发展质效实现新跨越",
+                "科技创新能级迈上新台阶",
+                "人民生活水平达到新高度",
+            ],
+        ),
+        (  # half A report (jiangsu): heads of ；-pieces after different adverbs
+            "着力拓展新市场，深入开展专项行动；积极发展新模式，推动跨境电商扩容升级；"
+            "更好畅通新渠道，争取更多总部订单；注重丰富新产品，支持更多产品出口。",
+            ["着力拓展新市场", "积极发展新模式", "更好畅通新渠道", "注重丰富新产品"],
+        ),
+        (  # invented: sentences, another slot character
+            "城乡居民收入迈上大台阶，消费持续回暖。公共服务供给实现大提升，短板加快补齐。"
+            "生态环境质量取得大改善，空气优良天数增加。",
+            ["城乡居民收入迈上大台阶", "公共服务供给实现大提升", "生态环境质量取得大改善"],
+        ),
+    ],
+)
+def test_rule_slot_heads_finds_heads_alike_before_their_last_word(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two heads only
+        "深化改革开放取得新突破，双循环功能显著增强；经济发展质效实现新跨越，生产总值增长。",
+        # the slot closes a word the headings share (a topic word): no frame
+        "活化利用文化遗产，完成文物普查；扩大优质公共文化供给，鼓励创作精品；推动体育文化振兴，"
+        "办好省运会。",
+    ],
+)
+def test_rule_slot_heads_needs_three_heads_and_a_frame(text):
+    assert_no_group_in_both_scripts(text)
+
+
+@pytest.mark.parametrize(
+    ("carriers", "slot_heads"),
+    [
+        (["深化改革开放取得新突破", "经济发展质效实现新跨越", "科技创新能级迈上新台阶"], True),
+        (["着力拓展新市场", "积极发展新模式", "更好畅通新渠道"], True),
+        (["深化改革开放取得新突破", "经济发展质效实现新跨越"], False),  # two of them
+        (["活化利用文化遗产", "扩大优质文化供给", "推动体育文化振兴"], False),  # 文化: a word
+        (["推动工作的开展", "加强队伍的建设", "完善制度的落实"], False),  # 的: a function slot
+        (["深化改革取得新进展", "扩大开放取得新进展", "改善民生取得新进展"], False),  # one ending
+        (["全年新增就业58万人", "居民收入增长5.2%", "粮食产量达新高"], False),  # numbers
+        (["我们取得新突破", "我们实现新跨越", "我们迈上新台阶"], False),  # statements
+        (["高标准建设自由贸易港全面深化取得新进展", "改革开放取得新突破", "发展实现新跨越"], False),
+    ],
+)
+def test_rule_slot_heads(carriers, slot_heads):
+    template = Template("", carriers[0][-3:-2], "", 0)
+    assert rules.rule_slot_heads(template, carriers, "semicolon") is slot_heads
+    assert rules.rule_slot_heads(template, carriers, "clause") is False
+
+
+def test_rule_stray_infix_keeps_a_character_at_one_place_from_the_end():
+    # 新 stands first inside 创新, later in the slot every member holds
+    members = ["深化改革开放取得新突破", "经济发展质效实现新跨越", "科技创新能级迈上新台阶"]
+    assert rules.rule_stray_infix(Template("", "新", "", 0), members) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (  # half A reports (heilongjiang, ningxia)
+            "主动接受人大及其常委会监督、政协民主监督和各方面监督。",
+            ["人大及其常委会监督", "政协民主监督", "各方面监督"],
+        ),
+        (  # invented
+            "加强对领导干部及其家属的教育、对基层干部的教育和对青年干部的教育。",
+            ["对领导干部及其家属的教育", "对基层干部的教育", "对青年干部的教育"],
+        ),
+    ],
+)
+def test_rule_owner_before_its_keeps_the_owner_in_the_member(text, members):
+    assert_group_in_both_scripts(text, members)
+
+
+def test_rule_owner_before_its_drops_a_pair_it_cannot_mend():
+    assert_no_group_in_both_scripts("依法接受人大及其常委会监督、政协民主监督。")
+
+
+@pytest.mark.parametrize(
+    ("carrier", "cut", "expected"),
+    [
+        ("依法接受人大及其常委会监督", 7, 4),  # 人大｜及其: the owner word
+        ("依法接受人大及其常委会监督", 4, 4),  # no 及其 at the cut
+        ("文化创新以及其他各方面创新", 6, 6),  # 以及｜其他: 及 joins two items
+        ("接受啊啊及其常委会监督", 5, None),  # no word before 及: the cut is dropped
+    ],
+)
+def test_rule_owner_before_its(carrier, cut, expected):
+    assert grouping.rule_owner_before_its(carrier, cut) == expected
+
+
+JIANGSU_HEADS = (  # half A report (jiangsu), shortened: headings run into one paragraph
+    "科技创新取得新进步。全国高校区域技术转移转化中心投入运行，全球首个外场试验网成功搭建。"
+    "首批63个省重点实验室重组完成。两院院士增至123位，入选国家重大人才工程人数位居全国前列。"
+    "产业发展彰显新成效。获批创建国家数字经济创新发展试验区，国家人工智能应用中试基地落地苏州。"
+    "新兴消费迸发新活力。引进首店1809家，直播电商交易额实现两位数增长，服务消费提质扩容。"
+    "重点领域改革实现新突破。推动全面深化改革各项任务落地，开展市场准入壁垒清理整治等专项行动。"
+)
+
+
+def test_rule_figure_statement_leaves_facts_out_of_inline_headings():
+    assert_group_in_both_scripts(
+        JIANGSU_HEADS,
+        [
+            "科技创新取得新进步",
+            "产业发展彰显新成效",
+            "新兴消费迸发新活力",
+            "重点领域改革实现新突破",
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("首批63个省重点实验室重组完成。", True),
+        ("可再生能源发电量增长28.3%。", True),
+        ("科技创新取得新进步。", False),
+        ("推动第五代移动通信建设。", False),  # numerals in words: no figure in digits
+    ],
+)
+def test_rule_figure_statement(sentence, figure):
+    unit = units.new_unit(0, len(sentence) - 1, len(sentence) - 1, "sentence")
+    assert units.rule_figure_statement(sentence, unit) is figure

@@ -48,6 +48,7 @@ from .rules import (
     rule_project_list,
     rule_slice_of_clause_list,
     rule_slice_of_list,
+    rule_slot_heads,
     rule_split_preposition,
     rule_stray_infix,
     rule_subject_and_predicate,
@@ -555,6 +556,8 @@ def _hopeless_python(carriers: list[str], level: str) -> bool:
             and len(carriers[0]) <= HEAD_LONGEST
         ):
             return False  # first clauses of one shape (rule_even_heads)
+        if len(carriers) >= 3 and _same_slot(carriers):
+            return False  # first clauses alike before their last word (rule_slot_heads)
         return not _same_opening(carriers) or (
             len(carriers) == 2 and (len(carriers[0]) > 8 or len(carriers[1]) > 8)
         )
@@ -592,6 +595,15 @@ def _hopeless_python(carriers: list[str], level: str) -> bool:
     return not (
         opener in LEADING_WORDS and (0 < first.find(opener) <= 3 or first.find(second[:2]) > 0)
     )
+
+
+def _same_slot(carriers: list[str]) -> bool:
+    """Whether every carrier holds one character third from its end (取得｜新｜突破)."""
+    slot = carriers[0][-3:-2]
+    for carrier in carriers:  # a loop, not all(): the compiled twin makes no generator
+        if carrier[-3:-2] != slot:
+            return False
+    return bool(slot)
 
 
 def _same_opening(carriers: list[str]) -> bool:
@@ -667,7 +679,7 @@ def _window_template(
         if candidate is not window and rule_cut_inner_item(view, window, candidate):
             continue
         carriers = window_carriers if candidate is window else _carriers(view, candidate)
-        template = find_template(carriers, level)
+        template = _slot_template(find_template(carriers, level), carriers, level)
         score = None if template is None else _accepted_score(template, carriers, level)
         if score is not None:
             bonus = BOUNDARY_BONUS * _starts_at_boundary(view, window[0], candidate[0])
@@ -679,6 +691,18 @@ def _window_template(
     kept = [o for o in options if o[2].prefix.startswith(keep_prefix)] if keep_prefix else []
     _, window, template = max(kept or options, key=lambda option: option[0])
     return window, template
+
+
+def _slot_template(template: Template | None, carriers: list[str], level: str) -> Template | None:
+    """``template``, or where first clauses share only one slot before their last word
+    (``rule_slot_heads``: 取得｜新｜突破, 迈上｜新｜台阶) that slot as infix: the infix search
+    takes the first place a character occurs (科技创新…迈上新台阶) and misses it."""
+    if level not in ("sentence", "semicolon") or len(carriers) < 3:
+        return template
+    if template is not None and (template.prefix or template.suffix):
+        return template
+    slot = new_template("", carriers[0][-3:-2], "", 0)
+    return slot if rule_slot_heads(slot, carriers, level) else template
 
 
 #: what may stand between a 、 and the item it separates
@@ -845,12 +869,38 @@ def _clip_first(view: str, window: list[Unit], carriers: list[str]) -> list[Unit
             continue  # 碳｜排放权: a one-character lead is part of the word
         if _joined_lead(carriers[0], keep, level) or rule_split_elaboration(carriers[0], keep):
             continue
-        clipped = [_clip(window[0], len(carriers[0]) - keep, None), *window[1:]]
+        cut = rule_owner_before_its(carriers[0], len(carriers[0]) - keep)
+        if cut is None:
+            continue
+        keep = len(carriers[0]) - cut
+        clipped = [_clip(window[0], cut, None), *window[1:]]
         second = rest[0]
         long_second = len(rest) == 1 and level == "phrase" and len(second) > 1.5 * keep
         if long_second and (second[keep] in FUNCTION_CHARS or second[keep] in "等相"):
             clipped[1] = _clip(clipped[1], 0, len(second) - keep)  # 因病返贫｜的情况
         return clipped
+    return None
+
+
+#: 其 words that do not point back to an owner (以及其他领域: 及 joins, 其他 opens an item)
+_NOT_ITS = ("其他", "其它", "其余", "其中")
+
+
+def rule_owner_before_its(carrier: str, cut: int) -> int | None:
+    """Where a lead cut at ``cut`` of a first unit should fall when it falls between 及 and
+    其 (A及其B, "A and its B": B belongs to A, the member holds both): before the word of
+    the word table that ends at the 及 (依法接受｜人大及其常委会监督、政协民主监督); None
+    when no such word shows where the owner starts (the cut is dropped); ``cut`` itself
+    elsewhere, and before 其他/其余 (以及｜其他各方面创新: 及 joins two items there)."""
+    if cut < 2 or carrier[cut - 1] != "及" or carrier[cut] != "其":
+        return cut
+    if carrier[cut : cut + 2] in _NOT_ITS:
+        return cut
+    words = _words()
+    for size in (3, 2):
+        start = cut - 1 - size
+        if start >= 0 and carrier[start : cut - 1] in words:
+            return start
     return None
 
 
@@ -1154,7 +1204,10 @@ def _clip_ends(view: str, window: list[Unit], carriers: list[str]) -> list[list[
             continue
         clipped = list(window)
         if first is not None and first < len(carriers[0]):
-            clipped[0] = _clip(window[0], len(carriers[0]) - first, None)
+            cut = rule_owner_before_its(carriers[0], len(carriers[0]) - first)
+            if cut is None:
+                continue
+            clipped[0] = _clip(window[0], cut, None)
         if last is not None and last < len(carriers[-1]):
             clipped[-1] = _clip(window[-1], 0, len(carriers[-1]) - last)
         if clipped != window:

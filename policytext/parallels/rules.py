@@ -153,6 +153,8 @@ def _accepted_score(template: Template, carriers: list[str], level: str) -> floa
         strength = max(strength, 1.0)  # the frame holds them, not the one 的 they share
     elif level == "clause" and rule_two_character_slot(template, carriers):
         strength *= 1.3  # the object in one slot after the verbs weighs as an opening
+    elif rule_slot_heads(template, carriers, level):
+        strength = max(strength, 2.0)  # the slot before the last word is a frame (取得｜新｜X)
     quoted_slot = level in ("clause", "phrase") and rule_quoted_formula_slot(carriers)
     if quoted_slot:
         strength = max(strength, 2.0)  # the quoted formula's slot holds them
@@ -1138,12 +1140,25 @@ def rule_stray_infix(template: Template, members: list[str]) -> bool:
         return False
     if len({len(m) - p for m, p in zip(members, places, strict=True)}) == 1:
         return False
+    if _one_place(char, members):
+        return False  # a later occurrence stands at one place: 科技创新能级迈上｜新｜台阶
     found = [(_word_at(m, p), m, p) for m, p in zip(members, places, strict=True)]
     words = {w for w, _, _ in found if w}
     if len(words) < 2:
         return False
     # the character opening every word is one morpheme echoed (抓基层，打基础，苦练基本功)
     return not all(w and m.startswith(w, p) for w, m, p in found)
+
+
+def _one_place(char: str, members: list[str]) -> bool:
+    """Whether ``char`` stands in every member at one distance from its opening or from
+    its ending, wherever else it also stands (its first place may differ: 科技创新能级迈上
+    新台阶 beside 深化改革开放取得新突破)."""
+    shortest = min(map(len, members))
+    for at in range(shortest):
+        if all(m[at] == char for m in members) or all(m[-1 - at] == char for m in members):
+            return True
+    return False
 
 
 #: words that open an elaboration of the item before, not another item: 特别是, 尤其是
@@ -1230,11 +1245,49 @@ def rule_even_heads(template: Template, carriers: list[str], level: str) -> bool
     return _heading_clauses(carriers) and aligned_strength(carriers) >= 2
 
 
+#: the longest first clause ``rule_slot_heads`` reads as a heading (a subject, a verb and
+#: its object: 区域协调发展格局呈现新气象)
+SLOT_HEAD_LONGEST = 16
+
+
+def rule_slot_heads(template: Template, carriers: list[str], level: str) -> bool:
+    """Three or more sentences or ；-pieces whose first clauses (``carriers``) end alike
+    in shape: one shared content character at one place, the third from the end, before
+    a two-character word that varies, after different subjects and verbs: 深化改革开放
+    取得新突破，…；经济发展质效实现新跨越，…；科技创新能级迈上新台阶，… (the slot is a
+    frame, 取得/实现/迈上｜新｜X; the members are the first clauses).
+
+    Not: two of them; a shared ending of two characters or more (``rule_ending_heads``);
+    a function character in the slot (…工作的开展); first clauses under ``HEAD_SHORTEST``
+    or over ``SLOT_HEAD_LONGEST`` characters, holding a number or a 、-list, or opening
+    as a statement (我们…) or a numbered heading (六是…); a slot that closes a word of the
+    word table with the character before it (活化利用文化遗产。扩大优质文化供给。推动体育
+    文化振兴: headings sharing a topic word).
+    """
+    if level not in ("sentence", "semicolon") or len(carriers) < 3 or template.prefix:
+        return False
+    slot = carriers[0][-3:-2]
+    if not slot or slot in FUNCTION_CHARS or _weight(slot) < 1:
+        return False
+    words = _words()
+    for carrier in carriers:  # a loop, not all(): the compiled twin makes no generator
+        if carrier[-3:-2] != slot or not HEAD_SHORTEST <= len(carrier) <= SLOT_HEAD_LONGEST:
+            return False
+        if "、" in carrier or carrier[1:2] == "是" or carrier.startswith(_SUBJECT_OPENINGS):
+            return False
+        if has_number(carrier) or carrier[-4:-2] in words:
+            return False  # 文化遗产, 文化供给: the slot closes a word shared, not a frame
+    return len({carrier[-2:] for carrier in carriers}) == len(carriers)
+
+
 def heads_alike(template: Template, carriers: list[str], level: str) -> bool:
-    """``rule_ending_heads`` or ``rule_even_heads``: first clauses parallel by their
-    ending or by one shape, the members being those clauses."""
-    return rule_ending_heads(template, carriers, level) or rule_even_heads(
-        template, carriers, level
+    """``rule_ending_heads``, ``rule_even_heads`` or ``rule_slot_heads``: first clauses
+    parallel by their ending, by one shape or by one slot before their last word, the
+    members being those clauses."""
+    return (
+        rule_ending_heads(template, carriers, level)
+        or rule_even_heads(template, carriers, level)
+        or rule_slot_heads(template, carriers, level)
     )
 
 

@@ -1054,6 +1054,13 @@ def heading_unit(view: str, sentence: Span) -> Unit | None:
     return unit
 
 
+def rule_figure_statement(view: str, unit: Unit) -> bool:
+    """Whether a short sentence states a figure in digits (首批63个省重点实验室重组完成。):
+    a fact between the headings run into a paragraph, not one of them (科技创新取得新进步。…
+    产业发展彰显新成效。)."""
+    return _DIGIT_RE.search(view, unit.start, unit.end) is not None
+
+
 def inline_heading_units(view: str, sentences: list[Span]) -> list[Unit]:
     """The headings of one paragraph that each open a passage of longer sentences
     (强化机制创新。深化落实…。强化保护修复。建好…。强化示范引领。支持…): a report whose
@@ -1061,7 +1068,7 @@ def inline_heading_units(view: str, sentences: list[Span]) -> list[Unit]:
     units: list[Unit] = []
     for k, sentence in enumerate(sentences[:-1]):
         unit = heading_unit(view, sentence)
-        if unit is None:
+        if unit is None or rule_figure_statement(view, unit):
             continue
         body = sentences[k + 1]
         following = heading_unit(view, body)
