@@ -72,6 +72,8 @@ LATER = (
     "calibration_parallel_passages_15.json",
     "independent_parallel_passages_16_report.json",
     "independent_parallel_passages_16.json",
+    "heldout_parallel_passages_17_report.json",
+    "heldout_parallel_passages_17.json",
 )
 
 
@@ -267,6 +269,14 @@ SETS = (
     PassageSet(
         "independent_parallel_passages_16.json",
         "d16-dev", 1, 48, True, (100, 500), False, LATER[:40], -1, 1, "20261239", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_17_report.json",
+        "h17-report", 1, 48, True, (100, 500), True, LATER[:41], None, 6, "20261240", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_17.json",
+        "h17-policy", 1, 32, True, (100, 500), True, LATER[:42], -1, 2, "20261241", True,
     ),
 )  # fmt: skip
 
