@@ -43,13 +43,14 @@ Plain Python only: no scikit-learn or scipy at run time.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from functools import cache, lru_cache
 from itertools import pairwise
 
 from ..data import table_rows
 from ..results import Parallel
-from ..vocabulary import CLAUSE_MARKS, LINE_BREAKS, PREPOSITIONS, STRONG_TERMINALS
+from ..vocabulary import CLAUSE_MARKS, LINE_BREAKS, PREPOSITIONS, STRONG_TERMINALS, WHITESPACE
 from .genre import REPORT_AT
 from .rules import PRODUCTIVE_SUFFIXES, rule_case_frame, rule_is_name, rule_statistics
 from .units import (
@@ -129,6 +130,16 @@ EXPECTED_SIGN = {
 
 _SENTENCE_GAP = frozenset(STRONG_TERMINALS + LINE_BREAKS)
 _LIST_MARKS = frozenset("、､﹑")
+#: a line break with the spaces around it: layout, not text (a hard-wrapped line, the
+#: indentation of the next paragraph)
+_SPACE = f"[{re.escape(WHITESPACE)}]"
+_BREAK = re.compile(f"{_SPACE}*[{re.escape(LINE_BREAKS)}]{_SPACE}*")
+
+
+def text_length(view: str, start: int, end: int) -> int:
+    """The characters of ``view[start:end]`` without its line breaks and the spaces around
+    them, so a hard-wrapped text and its unwrapped reading measure alike."""
+    return end - start - sum(len(m) for m in _BREAK.findall(view, start, end))
 
 
 def _list_goes_on(view: str, end: int) -> bool:
@@ -208,7 +219,7 @@ def group_features(
     spans = [quoted_member_inner(view, m.start, m.end) for m in group.members]
     carriers = [view[a:b] for a, b in spans]
     n = len(carriers)
-    lengths = [max(1, len(c)) for c in carriers]
+    lengths = [max(1, text_length(view, a, b)) for a, b in spans]
     mean = sum(lengths) / n
     spread = math.sqrt(sum((x - mean) ** 2 for x in lengths) / n) / mean
     shared = [s for s in group.shared if s]
@@ -221,7 +232,7 @@ def group_features(
     before = view[first_start - 1] if first_start > 0 else ""
     goes_on = level == "phrase" and (before in _LIST_MARKS or _list_goes_on(view, last_end))
     edges = [e for span in spans for e in span]
-    gaps = [b[0] - a[1] for a, b in pairwise(spans)]
+    gaps = [text_length(view, a[1], b[0]) for a, b in pairwise(spans)]
     gap = sum(gaps) / len(gaps) if gaps else 0.0
     level_flags = tuple(1.0 if level == name else 0.0 for name in LEVELS)
     return (
