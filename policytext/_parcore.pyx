@@ -443,6 +443,23 @@ cdef bint _share_three(str first, str second):
     return False
 
 
+cdef bint _same_slot(list carriers):
+    """Whether every carrier holds one character third from its end (取得｜新｜突破)."""
+    cdef Py_ssize_t k, n
+    cdef Py_UCS4 slot = 0
+    cdef str carrier
+    for k in range(len(carriers)):
+        carrier = <str>carriers[k]
+        n = PyUnicode_GET_LENGTH(carrier)
+        if n < 3:
+            return False
+        if k == 0:
+            slot = carrier[n - 3]
+        elif carrier[n - 3] != slot:
+            return False
+    return True
+
+
 def hopeless(
     list carriers, str level, str leading, Py_ssize_t head_longest, tuple correlatives
 ):
@@ -470,6 +487,8 @@ def hopeless(
                     break
             else:
                 return 0  # first clauses of one shape (rule_even_heads)
+        if count >= 3 and _same_slot(carriers):
+            return 0  # first clauses alike before their last word (rule_slot_heads)
         if not _same_openings(carriers, 0):
             return 1
         if count == 2 and (n1 > 8 or PyUnicode_GET_LENGTH(<str>carriers[1]) > 8):

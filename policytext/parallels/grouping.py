@@ -522,8 +522,6 @@ _LEADING_CHARS = "".join(sorted(LEADING_WORDS))
 def _hopeless(carriers: list[str], level: str) -> bool:
     """A cheap test that no reading of these clauses, ；-pieces or sentences has a template
     (``_hopeless_python``): the kernel's answer where it gives one, else the Python one."""
-    if level == "sentence" and len(carriers) >= 3 and _same_slot(carriers):
-        return False  # rule_slot_heads' windows, which the kernel does not know yet
     if _HOPELESS is not None:
         verdict = _HOPELESS(carriers, level, _LEADING_CHARS, HEAD_LONGEST, CORRELATIVES)
         if verdict >= 0:
