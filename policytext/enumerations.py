@@ -42,6 +42,7 @@ from .validation import ensure_text
 from .vocabulary import (
     CHINESE_DIGITS,
     CIRCLED,
+    DIGITS,
     HAN_FIRST,
     HAN_LAST,
     NUMERAL_CHARS,
@@ -121,7 +122,7 @@ _MARKER_RE = re.compile(
 _NEXT_CLASSES = {
     1: NUMERAL_CHARS,  # 二十, 一是, （一）, 第一, 其一
     2: "是要、）) ",  # 一是 一要 一、 一） 一 、
-    4: "0123456789０１２３４５６７８９",  # 12. （1）
+    4: DIGITS,  # 12. （1）
     8: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",  # （a）
     16: ".．、﹒）)" + PRIVATE_USE,  # 1. 1） a) A. 1\ue010
     32: "次",  # 其次 再次

@@ -90,6 +90,8 @@ ITEM_EDGES = CLAUSE_EDGES | frozenset(LIST_MARKS)
 
 # --- numerals -----------------------------------------------------------------------------
 
+#: the Arabic digits, ASCII and full-width
+DIGITS = "0123456789０１２３４５６７８９"
 #: the Chinese digits and their values
 CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 #: the characters of a Chinese ordinal up to 九十九 (一 … 九 and 十)

@@ -24,18 +24,19 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..data import table_rows
+from ..vocabulary import DIGITS, WHITESPACE
 
 GENRE_MODEL = "genre_model.tsv"
 #: the probability above which a paragraph reads as a report
 REPORT_AT = 0.5
 
-_DIGITS = str.maketrans({c: "0" for c in "0123456789０１２３４５６７８９"})
-_SPACES = re.compile("[ \t\r\n\u3000]+")
+_DIGITS_AS_ZERO = str.maketrans(dict.fromkeys(DIGITS, "0"))
+_SPACES = re.compile(f"[{re.escape(WHITESPACE)}]+")
 
 
 def normalised(text: str) -> str:
     """``text`` as the model reads it: digits as 0, spaces left out."""
-    return _SPACES.sub("", text.translate(_DIGITS))
+    return _SPACES.sub("", text.translate(_DIGITS_AS_ZERO))
 
 
 @lru_cache(maxsize=1)

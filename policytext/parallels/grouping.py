@@ -1883,8 +1883,6 @@ def build_parallels(
     if calibrate:
         threshold = default_min_score() if min_score is None else min_score
         genres = ParagraphGenres(view, paragraphs)
-        result = [
-            _scored(g, group_score(view, g, genres.of_span(g.start, g.end))) for g in result
-        ]
+        result = [_scored(g, group_score(view, g, genres.of_span(g.start, g.end))) for g in result]
         result = [g for g in result if g.score >= threshold]
     return tuple(sorted(result, key=lambda g: (g.start, g.end)))
