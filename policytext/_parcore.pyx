@@ -104,18 +104,22 @@ cdef str _common_infix(list strings):
     return shortest[best_at : best_at + best]
 
 
-cdef bint _slot_piece(tuple carriers):
-    """Three or more carriers hold one piece of three characters at one place, 1 to 4 in."""
+ctypedef fused Carriers:
+    tuple
+    list
+
+
+cdef bint _piece_in_slot(Carriers carriers, Py_ssize_t skip):
+    """The carriers from ``skip`` on (two or more) hold one piece of three characters at one
+    place, 1 to ``VERB_SLOT`` in (``templates.slot_piece``)."""
     cdef Py_ssize_t count = len(carriers), k, c, m
-    cdef str first = <str>carriers[0], other
+    cdef str first = <str>carriers[skip], other
     cdef bint same
-    if count < 3:
-        return False
     for k in range(1, VERB_SLOT + 1):
         if PyUnicode_GET_LENGTH(first) < k + 3:
-            continue
+            return False  # nor at any later place
         same = True
-        for c in range(1, count):
+        for c in range(skip + 1, count):
             other = <str>carriers[c]
             if PyUnicode_GET_LENGTH(other) < k + 3:
                 same = False
@@ -129,6 +133,11 @@ cdef bint _slot_piece(tuple carriers):
         if same:
             return True
     return False
+
+
+cdef bint _slot_piece(tuple carriers):
+    """Three or more carriers hold one piece of three characters at one place, 1 to 4 in."""
+    return len(carriers) >= 3 and _piece_in_slot(carriers, 0)
 
 
 def template_parts(tuple carriers, level):
@@ -395,27 +404,7 @@ cdef Py_ssize_t _index(str s, Py_UCS4 char):
 
 cdef bint _rest_slot_piece(list carriers):
     """``templates.slot_piece(carriers[1:], least=2)`` (two carriers or more after the first)."""
-    cdef Py_ssize_t count = len(carriers), k, c, m
-    cdef str first = <str>carriers[1], other
-    cdef bint same
-    for k in range(1, VERB_SLOT + 1):
-        if PyUnicode_GET_LENGTH(first) < k + 3:
-            return False  # nor at any later place
-        same = True
-        for c in range(2, count):
-            other = <str>carriers[c]
-            if PyUnicode_GET_LENGTH(other) < k + 3:
-                same = False
-                break
-            for m in range(3):
-                if other[k + m] != first[k + m]:
-                    same = False
-                    break
-            if not same:
-                break
-        if same:
-            return True
-    return False
+    return _piece_in_slot(carriers, 1)
 
 
 cdef bint _two_character_slot(list carriers):
