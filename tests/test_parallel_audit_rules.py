@@ -2472,3 +2472,93 @@ def test_rule_figure_statement_leaves_facts_out_of_inline_headings():
 def test_rule_figure_statement(sentence, figure):
     unit = units.new_unit(0, len(sentence) - 1, len(sentence) - 1, "sentence")
     assert units.rule_figure_statement(sentence, unit) is figure
+
+
+NINGXIA_ENERGY = (  # half A report (ningxia), shortened: each frame opens a passage
+    "深入实施“煤油气硅”等多元利用工程，高效推进煤炭上产扩规和油气增储上产。抓好新建煤矿投产，"
+    "新增千万吨产能。深入实施“风光水火”等多能互补工程，力争电力总装机达到1.1亿千瓦。"
+    "深入实施“制储输用”等多链协同工程，开工建设南网720兆瓦储能电站等项目。"
+    "新建750千伏和330千伏电网工程16个。"
+)
+
+
+def test_interleaved_opening_units_frames_apart():
+    assert_group_in_both_scripts(
+        NINGXIA_ENERGY,
+        [
+            "深入实施“煤油气硅”等多元利用工程",
+            "深入实施“风光水火”等多能互补工程",
+            "深入实施“制储输用”等多链协同工程",
+        ],
+    )
+
+
+def test_interleaved_opening_units_whole_sentences_where_first_clauses_are_one():
+    # invented after a half A report (gwr 2016): the frame runs over the first two clauses
+    assert_group_in_both_scripts(
+        "这些成绩，是在复杂严峻的国际环境中取得的。世界经济增速放缓。"
+        "这些成绩，是在下行压力加大的情况下取得的。经济工作遇到不少难题。"
+        "这些成绩，是在很高的基数上取得的。经济规模越大，增长难度越大。",
+        [
+            "这些成绩，是在复杂严峻的国际环境中取得的",
+            "这些成绩，是在下行压力加大的情况下取得的",
+            "这些成绩，是在很高的基数上取得的",
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("shared", "expected"),
+    [
+        (("扎实推动开放", "升级"), True),  # a frame
+        (("我们面对的是",), True),  # a long opening
+        (("推进",), False),  # a shared verb alone: 推进…。…。推进…。…。推进…
+        (("加快", "化"), False),  # one character closing the frame
+    ],
+)
+def test_rule_interleaved_frame(shared, expected):
+    assert grouping.rule_interleaved_frame(shared) is expected
+
+
+def test_interleaved_opening_units_leave_a_shared_verb_alone():
+    # invented: three sentences apart open with one verb and share nothing else
+    assert_no_group_in_both_scripts(
+        "推进城乡融合发展，完善县域规划。做好民生保障工作。推进老旧小区改造，新建停车位。"
+        "提高公共服务水平。推进数字政府建设，打通数据壁垒。"
+    )
+
+
+def test_rule_one_odd_item_takes_the_whole_list():
+    # half A report (hubei): 开放 in four items of five, the odd one inside the list
+    assert_group_in_both_scripts(
+        "坚持“重构开放通道、重塑物流体系、提升开放平台、优化开放政策和创新开放服务”五措并举。",
+        ["重构开放通道", "重塑物流体系", "提升开放平台", "优化开放政策", "创新开放服务"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("items", "shared", "expected"),
+    [
+        (
+            ["重构开放通道", "重塑物流体系", "提升开放平台", "优化开放政策", "创新开放服务"],
+            ("开放",),
+            0,
+        ),
+        (
+            ["着力推进城市更新", "加快乡村建设", "优化城市布局", "提升城市品质"],
+            ("城市",),
+            2,
+        ),  # a lead
+        (["直播电商", "社交电商", "循环电商", "无人零售"], ("电商",), None),  # the tail breaks
+        (["无人零售", "直播电商", "社交电商", "循环电商"], ("电商",), None),  # the head breaks
+        (["直播电商", "社交电商", "循环电商"], ("电商",), None),  # three items: the slice is all
+        (
+            ["直播电商", "社交电商", "无人零售", "循环电商", "跨境电子商务"],
+            ("电商",),
+            None,
+        ),  # uneven
+        (["直播电商", "零售电商", "无人零售", "社区零售", "循环电商"], ("电商",), None),  # two odd
+    ],
+)
+def test_rule_one_odd_item(items, shared, expected):
+    assert grouping.rule_one_odd_item(items, shared) == expected

@@ -89,6 +89,7 @@ from .units import (
     has_semicolon,
     heading_units,
     inline_heading_units,
+    interleaved_opening_units,
     length_range,
     new_unit,
     number_range,
@@ -214,6 +215,58 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             j -= 1  # the group ends before a linked member: the run goes on from it
         i = floor = j + 1
     return groups
+
+
+def rule_interleaved_frame(shared: tuple[str, ...]) -> bool:
+    """Whether sentences apart in a paragraph (:func:`interleaved_opening_units`) form a group:
+    their shared material is a frame or a long opening (深入实施“…”等多…工程; 扎实推动开放…升级;
+    我们面对的是…), not a short shared verb (推进…。…。推进…)."""
+    if len(shared) == 1:
+        return len(shared[0]) >= 4
+    return len(shared) >= 2 and len(shared[0]) >= 2 and len(shared[-1]) >= 2
+
+
+def rule_one_odd_item(items: list[str], shared: tuple[str, ...]) -> int | None:
+    """Where a 、-list of four or more items of one length holds the shared material of its
+    templated slice in every item but one inside it, at the same place, the whole list is one
+    group (重构开放通道、重塑物流体系、提升开放平台、优化开放政策、创新开放服务: 开放 in four of
+    five; a list is judged whole, not by its templated slice). The number of characters of the
+    first item's lead to cut (it may carry the clause's lead: 推进｜政治建军), or None: items
+    of uneven length, two items or an edge item without the material (a list whose head or
+    tail breaks the template keeps its slice)."""
+    if len(items) < 4 or not shared:
+        return None
+    size = len(items[-1])
+    lead = len(items[0]) - size
+    if lead < 0 or any(len(item) != size for item in items[1:]):
+        return None
+    first = items[0][lead:]
+    places = [(piece, first.find(piece)) for piece in shared]
+    if any(at < 0 for _, at in places):
+        return None
+    odd = [
+        k
+        for k, item in enumerate(items)
+        if any((first if k == 0 else item)[at : at + len(piece)] != piece for piece, at in places)
+    ]
+    if len(odd) != 1 or odd[0] in (0, len(items) - 1):
+        return None
+    return lead
+
+
+def _whole_even_list(text: str, view: str, run: list[Unit], group: Parallel) -> Parallel:
+    """``group`` over its whole 、-list where ``rule_one_odd_item`` says so, else itself."""
+    if len(run) < 4 or len(group.members) < 3 or len(group.members) >= len(run):
+        return group
+    items = _carriers(view, run)
+    lead = rule_one_odd_item(items, group.shared)
+    if lead is None or run[0].start + lead > group.members[0].start:
+        return group
+    window = [_clip(run[0], lead, None) if lead else run[0], *run[1:]]
+    members = tuple(Span.of(text, u.start, u.carrier_end) for u in window)
+    return Parallel(
+        members, group.kind, group.shared, members[0].start, members[-1].end, group.score
+    )
 
 
 def rule_edge_pair(view: str, window: list[Unit]) -> bool:
@@ -1851,7 +1904,9 @@ def build_parallels(
         ]
         for sentence in paragraph_sentences:
             for run in phrase_units(view, sentence):
-                found += groups_in_run(text, view, run)
+                found += [
+                    _whole_even_list(text, view, run, g) for g in groups_in_run(text, view, run)
+                ]
             found += block_groups(text, view, sentence)
             found += groups_in_run(text, view, clause_units(view, sentence))
             if not has_semicolon(view, sentence.start, sentence.end):
@@ -1868,6 +1923,12 @@ def build_parallels(
                 g
                 for g in groups_in_run(text, view, whole_sentences)
                 if len(g.members) >= 3 and _ends_alike(view, g)
+            ]
+        for run in interleaved_opening_units(view, paragraph_sentences):
+            found += [
+                g
+                for g in groups_in_run(text, view, run)
+                if len(g.members) >= 3 and rule_interleaved_frame(g.shared)
             ]
         if len(paragraph_sentences) >= 6:  # headings run into the paragraph, each with a body
             headings = inline_heading_units(view, paragraph_sentences)

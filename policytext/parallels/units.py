@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from ..layout import strip_bounds
@@ -1059,6 +1060,39 @@ def rule_figure_statement(view: str, unit: Unit) -> bool:
     a fact between the headings run into a paragraph, not one of them (科技创新取得新进步。…
     产业发展彰显新成效。)."""
     return _DIGIT_RE.search(view, unit.start, unit.end) is not None
+
+
+#: how many opening characters sentences apart must share to be compared
+INTERLEAVED_OPENING = 2
+
+
+def interleaved_opening_units(view: str, sentences: list[Span]) -> list[list[Unit]]:
+    """Runs of the sentences of one paragraph that open alike with other sentences between
+    them (深入实施“煤油气硅”等多元利用工程，…。抓好…。深入实施“风光水火”等多能互补工程，…):
+    a run holds the sentences sharing their first ``INTERLEAVED_OPENING`` characters, three
+    or more, at least two of them apart (adjacent ones are :func:`sentence_units`' runs).
+    Each sentence is compared and reported by its first clause (the sentences between make a
+    whole-sentence member unlikely), or whole where those clauses are all one (这些成绩，是在
+    …取得的。…。这些成绩，是在…取得的: a frame over several clauses)."""
+    if len(sentences) < 4:
+        return []
+    by_opening: dict[str, list[int]] = {}
+    for k, sentence in enumerate(sentences):
+        start = _trimmed(view, sentence.start, sentence.end)[0]
+        opening = view[start : start + INTERLEAVED_OPENING]
+        if len(opening) == INTERLEAVED_OPENING and all(_is_han(c) for c in opening):
+            by_opening.setdefault(opening, []).append(k)
+    runs = []
+    for ks in by_opening.values():
+        if len(ks) < 3 or all(b - a == 1 for a, b in pairwise(ks)):
+            continue  # the cheap test first: most paragraphs have no such run
+        units = sentence_units(view, [sentences[k] for k in ks], whole=True)
+        firsts = [_trimmed(view, u.start, _first_clause_end(view, u.start, u.end)) for u in units]
+        if len({view[a:b] for a, b in firsts}) == 1:
+            runs.append(units)
+        else:
+            runs.append([new_unit(a, b, b, "sentence") for a, b in firsts])
+    return runs
 
 
 def inline_heading_units(view: str, sentences: list[Span]) -> list[Unit]:
