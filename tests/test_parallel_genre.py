@@ -27,15 +27,6 @@ NORMATIVE = [
 #: the development passage sets (never a held-out or calibration set): those the score is
 #: fitted on and the development set 13
 DEVELOPMENT = (*SETS, "independent_parallel_passages_13.json")
-DEVELOPMENT = (
-    "policy_parallel_passages.json",
-    "parallel_passages.json",
-    "independent_parallel_passages.json",
-    "independent_parallel_passages_2.json",
-    "independent_parallel_passages_4.json",
-    "independent_parallel_passages_9.json",
-    "independent_parallel_passages_13.json",
-)
 
 
 def _both_scripts(text: str) -> list[str]:
