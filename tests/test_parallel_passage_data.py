@@ -74,6 +74,7 @@ LATER = (
     "independent_parallel_passages_16.json",
     "heldout_parallel_passages_17_report.json",
     "heldout_parallel_passages_17.json",
+    "independent_parallel_passages_18_report.json",
 )
 
 
@@ -277,6 +278,10 @@ SETS = (
     PassageSet(
         "heldout_parallel_passages_17.json",
         "h17-policy", 1, 32, True, (100, 500), True, LATER[:42], -1, 2, "20261241", True,
+    ),
+    PassageSet(
+        "independent_parallel_passages_18_report.json",
+        "d18-report", 1, 48, True, (100, 500), False, LATER[:43], None, 3, "20261242", True,
     ),
 )  # fmt: skip
 
