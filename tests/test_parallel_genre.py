@@ -89,8 +89,10 @@ def _raw(text: str) -> float:
 
 def test_the_kind_is_read_once_per_paragraph_holding_a_group(monkeypatch):
     calls = []
-    evidence = genre.evidence
-    monkeypatch.setattr(genre, "evidence", lambda text: calls.append(text) or evidence(text))
+    read = genre.evidence_between  # the paragraph's evidence (kernel or Python)
+    monkeypatch.setattr(
+        genre, "evidence_between", lambda view, *span: calls.append(span) or read(view, *span)
+    )
     text = "\n".join(
         [*REPORTS, "推动产业升级、推动消费扩容、推动开放合作，送政策、送技能、送维权。"]
     )

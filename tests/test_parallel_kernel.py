@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import policytext as pt
 from policytext import parallels as pl
 from policytext.layout import strip_bounds
-from policytext.parallels import grouping, templates
+from policytext.parallels import genre, grouping, templates
 from policytext.parallels import units as scans
 from policytext.parallels.units import clause_units, phrase_units, semicolon_units
 from policytext.vocabulary import HAN_FIRST, HAN_LAST
@@ -244,3 +244,31 @@ def test_kernel_carriers_agree_on_every_run_of_the_essay(essay):
 def test_the_carriers_and_slots_use_the_kernel_where_it_is_built():
     assert grouping._CARRIERS is kernel.carriers
     assert templates._ALIGNED_SHARED is kernel.aligned_shared
+
+
+#: weighed characters and pairs, digits of both widths, spaces of several kinds, and a
+#: character beyond the BMP
+genre_text = st.text(alphabet="过去一年全省增长要建立健全0１9 \u3000\ufeff\u200b\n𠀀a", max_size=40)
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(genre_text, st.integers(-2, 42), st.integers(-2, 42))
+@example("增长 5.6%，１２万人。\u3000𠀀𠀁", 0, 99)
+def test_kernel_genre_evidence_agrees_with_the_python(text, start, end):
+    """The kernel's evidence of ``text[start:end]`` is ``genre.evidence`` of that slice,
+    the same sums to the last bit."""
+    start, end = max(start, 0), max(end, 0)
+    assert genre.compiled_table().evidence(text, start, end) == genre.evidence(text[start:end])
+
+
+def test_kernel_genre_evidence_agrees_on_every_paragraph_of_the_essay(essay):
+    table = genre.compiled_table()
+    for text in (essay, pt.to_traditional(essay)):
+        view = pt.simplified_view(text)
+        for p in pt.split_paragraphs(text):
+            assert table.evidence(view, p.start, p.end) == genre.evidence(view[p.start : p.end])
+        assert table.evidence(view, 0, len(view)) == genre.evidence(view)
+
+
+def test_the_genre_reads_the_kernel_where_it_is_built():
+    assert type(genre.compiled_table()) is kernel.GenreTable

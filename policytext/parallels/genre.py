@@ -22,9 +22,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from ..data import table_rows
 from ..vocabulary import DIGITS, WHITESPACE
+from .units import compiled_kernel
 
 GENRE_MODEL = "genre_model.tsv"
 #: the probability above which a paragraph reads as a report
@@ -62,6 +64,23 @@ def evidence(text: str, weights: dict[str, float] | None = None) -> tuple[float,
     return sum(filter(None, map(get, chars))) + sum(filter(None, map(get, pairs))), len(chars)
 
 
+@lru_cache(maxsize=1)
+def compiled_table() -> Any:
+    """The shipped model as the compiled kernel's tables (``_parcore.GenreTable``), or
+    None where the kernel is not built (or ``POLICYTEXT_PARALLELS=python``)."""
+    table = compiled_kernel("GenreTable")
+    return None if table is None else table(genre_model()[0], WHITESPACE, DIGITS)
+
+
+def evidence_between(view: str, start: int, end: int) -> tuple[float, int]:
+    """:func:`evidence` of ``view[start:end]`` under the shipped model, read in place by
+    the compiled kernel where it is built (the same sums, added in the same order)."""
+    table = compiled_table()
+    if table is None:
+        return evidence(view[start:end])
+    return table.evidence(view, start, end)
+
+
 def probability_of_rate(rate: float) -> float:
     """The shipped curve: the probability that a paragraph of this rate is a report."""
     _, intercept, slope = genre_model()
@@ -97,14 +116,14 @@ class ParagraphGenres:
     def _evidence(self, index: int) -> tuple[float, int]:
         if index not in self.cache:
             p = self.paragraphs[index]
-            self.cache[index] = evidence(self.view[p.start : p.end])
+            self.cache[index] = evidence_between(self.view, p.start, p.end)
         return self.cache[index]
 
     def of_span(self, start: int, end: int) -> float:
         """The report probability of the paragraphs from the one holding ``start`` to the
         one holding ``end - 1`` (the whole view if there are no paragraphs)."""
         if not self.paragraphs:
-            total, n = evidence(self.view)
+            total, n = evidence_between(self.view, 0, len(self.view))
         else:
             first = max(bisect_right(self.starts, start) - 1, 0)
             last = max(bisect_right(self.starts, max(end - 1, start)) - 1, first)
