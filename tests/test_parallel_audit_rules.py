@@ -2562,3 +2562,80 @@ def test_rule_one_odd_item_takes_the_whole_list():
 )
 def test_rule_one_odd_item(items, shared, expected):
     assert grouping.rule_one_odd_item(items, shared) == expected
+
+
+# --- rule round 28 (rep28, development set 18 half A) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("这五", True),  # 这五年，是…的五年: a count inside the frame
+        ("深入", True),
+        ("一是", False),  # a numeral first
+        ("三年", False),
+        ("20", False),  # digits
+        ("这“", False),  # a mark
+    ],
+)
+def test_rule_counted_opening(opening, expected):
+    assert units.rule_counted_opening(opening) is expected
+
+
+def test_counted_opening_sentences_apart():
+    text = (
+        "重庆走过了一段极不平凡的历程。这五年，是感恩奋进的五年。全市上下牢记嘱托，扎实推进"
+        "各项建设。这五年，是攻坚克难的五年。我们迎难而上、实干争先，在改革攻坚中破局突围。"
+        "这五年，是跨越发展的五年。全市工业经济总量突破3万亿元，规划目标任务总体完成。"
+    )
+    assert_group_in_both_scripts(
+        text, ["这五年，是感恩奋进的五年", "这五年，是攻坚克难的五年", "这五年，是跨越发展的五年"]
+    )
+
+
+def test_plus_chain_items():
+    assert_group_in_both_scripts(
+        "完善“人防+物防+技防”，实施社会应急能力提升工程。", ["人防", "物防", "技防"]
+    )
+    assert_group_in_both_scripts(
+        "打造“种源+种业+种市”南繁生态圈，加快建设种业基地。", ["种源", "种业", "种市"]
+    )
+
+
+def test_plus_chain_without_template():
+    assert_no_group_in_both_scripts("探索“策划+融资+运营”一体化模式，提高项目落地效率。")
+    assert_no_group_in_both_scripts("培育“人工智能+”新业态，推动产业升级。")
+
+
+@pytest.mark.parametrize(
+    ("carriers", "expected"),
+    [
+        (["抓实安全生产管理", "抓好防灾减灾救灾", "抓严食品药品监管"], True),
+        (["加快社会保险扩面提质", "加大困难群体兜底帮扶", "加强托育养老体系建设"], True),
+        (["抓实安全生产管理", "抓好防灾减灾救灾"], False),  # two
+        (["抓实安全生产管理", "抓好防灾减灾", "抓严食品药品监管"], False),  # uneven
+        (["推进安全生产管理", "推进防灾减灾救灾", "推进食品药品监管"], False),  # one verb
+        (["抓实安全生产管理", "守住防灾减灾救灾", "抓严食品药品监管"], False),  # another verb
+    ],
+)
+def test_rule_verb_headings(carriers, expected):
+    assert grouping.rule_verb_headings(carriers) is expected
+
+
+def test_verb_headings_run_into_a_paragraph():
+    text = (
+        "守住安全发展底线。抓实安全生产管理。全面完成治本攻坚三年行动任务，探索新业态安全监管，"
+        "坚决遏制重特大事故。抓好防灾减灾救灾。实施社会应急和防灾避险能力提升工程，扎实做好防汛"
+        "防台风等工作。抓严食品药品监管。深化治理“餐桌污染”，加强药检能力建设，健全质量把关体系。"
+    )
+    assert_group_in_both_scripts(text, ["抓实安全生产管理", "抓好防灾减灾救灾", "抓严食品药品监管"])
+
+
+def test_verb_headings_of_uneven_length():
+    text = (
+        "守住安全发展底线。抓实安全生产管理。全面完成治本攻坚三年行动任务，探索新业态安全监管，"
+        "坚决遏制重特大事故。抓好防灾减灾。实施社会应急和防灾避险能力提升工程，扎实做好防汛"
+        "防台风等工作。抓严食品药品监管。深化治理“餐桌污染”，加强药检能力建设，健全质量把关体系。"
+    )
+    found = [[m.text for m in g.members] for g in pt.find_parallels(text, min_score=0.0)]
+    assert not any(group[0].startswith("抓实") for group in found)

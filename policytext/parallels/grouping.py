@@ -94,6 +94,7 @@ from .units import (
     new_unit,
     number_range,
     phrase_units,
+    plus_chain_units,
     quoted_edges,
     semicolon_units,
     sentence_units,
@@ -214,6 +215,51 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
         while j > i and units[j].start > window[-1].start:
             j -= 1  # the group ends before a linked member: the run goes on from it
         i = floor = j + 1
+    return groups
+
+
+#: the fewest headings ``rule_verb_headings`` reads as a group
+VERB_HEADINGS = 3
+
+
+def rule_verb_headings(carriers: list[str]) -> bool:
+    """Whether headings run into one paragraph, each with a body, are one group by their
+    shape alone (抓实安全生产管理。…。抓好防灾减灾救灾。…。抓严食品药品监管。…; 加快…。…。
+    加大…。…。加强…): ``VERB_HEADINGS`` or more of one length, sharing their first character
+    (a verb) and each with a second character of its own (the verbs differ: 抓实/抓好/抓严).
+    Not headings of different lengths, nor one verb repeated (推进…。推进…: the template
+    rules read a shared two-character opening)."""
+    return len(carriers) >= VERB_HEADINGS and _verb_heading_shape(carriers)
+
+
+def _verb_heading_shape(carriers: list[str]) -> bool:
+    """``rule_verb_headings`` but the count: one length, one first character, the second
+    characters all different."""
+    first = carriers[0]
+    seconds = set()
+    for carrier in carriers:  # a loop, not all(): the compiled twin makes no generator
+        if len(carrier) != len(first) or carrier[0] != first[0] or len(carrier) < 2:
+            return False
+        seconds.add(carrier[1])
+    return len(seconds) == len(carriers)
+
+
+def _verb_heading_groups(text: str, view: str, headings: list[Unit]) -> list[Parallel]:
+    """The runs of adjacent inline headings that ``rule_verb_headings`` accepts, each a
+    group (the headings whose template search found nothing)."""
+    groups: list[Parallel] = []
+    carriers = _carriers(view, headings)
+    i = 0
+    while i <= len(headings) - VERB_HEADINGS:
+        j = i + 1
+        while j < len(headings) and _verb_heading_shape(carriers[i : j + 1]):
+            j += 1
+        if rule_verb_headings(carriers[i:j]):
+            window = headings[i:j]
+            groups.append(_group(text, view, window, new_template(carriers[i][0], "", "", 0)))
+            i = j
+        else:
+            i += 1
     return groups
 
 
@@ -1907,6 +1953,8 @@ def build_parallels(
                 found += [
                     _whole_even_list(text, view, run, g) for g in groups_in_run(text, view, run)
                 ]
+            for run in plus_chain_units(view, sentence):
+                found += [g for g in groups_in_run(text, view, run) if len(g.members) >= 3]
             found += block_groups(text, view, sentence)
             found += groups_in_run(text, view, clause_units(view, sentence))
             if not has_semicolon(view, sentence.start, sentence.end):
@@ -1932,7 +1980,8 @@ def build_parallels(
             ]
         if len(paragraph_sentences) >= 6:  # headings run into the paragraph, each with a body
             headings = inline_heading_units(view, paragraph_sentences)
-            found += [g for g in groups_in_run(text, view, headings) if len(g.members) >= 3]
+            heading_groups = [g for g in groups_in_run(text, view, headings) if len(g.members) >= 3]
+            found += heading_groups or _verb_heading_groups(text, view, headings)
         result += _dedupe(found)
         slogan_groups.difference_update(id(g) for g in found)
     result += [g for g in groups if id(g) in slogan_groups]

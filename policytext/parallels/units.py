@@ -1066,6 +1066,45 @@ def rule_figure_statement(view: str, unit: Unit) -> bool:
 INTERLEAVED_OPENING = 2
 
 
+def rule_counted_opening(opening: str) -> bool:
+    """Whether the opening of a sentence (its first ``INTERLEAVED_OPENING`` characters) may
+    tie sentences apart: Chinese characters, the first not a numeral, the others may be
+    (这五年，是感恩奋进的五年。…。这五年，是攻坚克难的五年: a count inside the frame).
+    Not digits or marks (2025年…), not a numeral first (一是…, 三年来…)."""
+    if not opening or not _is_han(opening[0]):
+        return False
+    return min(opening) >= HAN_FIRST and max(opening) <= HAN_LAST
+
+
+#: items of Chinese characters joined by plus signs, three or more (人防+物防+技防)
+_PLUS_CHAIN_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[+＋][\u4e00-\u9fff]{1,6}){2,}")
+
+
+def plus_chain_units(view: str, sentence: Span) -> list[list[Unit]]:
+    """Runs of the items a sentence joins with plus signs (完善“人防+物防+技防”): a list
+    written as a formula, its items compared as the items of a 、-list (the templates decide:
+    人防+物防+技防 share 防; 策划+融资+运营 share nothing). A formula with an open end
+    (“人工智能+”) is no such run. Cheap test first: most sentences have no plus sign."""
+    if view.find("+", sentence.start, sentence.end) < 0 and (
+        view.find("＋", sentence.start, sentence.end) < 0
+    ):
+        return []
+    runs = []
+    for match in _PLUS_CHAIN_RE.finditer(view, sentence.start, sentence.end):
+        if view[match.end() : match.end() + 1] in "+＋" and match.end() < sentence.end:
+            continue  # the chain goes on past a long item: no list of short items
+        if match.start() > sentence.start and view[match.start() - 1] in "+＋":
+            continue
+        units = []
+        start = match.start()
+        for k in range(match.start(), match.end() + 1):
+            if k == match.end() or view[k] in "+＋":
+                units.append(new_unit(start, k, k, "phrase"))
+                start = k + 1
+        runs.append(units)
+    return runs
+
+
 def interleaved_opening_units(view: str, sentences: list[Span]) -> list[list[Unit]]:
     """Runs of the sentences of one paragraph that open alike with other sentences between
     them (深入实施“煤油气硅”等多元利用工程，…。抓好…。深入实施“风光水火”等多能互补工程，…):
@@ -1080,7 +1119,7 @@ def interleaved_opening_units(view: str, sentences: list[Span]) -> list[list[Uni
     for k, sentence in enumerate(sentences):
         start = _trimmed(view, sentence.start, sentence.end)[0]
         opening = view[start : start + INTERLEAVED_OPENING]
-        if len(opening) == INTERLEAVED_OPENING and all(_is_han(c) for c in opening):
+        if len(opening) == INTERLEAVED_OPENING and rule_counted_opening(opening):
             by_opening.setdefault(opening, []).append(k)
     runs = []
     for ks in by_opening.values():
