@@ -29,7 +29,15 @@ from .results import Parallel, Slogan, Span
 from .script import simplified_view
 from .segment import match_at_openings, paragraphs_of, rule_paired_regions, sentences_of
 from .validation import ensure_text
-from .vocabulary import COUNT_NUMERALS, HAN_CHAR, HAN_FIRST, HAN_LAST, QUOTE_OPENERS, QUOTES
+from .vocabulary import (
+    COUNT_NUMERALS,
+    HAN_CHAR,
+    HAN_FIRST,
+    HAN_LAST,
+    PLUS_SIGNS,
+    QUOTE_OPENERS,
+    QUOTES,
+)
 
 #: numeral digits; 两 and 双 count 2, 〇/零 0
 DIGITS = {
@@ -65,7 +73,7 @@ _MEMBER_SPLIT = re.compile(r"[，,、；;]")
 #: … and the marks above 、: where the slogan holds one, only they part its members
 _TOP_SPLIT = re.compile(r"[，,；;]")
 #: marks a slogan may hold besides Chinese, Latin letters and digits
-_SLOGAN_MARKS = "·+＋×－-/／"
+_SLOGAN_MARKS = "·" + PLUS_SIGNS + "×－-/／"
 #: a bracketed insertion inside a quotation, read without it: “一区（县）一策”, “混合现实（XR）+”
 _INSERTION = re.compile(r"[（(][^（）()]{1,6}[）)]")
 _EXPANSION_OPEN = "〈（(【《：:即"
@@ -529,7 +537,7 @@ _CHANGE = "(?:[改换转即](?![造革善进型变届])|(?<![时现年])代(?![�
 #: 机器代人, 港人治港, 走出去, a chain of three or more parties (科技-产业-金融)
 _SLOGAN_FORMS = re.compile(
     "^(?:(?:一.{1,3}){2,}|边.+边.+|.{1,3}" + _CHANGE + "..?|(.)人治\\1|.+(?:起来|出去|进来|下去))$"
-    "|[+＋]|" + HAN_CHAR + "×"
+    f"|[{PLUS_SIGNS}]|" + HAN_CHAR + "×"
     f"|^{HAN_CHAR}{{2,4}}(?:[-－]{HAN_CHAR}{{2,4}}){{2,}}$"
 )
 
@@ -1052,7 +1060,7 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
 
 
 #: a formula of Arabic numbers joined by +: “4+1”, “3+N”, “1+5+N” (N: any number of others)
-_DIGIT_FORMULA = re.compile("[0-9０-９]+(?:[+＋](?:[0-9０-９]+|[NＮn]))+")
+_DIGIT_FORMULA = re.compile(f"[0-9０-９]+(?:[{PLUS_SIGNS}](?:[0-9０-９]+|[NＮn]))+")
 
 
 def rule_digit_formula(content: str) -> bool:

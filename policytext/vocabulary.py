@@ -110,6 +110,8 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: regular expression
 HAN_FIRST, HAN_LAST = "\u4e00", "\u9fff"
 HAN_CHAR = f"[{HAN_FIRST}-{HAN_LAST}]"
+#: the plus signs, ASCII and full-width, that join the parts of a formula (人防+物防+技防, “4+1”)
+PLUS_SIGNS = "+＋"
 #: the private-use area of the BMP (U+E000 … U+F8FF): where PDF extraction puts glyphs it
 #: could not map, such as a list marker's stop (1\ue010)
 PRIVATE_USE = "".join(map(chr, range(0xE000, 0xF900)))

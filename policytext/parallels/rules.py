@@ -13,6 +13,7 @@ from ..vocabulary import (
     COUNT_NUMERALS,
     HAN_CHAR,
     INLINE_SPACES,
+    PLUS_SIGNS,
     PREPOSITIONS,
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
@@ -128,7 +129,7 @@ def rule_uneven_suffix(suffix: str, carriers: list[str]) -> bool:
 
 
 #: the signs that close an "X+" formula (互联网+, 人工智能+; 数据要素×), ASCII or full width
-FORMULA_SIGNS = frozenset("+＋×")
+FORMULA_SIGNS = frozenset(PLUS_SIGNS + "×")
 
 
 def rule_formula_sign(suffix: str) -> bool:
@@ -410,7 +411,7 @@ PROJECT_HEADS += ("电站", "航道", "隧道", "管道")
 #: any head of ``PROJECT_HEADS``, wherever it stands (``rule_is_project`` asks it first)
 _PROJECT_HEAD_RE = re.compile("|".join(map(re.escape, PROJECT_HEADS)))
 #: a phase or section after a project's head: 三期, 二期工程, 武宜段, 廉徐段
-_PHASE_RE = re.compile(r"(?:[一二三四五六七八九十0-9]+期(?:工程)?|[\u4e00-\u9fff]{2}段)$")
+_PHASE_RE = re.compile(r"(?:[一二三四五六七八九十0-9]+期(?:工程)?|" + HAN_CHAR + "{2}段)$")
 #: the most paragraphs of the background corpus a project's opening word may be in to be
 #: read as a name (宣威 1, 成昆 1, 凤凰 5), not a kind (支线 9, 城际 13, 干线 23)
 RARE_NAME_COUNT = 5

@@ -24,6 +24,7 @@ from ..vocabulary import (
     HAN_FIRST,
     HAN_LAST,
     PAIRS,
+    PLUS_SIGNS,
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
     QUOTES,
@@ -1077,7 +1078,8 @@ def rule_counted_opening(opening: str) -> bool:
 
 
 #: items of Chinese characters joined by plus signs, three or more (人防+物防+技防)
-_PLUS_CHAIN_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[+＋][\u4e00-\u9fff]{1,6}){2,}")
+_PLUS_RE = re.compile(f"[{PLUS_SIGNS}]")
+_PLUS_CHAIN_RE = re.compile(f"{HAN_CHAR}{{1,6}}(?:[{PLUS_SIGNS}]{HAN_CHAR}{{1,6}}){{2,}}")
 
 
 def plus_chain_units(view: str, sentence: Span) -> list[list[Unit]]:
@@ -1085,20 +1087,18 @@ def plus_chain_units(view: str, sentence: Span) -> list[list[Unit]]:
     written as a formula, its items compared as the items of a 、-list (the templates decide:
     人防+物防+技防 share 防; 策划+融资+运营 share nothing). A formula with an open end
     (“人工智能+”) is no such run. Cheap test first: most sentences have no plus sign."""
-    if view.find("+", sentence.start, sentence.end) < 0 and (
-        view.find("＋", sentence.start, sentence.end) < 0
-    ):
+    if not _PLUS_RE.search(view, sentence.start, sentence.end):
         return []
     runs = []
     for match in _PLUS_CHAIN_RE.finditer(view, sentence.start, sentence.end):
-        if view[match.end() : match.end() + 1] in "+＋" and match.end() < sentence.end:
+        if view[match.end() : match.end() + 1] in PLUS_SIGNS and match.end() < sentence.end:
             continue  # the chain goes on past a long item: no list of short items
-        if match.start() > sentence.start and view[match.start() - 1] in "+＋":
+        if match.start() > sentence.start and view[match.start() - 1] in PLUS_SIGNS:
             continue
         units = []
         start = match.start()
         for k in range(match.start(), match.end() + 1):
-            if k == match.end() or view[k] in "+＋":
+            if k == match.end() or view[k] in PLUS_SIGNS:
                 units.append(new_unit(start, k, k, "phrase"))
                 start = k + 1
         runs.append(units)
