@@ -16,6 +16,19 @@ from tests.conftest import load_passages
 from tests.support.parallel_scoring import part_scores
 
 NAME = "independent_parallel_passages.json"
+
+
+def one_part_floors(
+    part: str, groups_p: float, groups_f1: float, slogans_f1: float | None = None
+) -> dict:
+    """The floors of a set with one part (``"dev"`` or ``"report"``): the same group floors
+    for that part, the other (empty) part and the whole set; the slogan floor, if any, on
+    ``part`` only."""
+    groups = {"groups_p": groups_p, "groups_f1": groups_f1}
+    slogans = {} if slogans_f1 is None else {"slogans_f1": slogans_f1}
+    return {key: {**groups, **(slogans if key == part else {})} for key in ("dev", "report", None)}
+
+
 #: the second independent set (70 passages: 40 normative incl. 10 hard-wrapped PDF
 #: extractions, 30 report), annotated while the rules of its first scoring were written
 #: (before them: dev P 0.812 R 0.600 F1 0.690, all P 0.618 R 0.591 F1 0.604; with the rules
@@ -53,11 +66,7 @@ FLOOR_2 = {
 #: admits model probabilities from 0.658): P 0.895 R 0.667 F1 0.764; session of 2026-12-02
 #: (fifth part), final rules and tables (default 0.688): P 0.944 R 0.750 F1 0.836
 NAME_4 = "independent_parallel_passages_4.json"
-FLOOR_4 = {
-    "dev": {"groups_p": 0.94, "groups_f1": 0.83},
-    "report": {"groups_p": 0.94, "groups_f1": 0.83},  # the set has no report part
-    None: {"groups_p": 0.94, "groups_f1": 0.83},
-}
+FLOOR_4 = one_part_floors("dev", 0.94, 0.83)  # the set has no report part
 #: the ninth independent set (36 report passages: 18 of development provincial reports, 18 of
 #: national government work and congress reports), annotated blind at the start of the
 #: session of 2026-12-02 (sixth part) and scored fresh before it was studied: P 0.850
@@ -65,48 +74,28 @@ FLOOR_4 = {
 #: rep22r studied its half A, and the model is fitted on it too: P 0.897 R 0.818 F1 0.856
 #: ("report" unchanged), slogans 0.949
 NAME_9 = "independent_parallel_passages_9.json"
-FLOOR_9 = {
-    "dev": {"groups_p": 0.89, "groups_f1": 0.85},  # the set has no normative part
-    "report": {"groups_p": 0.89, "groups_f1": 0.85, "slogans_f1": 0.94},
-    None: {"groups_p": 0.89, "groups_f1": 0.85},
-}
+FLOOR_9 = one_part_floors("report", 0.89, 0.85, 0.94)  # the set has no normative part
 #: the thirteenth independent set (40 passages of development provincial reports), drawn by the
 #: lead and annotated blind at the start of the session of 2026-12-03 (eighth part), scored
 #: fresh on the rules and tables of that session's start (ceb0bf9): P 0.862 R 0.889 F1 0.875
 #: (min_score="report": P 0.867 F1 0.878), slogans F1 0.902
 NAME_13 = "independent_parallel_passages_13.json"
-FLOOR_13 = {
-    "dev": {"groups_p": 0.86, "groups_f1": 0.87},  # the set has no normative part
-    "report": {"groups_p": 0.86, "groups_f1": 0.87, "slogans_f1": 0.90},
-    None: {"groups_p": 0.86, "groups_f1": 0.87},
-}
+FLOOR_13 = one_part_floors("report", 0.86, 0.87, 0.90)  # the set has no normative part
 #: the sixteenth independent set (48 passages of development policy documents, 48 of development
 #: provincial reports), drawn by the lead and annotated blind in the session of 2026-12-03
 #: (ninth part), scored fresh: policy P 0.786 R 0.750 F1 0.767, reports P 0.773 R 0.815
 #: F1 0.793; half A then studied by rule rounds 26 and 27; on the tenth part's final rules and
 #: tables: policy P 0.786 F1 0.767, slogans 0.909; reports P 0.800 R 0.889 F1 0.842, slogans 0.919
 NAME_16 = "independent_parallel_passages_16.json"
-FLOOR_16 = {
-    "dev": {"groups_p": 0.77, "groups_f1": 0.75, "slogans_f1": 0.90},
-    "report": {"groups_p": 0.77, "groups_f1": 0.75},  # the file has no report part
-    None: {"groups_p": 0.77, "groups_f1": 0.75},
-}
+FLOOR_16 = one_part_floors("dev", 0.77, 0.75, 0.90)  # the file has no report part
 NAME_16R = "independent_parallel_passages_16_report.json"
-FLOOR_16R = {
-    "dev": {"groups_p": 0.79, "groups_f1": 0.83},  # the file has no normative part
-    "report": {"groups_p": 0.79, "groups_f1": 0.83, "slogans_f1": 0.91},
-    None: {"groups_p": 0.79, "groups_f1": 0.83},
-}
+FLOOR_16R = one_part_floors("report", 0.79, 0.83, 0.91)  # no normative part
 #: the eighteenth independent set (48 passages of development provincial reports), drawn by the
 #: lead and annotated blind in the session of 2026-12-03 (tenth part), scored fresh on the
 #: rules it was drawn under (0f9994b): P 0.903 R 0.645 F1 0.753, slogans 0.856; half A then
 #: studied by rule round 28 (rep28): P 0.912 R 0.742 F1 0.818
 NAME_18 = "independent_parallel_passages_18_report.json"
-FLOOR_18 = {
-    "dev": {"groups_p": 0.90, "groups_f1": 0.81},  # the set has no normative part
-    "report": {"groups_p": 0.90, "groups_f1": 0.81, "slogans_f1": 0.85},
-    None: {"groups_p": 0.90, "groups_f1": 0.81},
-}
+FLOOR_18 = one_part_floors("report", 0.90, 0.81, 0.85)  # the set has no normative part
 #: reached after the rule changes (before them: all groups P 0.732 R 0.676 F1 0.703; after
 #: the first round dev P 0.690 F1 0.735, after joined items and three-character blocks
 #: dev P 0.733 R 0.857 F1 0.790, all P 0.817 F1 0.834); raised after rule_opening_only_pair

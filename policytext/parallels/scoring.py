@@ -50,7 +50,14 @@ from itertools import pairwise
 
 from ..data import table_rows
 from ..results import Parallel
-from ..vocabulary import CLAUSE_MARKS, LINE_BREAKS, PREPOSITIONS, STRONG_TERMINALS, WHITESPACE
+from ..vocabulary import (
+    CLAUSE_MARKS,
+    LINE_BREAKS,
+    LIST_MARKS,
+    PREPOSITIONS,
+    STRONG_TERMINALS,
+    WHITESPACE,
+)
 from .genre import REPORT_AT
 from .rules import PRODUCTIVE_SUFFIXES, rule_case_frame, rule_is_name, rule_statistics
 from .units import (
@@ -129,7 +136,7 @@ EXPECTED_SIGN = {
 }
 
 _SENTENCE_GAP = frozenset(STRONG_TERMINALS + LINE_BREAKS)
-_LIST_MARKS = frozenset("、､﹑")
+_LIST_MARKS = frozenset(LIST_MARKS)
 #: a line break with the spaces around it: layout, not text (a hard-wrapped line, the
 #: indentation of the next paragraph)
 _SPACE = f"[{re.escape(WHITESPACE)}]"
