@@ -75,6 +75,9 @@ LATER = (
     "heldout_parallel_passages_17_report.json",
     "heldout_parallel_passages_17.json",
     "independent_parallel_passages_18_report.json",
+    "heldout_parallel_passages_19_report.json",
+    "heldout_parallel_passages_19.json",
+    "independent_parallel_passages_20_report.json",
 )
 
 
@@ -282,6 +285,18 @@ SETS = (
     PassageSet(
         "independent_parallel_passages_18_report.json",
         "d18-report", 1, 48, True, (100, 500), False, LATER[:43], None, 3, "20261242", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_19_report.json",
+        "h19-report", 1, 45, True, (100, 500), True, LATER[:44], None, 6, "20261250", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_19.json",
+        "h19-policy", 1, 32, True, (100, 500), True, LATER[:45], 6, 2, "20261251", True,
+    ),
+    PassageSet(
+        "independent_parallel_passages_20_report.json",
+        "d20-report", 1, 48, True, (100, 500), False, LATER[:44], None, 3, "20261252", True,
     ),
 )  # fmt: skip
 
