@@ -49,12 +49,14 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from ..data import table_rows
+from ..layout import rule_heading_start, rule_paragraph_end
 from ..results import Parallel
 from ..vocabulary import (
     CLAUSE_MARKS,
     LINE_BREAKS,
     LIST_MARKS,
     PREPOSITIONS,
+    SENTENCE_END,
     STRONG_TERMINALS,
     WHITESPACE,
 )
@@ -135,7 +137,8 @@ EXPECTED_SIGN = {
     "statistics": -1,
 }
 
-_SENTENCE_GAP = frozenset(STRONG_TERMINALS + LINE_BREAKS)
+_SENTENCE_GAP = frozenset(STRONG_TERMINALS)
+_LINE_BREAK_CHARS = frozenset(LINE_BREAKS)
 _LIST_MARKS = frozenset(LIST_MARKS)
 #: a line break with the spaces around it: layout, not text (a hard-wrapped line, the
 #: indentation of the next paragraph)
@@ -161,10 +164,32 @@ def _list_goes_on(view: str, end: int) -> bool:
     )
 
 
+def rule_break_ends_sentence(view: str, start: int, end: int) -> bool:
+    """Whether the line break at ``view[start:end]`` (with the spaces around it) ends a
+    sentence: the line before it ends as a sentence does (。！？ before closing marks), a
+    blank line follows, or the next line opens with a heading marker (（二）, 三、). Else it
+    is layout, a line wrapped inside a sentence (制造强国、｜质量强国; 预期功能安全｜和网络安全):
+    the gap reads as its unwrapped text."""
+    before = view[max(0, start - 12) : start].rstrip(WHITESPACE)
+    after = view[end : end + 12]
+    return (
+        rule_paragraph_end(before, SENTENCE_END)
+        or sum(1 for c in view[start:end].replace("\r\n", "\n") if c in LINE_BREAKS) > 1
+        or rule_heading_start(after)
+    )
+
+
 def _level(view: str, group: Parallel, spans: list[tuple[int, int]]) -> str:
     """The unit level, from the strongest mark between consecutive members (``spans``, the
-    members' edges as the features read them)."""
+    members' edges as the features read them). A line break counts as a sentence break
+    only where it ends a sentence (:func:`rule_break_ends_sentence`); one that wraps a
+    line is read as its unwrapped text, so a hard-wrapped group reads as unwrapped."""
     gaps = "".join(view[a[1] : b[0]] for a, b in pairwise(spans))
+    if any(c in _LINE_BREAK_CHARS for c in gaps):
+        breaks = [m for a, b in pairwise(spans) for m in _BREAK.finditer(view, a[1], b[0])]
+        if any(rule_break_ends_sentence(view, m.start(), m.end()) for m in breaks):
+            return "sentence"
+        gaps = "".join(_BREAK.sub("", view[a[1] : b[0]]) for a, b in pairwise(spans))
     if any(c in _SENTENCE_GAP for c in gaps):
         return "sentence"
     if "；" in gaps or ";" in gaps:
