@@ -233,6 +233,34 @@ def test_a_line_break_between_members_is_a_sentence_break_only_where_one_ends(ga
 
 
 @pytest.mark.parametrize(
+    ("bodies", "level"),
+    [
+        # each member heads its sentence, a body of its own follows: leads, no level flag
+        (("实施空气质量改善行动。", "巩固流域治理成效。", ""), scoring.LEAD),
+        # …the body in the same sentence
+        (("，实施空气质量改善行动。", "，巩固流域治理成效。", ""), scoring.LEAD),
+        # whole sentences in a row, nothing between them but the terminal
+        (("", "", ""), "sentence"),
+        # a heading marker is no body
+        (("\n（二）", "\n（三）", ""), "sentence"),
+    ],
+)
+def test_members_heading_sentences_with_bodies_read_as_leads(bodies, level):
+    heads = ("加强大气环境综合治理", "加强重点流域综合治理", "加强近岸海域综合治理")
+    text, spans = "", []
+    for head, body in zip(heads, bodies, strict=True):
+        spans.append((len(text), len(text) + len(head)))
+        text += head + ("" if body.startswith(("，", "\n")) else "。") + body
+    members = tuple(pt.Span(a, b, text[a:b], None) for a, b in spans)
+    group = pt.Parallel(members, "parallelism", ("加强", "综合治理"), 0, spans[-1][1], 0.8)
+    assert scoring._level(text, group, spans) == level
+    features = dict(zip(scoring.FEATURES, scoring.group_features(text, group, 0.8), strict=True))
+    assert [name for name in scoring.LEVELS if features[f"level_{name}"]] == (
+        [] if level == scoring.LEAD else [level]
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "members", "slice_of_list"),
     [
         # the list goes on after the group: a further item
