@@ -7,6 +7,7 @@ measures on the calibration set (``tools.calibrate_parallels.CALIBRATION``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -169,6 +170,94 @@ def test_the_level_is_read_from_what_separates_the_members():
     clause, phrase = pt.find_parallels(ESSAY_LIKE, min_score=0.0)
     assert scoring.group_features(view, clause, 0.8)[level["level_clause"]] == 1.0
     assert scoring.group_features(view, phrase, 0.8)[level["level_phrase"]] == 1.0
+
+
+def _wrapped_at(text: str, at: int, group: pt.Parallel) -> tuple[str, pt.Parallel]:
+    """``text`` with a line break inserted at ``at`` (a hard-wrapped line) and ``group``'s
+    offsets moved with it."""
+
+    def move(offset: int, end: bool = False) -> int:
+        return offset + 1 if offset > at or (offset == at and not end) else offset
+
+    wrapped = text[:at] + "\n" + text[at:]
+    members = tuple(
+        replace(m, start=move(m.start), end=move(m.end, True), text=m.text) for m in group.members
+    )
+    moved = replace(group, members=members, start=move(group.start), end=move(group.end, True))
+    return wrapped, moved
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        # wrapped after a list mark between members (punctuation hangs at the line end)
+        (
+            "我们要加快建设制造强国、质量强国、航天强国、交通强国、网络强国，推进数字中国建设。",
+            "航天强国、",
+        ),
+        # wrapped before the conjunction that joins the last member
+        ("产品应满足功能安全、预期功能安全和网络安全等过程保障要求。", "预期功能安全"),
+    ],
+)
+def test_a_wrapped_phrase_group_scores_as_its_unwrapped_reading(text, after):
+    (group,) = pt.find_parallels(text, min_score=0.0)
+    wrapped, moved = _wrapped_at(text, text.index(after) + len(after), group)
+    view, wrapped_view = pt.simplified_view(text), pt.simplified_view(wrapped)
+    features = scoring.group_features(view, group, 0.8)
+    assert scoring.group_features(wrapped_view, moved, 0.8) == features
+    assert features[scoring.FEATURES.index("level_phrase")] == 1.0
+    for report in (0.0, 1.0):
+        assert scoring.group_score(wrapped_view, moved, report) == scoring.group_score(
+            view, group, report
+        )
+
+
+@pytest.mark.parametrize(
+    ("gap", "level"),
+    [
+        ("、\n", "phrase"),  # a wrapped line
+        ("。\n", "sentence"),  # the line ends a sentence
+        ("。”\n", "sentence"),  # …before a closing mark
+        ("、\n\n", "sentence"),  # a blank line: a new paragraph
+        ("\n（二）", "sentence"),  # the next line opens with a heading marker
+    ],
+)
+def test_a_line_break_between_members_is_a_sentence_break_only_where_one_ends(gap, level):
+    text = f"建设制造强国{gap}建设质量强国{gap}建设航天强国"
+    first = len("建设制造强国") + len(gap)
+    starts = (0, first, 2 * first)
+    members = tuple(pt.Span(a, a + 6, text[a : a + 6], None) for a in starts)
+    group = pt.Parallel(members, "parallelism", ("建设", "强国"), 0, len(text), 0.8)
+    spans = [(m.start, m.end) for m in members]
+    assert scoring._level(text, group, spans) == level
+
+
+@pytest.mark.parametrize(
+    ("bodies", "level"),
+    [
+        # each member heads its sentence, a body of its own follows: leads, no level flag
+        (("实施空气质量改善行动。", "巩固流域治理成效。", ""), scoring.LEAD),
+        # …the body in the same sentence
+        (("，实施空气质量改善行动。", "，巩固流域治理成效。", ""), scoring.LEAD),
+        # whole sentences in a row, nothing between them but the terminal
+        (("", "", ""), "sentence"),
+        # a heading marker is no body
+        (("\n（二）", "\n（三）", ""), "sentence"),
+    ],
+)
+def test_members_heading_sentences_with_bodies_read_as_leads(bodies, level):
+    heads = ("加强大气环境综合治理", "加强重点流域综合治理", "加强近岸海域综合治理")
+    text, spans = "", []
+    for head, body in zip(heads, bodies, strict=True):
+        spans.append((len(text), len(text) + len(head)))
+        text += head + ("" if body.startswith(("，", "\n")) else "。") + body
+    members = tuple(pt.Span(a, b, text[a:b], None) for a, b in spans)
+    group = pt.Parallel(members, "parallelism", ("加强", "综合治理"), 0, spans[-1][1], 0.8)
+    assert scoring._level(text, group, spans) == level
+    features = dict(zip(scoring.FEATURES, scoring.group_features(text, group, 0.8), strict=True))
+    assert [name for name in scoring.LEVELS if features[f"level_{name}"]] == (
+        [] if level == scoring.LEAD else [level]
+    )
 
 
 @pytest.mark.parametrize(
