@@ -2639,3 +2639,94 @@ def test_verb_headings_of_uneven_length():
     )
     found = [[m.text for m in g.members] for g in pt.find_parallels(text, min_score=0.0)]
     assert not any(group[0].startswith("抓实") for group in found)
+
+
+def assert_group_not_in_both_scripts(text: str, members: list[str]) -> None:
+    """No group the rules accept in ``text`` has exactly ``members``, in Simplified and
+    (converted) in Traditional."""
+    for script in (text, pt.to_traditional(text)):
+        found = [[m.text for m in g.members] for g in pt.find_parallels(script, min_score=0.0)]
+        unexpected = members if script == text else [pt.to_traditional(m) for m in members]
+        assert unexpected not in found
+
+
+def test_rule_crossing_group_pair_cutting_a_list():
+    text = (
+        "坚持稳中求进工作总基调，坚持以经济建设为中心，以推动高质量发展为主题，以改革创新为根本"
+        "动力，以满足人民日益增长的美好生活需要为根本目的。"
+    )
+    assert_group_in_both_scripts(
+        text,
+        [
+            "以经济建设为中心",
+            "以推动高质量发展为主题",
+            "以改革创新为根本动力",
+            "以满足人民日益增长的美好生活需要为根本目的",
+        ],
+    )
+    assert_group_not_in_both_scripts(text, ["坚持稳中求进工作总基调", "坚持以经济建设为中心"])
+
+
+def test_rule_crossing_group_slice_across_a_list():
+    text = (
+        "广泛开展群众精神文明建设。保护好运用好传承好历史文化、革命文化、海洋文化、民俗文化资源。"
+    )
+    assert_group_in_both_scripts(text, ["历史文化", "革命文化", "海洋文化", "民俗文化"])
+    assert_group_not_in_both_scripts(text, ["好运用", "好传承", "好历史"])
+
+
+def test_rule_crossing_group_as_many_members_shorter_wins():
+    text = (
+        "全面加强普惠性、基础性、兜底性民生建设，持续推进“八项民生工程”，把更多资源投向民生领域。"
+    )
+    assert_group_in_both_scripts(text, ["普惠性", "基础性", "兜底性"])
+    assert_group_not_in_both_scripts(
+        text, ["基础性、兜底性民生建设", "持续推进“八项民生工程”", "把更多资源投向民生领域"]
+    )
+
+
+def _group(spans: list[tuple[int, int]], score: float) -> pt.Parallel:
+    members = tuple(pt.Span.of("文" * 80, a, b) for a, b in spans)
+    return pt.Parallel(members, "parallelism", (), members[0].start, members[-1].end, score)
+
+
+def test_rule_crossing_group_reads_members_and_score():
+    pair = _group([(0, 11), (12, 22)], 0.878)  # 坚持…，坚持以…
+    five = _group([(14, 22), (23, 33), (34, 42), (43, 50), (51, 60)], 0.974)  # 以…×5
+    assert grouping.rule_crossing_group(pair, five)
+    assert not grouping.rule_crossing_group(five, pair)
+    # a longer group that scores lower does not take the place of a better one
+    assert not grouping.rule_crossing_group(pair, _group([(14, 22), (23, 33), (34, 42)], 0.4))
+    # a list lying in the gap between two members does not cross them
+    apart = _group([(0, 10), (20, 30)], 0.878)
+    assert not grouping.rule_crossing_group(apart, _group([(11, 13), (14, 16), (17, 19)], 0.974))
+    # a list inside one member is nested, not crossing
+    assert not grouping.rule_crossing_group(apart, _group([(21, 23), (24, 26), (27, 29)], 0.974))
+
+
+def test_rule_borrowed_suffix_outer_clauses_drop():
+    text = (
+        "推动产贸融合发展。创新提升服务贸易、数字贸易、绿色贸易，大力发展高附加值技术贸易，"
+        "推进新型易货贸易。"
+    )
+    assert_group_in_both_scripts(text, ["服务贸易", "数字贸易", "绿色贸易"])
+    assert_group_not_in_both_scripts(
+        text,
+        ["创新提升服务贸易、数字贸易、绿色贸易", "大力发展高附加值技术贸易", "推进新型易货贸易"],
+    )
+
+
+def test_rule_borrowed_suffix_keeps_a_group_over_an_inner_pair():
+    text = (
+        "坚持严格依法行政，依法接受人大及其常委会法律监督和工作监督，自觉接受政协民主监督，"
+        "主动接受社会各界监督，加强审计监督、统计监督，高质量办理人大代表建议和政协提案。"
+    )
+    assert_group_in_both_scripts(
+        text,
+        [
+            "依法接受人大及其常委会法律监督和工作监督",
+            "自觉接受政协民主监督",
+            "主动接受社会各界监督",
+            "加强审计监督、统计监督",
+        ],
+    )

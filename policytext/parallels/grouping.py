@@ -1914,6 +1914,62 @@ def _scored(group: Parallel, score: float) -> Parallel:
     return Parallel(group.members, group.kind, group.shared, group.start, group.end, score)
 
 
+def _inside_one_member(group: Parallel, other: Parallel) -> bool:
+    return any(m.start <= group.start and group.end <= m.end for m in other.members)
+
+
+def rule_crossing_group(group: Parallel, other: Parallel) -> bool:
+    """``group`` yields to ``other``, which crosses it: a member of one overlaps a member of
+    the other without being the same span, neither lies inside one member of the other,
+    and ``other`` has more members (as many: shorter ones) and scores no lower. One of two
+    crossing groups cuts the other's list (坚持稳中求进工作总基调，坚持以经济建设为中心，
+    以推动高质量发展为主题…: the pair of 坚持 takes the first of five 以…; 保护好运用好传承好
+    历史文化、革命文化: 好运用、好传承、好历史)."""
+    if group.end <= other.start or other.end <= group.start or other.score < group.score:
+        return False
+    if _inside_one_member(group, other) or _inside_one_member(other, group):
+        return False
+    if len(group.members) != len(other.members):
+        if len(group.members) > len(other.members):
+            return False
+    elif sum(m.end - m.start for m in group.members) <= sum(m.end - m.start for m in other.members):
+        return False
+    return any(
+        m.start < o.end and o.start < m.end and (m.start, m.end) != (o.start, o.end)
+        for m in group.members
+        for o in other.members
+    )
+
+
+def rule_borrowed_suffix(group: Parallel, other: Parallel) -> bool:
+    """``group`` only repeats the template of the list ``other`` (three or more members) that
+    one of its members holds whole and ends with: every shared piece of ``group`` lies in a
+    shared piece of ``other`` (创新提升服务贸易、数字贸易、绿色贸易，大力发展技术贸易，
+    推进易货贸易: the clauses share only the 贸易 of the list inside the first)."""
+    if not group.shared or not other.shared or len(other.members) < 3:
+        return False
+    if not any(m.start <= other.start and other.end == m.end for m in group.members):
+        return False
+    return all(any(piece in inner for inner in other.shared) for piece in group.shared)
+
+
+def _drop_yielding(groups: list[Parallel]) -> list[Parallel]:
+    """Drop groups that yield to a group they overlap (:func:`rule_crossing_group`,
+    :func:`rule_borrowed_suffix`)."""
+    ordered = sorted(groups, key=lambda g: g.start)
+    dropped: set[int] = set()
+    for i, group in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            other = ordered[j]
+            if other.start >= group.end:
+                break
+            for a, b in ((i, j), (j, i)):
+                first, second = ordered[a], ordered[b]
+                if rule_crossing_group(first, second) or rule_borrowed_suffix(first, second):
+                    dropped.add(a)
+    return [g for k, g in enumerate(ordered) if k not in dropped]
+
+
 def build_parallels(
     text: str,
     view: str,
@@ -1994,5 +2050,6 @@ def build_parallels(
         threshold = default_min_score() if min_score is None else min_score
         genres = ParagraphGenres(view, paragraphs)
         result = [_scored(g, group_score(view, g, genres.of_span(g.start, g.end))) for g in result]
+        result = _drop_yielding(result)
         result = [g for g in result if g.score >= threshold]
     return tuple(sorted(result, key=lambda g: (g.start, g.end)))
