@@ -78,6 +78,8 @@ LATER = (
     "heldout_parallel_passages_19_report.json",
     "heldout_parallel_passages_19.json",
     "independent_parallel_passages_20_report.json",
+    "calibration_parallel_passages_21_report.json",
+    "calibration_parallel_passages_21.json",
 )
 
 
@@ -297,6 +299,16 @@ SETS = (
     PassageSet(
         "independent_parallel_passages_20_report.json",
         "d20-report", 1, 48, True, (100, 500), False, LATER[:44], None, 3, "20261252", True,
+    ),
+    PassageSet(
+        "calibration_parallel_passages_21_report.json",
+        "c21-report", 1, 96, True, (100, 500), False, LATER[:47], None, 5, "20261260", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_21.json",
+        "c21-policy", 1, 64, True, (100, 500), False, LATER[:48], 7, 1, "20261261", True,
+        ("calibration", "calibration-report"),
     ),
 )  # fmt: skip
 
