@@ -359,6 +359,14 @@ def test_score_is_calibrated_on_the_development_passages(capsys):
 #: F1 0.826; on those of the ninth part: P 0.860 R 0.838 F1 0.849, groups scoring 0.8 or more
 #: right 49 of 57 (0.860), 0.9 or more 19 of 23 (0.826; on the tables of 6c35cd0 25 of 30):
 #: so set 15 holds the documented meaning of 0.8, not set 12's 0.9 figure.
+#: calibration set 21 (64 passages of development policy documents, one per file; 96 of the
+#: development reports, up to five per file; annotated blind on 3 December, eleventh part, by
+#: six sessions): taken into the calibration passages (alone, or with the development sets 13,
+#: 16, 18 and 20 in the fit) it moved the report parts of sets 12 and 15 down 0.013 to 0.042
+#: F1, so it too checks the shipped tables. Read on the tables of that session (feat29's
+#: level reading, prec29's rules): P 0.894 R 0.822 F1 0.857 (policy 0.838 / 0.781 / 0.809,
+#: report 0.919 / 0.845 / 0.880), groups scoring 0.9 or more right 52 of 56, 0.8 or more 110
+#: of 123; the same in both scripts. Floors just below.
 CALIBRATION_CHECKS = {
     "calibration set 12": (
         "calibration_parallel_passages_12.json",
@@ -368,12 +376,17 @@ CALIBRATION_CHECKS = {
         "calibration_parallel_passages_15.json",
         "calibration_parallel_passages_15_report.json",
     ),
+    "calibration set 21": (
+        "calibration_parallel_passages_21.json",
+        "calibration_parallel_passages_21_report.json",
+    ),
 }
 #: the least precision and F1 at the default each check set holds (just below its reads), and
-#: a score at or above which the set's groups are right at least 0.85 (set 12) or 0.8 of the time
+#: a score at or above which the set's groups are right at least 0.85 (set 12), 0.8 (set 15) or 0.9 (set 21) of the time
 CALIBRATION_CHECK_FLOOR = {
     "calibration set 12": (0.85, 0.82, 0.9, 0.85),
     "calibration set 15": (0.84, 0.83, 0.8, 0.8),
+    "calibration set 21": (0.88, 0.85, 0.9, 0.9),
 }
 
 
