@@ -180,9 +180,7 @@ def _wrapped_at(text: str, at: int, group: pt.Parallel) -> tuple[str, pt.Paralle
         return offset + 1 if offset > at or (offset == at and not end) else offset
 
     wrapped = text[:at] + "\n" + text[at:]
-    members = tuple(
-        replace(m, start=move(m.start), end=move(m.end, True), text=m.text) for m in group.members
-    )
+    members = tuple(replace(m, start=move(m.start), end=move(m.end, True)) for m in group.members)
     moved = replace(group, members=members, start=move(group.start), end=move(group.end, True))
     return wrapped, moved
 
