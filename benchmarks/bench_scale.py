@@ -19,6 +19,11 @@ Tables:
 4. ``analyze_corpus`` with ``n_process`` 1 and 2, and Dask with 2 workers;
 5. peak RSS of one worker streaming ``--memory-mb`` corpora.
 
+Tables 1-3 run in one process and time its CPU seconds (``time.process_time``): speed per core,
+which other jobs on a shared machine do not inflate the way they inflate wall-clock time;
+tables 4 and 5 (several processes) time wall-clock seconds. The run prints the machine's load
+average first: compare rows of one run, on a machine with load well under its core count.
+
 A peer that does not install is reported as missing, not silently skipped.
 """
 
@@ -26,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import textwrap
 
 from benchmarks._corpus import documents_file, run_fresh, update_results
@@ -126,19 +132,19 @@ WORDS = {
 PER_DOCUMENT = """
     {setup}
     run(docs[0][:2000])
-    start = time.perf_counter()
+    start = time.process_time()
     for doc in docs:
         run(doc)
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
 """
 
 WHOLE_PIPELINE = """
     import policytext
     list(policytext.analyze_corpus(["预热。"], tokens=True))  # model load is not throughput
     pairs = [(str(i), doc) for i, doc in enumerate(docs)]
-    start = time.perf_counter()
+    start = time.process_time()
     extra = sum(len(d.tokens) for _, d in policytext.analyze_corpus(pairs, tokens=True))
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
 """
 
 CORPUS = """
@@ -194,10 +200,11 @@ MEASURED: dict[str, dict] = {}
 _TABLE = [""]
 
 
-def header(title: str, chars: int) -> None:
+def header(title: str, chars: int, clock: str = "CPU s") -> None:
+    """Print a table's title and column names; ``clock`` names what its seconds count."""
     _TABLE[0] = title
     print(f"\n{title} — {chars:,} characters")
-    print(f"  {'what':<26}{'seconds':>9}{'chars/s':>12}{'ratio':>8}{'peak MB':>9}")
+    print(f"  {'what':<26}{clock:>9}{'chars/s':>12}{'ratio':>8}{'peak MB':>9}")
 
 
 def row(name: str, result: dict | None, chars: int, reference: float) -> None:
@@ -279,6 +286,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="fresh runs per row (tables 1-4)")
     args = parser.parse_args()
     tables, repeat = set(args.tables), args.repeat
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    print(f"load average (1, 5, 15 min): {load} on {os.cpu_count()} cores")
 
     shared, shared_chars = documents_file(None, "shared")
     corpora = [("shared corpora", shared, shared_chars)]
@@ -326,7 +335,7 @@ def word_rows(words, words_chars: int, repeat: int) -> None:
 
 
 def processes(shared, shared_chars: int, words, words_chars: int, repeat: int) -> None:
-    header("4. processes and Dask, ratio = speed / n_process=1", shared_chars)
+    header("4. processes and Dask, ratio = speed / n_process=1", shared_chars, "wall s")
     read_shared, read_words = READ.format(path=str(shared)), READ.format(path=str(words))
     one = run_fresh(read_shared + CORPUS.format(n=1, tokens=False), repeat)
     row("structure n_process=1", one, shared_chars, one["seconds"])
