@@ -80,6 +80,7 @@ LATER = (
     "independent_parallel_passages_20_report.json",
     "calibration_parallel_passages_21_report.json",
     "calibration_parallel_passages_21.json",
+    "independent_parallel_passages_22_report.json",
 )
 
 
@@ -309,6 +310,10 @@ SETS = (
         "calibration_parallel_passages_21.json",
         "c21-policy", 1, 64, True, (100, 500), False, LATER[:48], 7, 1, "20261261", True,
         ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "independent_parallel_passages_22_report.json",
+        "d22-report", 1, 48, True, (100, 500), False, LATER[:49], None, 1, "20261270", True,
     ),
 )  # fmt: skip
 
