@@ -218,6 +218,35 @@ cdef inline bint _is_han(Py_UCS4 char):
     return HAN_FIRST <= char <= HAN_LAST
 
 
+cdef struct _Chars:
+    # the characters of a ready string, read in place by kind and data (no object per
+    # character, as ``view[k]`` makes none either but costs a call)
+    int kind
+    void* data
+    Py_ssize_t length
+
+
+cdef inline _Chars _chars(str s):
+    cdef _Chars c
+    c.kind = PyUnicode_KIND(s)
+    c.data = PyUnicode_DATA(s)
+    c.length = PyUnicode_GET_LENGTH(s)
+    return c
+
+
+cdef inline Py_UCS4 _at(_Chars s, Py_ssize_t k):
+    return PyUnicode_READ(s.kind, s.data, k)
+
+
+cdef inline bint _holds(_Chars marks, Py_UCS4 char):
+    """``char in marks`` (a few characters)."""
+    cdef Py_ssize_t k
+    for k in range(marks.length):
+        if PyUnicode_READ(marks.kind, marks.data, k) == char:
+            return True
+    return False
+
+
 cdef inline (Py_ssize_t, Py_ssize_t) _within(str view, Py_ssize_t start, Py_ssize_t end):
     """``start..end`` clipped to the bounds of ``view``, as a regex's pos and endpos are."""
     if end > PyUnicode_GET_LENGTH(view):
@@ -232,13 +261,14 @@ def block_starts(str view, Py_ssize_t start, Py_ssize_t end, Py_ssize_t size):
     cdef Py_ssize_t k, m, span = 2 * size + 1
     cdef Py_UCS4 char
     cdef list starts = []
+    cdef _Chars v = _chars(view)
     start, end = _within(view, start, end)
     for k in range(start, end - span + 1):
-        char = view[k]
-        if view[k + size] != char or view[k + 2 * size] != char or not _is_han(char):
+        char = _at(v, k)
+        if _at(v, k + size) != char or _at(v, k + 2 * size) != char or not _is_han(char):
             continue
         for m in range(1, span):
-            if not _is_han(view[k + m]):
+            if not _is_han(_at(v, k + m)):
                 break
         else:
             starts.append(k)
@@ -251,14 +281,15 @@ def phrase_marks(str view, Py_ssize_t start, Py_ssize_t end, str marks, str clos
     cdef Py_ssize_t k
     cdef Py_UCS4 char
     cdef list spans = []
+    cdef _Chars v = _chars(view), m = _chars(marks), c = _chars(closers), o = _chars(openers)
     start, end = _within(view, start, end)
     for k in range(start, end):
-        char = view[k]
+        char = _at(v, k)
         if _is_han(char):
             continue  # the usual case: no mark
-        if char in marks:
+        if _holds(m, char):
             spans.append((k, k + 1))
-        elif k > 0 and char in openers and view[k - 1] in closers:
+        elif k > 0 and _holds(o, char) and _holds(c, _at(v, k - 1)):
             spans.append((k, k))
     return spans
 
@@ -270,22 +301,23 @@ def clause_cores(str view, Py_ssize_t start, Py_ssize_t end, str trim, str separ
     cdef Py_ssize_t k, q, last
     cdef Py_UCS4 char
     cdef list spans = []
+    cdef _Chars v = _chars(view), t = _chars(trim), s = _chars(separators)
     start, end = _within(view, start, end)
     k = start
     while k < end:
-        char = view[k]
-        if not _is_han(char) and char in trim:
+        char = _at(v, k)
+        if not _is_han(char) and _holds(t, char):
             k += 1
             continue
         last = k
         q = k + 1
         while q < end:
-            char = view[q]
+            char = _at(v, q)
             if _is_han(char):
                 last = q
-            elif char in separators:
+            elif _holds(s, char):
                 break
-            elif char not in trim:
+            elif not _holds(t, char):
                 last = q
             q += 1
         spans.append((k, last + 1))
@@ -298,10 +330,11 @@ def first_mark(str view, Py_ssize_t start, Py_ssize_t end, str marks):
     -1: where the regex ``[marks]`` finds its first match."""
     cdef Py_ssize_t k
     cdef Py_UCS4 char
+    cdef _Chars v = _chars(view), m = _chars(marks)
     start, end = _within(view, start, end)
     for k in range(start, end):
-        char = view[k]
-        if not _is_han(char) and char in marks:
+        char = _at(v, k)
+        if not _is_han(char) and _holds(m, char):
             return k
     return -1
 
@@ -310,14 +343,15 @@ def stripped(str view, Py_ssize_t start, Py_ssize_t end, str chars):
     """``start..end`` without ``chars`` (no Han character) at either end, as
     ``layout.strip_bounds`` shrinks it."""
     cdef Py_UCS4 char
+    cdef _Chars v = _chars(view), c = _chars(chars)
     while start < end:
-        char = view[start]
-        if _is_han(char) or char not in chars:
+        char = _at(v, start)
+        if _is_han(char) or not _holds(c, char):
             break
         start += 1
     while end > start:
-        char = view[end - 1]
-        if _is_han(char) or char not in chars:
+        char = _at(v, end - 1)
+        if _is_han(char) or not _holds(c, char):
             break
         end -= 1
     return start, end
@@ -329,19 +363,43 @@ def pieces(str view, Py_ssize_t start, Py_ssize_t end, str marks):
     cdef Py_ssize_t k, stop, run_end, piece_start = start
     cdef Py_UCS4 char
     cdef list found = []
+    cdef _Chars v = _chars(view), m = _chars(marks)
     k, stop = _within(view, start, end)
     while k < stop:
-        char = view[k]
-        if _is_han(char) or char not in marks:
+        char = _at(v, k)
+        if _is_han(char) or not _holds(m, char):
             k += 1
             continue
         run_end = k + 1
-        while run_end < stop and view[run_end] in marks:
+        while run_end < stop and _holds(m, _at(v, run_end)):
             run_end += 1
         found.append((piece_start, k))
         piece_start = k = run_end
     found.append((piece_start, end))
     return found
+
+
+def has_number(str text, str numerals, Py_UCS4 year):
+    """``rules._NUMBER_RE.search(text) is not None``: a digit (0-9, ０-９), or a run of two
+    or more of ``numerals`` (四十, 五十五) not followed by ``year`` (年). A match may start
+    anywhere in a run but reaches its end, so only whole runs need a look."""
+    cdef Py_ssize_t k = 0, run_end
+    cdef Py_UCS4 char
+    cdef _Chars t = _chars(text), n = _chars(numerals)
+    while k < t.length:
+        char = _at(t, k)
+        if (0x30 <= char <= 0x39) or (0xFF10 <= char <= 0xFF19):
+            return True
+        if not _holds(n, char):
+            k += 1
+            continue
+        run_end = k + 1
+        while run_end < t.length and _holds(n, _at(t, run_end)):
+            run_end += 1
+        if run_end - k >= 2 and (run_end == t.length or _at(t, run_end) != year):
+            return True
+        k = run_end
+    return False
 
 
 # --- the cheap test of a window (``grouping._hopeless``), without slicing a carrier ---

@@ -69,6 +69,7 @@ from .units import (
     FUNCTION_CHARS,
     _is_han,
     _words,
+    first_mark,
     quoted_member_inner,
 )
 
@@ -154,7 +155,12 @@ _BREAK = re.compile(f"{_SPACE}*[{re.escape(LINE_BREAKS)}]{_SPACE}*")
 def text_length(view: str, start: int, end: int) -> int:
     """The characters of ``view[start:end]`` without its line breaks and the spaces around
     them, so a hard-wrapped text and its unwrapped reading measure alike."""
+    if first_mark(view, start, end, LINE_BREAKS, _LINE_BREAK_RE) < 0:
+        return end - start  # no line break (the usual case): ``_BREAK`` finds nothing
     return end - start - sum(len(m) for m in _BREAK.findall(view, start, end))
+
+
+_LINE_BREAK_RE = re.compile(f"[{re.escape(LINE_BREAKS)}]")
 
 
 def _list_goes_on(view: str, end: int) -> bool:
