@@ -11,7 +11,9 @@ definition (used where this module was not built);
 
 from cpython.unicode cimport PyUnicode_GET_LENGTH
 from libc.stdint cimport uint64_t
+from cpython.object cimport PyObject
 from libc.stdlib cimport calloc, free
+from libc.string cimport memset
 
 
 cdef extern from "Python.h":
@@ -219,11 +221,12 @@ cdef inline bint _is_han(Py_UCS4 char):
 
 
 cdef struct _Chars:
-    # the characters of a ready string, read in place by kind and data (no object per
-    # character, as ``view[k]`` makes none either but costs a call)
+    # the characters of a ready string, read in place by kind and data (``view[k]`` makes
+    # no object either, but costs a call); for a set of marks, also its bitmap (or NULL)
     int kind
     void* data
     Py_ssize_t length
+    const unsigned char* bits
 
 
 cdef inline _Chars _chars(str s):
@@ -231,6 +234,41 @@ cdef inline _Chars _chars(str s):
     c.kind = PyUnicode_KIND(s)
     c.data = PyUnicode_DATA(s)
     c.length = PyUnicode_GET_LENGTH(s)
+    c.bits = NULL
+    return c
+
+
+cdef enum:
+    _MARK_SETS = 16  # the sets of marks whose bitmaps are kept (the callers pass constants)
+    _MARK_LIMIT = 0x10000  # the characters a bitmap holds (the BMP)
+    _MARK_BYTES = 8192  # _MARK_LIMIT bits
+
+#: the sets of marks with a bitmap, kept alive here so that no other string takes an address
+cdef list _mark_strings = []
+cdef PyObject* _mark_keys[_MARK_SETS]
+cdef unsigned char _mark_bits[_MARK_SETS][_MARK_BYTES]
+
+
+cdef inline _Chars _marks(str marks):
+    """``_chars(marks)`` with the bitmap of its characters below ``_MARK_LIMIT`` (made on its first
+    use; a set beyond the first ``_MARK_SETS`` is read character by character)."""
+    cdef _Chars c = _chars(marks)
+    cdef Py_ssize_t slot, count = len(_mark_strings), k
+    cdef Py_UCS4 char
+    for slot in range(count):
+        if _mark_keys[slot] == <PyObject*>marks:
+            c.bits = _mark_bits[slot]
+            return c
+    if count == _MARK_SETS:
+        return c
+    memset(_mark_bits[count], 0, _MARK_BYTES)
+    for k in range(c.length):
+        char = _at(c, k)
+        if char < _MARK_LIMIT:
+            _mark_bits[count][<unsigned int>char >> 3] |= 1 << (<unsigned int>char & 7)
+    _mark_strings.append(marks)
+    _mark_keys[count] = <PyObject*>marks
+    c.bits = _mark_bits[count]
     return c
 
 
@@ -239,8 +277,11 @@ cdef inline Py_UCS4 _at(_Chars s, Py_ssize_t k):
 
 
 cdef inline bint _holds(_Chars marks, Py_UCS4 char):
-    """``char in marks`` (a few characters)."""
+    """``char in marks``: by the bitmap where it has one (below ``_MARK_LIMIT``), else by a look at
+    each character."""
     cdef Py_ssize_t k
+    if marks.bits != NULL and char < _MARK_LIMIT:
+        return (marks.bits[<unsigned int>char >> 3] >> (<unsigned int>char & 7)) & 1
     for k in range(marks.length):
         if PyUnicode_READ(marks.kind, marks.data, k) == char:
             return True
@@ -281,7 +322,7 @@ def phrase_marks(str view, Py_ssize_t start, Py_ssize_t end, str marks, str clos
     cdef Py_ssize_t k
     cdef Py_UCS4 char
     cdef list spans = []
-    cdef _Chars v = _chars(view), m = _chars(marks), c = _chars(closers), o = _chars(openers)
+    cdef _Chars v = _chars(view), m = _marks(marks), c = _marks(closers), o = _marks(openers)
     start, end = _within(view, start, end)
     for k in range(start, end):
         char = _at(v, k)
@@ -301,7 +342,7 @@ def clause_cores(str view, Py_ssize_t start, Py_ssize_t end, str trim, str separ
     cdef Py_ssize_t k, q, last
     cdef Py_UCS4 char
     cdef list spans = []
-    cdef _Chars v = _chars(view), t = _chars(trim), s = _chars(separators)
+    cdef _Chars v = _chars(view), t = _marks(trim), s = _marks(separators)
     start, end = _within(view, start, end)
     k = start
     while k < end:
@@ -330,7 +371,7 @@ def first_mark(str view, Py_ssize_t start, Py_ssize_t end, str marks):
     -1: where the regex ``[marks]`` finds its first match."""
     cdef Py_ssize_t k
     cdef Py_UCS4 char
-    cdef _Chars v = _chars(view), m = _chars(marks)
+    cdef _Chars v = _chars(view), m = _marks(marks)
     start, end = _within(view, start, end)
     for k in range(start, end):
         char = _at(v, k)
@@ -343,7 +384,7 @@ def stripped(str view, Py_ssize_t start, Py_ssize_t end, str chars):
     """``start..end`` without ``chars`` (no Han character) at either end, as
     ``layout.strip_bounds`` shrinks it."""
     cdef Py_UCS4 char
-    cdef _Chars v = _chars(view), c = _chars(chars)
+    cdef _Chars v = _chars(view), c = _marks(chars)
     while start < end:
         char = _at(v, start)
         if _is_han(char) or not _holds(c, char):
@@ -363,7 +404,7 @@ def pieces(str view, Py_ssize_t start, Py_ssize_t end, str marks):
     cdef Py_ssize_t k, stop, run_end, piece_start = start
     cdef Py_UCS4 char
     cdef list found = []
-    cdef _Chars v = _chars(view), m = _chars(marks)
+    cdef _Chars v = _chars(view), m = _marks(marks)
     k, stop = _within(view, start, end)
     while k < stop:
         char = _at(v, k)
@@ -385,7 +426,7 @@ def has_number(str text, str numerals, Py_UCS4 year):
     anywhere in a run but reaches its end, so only whole runs need a look."""
     cdef Py_ssize_t k = 0, run_end
     cdef Py_UCS4 char
-    cdef _Chars t = _chars(text), n = _chars(numerals)
+    cdef _Chars t = _chars(text), n = _marks(numerals)
     while k < t.length:
         char = _at(t, k)
         if (0x30 <= char <= 0x39) or (0xFF10 <= char <= 0xFF19):
