@@ -631,6 +631,29 @@ def hopeless(
     return 1
 
 
+def share_a_character(list carriers):
+    """Whether some character of the first of ``carriers`` (two or more) stands in every
+    other (``grouping._share_a_character``)."""
+    cdef Py_ssize_t count = len(carriers), k, c, m
+    cdef _Chars first = _chars(<str>carriers[0]), other
+    cdef Py_UCS4 char
+    cdef bint found
+    for k in range(first.length):
+        char = _at(first, k)
+        for c in range(1, count):
+            other = _chars(<str>carriers[c])
+            found = False
+            for m in range(other.length):
+                if _at(other, m) == char:
+                    found = True
+                    break
+            if not found:
+                break
+        else:
+            return True
+    return False
+
+
 # --- the carriers of units, and the characters units of one length share slot by slot ---
 
 

@@ -136,8 +136,6 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             i += 1
             continue
         best = None
-        common: set[str] = set()  # the characters every carrier of the window has …
-        common_to = -1  # … up to this unit (made and kept up to date only where asked)
         stop = i + MAX_MEMBERS if i + MAX_MEMBERS < len(units) else len(units)
         for j in range(i + 1, stop):
             if headed[j - 1]:
@@ -146,15 +144,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             if may_be_hopeless and _hopeless(carriers, level):
                 skip = True
             else:
-                if common_to < i:  # the first two carriers' characters in common
-                    second = every_carrier[i + 1]
-                    common = {c for c in every_carrier[i] if c in second}
-                    common_to = i + 1
-                while common_to < j:  # few characters, each found in the next carrier
-                    common_to += 1
-                    carrier = every_carrier[common_to]
-                    common = {c for c in common if c in carrier}
-                skip = not common and _unsharable(carriers, level)
+                skip = not _share_a_character(carriers) and _unsharable(carriers, level)
             if skip:
                 found = None  # cheap tests spare the template search (same results)
             else:
@@ -533,6 +523,22 @@ def _headed(view: str, units: list[Unit]) -> list[bool]:
     if first_mark(view, first, last, _COLON_MARKS, _COLON_RE) < 0:
         return [False] * (len(units) - 1)
     return [rule_heading_colon(view, units[k], units[k + 1]) for k in range(len(units) - 1)]
+
+
+def _share_a_character(carriers: list[str]) -> bool:
+    """Whether some character of the first carrier stands in every other (the kernel's
+    ``share_a_character`` where it was built)."""
+    if _SHARE_A_CHARACTER is not None:
+        return _SHARE_A_CHARACTER(carriers)
+    common = set(carriers[0])
+    for carrier in carriers[1:]:  # few characters, each looked up in the next carrier
+        common = {c for c in common if c in carrier}
+        if not common:
+            return False
+    return True
+
+
+_SHARE_A_CHARACTER = compiled_kernel("share_a_character")
 
 
 def _unsharable(carriers: list[str], level: str) -> bool:
