@@ -21,6 +21,7 @@ cdef extern from "Python.h":
     int PyUnicode_KIND(object)
     void* PyUnicode_DATA(object)
     Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
+    bint Py_UNICODE_ISALNUM(Py_UCS4 char) nogil
 
 cdef enum:
     VERB_SLOT = 4  # the furthest a shared object starts from its clause's opening (templates)
@@ -441,6 +442,95 @@ def has_number(str text, str numerals, Py_UCS4 year):
             return True
         k = run_end
     return False
+
+
+# --- scans of a paragraph (``segment``): the regular expressions' matches, in one pass ---
+
+
+def marks_at(str text, Py_ssize_t start, Py_ssize_t end, str marks):
+    """The places of ``marks`` in ``text[start:end]``, in order: the starts of the matches
+    of the regex ``[marks]`` (``segment._PAIR_RE``)."""
+    cdef Py_ssize_t k
+    cdef list found = []
+    cdef _Chars t = _chars(text), m = _marks(marks)
+    start, end = _within(text, start, end)
+    for k in range(start, end):
+        if _holds(m, _at(t, k)):
+            found.append(k)
+    return found
+
+
+def runs_outside(str text, str marks):
+    """The spans of the runs of characters not in ``marks`` in ``text``: the matches of the
+    regex ``[^marks]+`` (``segment._LINE_CONTENT_RE``, the lines between line breaks)."""
+    cdef Py_ssize_t k = 0, run_start
+    cdef list found = []
+    cdef _Chars t = _chars(text), m = _marks(marks)
+    while k < t.length:
+        if _holds(m, _at(t, k)):
+            k += 1
+            continue
+        run_start = k
+        k += 1
+        while k < t.length and not _holds(m, _at(t, k)):
+            k += 1
+        found.append((run_start, k))
+    return found
+
+
+def first_alnum(str text, Py_ssize_t start, Py_ssize_t end):
+    """The first place in ``text[start:end]`` of a letter or digit of any script
+    (``str.isalnum``), or ``end``: where the regex ``[^\\W_]`` finds its first match
+    (``segment._first_word_char``)."""
+    cdef Py_ssize_t k, stop
+    cdef _Chars t = _chars(text)
+    k, stop = _within(text, start, end)
+    while k < stop:
+        if Py_UNICODE_ISALNUM(_at(t, k)):
+            return k
+        k += 1
+    return end
+
+
+def terminals(str text, Py_ssize_t start, Py_ssize_t end, str strong, str ellipsis, str periods):
+    """``(start, end, mark)`` of every match of ``segment._TERMINAL_RE`` in
+    ``text[start:end]``, as ``segment._terminals`` finds them: a run of ``strong``
+    terminals and the ``ellipsis`` characters after it; a run of ``ellipsis`` characters
+    and the terminals after it; two or more ``.`` and the terminals after them; one of
+    ``periods`` (the regex's alternatives, tried in that order)."""
+    cdef Py_ssize_t k, stop, q
+    cdef Py_UCS4 char
+    cdef list found = []
+    cdef _Chars t = _chars(text), s = _marks(strong), e = _marks(ellipsis), p = _marks(periods)
+    k, stop = _within(text, start, end)
+    while k < stop:
+        char = _at(t, k)
+        if _holds(s, char):
+            q = k + 1
+            while q < stop and _holds(s, _at(t, q)):
+                q += 1
+            while q < stop and _holds(e, _at(t, q)):
+                q += 1
+        elif _holds(e, char):
+            q = k + 1
+            while q < stop and _holds(e, _at(t, q)):
+                q += 1
+            while q < stop and _holds(s, _at(t, q)):
+                q += 1
+        elif char == u"." and k + 1 < stop and _at(t, k + 1) == u".":
+            q = k + 2
+            while q < stop and _at(t, q) == u".":
+                q += 1
+            while q < stop and _holds(s, _at(t, q)):
+                q += 1
+        elif _holds(p, char):
+            q = k + 1
+        else:
+            k += 1
+            continue
+        found.append((k, q, text[k:q]))
+        k = q
+    return found
 
 
 # --- the cheap test of a window (``grouping._hopeless``), without slicing a carrier ---
