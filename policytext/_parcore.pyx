@@ -30,6 +30,79 @@ cdef enum:
 verb_slot = VERB_SLOT
 
 
+cdef struct _Chars:
+    # the characters of a ready string, read in place by kind and data (``view[k]`` makes
+    # no object either, but costs a call); for a set of marks, also its bitmap (or NULL)
+    int kind
+    void* data
+    Py_ssize_t length
+    const unsigned char* bits
+
+
+cdef inline _Chars _chars(str s):
+    cdef _Chars c
+    c.kind = PyUnicode_KIND(s)
+    c.data = PyUnicode_DATA(s)
+    c.length = PyUnicode_GET_LENGTH(s)
+    c.bits = NULL
+    return c
+
+
+cdef enum:
+    _MARK_SETS = 32  # the sets of marks whose bitmaps are kept (the callers pass constants;
+    # a power of two)
+    _MARK_LIMIT = 0x10000  # the characters a bitmap holds (the BMP)
+    _MARK_BYTES = 8192  # _MARK_LIMIT bits
+
+#: the sets of marks with a bitmap, kept alive here so that no other string takes an address
+cdef list _mark_strings = []
+cdef PyObject* _mark_keys[_MARK_SETS]  # NULL: a free slot (static memory starts zeroed)
+cdef unsigned char _mark_bits[_MARK_SETS][_MARK_BYTES]
+
+
+cdef inline _Chars _marks(str marks):
+    """``_chars(marks)`` with the bitmap of its characters below ``_MARK_LIMIT`` (made on
+    its first use; a set beyond the first ``_MARK_SETS`` is read character by character).
+    A set's slot is found from its address, most often at the first look."""
+    cdef _Chars c = _chars(marks)
+    cdef Py_ssize_t home = (<size_t><PyObject*>marks >> 4) & (_MARK_SETS - 1), slot, k, n
+    cdef Py_UCS4 char
+    for n in range(_MARK_SETS):
+        slot = (home + n) & (_MARK_SETS - 1)
+        if _mark_keys[slot] == <PyObject*>marks:
+            c.bits = _mark_bits[slot]
+            return c
+        if _mark_keys[slot] == NULL:
+            break
+    else:
+        return c  # every slot taken by other sets
+    memset(_mark_bits[slot], 0, _MARK_BYTES)
+    for k in range(c.length):
+        char = _at(c, k)
+        if char < _MARK_LIMIT:
+            _mark_bits[slot][<unsigned int>char >> 3] |= 1 << (<unsigned int>char & 7)
+    _mark_strings.append(marks)
+    _mark_keys[slot] = <PyObject*>marks
+    c.bits = _mark_bits[slot]
+    return c
+
+
+cdef inline Py_UCS4 _at(_Chars s, Py_ssize_t k):
+    return PyUnicode_READ(s.kind, s.data, k)
+
+
+cdef inline bint _holds(_Chars marks, Py_UCS4 char):
+    """``char in marks``: by the bitmap where it has one (below ``_MARK_LIMIT``), else by a look at
+    each character."""
+    cdef Py_ssize_t k
+    if marks.bits != NULL and char < _MARK_LIMIT:
+        return (marks.bits[<unsigned int>char >> 3] >> (<unsigned int>char & 7)) & 1
+    for k in range(marks.length):
+        if PyUnicode_READ(marks.kind, marks.data, k) == char:
+            return True
+    return False
+
+
 cdef Py_ssize_t _find(str s, str shortest, Py_ssize_t at, Py_ssize_t size):
     """The first place of ``shortest[at:at+size]`` in ``s`` (-1: none)."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(s), k, m
@@ -118,19 +191,19 @@ cdef bint _piece_in_slot(Carriers carriers, Py_ssize_t skip):
     """The carriers from ``skip`` on (two or more) hold one piece of three characters at one
     place, 1 to ``VERB_SLOT`` in (``templates.slot_piece``)."""
     cdef Py_ssize_t count = len(carriers), k, c, m
-    cdef str first = <str>carriers[skip], other
+    cdef _Chars first = _chars(<str>carriers[skip]), other
     cdef bint same
     for k in range(1, VERB_SLOT + 1):
-        if PyUnicode_GET_LENGTH(first) < k + 3:
+        if first.length < k + 3:
             return False  # nor at any later place
         same = True
         for c in range(skip + 1, count):
-            other = <str>carriers[c]
-            if PyUnicode_GET_LENGTH(other) < k + 3:
+            other = _chars(<str>carriers[c])
+            if other.length < k + 3:
                 same = False
                 break
             for m in range(3):
-                if other[k + m] != first[k + m]:
+                if _at(other, k + m) != _at(first, k + m):
                     same = False
                     break
             if not same:
@@ -152,6 +225,7 @@ def template_parts(tuple carriers, level):
     cdef Py_UCS4 char
     cdef list middles
     cdef bint hopeless, all_long
+    cdef _Chars head, other
     if count == 0:
         raise ValueError("template_parts needs at least one carrier")
     first = <str>carriers[0]
@@ -162,11 +236,12 @@ def template_parts(tuple carriers, level):
             shortest_len = length
         if length > longest:
             longest = length
+    head = _chars(first)
     p = 0  # the common prefix of all is the common prefix of the lexicographic extremes
     while p < shortest_len:
-        char = first[p]
+        char = _at(head, p)
         for k in range(1, count):
-            if (<str>carriers[k])[p] != char:
+            if _at(_chars(<str>carriers[k]), p) != char:
                 break
         else:
             p += 1
@@ -174,10 +249,10 @@ def template_parts(tuple carriers, level):
         break
     s = 0  # the common suffix of the rests
     while s < shortest_len - p:
-        char = first[PyUnicode_GET_LENGTH(first) - 1 - s]
+        char = _at(head, head.length - 1 - s)
         for k in range(1, count):
-            carrier = <str>carriers[k]
-            if carrier[PyUnicode_GET_LENGTH(carrier) - 1 - s] != char:
+            other = _chars(<str>carriers[k])
+            if _at(other, other.length - 1 - s) != char:
                 break
         else:
             s += 1
@@ -219,74 +294,6 @@ han_range = (chr(HAN_FIRST), chr(HAN_LAST))
 
 cdef inline bint _is_han(Py_UCS4 char):
     return HAN_FIRST <= char <= HAN_LAST
-
-
-cdef struct _Chars:
-    # the characters of a ready string, read in place by kind and data (``view[k]`` makes
-    # no object either, but costs a call); for a set of marks, also its bitmap (or NULL)
-    int kind
-    void* data
-    Py_ssize_t length
-    const unsigned char* bits
-
-
-cdef inline _Chars _chars(str s):
-    cdef _Chars c
-    c.kind = PyUnicode_KIND(s)
-    c.data = PyUnicode_DATA(s)
-    c.length = PyUnicode_GET_LENGTH(s)
-    c.bits = NULL
-    return c
-
-
-cdef enum:
-    _MARK_SETS = 16  # the sets of marks whose bitmaps are kept (the callers pass constants)
-    _MARK_LIMIT = 0x10000  # the characters a bitmap holds (the BMP)
-    _MARK_BYTES = 8192  # _MARK_LIMIT bits
-
-#: the sets of marks with a bitmap, kept alive here so that no other string takes an address
-cdef list _mark_strings = []
-cdef PyObject* _mark_keys[_MARK_SETS]
-cdef unsigned char _mark_bits[_MARK_SETS][_MARK_BYTES]
-
-
-cdef inline _Chars _marks(str marks):
-    """``_chars(marks)`` with the bitmap of its characters below ``_MARK_LIMIT`` (made on its first
-    use; a set beyond the first ``_MARK_SETS`` is read character by character)."""
-    cdef _Chars c = _chars(marks)
-    cdef Py_ssize_t slot, count = len(_mark_strings), k
-    cdef Py_UCS4 char
-    for slot in range(count):
-        if _mark_keys[slot] == <PyObject*>marks:
-            c.bits = _mark_bits[slot]
-            return c
-    if count == _MARK_SETS:
-        return c
-    memset(_mark_bits[count], 0, _MARK_BYTES)
-    for k in range(c.length):
-        char = _at(c, k)
-        if char < _MARK_LIMIT:
-            _mark_bits[count][<unsigned int>char >> 3] |= 1 << (<unsigned int>char & 7)
-    _mark_strings.append(marks)
-    _mark_keys[count] = <PyObject*>marks
-    c.bits = _mark_bits[count]
-    return c
-
-
-cdef inline Py_UCS4 _at(_Chars s, Py_ssize_t k):
-    return PyUnicode_READ(s.kind, s.data, k)
-
-
-cdef inline bint _holds(_Chars marks, Py_UCS4 char):
-    """``char in marks``: by the bitmap where it has one (below ``_MARK_LIMIT``), else by a look at
-    each character."""
-    cdef Py_ssize_t k
-    if marks.bits != NULL and char < _MARK_LIMIT:
-        return (marks.bits[<unsigned int>char >> 3] >> (<unsigned int>char & 7)) & 1
-    for k in range(marks.length):
-        if PyUnicode_READ(marks.kind, marks.data, k) == char:
-            return True
-    return False
 
 
 cdef inline (Py_ssize_t, Py_ssize_t) _within(str view, Py_ssize_t start, Py_ssize_t end):
@@ -538,7 +545,8 @@ def terminals(str text, Py_ssize_t start, Py_ssize_t end, str strong, str ellips
 
 cdef inline bint _heads_equal(str a, str b, Py_ssize_t size):
     """``a[:size] == b[:size]``."""
-    cdef Py_ssize_t la = PyUnicode_GET_LENGTH(a), lb = PyUnicode_GET_LENGTH(b), k
+    cdef _Chars ca = _chars(a), cb = _chars(b)
+    cdef Py_ssize_t la = ca.length, lb = cb.length, k
     if la > size:
         la = size
     if lb > size:
@@ -546,20 +554,20 @@ cdef inline bint _heads_equal(str a, str b, Py_ssize_t size):
     if la != lb:
         return False
     for k in range(la):
-        if a[k] != b[k]:
+        if _at(ca, k) != _at(cb, k):
             return False
     return True
 
 
-cdef inline bint _tails_equal(str a, str b, Py_ssize_t size):
+cdef inline bint _tails_equal(_Chars a, _Chars b, Py_ssize_t size):
     """``a[-size:] == b[-size:]``."""
-    cdef Py_ssize_t na = PyUnicode_GET_LENGTH(a), nb = PyUnicode_GET_LENGTH(b), la, lb, k
+    cdef Py_ssize_t na = a.length, nb = b.length, la, lb, k
     la = na if na < size else size
     lb = nb if nb < size else size
     if la != lb:
         return False
     for k in range(la):
-        if a[na - la + k] != b[nb - lb + k]:
+        if _at(a, na - la + k) != _at(b, nb - lb + k):
             return False
     return True
 
@@ -567,9 +575,9 @@ cdef inline bint _tails_equal(str a, str b, Py_ssize_t size):
 cdef bint _same_openings(list carriers, Py_ssize_t start):
     """Every carrier from ``start`` on opens with the same character (none is empty)."""
     cdef Py_ssize_t k
-    cdef Py_UCS4 char = (<str>carriers[start])[0]
+    cdef Py_UCS4 char = _at(_chars(<str>carriers[start]), 0)
     for k in range(start + 1, len(carriers)):
-        if (<str>carriers[k])[0] != char:
+        if _at(_chars(<str>carriers[k]), 0) != char:
             return False
     return True
 
@@ -577,9 +585,9 @@ cdef bint _same_openings(list carriers, Py_ssize_t start):
 cdef bint _same_tails(list carriers, Py_ssize_t size):
     """Every carrier ends with the same ``size`` characters (``grouping._same_ending``)."""
     cdef Py_ssize_t k
-    cdef str first = <str>carriers[0]
+    cdef _Chars first = _chars(<str>carriers[0])
     for k in range(1, len(carriers)):
-        if not _tails_equal(first, <str>carriers[k], size):
+        if not _tails_equal(first, _chars(<str>carriers[k]), size):
             return False
     return True
 
@@ -587,8 +595,9 @@ cdef bint _same_tails(list carriers, Py_ssize_t size):
 cdef Py_ssize_t _index(str s, Py_UCS4 char):
     """``s.find(char)``."""
     cdef Py_ssize_t k
-    for k in range(PyUnicode_GET_LENGTH(s)):
-        if s[k] == char:
+    cdef _Chars c = _chars(s)
+    for k in range(c.length):
+        if _at(c, k) == char:
             return k
     return -1
 
@@ -601,12 +610,12 @@ cdef bint _rest_slot_piece(list carriers):
 cdef bint _two_character_slot(list carriers):
     """``grouping._two_character_slot``: every carrier holds one piece at places 2 and 3."""
     cdef Py_ssize_t k
-    cdef str first = <str>carriers[0], other
-    if PyUnicode_GET_LENGTH(first) < 4:
+    cdef _Chars first = _chars(<str>carriers[0]), other
+    if first.length < 4:
         return False
     for k in range(1, len(carriers)):
-        other = <str>carriers[k]
-        if PyUnicode_GET_LENGTH(other) < 4 or other[2] != first[2] or other[3] != first[3]:
+        other = _chars(<str>carriers[k])
+        if other.length < 4 or _at(other, 2) != _at(first, 2) or _at(other, 3) != _at(first, 3):
             return False
     return True
 
@@ -625,17 +634,16 @@ cdef bint _share_three(str first, str second):
 
 cdef bint _same_slot(list carriers):
     """Whether every carrier holds one character third from its end (取得｜新｜突破)."""
-    cdef Py_ssize_t k, n
+    cdef Py_ssize_t k
     cdef Py_UCS4 slot = 0
-    cdef str carrier
+    cdef _Chars carrier
     for k in range(len(carriers)):
-        carrier = <str>carriers[k]
-        n = PyUnicode_GET_LENGTH(carrier)
-        if n < 3:
+        carrier = _chars(<str>carriers[k])
+        if carrier.length < 3:
             return False
         if k == 0:
-            slot = carrier[n - 3]
-        elif carrier[n - 3] != slot:
+            slot = _at(carrier, carrier.length - 3)
+        elif _at(carrier, carrier.length - 3) != slot:
             return False
     return True
 
@@ -651,6 +659,7 @@ def hopeless(
     cdef Py_ssize_t count = len(carriers), k, length, lo, hi, slots, n1, n2, at
     cdef str first, second
     cdef Py_UCS4 opener
+    cdef _Chars a, b, lead
     if count < 2:
         return -1
     for k in range(count):
@@ -696,12 +705,13 @@ def hopeless(
         return 1
     second = <str>carriers[1]
     n2 = PyUnicode_GET_LENGTH(second)
-    if _heads_equal(first, second, 2) or (first[0] == second[0] and first[0] in leading):
+    a, b, lead = _chars(first), _chars(second), _marks(leading)
+    if _heads_equal(first, second, 2) or (_at(a, 0) == _at(b, 0) and _holds(lead, _at(a, 0))):
         return 0
     if n1 == n2 and n2 <= 12:  # aligned_strength >= 2 needs two slots alike at least
         slots = 0
         for k in range(n1):
-            if first[k] == second[k]:
+            if _at(a, k) == _at(b, k):
                 slots += 1
         if slots >= 2:
             return -1
@@ -710,10 +720,10 @@ def hopeless(
     for pair in correlatives:  # _correlative_possible: 既…，又…, also after a lead
         if second.startswith(<str>pair[1]) and <str>pair[0] in first:
             return 0
-    opener = second[0]
+    opener = _at(b, 0)
     if opener == u"是" or opener == u"既":
         return 1 if _index(first, opener) <= 0 else 0
-    if opener not in leading:
+    if not _holds(lead, opener):
         return 1
     at = _index(first, opener)
     if 0 < at <= 3 or _find(first, second, 0, 2 if n2 >= 2 else 1) > 0:
