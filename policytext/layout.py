@@ -42,6 +42,7 @@ with ``"lines"``.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from bisect import bisect_right
@@ -73,6 +74,32 @@ LAYOUT_MODES = ("auto", "lines", "blank-lines", "wrapped")
 
 #: one line-break character (a character class scans several times faster than the below)
 _BREAK_CHAR_RE = re.compile(f"[{LINE_BREAKS}]")
+
+
+def _kernel(name: str) -> Any:
+    """The function ``name`` of the compiled kernel ``policytext._parcore``, or None where it
+    was not built or ``POLICYTEXT_PARALLELS=python`` asks for the Python code (as
+    ``parallels.units.compiled_kernel``; ``tests/test_parcore_scans.py`` checks that both
+    agree)."""
+    if os.environ.get("POLICYTEXT_PARALLELS") == "python":
+        return None
+    try:
+        from . import _parcore
+    except ImportError:
+        return None
+    return getattr(_parcore, name, None)
+
+
+_MARKS_AT = _kernel("marks_at")
+
+
+def _break_chars(text: str) -> list[int]:
+    """The places of the ``_BREAK_CHAR_RE`` characters in ``text``, in order."""
+    if _MARKS_AT is None:
+        return [match.start() for match in _BREAK_CHAR_RE.finditer(text)]
+    return _MARKS_AT(text, 0, len(text), LINE_BREAKS)
+
+
 #: a line break of any convention (\r\n counts once)
 LINE_BREAK_RE = re.compile("\r\n|" + _BREAK_CHAR_RE.pattern)
 FORM_FEED = "\x0c"
@@ -189,8 +216,7 @@ def line_breaks(text: str) -> list[tuple[int, int]]:
 def _iter_line_breaks(text: str) -> Iterator[tuple[int, int]]:
     """The line breaks of :func:`line_breaks`, one at a time, then ``(len, len)`` for the end."""
     skip = -1
-    for match in _BREAK_CHAR_RE.finditer(text):
-        position = match.start()
+    for position in _break_chars(text):
         if position == skip:
             continue  # the \n of \r\n
         if text[position] == "\r" and text.startswith("\n", position + 1):

@@ -30,16 +30,15 @@ Conventions (see README, "Sentence conventions"):
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from typing import Any
 
 from .layout import (
     _BREAK_CHAR_RE,
     LINE_BREAK_RE,  # noqa: F401  (kept importable from here)
     LayoutMode,
+    _kernel,
     line_breaks,
     strip_bounds,
     through_layout,
@@ -106,20 +105,6 @@ _WORD_CHAR_RE = re.compile(r"[^\W_]")
 
 
 # --- the compiled scans (``policytext._parcore``) where they were built -----------------
-
-
-def _kernel(name: str) -> Any:
-    """The function ``name`` of the compiled kernel ``policytext._parcore``, or None where it
-    was not built or ``POLICYTEXT_PARALLELS=python`` asks for the Python code (as
-    ``parallels.units.compiled_kernel``; ``tests/test_parallel_kernel.py`` checks that both
-    agree)."""
-    if os.environ.get("POLICYTEXT_PARALLELS") == "python":
-        return None
-    try:
-        from . import _parcore
-    except ImportError:
-        return None
-    return getattr(_parcore, name, None)
 
 
 _MARKS_AT = _kernel("marks_at")
