@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import policytext as pt
-from policytext import segment, slogans
+from policytext import layout, segment, slogans
 from policytext.parallels import grouping, rules, scoring
 from policytext.parallels import units as scans
 from policytext.vocabulary import LINE_BREAKS
@@ -161,3 +161,35 @@ def test_kernel_plus_signs_and_line_breaks_agree_with_the_regexes(text, start, e
         assert kernel.first_mark(text, start, end, marks) == (
             -1 if match is None else match.start()
         )
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(
+    st.text(alphabet="推进加快规范建设工作问题甲", max_size=6),
+    st.sampled_from(["leads", "verbs", "heads"]),
+)
+@example("推进", "leads")
+@example("甲推进", "leads")
+@example("甲乙规范", "verbs")
+@example("平安建设", "heads")
+def test_word_edges_by_set_agree_with_the_tuples(text, words):
+    """``grouping._opens_with_word``/``_ends_with_word`` answer as ``str.startswith`` and
+    ``str.endswith`` of the word tuples they stand for."""
+    sets = {
+        "leads": (grouping._LEADS_AND_VERBS_SET, grouping._LEADS_AND_VERBS),
+        "verbs": (grouping._LIST_VERB_SET, grouping.LIST_VERBS),
+        "heads": (grouping._HEAD_WORD_SET, grouping.HEAD_WORDS),
+    }
+    found, words_tuple = sets[words]
+    assert grouping._opens_with_word(text, found) == text.startswith(words_tuple)
+    assert grouping._ends_with_word(text, found) == text.endswith(words_tuple)
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.text(alphabet="甲\n\r\x0b\u2028\u2029 a", max_size=20))
+def test_kernel_line_breaks_agree_with_the_regex(text):
+    """``layout._break_chars`` finds the characters ``layout._BREAK_CHAR_RE`` finds."""
+    expected = [match.start() for match in layout._BREAK_CHAR_RE.finditer(text)]
+    assert kernel.marks_at(text, 0, len(text), LINE_BREAKS) == expected
+    assert layout._break_chars(text) == expected
+    assert layout._MARKS_AT is kernel.marks_at
