@@ -540,6 +540,20 @@ def terminals(str text, Py_ssize_t start, Py_ssize_t end, str strong, str ellips
     return found
 
 
+def count_han(str text, Py_ssize_t start, Py_ssize_t end, str excluded):
+    """How many Han characters not in ``excluded`` ``text[start:end]`` holds (``start``,
+    ``end`` at least 0): ``scoring._han_count``, ``units._is_han`` of each."""
+    cdef Py_ssize_t k, count = 0
+    cdef Py_UCS4 char
+    cdef _Chars t = _chars(text), x = _marks(excluded)
+    start, end = _within(text, start, end)
+    for k in range(start, end):
+        char = _at(t, k)
+        if _is_han(char) and not _holds(x, char):
+            count += 1
+    return count
+
+
 # --- the cheap test of a window (``grouping._hopeless``), without slicing a carrier ---
 
 

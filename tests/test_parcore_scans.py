@@ -193,3 +193,14 @@ def test_kernel_line_breaks_agree_with_the_regex(text):
     assert kernel.marks_at(text, 0, len(text), LINE_BREAKS) == expected
     assert layout._break_chars(text) == expected
     assert layout._MARKS_AT is kernel.marks_at
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(st.text(alphabet="一二十亿甲乙a，。𠀀", max_size=20), st.integers(0, 22), st.integers(0, 22))
+def test_kernel_han_count_agrees_with_the_python(text, start, end):
+    """``scoring._han_count`` counts the characters ``units._is_han`` accepts, with the
+    kernel and without it."""
+    expected = sum(1 for c in text[start:end] if scans._is_han(c))
+    assert kernel.count_han(text, start, end, scoring._NUMERALS) == expected
+    assert scoring._han_count(text, start, end) == expected
+    assert scoring._COUNT_HAN is kernel.count_han
