@@ -12,6 +12,8 @@ definition (used where this module was not built);
 from cpython.unicode cimport PyUnicode_GET_LENGTH
 from libc.stdint cimport uint64_t
 from cpython.object cimport PyObject
+from cpython.ref cimport Py_INCREF
+from cpython.tuple cimport PyTuple_SET_ITEM
 from libc.stdlib cimport calloc, free
 from libc.string cimport memset
 
@@ -449,6 +451,39 @@ def has_number(str text, str numerals, Py_UCS4 year):
             return True
         k = run_end
     return False
+
+
+# --- units and templates (``units.new_unit``, ``templates.new_template``) in one step ---
+
+cdef extern from *:
+    """
+    static PyObject* __pyx_policytext_alloc(PyObject* type, Py_ssize_t size) {
+        return ((PyTypeObject*)type)->tp_alloc((PyTypeObject*)type, size);
+    }
+    """
+    object __pyx_policytext_alloc(object type, Py_ssize_t size)
+
+
+def tuple_maker(type cls):
+    """The function ``make(a, b, c, d)`` that returns ``tuple.__new__(cls, (a, b, c, d))``
+    for a tuple subclass ``cls`` (a NamedTuple of four fields): the same object, allocated
+    by ``cls`` and filled, without the tuples ``tuple.__new__`` makes on the way."""
+    if not issubclass(cls, tuple):
+        raise TypeError(f"tuple_maker makes tuples, not {cls.__name__}")
+
+    def make(a, b, c, d):
+        cdef object made = __pyx_policytext_alloc(cls, 4)
+        Py_INCREF(a)
+        PyTuple_SET_ITEM(made, 0, a)
+        Py_INCREF(b)
+        PyTuple_SET_ITEM(made, 1, b)
+        Py_INCREF(c)
+        PyTuple_SET_ITEM(made, 2, c)
+        Py_INCREF(d)
+        PyTuple_SET_ITEM(made, 3, d)
+        return made
+
+    return make
 
 
 # --- scans of a paragraph (``segment``): the regular expressions' matches, in one pass ---

@@ -5,13 +5,15 @@ paragraph of the essay in both scripts)."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import policytext as pt
 from policytext import layout, segment, slogans
-from policytext.parallels import grouping, rules, scoring
+from policytext.parallels import grouping, rules, scoring, templates
 from policytext.parallels import units as scans
 from policytext.vocabulary import LINE_BREAKS
 
@@ -204,3 +206,33 @@ def test_kernel_han_count_agrees_with_the_python(text, start, end):
     assert kernel.count_han(text, start, end, scoring._NUMERALS) == expected
     assert scoring._han_count(text, start, end) == expected
     assert scoring._COUNT_HAN is kernel.count_han
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    st.integers(0, 10**6),
+    st.integers(0, 10**6),
+    st.integers(0, 10**6),
+    st.sampled_from(["phrase", "clause", "semicolon", "sentence"]),
+    st.text(alphabet="甲乙的", max_size=3),
+)
+def test_kernel_units_and_templates_are_the_named_tuples(start, end, carrier_end, level, text):
+    """``units.new_unit`` and ``templates.new_template`` by the kernel's ``tuple_maker``
+    give the NamedTuples their definitions give: equal, of the same type, with the same
+    fields and hash, tracked by the garbage collector as ``tuple.__new__`` leaves them."""
+    unit = scans.new_unit(start, end, carrier_end, level)
+    expected = tuple.__new__(scans.Unit, (start, end, carrier_end, level))
+    assert type(unit) is scans.Unit and unit == expected and hash(unit) == hash(expected)
+    assert (unit.start, unit.end, unit.carrier_end, unit.level) == (start, end, carrier_end, level)
+    assert gc.is_tracked(unit) == gc.is_tracked(expected)
+    template = templates.new_template(text, "", text[::-1], start)
+    defined = templates.Template(text, "", text[::-1], start)
+    assert type(template) is templates.Template and template == defined
+    assert template.shared == defined.shared
+    assert scans.new_unit is not scans.Unit  # the kernel's maker where it was built:
+    assert "tuple_maker" in getattr(scans.new_unit, "__qualname__", "")
+
+
+def test_tuple_maker_makes_only_tuples():
+    with pytest.raises(TypeError):
+        kernel.tuple_maker(list)

@@ -148,6 +148,10 @@ def compiled_kernel(name: str) -> Any:
     return getattr(_parcore, name, None)
 
 
+if (_TUPLE_MAKER := compiled_kernel("tuple_maker")) is not None:
+    new_unit = _TUPLE_MAKER(Unit)  # the same Unit as the definition above, in one step
+
+
 # --- scans of a sentence: the kernel's one pass where it is built, else the regex ----------
 
 _TRIM_CHARS = "".join(sorted(TRIM))
