@@ -263,9 +263,21 @@ def rule_table_row(content: str) -> bool:
     """
     if not any(c.isalpha() for c in content):
         return True
-    if any(mark in CLAUSE_MARKS or mark in SENTENCE_END for mark in content):
+    if _has_row_breaking_mark(content):
         return False
     return len(_FIELD_GAP_RE.findall(content)) >= TABLE_FIELDS - 1
+
+
+#: the marks no table row holds (``rule_table_row``), and the kernel's scan for them
+_ROW_BREAKING_MARKS = "".join(sorted(set(CLAUSE_MARKS) | set(SENTENCE_END)))
+_FIRST_MARK = _kernel("first_mark")
+
+
+def _has_row_breaking_mark(content: str) -> bool:
+    """Whether ``content`` holds a mark of ``CLAUSE_MARKS`` or ``SENTENCE_END``."""
+    if _FIRST_MARK is None:
+        return any(mark in CLAUSE_MARKS or mark in SENTENCE_END for mark in content)
+    return _FIRST_MARK(content, 0, len(content), _ROW_BREAKING_MARKS) >= 0
 
 
 def rule_page_number(content: str) -> str | None:

@@ -15,7 +15,7 @@ import policytext as pt
 from policytext import layout, segment, slogans
 from policytext.parallels import grouping, rules, scoring, templates
 from policytext.parallels import units as scans
-from policytext.vocabulary import LINE_BREAKS
+from policytext.vocabulary import CLAUSE_MARKS, LINE_BREAKS, SENTENCE_END
 
 kernel = pytest.importorskip(
     "policytext._parcore", reason="the compiled parallels core is not built"
@@ -236,3 +236,12 @@ def test_kernel_units_and_templates_are_the_named_tuples(start, end, carrier_end
 def test_tuple_maker_makes_only_tuples():
     with pytest.raises(TypeError):
         kernel.tuple_maker(list)
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.text(alphabet="甲a1 ，,。.：:；;？?！!、﹐", max_size=16))
+def test_row_breaking_marks_by_the_kernel_agree(content):
+    """``layout._has_row_breaking_mark`` answers as the Python test of each character."""
+    expected = any(mark in CLAUSE_MARKS or mark in SENTENCE_END for mark in content)
+    assert layout._has_row_breaking_mark(content) == expected
+    assert layout._FIRST_MARK is kernel.first_mark
