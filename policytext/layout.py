@@ -144,6 +144,22 @@ _MARKER_CUT_RE = re.compile(
     f"[（(]{_ORDINAL_PART}[{re.escape(_NON_BREAK_SPACE)}]*{_BREAK_CHAR_RE.pattern}"
     f"[{re.escape(WHITESPACE)}]*{_ORDINAL_PART}[)）]"
 )
+#: the opening brackets every ``_MARKER_CUT_RE`` match starts with
+_MARKER_CUT_OPENERS = "（("
+
+
+def _has_marker_cut(text: str) -> bool:
+    """Whether ``_MARKER_CUT_RE`` finds a match in ``text``: tried only at its opening
+    brackets, which the kernel finds where it was built (the regex engine tests every
+    character against its first class)."""
+    if _MARKS_AT is None:
+        return _MARKER_CUT_RE.search(text) is not None
+    for position in _MARKS_AT(text, 0, len(text), _MARKER_CUT_OPENERS):
+        if _MARKER_CUT_RE.match(text, position) is not None:
+            return True
+    return False
+
+
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
 #: the gap between two fields of a table row: spaces (ASCII or U+3000)
 _FIELD_GAP_RE = re.compile(f"[{re.escape(INLINE_SPACES)}]+")
@@ -853,7 +869,7 @@ def _decide(text: str, mode: str) -> Reading:
         (lines[i].indent for i in content if widths and widths.full(lines[i])),
         default=0,
     )
-    if mode == "lines" and not furniture and not (auto and _MARKER_CUT_RE.search(text)):
+    if mode == "lines" and not furniture and not (auto and _has_marker_cut(text)):
         paragraphs = [(lines[i].start, lines[i].end) for i in content]
         return Reading(text, lambda: _layout(text, mode, lines, paragraphs, [], {}, None))
     page = _Page(

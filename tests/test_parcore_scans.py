@@ -245,3 +245,12 @@ def test_row_breaking_marks_by_the_kernel_agree(content):
     expected = any(mark in CLAUSE_MARKS or mark in SENTENCE_END for mark in content)
     assert layout._has_row_breaking_mark(content) == expected
     assert layout._FIRST_MARK is kernel.first_mark
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(st.text(alphabet="（(一二十1\n\r 　)）甲", max_size=16))
+@example("（一\n）")
+@example("甲（二\r\n 1）")
+def test_marker_cut_by_its_openings_agrees_with_the_search(text):
+    """``layout._has_marker_cut`` finds a cut marker where ``_MARKER_CUT_RE.search`` does."""
+    assert layout._has_marker_cut(text) == (layout._MARKER_CUT_RE.search(text) is not None)
