@@ -11,7 +11,11 @@ definition (used where this module was not built);
 
 from cpython.unicode cimport PyUnicode_GET_LENGTH
 from libc.stdint cimport uint64_t
+from cpython.object cimport PyObject
+from cpython.ref cimport Py_INCREF
+from cpython.tuple cimport PyTuple_SET_ITEM
 from libc.stdlib cimport calloc, free
+from libc.string cimport memset
 
 
 cdef extern from "Python.h":
@@ -19,12 +23,86 @@ cdef extern from "Python.h":
     int PyUnicode_KIND(object)
     void* PyUnicode_DATA(object)
     Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
+    bint Py_UNICODE_ISALNUM(Py_UCS4 char) nogil
 
 cdef enum:
     VERB_SLOT = 4  # the furthest a shared object starts from its clause's opening (templates)
 
 #: ``templates.VERB_SLOT`` as this kernel was built with it (a test compares them)
 verb_slot = VERB_SLOT
+
+
+cdef struct _Chars:
+    # the characters of a ready string, read in place by kind and data (``view[k]`` makes
+    # no object either, but costs a call); for a set of marks, also its bitmap (or NULL)
+    int kind
+    void* data
+    Py_ssize_t length
+    const unsigned char* bits
+
+
+cdef inline _Chars _chars(str s):
+    cdef _Chars c
+    c.kind = PyUnicode_KIND(s)
+    c.data = PyUnicode_DATA(s)
+    c.length = PyUnicode_GET_LENGTH(s)
+    c.bits = NULL
+    return c
+
+
+cdef enum:
+    _MARK_SETS = 32  # the sets of marks whose bitmaps are kept (the callers pass constants;
+    # a power of two)
+    _MARK_LIMIT = 0x10000  # the characters a bitmap holds (the BMP)
+    _MARK_BYTES = 8192  # _MARK_LIMIT bits
+
+#: the sets of marks with a bitmap, kept alive here so that no other string takes an address
+cdef list _mark_strings = []
+cdef PyObject* _mark_keys[_MARK_SETS]  # NULL: a free slot (static memory starts zeroed)
+cdef unsigned char _mark_bits[_MARK_SETS][_MARK_BYTES]
+
+
+cdef inline _Chars _marks(str marks):
+    """``_chars(marks)`` with the bitmap of its characters below ``_MARK_LIMIT`` (made on
+    its first use; a set beyond the first ``_MARK_SETS`` is read character by character).
+    A set's slot is found from its address, most often at the first look."""
+    cdef _Chars c = _chars(marks)
+    cdef Py_ssize_t home = (<size_t><PyObject*>marks >> 4) & (_MARK_SETS - 1), slot, k, n
+    cdef Py_UCS4 char
+    for n in range(_MARK_SETS):
+        slot = (home + n) & (_MARK_SETS - 1)
+        if _mark_keys[slot] == <PyObject*>marks:
+            c.bits = _mark_bits[slot]
+            return c
+        if _mark_keys[slot] == NULL:
+            break
+    else:
+        return c  # every slot taken by other sets
+    memset(_mark_bits[slot], 0, _MARK_BYTES)
+    for k in range(c.length):
+        char = _at(c, k)
+        if char < _MARK_LIMIT:
+            _mark_bits[slot][<unsigned int>char >> 3] |= 1 << (<unsigned int>char & 7)
+    _mark_strings.append(marks)
+    _mark_keys[slot] = <PyObject*>marks
+    c.bits = _mark_bits[slot]
+    return c
+
+
+cdef inline Py_UCS4 _at(_Chars s, Py_ssize_t k):
+    return PyUnicode_READ(s.kind, s.data, k)
+
+
+cdef inline bint _holds(_Chars marks, Py_UCS4 char):
+    """``char in marks``: by the bitmap where it has one (below ``_MARK_LIMIT``), else by a look at
+    each character."""
+    cdef Py_ssize_t k
+    if marks.bits != NULL and char < _MARK_LIMIT:
+        return (marks.bits[<unsigned int>char >> 3] >> (<unsigned int>char & 7)) & 1
+    for k in range(marks.length):
+        if PyUnicode_READ(marks.kind, marks.data, k) == char:
+            return True
+    return False
 
 
 cdef Py_ssize_t _find(str s, str shortest, Py_ssize_t at, Py_ssize_t size):
@@ -115,19 +193,19 @@ cdef bint _piece_in_slot(Carriers carriers, Py_ssize_t skip):
     """The carriers from ``skip`` on (two or more) hold one piece of three characters at one
     place, 1 to ``VERB_SLOT`` in (``templates.slot_piece``)."""
     cdef Py_ssize_t count = len(carriers), k, c, m
-    cdef str first = <str>carriers[skip], other
+    cdef _Chars first = _chars(<str>carriers[skip]), other
     cdef bint same
     for k in range(1, VERB_SLOT + 1):
-        if PyUnicode_GET_LENGTH(first) < k + 3:
+        if first.length < k + 3:
             return False  # nor at any later place
         same = True
         for c in range(skip + 1, count):
-            other = <str>carriers[c]
-            if PyUnicode_GET_LENGTH(other) < k + 3:
+            other = _chars(<str>carriers[c])
+            if other.length < k + 3:
                 same = False
                 break
             for m in range(3):
-                if other[k + m] != first[k + m]:
+                if _at(other, k + m) != _at(first, k + m):
                     same = False
                     break
             if not same:
@@ -149,6 +227,7 @@ def template_parts(tuple carriers, level):
     cdef Py_UCS4 char
     cdef list middles
     cdef bint hopeless, all_long
+    cdef _Chars head, other
     if count == 0:
         raise ValueError("template_parts needs at least one carrier")
     first = <str>carriers[0]
@@ -159,11 +238,12 @@ def template_parts(tuple carriers, level):
             shortest_len = length
         if length > longest:
             longest = length
+    head = _chars(first)
     p = 0  # the common prefix of all is the common prefix of the lexicographic extremes
     while p < shortest_len:
-        char = first[p]
+        char = _at(head, p)
         for k in range(1, count):
-            if (<str>carriers[k])[p] != char:
+            if _at(_chars(<str>carriers[k]), p) != char:
                 break
         else:
             p += 1
@@ -171,10 +251,10 @@ def template_parts(tuple carriers, level):
         break
     s = 0  # the common suffix of the rests
     while s < shortest_len - p:
-        char = first[PyUnicode_GET_LENGTH(first) - 1 - s]
+        char = _at(head, head.length - 1 - s)
         for k in range(1, count):
-            carrier = <str>carriers[k]
-            if carrier[PyUnicode_GET_LENGTH(carrier) - 1 - s] != char:
+            other = _chars(<str>carriers[k])
+            if _at(other, other.length - 1 - s) != char:
                 break
         else:
             s += 1
@@ -232,13 +312,14 @@ def block_starts(str view, Py_ssize_t start, Py_ssize_t end, Py_ssize_t size):
     cdef Py_ssize_t k, m, span = 2 * size + 1
     cdef Py_UCS4 char
     cdef list starts = []
+    cdef _Chars v = _chars(view)
     start, end = _within(view, start, end)
     for k in range(start, end - span + 1):
-        char = view[k]
-        if view[k + size] != char or view[k + 2 * size] != char or not _is_han(char):
+        char = _at(v, k)
+        if _at(v, k + size) != char or _at(v, k + 2 * size) != char or not _is_han(char):
             continue
         for m in range(1, span):
-            if not _is_han(view[k + m]):
+            if not _is_han(_at(v, k + m)):
                 break
         else:
             starts.append(k)
@@ -251,14 +332,15 @@ def phrase_marks(str view, Py_ssize_t start, Py_ssize_t end, str marks, str clos
     cdef Py_ssize_t k
     cdef Py_UCS4 char
     cdef list spans = []
+    cdef _Chars v = _chars(view), m = _marks(marks), c = _marks(closers), o = _marks(openers)
     start, end = _within(view, start, end)
     for k in range(start, end):
-        char = view[k]
+        char = _at(v, k)
         if _is_han(char):
             continue  # the usual case: no mark
-        if char in marks:
+        if _holds(m, char):
             spans.append((k, k + 1))
-        elif k > 0 and char in openers and view[k - 1] in closers:
+        elif k > 0 and _holds(o, char) and _holds(c, _at(v, k - 1)):
             spans.append((k, k))
     return spans
 
@@ -270,22 +352,23 @@ def clause_cores(str view, Py_ssize_t start, Py_ssize_t end, str trim, str separ
     cdef Py_ssize_t k, q, last
     cdef Py_UCS4 char
     cdef list spans = []
+    cdef _Chars v = _chars(view), t = _marks(trim), s = _marks(separators)
     start, end = _within(view, start, end)
     k = start
     while k < end:
-        char = view[k]
-        if not _is_han(char) and char in trim:
+        char = _at(v, k)
+        if not _is_han(char) and _holds(t, char):
             k += 1
             continue
         last = k
         q = k + 1
         while q < end:
-            char = view[q]
+            char = _at(v, q)
             if _is_han(char):
                 last = q
-            elif char in separators:
+            elif _holds(s, char):
                 break
-            elif char not in trim:
+            elif not _holds(t, char):
                 last = q
             q += 1
         spans.append((k, last + 1))
@@ -298,10 +381,11 @@ def first_mark(str view, Py_ssize_t start, Py_ssize_t end, str marks):
     -1: where the regex ``[marks]`` finds its first match."""
     cdef Py_ssize_t k
     cdef Py_UCS4 char
+    cdef _Chars v = _chars(view), m = _marks(marks)
     start, end = _within(view, start, end)
     for k in range(start, end):
-        char = view[k]
-        if not _is_han(char) and char in marks:
+        char = _at(v, k)
+        if not _is_han(char) and _holds(m, char):
             return k
     return -1
 
@@ -310,14 +394,15 @@ def stripped(str view, Py_ssize_t start, Py_ssize_t end, str chars):
     """``start..end`` without ``chars`` (no Han character) at either end, as
     ``layout.strip_bounds`` shrinks it."""
     cdef Py_UCS4 char
+    cdef _Chars v = _chars(view), c = _marks(chars)
     while start < end:
-        char = view[start]
-        if _is_han(char) or char not in chars:
+        char = _at(v, start)
+        if _is_han(char) or not _holds(c, char):
             break
         start += 1
     while end > start:
-        char = view[end - 1]
-        if _is_han(char) or char not in chars:
+        char = _at(v, end - 1)
+        if _is_han(char) or not _holds(c, char):
             break
         end -= 1
     return start, end
@@ -329,14 +414,15 @@ def pieces(str view, Py_ssize_t start, Py_ssize_t end, str marks):
     cdef Py_ssize_t k, stop, run_end, piece_start = start
     cdef Py_UCS4 char
     cdef list found = []
+    cdef _Chars v = _chars(view), m = _marks(marks)
     k, stop = _within(view, start, end)
     while k < stop:
-        char = view[k]
-        if _is_han(char) or char not in marks:
+        char = _at(v, k)
+        if _is_han(char) or not _holds(m, char):
             k += 1
             continue
         run_end = k + 1
-        while run_end < stop and view[run_end] in marks:
+        while run_end < stop and _holds(m, _at(v, run_end)):
             run_end += 1
         found.append((piece_start, k))
         piece_start = k = run_end
@@ -344,12 +430,172 @@ def pieces(str view, Py_ssize_t start, Py_ssize_t end, str marks):
     return found
 
 
+def has_number(str text, str numerals, Py_UCS4 year):
+    """``rules._NUMBER_RE.search(text) is not None``: a digit (0-9, ０-９), or a run of two
+    or more of ``numerals`` (四十, 五十五) not followed by ``year`` (年). A match may start
+    anywhere in a run but reaches its end, so only whole runs need a look."""
+    cdef Py_ssize_t k = 0, run_end
+    cdef Py_UCS4 char
+    cdef _Chars t = _chars(text), n = _marks(numerals)
+    while k < t.length:
+        char = _at(t, k)
+        if (0x30 <= char <= 0x39) or (0xFF10 <= char <= 0xFF19):
+            return True
+        if not _holds(n, char):
+            k += 1
+            continue
+        run_end = k + 1
+        while run_end < t.length and _holds(n, _at(t, run_end)):
+            run_end += 1
+        if run_end - k >= 2 and (run_end == t.length or _at(t, run_end) != year):
+            return True
+        k = run_end
+    return False
+
+
+# --- units and templates (``units.new_unit``, ``templates.new_template``) in one step ---
+
+cdef extern from *:
+    """
+    static PyObject* __pyx_policytext_alloc(PyObject* type, Py_ssize_t size) {
+        return ((PyTypeObject*)type)->tp_alloc((PyTypeObject*)type, size);
+    }
+    """
+    object __pyx_policytext_alloc(object type, Py_ssize_t size)
+
+
+def tuple_maker(type cls):
+    """The function ``make(a, b, c, d)`` that returns ``tuple.__new__(cls, (a, b, c, d))``
+    for a tuple subclass ``cls`` (a NamedTuple of four fields): the same object, allocated
+    by ``cls`` and filled, without the tuples ``tuple.__new__`` makes on the way."""
+    if not issubclass(cls, tuple):
+        raise TypeError(f"tuple_maker makes tuples, not {cls.__name__}")
+
+    def make(a, b, c, d):
+        cdef object made = __pyx_policytext_alloc(cls, 4)
+        Py_INCREF(a)
+        PyTuple_SET_ITEM(made, 0, a)
+        Py_INCREF(b)
+        PyTuple_SET_ITEM(made, 1, b)
+        Py_INCREF(c)
+        PyTuple_SET_ITEM(made, 2, c)
+        Py_INCREF(d)
+        PyTuple_SET_ITEM(made, 3, d)
+        return made
+
+    return make
+
+
+# --- scans of a paragraph (``segment``): the regular expressions' matches, in one pass ---
+
+
+def marks_at(str text, Py_ssize_t start, Py_ssize_t end, str marks):
+    """The places of ``marks`` in ``text[start:end]``, in order: the starts of the matches
+    of the regex ``[marks]`` (``segment._PAIR_RE``)."""
+    cdef Py_ssize_t k
+    cdef list found = []
+    cdef _Chars t = _chars(text), m = _marks(marks)
+    start, end = _within(text, start, end)
+    for k in range(start, end):
+        if _holds(m, _at(t, k)):
+            found.append(k)
+    return found
+
+
+def runs_outside(str text, str marks):
+    """The spans of the runs of characters not in ``marks`` in ``text``: the matches of the
+    regex ``[^marks]+`` (``segment._LINE_CONTENT_RE``, the lines between line breaks)."""
+    cdef Py_ssize_t k = 0, run_start
+    cdef list found = []
+    cdef _Chars t = _chars(text), m = _marks(marks)
+    while k < t.length:
+        if _holds(m, _at(t, k)):
+            k += 1
+            continue
+        run_start = k
+        k += 1
+        while k < t.length and not _holds(m, _at(t, k)):
+            k += 1
+        found.append((run_start, k))
+    return found
+
+
+def first_alnum(str text, Py_ssize_t start, Py_ssize_t end):
+    """The first place in ``text[start:end]`` of a letter or digit of any script
+    (``str.isalnum``), or ``end``: where the regex ``[^\\W_]`` finds its first match
+    (``segment._first_word_char``)."""
+    cdef Py_ssize_t k, stop
+    cdef _Chars t = _chars(text)
+    k, stop = _within(text, start, end)
+    while k < stop:
+        if Py_UNICODE_ISALNUM(_at(t, k)):
+            return k
+        k += 1
+    return end
+
+
+def terminals(str text, Py_ssize_t start, Py_ssize_t end, str strong, str ellipsis, str periods):
+    """``(start, end, mark)`` of every match of ``segment._TERMINAL_RE`` in
+    ``text[start:end]``, as ``segment._terminals`` finds them: a run of ``strong``
+    terminals and the ``ellipsis`` characters after it; a run of ``ellipsis`` characters
+    and the terminals after it; two or more ``.`` and the terminals after them; one of
+    ``periods`` (the regex's alternatives, tried in that order)."""
+    cdef Py_ssize_t k, stop, q
+    cdef Py_UCS4 char
+    cdef list found = []
+    cdef _Chars t = _chars(text), s = _marks(strong), e = _marks(ellipsis), p = _marks(periods)
+    k, stop = _within(text, start, end)
+    while k < stop:
+        char = _at(t, k)
+        if _holds(s, char):
+            q = k + 1
+            while q < stop and _holds(s, _at(t, q)):
+                q += 1
+            while q < stop and _holds(e, _at(t, q)):
+                q += 1
+        elif _holds(e, char):
+            q = k + 1
+            while q < stop and _holds(e, _at(t, q)):
+                q += 1
+            while q < stop and _holds(s, _at(t, q)):
+                q += 1
+        elif char == u"." and k + 1 < stop and _at(t, k + 1) == u".":
+            q = k + 2
+            while q < stop and _at(t, q) == u".":
+                q += 1
+            while q < stop and _holds(s, _at(t, q)):
+                q += 1
+        elif _holds(p, char):
+            q = k + 1
+        else:
+            k += 1
+            continue
+        found.append((k, q, text[k:q]))
+        k = q
+    return found
+
+
+def count_han(str text, Py_ssize_t start, Py_ssize_t end, str excluded):
+    """How many Han characters not in ``excluded`` ``text[start:end]`` holds (``start``,
+    ``end`` at least 0): ``scoring._han_count``, ``units._is_han`` of each."""
+    cdef Py_ssize_t k, count = 0
+    cdef Py_UCS4 char
+    cdef _Chars t = _chars(text), x = _marks(excluded)
+    start, end = _within(text, start, end)
+    for k in range(start, end):
+        char = _at(t, k)
+        if _is_han(char) and not _holds(x, char):
+            count += 1
+    return count
+
+
 # --- the cheap test of a window (``grouping._hopeless``), without slicing a carrier ---
 
 
 cdef inline bint _heads_equal(str a, str b, Py_ssize_t size):
     """``a[:size] == b[:size]``."""
-    cdef Py_ssize_t la = PyUnicode_GET_LENGTH(a), lb = PyUnicode_GET_LENGTH(b), k
+    cdef _Chars ca = _chars(a), cb = _chars(b)
+    cdef Py_ssize_t la = ca.length, lb = cb.length, k
     if la > size:
         la = size
     if lb > size:
@@ -357,20 +603,20 @@ cdef inline bint _heads_equal(str a, str b, Py_ssize_t size):
     if la != lb:
         return False
     for k in range(la):
-        if a[k] != b[k]:
+        if _at(ca, k) != _at(cb, k):
             return False
     return True
 
 
-cdef inline bint _tails_equal(str a, str b, Py_ssize_t size):
+cdef inline bint _tails_equal(_Chars a, _Chars b, Py_ssize_t size):
     """``a[-size:] == b[-size:]``."""
-    cdef Py_ssize_t na = PyUnicode_GET_LENGTH(a), nb = PyUnicode_GET_LENGTH(b), la, lb, k
+    cdef Py_ssize_t na = a.length, nb = b.length, la, lb, k
     la = na if na < size else size
     lb = nb if nb < size else size
     if la != lb:
         return False
     for k in range(la):
-        if a[na - la + k] != b[nb - lb + k]:
+        if _at(a, na - la + k) != _at(b, nb - lb + k):
             return False
     return True
 
@@ -378,9 +624,9 @@ cdef inline bint _tails_equal(str a, str b, Py_ssize_t size):
 cdef bint _same_openings(list carriers, Py_ssize_t start):
     """Every carrier from ``start`` on opens with the same character (none is empty)."""
     cdef Py_ssize_t k
-    cdef Py_UCS4 char = (<str>carriers[start])[0]
+    cdef Py_UCS4 char = _at(_chars(<str>carriers[start]), 0)
     for k in range(start + 1, len(carriers)):
-        if (<str>carriers[k])[0] != char:
+        if _at(_chars(<str>carriers[k]), 0) != char:
             return False
     return True
 
@@ -388,9 +634,9 @@ cdef bint _same_openings(list carriers, Py_ssize_t start):
 cdef bint _same_tails(list carriers, Py_ssize_t size):
     """Every carrier ends with the same ``size`` characters (``grouping._same_ending``)."""
     cdef Py_ssize_t k
-    cdef str first = <str>carriers[0]
+    cdef _Chars first = _chars(<str>carriers[0])
     for k in range(1, len(carriers)):
-        if not _tails_equal(first, <str>carriers[k], size):
+        if not _tails_equal(first, _chars(<str>carriers[k]), size):
             return False
     return True
 
@@ -398,8 +644,9 @@ cdef bint _same_tails(list carriers, Py_ssize_t size):
 cdef Py_ssize_t _index(str s, Py_UCS4 char):
     """``s.find(char)``."""
     cdef Py_ssize_t k
-    for k in range(PyUnicode_GET_LENGTH(s)):
-        if s[k] == char:
+    cdef _Chars c = _chars(s)
+    for k in range(c.length):
+        if _at(c, k) == char:
             return k
     return -1
 
@@ -412,12 +659,12 @@ cdef bint _rest_slot_piece(list carriers):
 cdef bint _two_character_slot(list carriers):
     """``grouping._two_character_slot``: every carrier holds one piece at places 2 and 3."""
     cdef Py_ssize_t k
-    cdef str first = <str>carriers[0], other
-    if PyUnicode_GET_LENGTH(first) < 4:
+    cdef _Chars first = _chars(<str>carriers[0]), other
+    if first.length < 4:
         return False
     for k in range(1, len(carriers)):
-        other = <str>carriers[k]
-        if PyUnicode_GET_LENGTH(other) < 4 or other[2] != first[2] or other[3] != first[3]:
+        other = _chars(<str>carriers[k])
+        if other.length < 4 or _at(other, 2) != _at(first, 2) or _at(other, 3) != _at(first, 3):
             return False
     return True
 
@@ -436,17 +683,16 @@ cdef bint _share_three(str first, str second):
 
 cdef bint _same_slot(list carriers):
     """Whether every carrier holds one character third from its end (取得｜新｜突破)."""
-    cdef Py_ssize_t k, n
+    cdef Py_ssize_t k
     cdef Py_UCS4 slot = 0
-    cdef str carrier
+    cdef _Chars carrier
     for k in range(len(carriers)):
-        carrier = <str>carriers[k]
-        n = PyUnicode_GET_LENGTH(carrier)
-        if n < 3:
+        carrier = _chars(<str>carriers[k])
+        if carrier.length < 3:
             return False
         if k == 0:
-            slot = carrier[n - 3]
-        elif carrier[n - 3] != slot:
+            slot = _at(carrier, carrier.length - 3)
+        elif _at(carrier, carrier.length - 3) != slot:
             return False
     return True
 
@@ -462,6 +708,7 @@ def hopeless(
     cdef Py_ssize_t count = len(carriers), k, length, lo, hi, slots, n1, n2, at
     cdef str first, second
     cdef Py_UCS4 opener
+    cdef _Chars a, b, lead
     if count < 2:
         return -1
     for k in range(count):
@@ -507,12 +754,13 @@ def hopeless(
         return 1
     second = <str>carriers[1]
     n2 = PyUnicode_GET_LENGTH(second)
-    if _heads_equal(first, second, 2) or (first[0] == second[0] and first[0] in leading):
+    a, b, lead = _chars(first), _chars(second), _marks(leading)
+    if _heads_equal(first, second, 2) or (_at(a, 0) == _at(b, 0) and _holds(lead, _at(a, 0))):
         return 0
     if n1 == n2 and n2 <= 12:  # aligned_strength >= 2 needs two slots alike at least
         slots = 0
         for k in range(n1):
-            if first[k] == second[k]:
+            if _at(a, k) == _at(b, k):
                 slots += 1
         if slots >= 2:
             return -1
@@ -521,15 +769,38 @@ def hopeless(
     for pair in correlatives:  # _correlative_possible: 既…，又…, also after a lead
         if second.startswith(<str>pair[1]) and <str>pair[0] in first:
             return 0
-    opener = second[0]
+    opener = _at(b, 0)
     if opener == u"是" or opener == u"既":
         return 1 if _index(first, opener) <= 0 else 0
-    if opener not in leading:
+    if not _holds(lead, opener):
         return 1
     at = _index(first, opener)
     if 0 < at <= 3 or _find(first, second, 0, 2 if n2 >= 2 else 1) > 0:
         return 0
     return 1
+
+
+def share_a_character(list carriers):
+    """Whether some character of the first of ``carriers`` (two or more) stands in every
+    other (``grouping._share_a_character``)."""
+    cdef Py_ssize_t count = len(carriers), k, c, m
+    cdef _Chars first = _chars(<str>carriers[0]), other
+    cdef Py_UCS4 char
+    cdef bint found
+    for k in range(first.length):
+        char = _at(first, k)
+        for c in range(1, count):
+            other = _chars(<str>carriers[c])
+            found = False
+            for m in range(other.length):
+                if _at(other, m) == char:
+                    found = True
+                    break
+            if not found:
+                break
+        else:
+            return True
+    return False
 
 
 # --- the carriers of units, and the characters units of one length share slot by slot ---

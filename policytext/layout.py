@@ -42,6 +42,7 @@ with ``"lines"``.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from bisect import bisect_right
@@ -73,6 +74,32 @@ LAYOUT_MODES = ("auto", "lines", "blank-lines", "wrapped")
 
 #: one line-break character (a character class scans several times faster than the below)
 _BREAK_CHAR_RE = re.compile(f"[{LINE_BREAKS}]")
+
+
+def _kernel(name: str) -> Any:
+    """The function ``name`` of the compiled kernel ``policytext._parcore``, or None where it
+    was not built or ``POLICYTEXT_PARALLELS=python`` asks for the Python code (as
+    ``parallels.units.compiled_kernel``; ``tests/test_parcore_scans.py`` checks that both
+    agree)."""
+    if os.environ.get("POLICYTEXT_PARALLELS") == "python":
+        return None
+    try:
+        from . import _parcore
+    except ImportError:
+        return None
+    return getattr(_parcore, name, None)
+
+
+_MARKS_AT = _kernel("marks_at")
+
+
+def _break_chars(text: str) -> list[int]:
+    """The places of the ``_BREAK_CHAR_RE`` characters in ``text``, in order."""
+    if _MARKS_AT is None:
+        return [match.start() for match in _BREAK_CHAR_RE.finditer(text)]
+    return _MARKS_AT(text, 0, len(text), LINE_BREAKS)
+
+
 #: a line break of any convention (\r\n counts once)
 LINE_BREAK_RE = re.compile("\r\n|" + _BREAK_CHAR_RE.pattern)
 FORM_FEED = "\x0c"
@@ -117,6 +144,22 @@ _MARKER_CUT_RE = re.compile(
     f"[（(]{_ORDINAL_PART}[{re.escape(_NON_BREAK_SPACE)}]*{_BREAK_CHAR_RE.pattern}"
     f"[{re.escape(WHITESPACE)}]*{_ORDINAL_PART}[)）]"
 )
+#: the opening brackets every ``_MARKER_CUT_RE`` match starts with
+_MARKER_CUT_OPENERS = "（("
+
+
+def _has_marker_cut(text: str) -> bool:
+    """Whether ``_MARKER_CUT_RE`` finds a match in ``text``: tried only at its opening
+    brackets, which the kernel finds where it was built (the regex engine tests every
+    character against its first class)."""
+    if _MARKS_AT is None:
+        return _MARKER_CUT_RE.search(text) is not None
+    for position in _MARKS_AT(text, 0, len(text), _MARKER_CUT_OPENERS):
+        if _MARKER_CUT_RE.match(text, position) is not None:
+            return True
+    return False
+
+
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
 #: the gap between two fields of a table row: spaces (ASCII or U+3000)
 _FIELD_GAP_RE = re.compile(f"[{re.escape(INLINE_SPACES)}]+")
@@ -189,8 +232,7 @@ def line_breaks(text: str) -> list[tuple[int, int]]:
 def _iter_line_breaks(text: str) -> Iterator[tuple[int, int]]:
     """The line breaks of :func:`line_breaks`, one at a time, then ``(len, len)`` for the end."""
     skip = -1
-    for match in _BREAK_CHAR_RE.finditer(text):
-        position = match.start()
+    for position in _break_chars(text):
         if position == skip:
             continue  # the \n of \r\n
         if text[position] == "\r" and text.startswith("\n", position + 1):
@@ -237,9 +279,21 @@ def rule_table_row(content: str) -> bool:
     """
     if not any(c.isalpha() for c in content):
         return True
-    if any(mark in CLAUSE_MARKS or mark in SENTENCE_END for mark in content):
+    if _has_row_breaking_mark(content):
         return False
     return len(_FIELD_GAP_RE.findall(content)) >= TABLE_FIELDS - 1
+
+
+#: the marks no table row holds (``rule_table_row``), and the kernel's scan for them
+_ROW_BREAKING_MARKS = "".join(sorted(set(CLAUSE_MARKS) | set(SENTENCE_END)))
+_FIRST_MARK = _kernel("first_mark")
+
+
+def _has_row_breaking_mark(content: str) -> bool:
+    """Whether ``content`` holds a mark of ``CLAUSE_MARKS`` or ``SENTENCE_END``."""
+    if _FIRST_MARK is None:
+        return any(mark in CLAUSE_MARKS or mark in SENTENCE_END for mark in content)
+    return _FIRST_MARK(content, 0, len(content), _ROW_BREAKING_MARKS) >= 0
 
 
 def rule_page_number(content: str) -> str | None:
@@ -815,7 +869,7 @@ def _decide(text: str, mode: str) -> Reading:
         (lines[i].indent for i in content if widths and widths.full(lines[i])),
         default=0,
     )
-    if mode == "lines" and not furniture and not (auto and _MARKER_CUT_RE.search(text)):
+    if mode == "lines" and not furniture and not (auto and _has_marker_cut(text)):
         paragraphs = [(lines[i].start, lines[i].end) for i in content]
         return Reading(text, lambda: _layout(text, mode, lines, paragraphs, [], {}, None))
     page = _Page(

@@ -38,6 +38,7 @@ from .layout import (
     _BREAK_CHAR_RE,
     LINE_BREAK_RE,  # noqa: F401  (kept importable from here)
     LayoutMode,
+    _kernel,
     line_breaks,
     strip_bounds,
     through_layout,
@@ -50,6 +51,7 @@ from .vocabulary import (
     CLOSERS,
     CLOSING,
     ELLIPSIS_CHARS,
+    LINE_BREAKS,
     PAIRS,
     PERIODS,
     QUOTES,
@@ -102,6 +104,32 @@ _LINE_CONTENT_RE = re.compile(f"[^{_BREAK_CHAR_RE.pattern[1:-1]}]+")
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
 
 
+# --- the compiled scans (``policytext._parcore``) where they were built -----------------
+
+
+_MARKS_AT = _kernel("marks_at")
+_RUNS_OUTSIDE = _kernel("runs_outside")
+_FIRST_ALNUM = _kernel("first_alnum")
+_TERMINALS = _kernel("terminals")
+#: the characters of ``_PAIR_RE`` and of ``_BREAK_CHAR_RE`` (the kernel reads them)
+_PAIR_CHARS = "".join(PAIRS) + "".join(CLOSING) + '"'
+_BREAK_CHARS = LINE_BREAKS
+
+
+def _pair_marks(text: str, start: int, end: int) -> list[int]:
+    """The places of the ``_PAIR_RE`` marks in ``text[start:end]``, in order."""
+    if _MARKS_AT is None:
+        return [match.start() for match in _PAIR_RE.finditer(text, start, end)]
+    return _MARKS_AT(text, start, end, _PAIR_CHARS)
+
+
+def _line_contents(text: str) -> list[tuple[int, int]]:
+    """The spans of the ``_LINE_CONTENT_RE`` matches in ``text``: the runs between breaks."""
+    if _RUNS_OUTSIDE is None:
+        return [match.span() for match in _LINE_CONTENT_RE.finditer(text)]
+    return _RUNS_OUTSIDE(text, _BREAK_CHARS)
+
+
 # --- small helpers -----------------------------------------------------------
 
 
@@ -115,6 +143,8 @@ def _has_word_char(text: str) -> bool:
 
 def _first_word_char(text: str, start: int, end: int) -> int:
     """Position of the first letter or digit in ``start..end``, or ``end`` when there is none."""
+    if _FIRST_ALNUM is not None:
+        return _FIRST_ALNUM(text, start, end)
     match = _WORD_CHAR_RE.search(text, start, end)
     return match.start() if match else end
 
@@ -137,6 +167,8 @@ def _terminals(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """``(start, end, mark)`` of every ``_TERMINAL_RE`` match in ``start..end``, as its
     ``finditer`` gives them (every match opens with a character of ``_TERMINAL_START_RE``
     and is one character long at least)."""
+    if _TERMINALS is not None:
+        return _TERMINALS(text, start, end, STRONG_TERMINALS, ELLIPSIS_CHARS, PERIODS)
     found = []
     while match := match_at_openings(_TERMINAL_START_RE, _TERMINAL_RE, text, start, end):
         found.append((match.start(), match.end(), match.group()))
@@ -199,9 +231,8 @@ def _paired(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]]
     regions: list[tuple[int, int, str]] = []
     straight_openers: list[int] = []
     unclosed: set[int] = set()
-    for match in _PAIR_RE.finditer(text, start, end):
-        char = match.group()
-        pos = match.start()
+    for pos in _pair_marks(text, start, end):
+        char = text[pos]
         if char == '"':
             if stack and stack[-1][0] == '"':
                 open_pos = stack.pop()[1]
@@ -499,7 +530,7 @@ def _sentence_boundaries(text: str, start: int, end: int) -> list[int]:
 def paragraphs_of(text: str) -> tuple[Span, ...]:
     """The non-blank lines of ``text``, without surrounding whitespace."""
     # the runs of characters between line breaks: blank lines cost nothing
-    spans = (_span(text, *match.span()) for match in _LINE_CONTENT_RE.finditer(text))
+    spans = (_span(text, start, end) for start, end in _line_contents(text))
     return tuple(span for span in spans if span is not None)
 
 

@@ -27,7 +27,7 @@ from .data import table_rows
 from .layout import LayoutMode, through_layout
 from .results import Parallel, Slogan, Span
 from .script import simplified_view
-from .segment import match_at_openings, paragraphs_of, rule_paired_regions, sentences_of
+from .segment import _kernel, match_at_openings, paragraphs_of, rule_paired_regions, sentences_of
 from .validation import ensure_text
 from .vocabulary import (
     COUNT_NUMERALS,
@@ -1161,11 +1161,23 @@ def _quotations(view: str, start: int, end: int, depth: int = 2) -> list[tuple[i
     return found
 
 
+def _quote_marks(view: str) -> list[tuple[int, int]]:
+    """The spans of the ``_QUOTE_CHAR`` matches in ``view`` (by the kernel where built)."""
+    if _MARKS_AT is None:
+        return [match.span() for match in _QUOTE_CHAR.finditer(view)]
+    return [(k, k + 1) for k in _MARKS_AT(view, 0, len(view), _QUOTE_CHARS)]
+
+
+_MARKS_AT = _kernel("marks_at")
+#: the characters of ``_QUOTE_CHAR``
+_QUOTE_CHARS = "".join(QUOTES) + '"'
+
+
 def _slogan_marks(view: str) -> tuple[tuple[int, int], ...]:
     """Where a quotation mark, a formula of the lexicon or a numbered set by its form lies in
     ``view``, in order: one scan of the whole view for each, for :func:`find_slogans`' choice of
     paragraphs and :func:`build_slogans`' choice of sentences."""
-    marks = [match.span() for match in _QUOTE_CHAR.finditer(view)]
+    marks = _quote_marks(view)
     marks += [match.span() for match in _any_formula().finditer(view)]
     marks += _numbered_sets(view)
     return tuple(sorted(marks))

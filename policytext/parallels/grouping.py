@@ -136,8 +136,6 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             i += 1
             continue
         best = None
-        common: set[str] = set()  # the characters every carrier of the window has …
-        common_to = -1  # … up to this unit (made and kept up to date only where asked)
         stop = i + MAX_MEMBERS if i + MAX_MEMBERS < len(units) else len(units)
         for j in range(i + 1, stop):
             if headed[j - 1]:
@@ -146,15 +144,7 @@ def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
             if may_be_hopeless and _hopeless(carriers, level):
                 skip = True
             else:
-                if common_to < i:  # the first two carriers' characters in common
-                    second = every_carrier[i + 1]
-                    common = {c for c in every_carrier[i] if c in second}
-                    common_to = i + 1
-                while common_to < j:  # few characters, each found in the next carrier
-                    common_to += 1
-                    carrier = every_carrier[common_to]
-                    common = {c for c in common if c in carrier}
-                skip = not common and _unsharable(carriers, level)
+                skip = not _share_a_character(carriers) and _unsharable(carriers, level)
             if skip:
                 found = None  # cheap tests spare the template search (same results)
             else:
@@ -535,6 +525,22 @@ def _headed(view: str, units: list[Unit]) -> list[bool]:
     return [rule_heading_colon(view, units[k], units[k + 1]) for k in range(len(units) - 1)]
 
 
+def _share_a_character(carriers: list[str]) -> bool:
+    """Whether some character of the first carrier stands in every other (the kernel's
+    ``share_a_character`` where it was built)."""
+    if _SHARE_A_CHARACTER is not None:
+        return _SHARE_A_CHARACTER(carriers)
+    common = set(carriers[0])
+    for carrier in carriers[1:]:  # few characters, each looked up in the next carrier
+        common = {c for c in common if c in carrier}
+        if not common:
+            return False
+    return True
+
+
+_SHARE_A_CHARACTER = compiled_kernel("share_a_character")
+
+
 def _unsharable(carriers: list[str], level: str) -> bool:
     """No reading of these carriers, which have no character in common, can have a template.
 
@@ -846,7 +852,7 @@ def _cuts_whole_lead(view: str, start: int, end: int, cut: int, longest: int) ->
     if end - start > longest + 2:
         return False
     lead = view[start:cut]
-    if lead.endswith(_LEADS_AND_VERBS) or lead.rstrip()[-1:] in FUNCTION_CHARS:
+    if _ends_with_word(lead, _LEADS_AND_VERBS_SET) or lead.rstrip()[-1:] in FUNCTION_CHARS:
         return False
     if any(c in _LIST_OPENERS for c in lead):
         return False  # a list opens inside the item: 外部接口（如｜USB 接口、OBD 接口
@@ -885,10 +891,12 @@ def _starts_at_boundary(view: str, unit: Unit, member: Unit) -> bool:
     """Whether ``member`` starts where ``unit`` does, or after a lead word or a particle."""
     if member.start == unit.start:  # unless it opens with a lead word: 建立｜利益协调机制
         head = view[unit.start : unit.start + 4]  # or an adverb and a verb: 自觉接受｜人大监督
-        opens = head.startswith(_LEADS_AND_VERBS) or head[2:].startswith(LIST_VERBS)
+        opens = _opens_with_word(head, _LEADS_AND_VERBS_SET) or _opens_with_word(
+            head[2:], _LIST_VERB_SET
+        )
         return not opens and head[:1] not in LEADING_WORDS
     lead = view[unit.start : member.start]
-    return lead.endswith(_LEADS_AND_VERBS) or lead[-1] in FUNCTION_CHARS
+    return _ends_with_word(lead, _LEADS_AND_VERBS_SET) or lead[-1] in FUNCTION_CHARS
 
 
 def rule_quoted_lead(view: str, window: list[Unit], first: str) -> int | None:
@@ -1099,7 +1107,7 @@ HEAD_WORDS += ("问题",)  # 融资难、融资贵｜问题 (prec20's audit)
 def _clip_head_word(view: str, window: list[Unit], carriers: list[str]) -> list[Unit] | None:
     """A 、-list whose last item runs on into the word the list modifies: 示范村、示范片区｜建设."""
     last = carriers[-1]
-    if window[0].level != "phrase" or not last.endswith(HEAD_WORDS):
+    if window[0].level != "phrase" or not _ends_with_word(last, _HEAD_WORD_SET):
         return None
     head = last[-2:]
     if any(c.endswith(head) for c in carriers[:-1]) or len(last) - 2 < 2:
@@ -1260,6 +1268,28 @@ _NOT_OPENING = frozenset("的之")
 _LEAD_WORD_SET = frozenset(LEAD_WORDS)
 _LIST_VERB_SET = frozenset(LIST_VERBS)
 _LEAD_WORD_LENGTHS = tuple(sorted({len(word) for word in _LEADS_AND_VERBS}))
+#: ``_LEADS_AND_VERBS`` and ``HEAD_WORDS`` as sets, and the lengths of all their words:
+#: ``_opens_with_word`` and ``_ends_with_word`` look a text's edges up in them (the same
+#: answer as ``str.startswith``/``str.endswith`` of the tuple, which tries every word)
+_LEADS_AND_VERBS_SET = frozenset(_LEADS_AND_VERBS)
+_HEAD_WORD_SET = frozenset(HEAD_WORDS)
+_WORD_LENGTHS = tuple(sorted({len(word) for word in (*_LEADS_AND_VERBS, *HEAD_WORDS)}))
+
+
+def _opens_with_word(text: str, words: frozenset[str]) -> bool:
+    """``text.startswith(tuple(words))`` for ``words`` of ``_WORD_LENGTHS``."""
+    for length in _WORD_LENGTHS:  # noqa: SIM110 - a loop: the compiled twin makes no generator
+        if length <= len(text) and text[:length] in words:
+            return True
+    return False
+
+
+def _ends_with_word(text: str, words: frozenset[str]) -> bool:
+    """``text.endswith(tuple(words))`` for ``words`` of ``_WORD_LENGTHS``."""
+    for length in _WORD_LENGTHS:  # a loop, not any(): the compiled twin makes no generator
+        if length <= len(text) and text[len(text) - length :] in words:
+            return True
+    return False
 
 
 def _after_lead_word(

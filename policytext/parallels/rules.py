@@ -37,6 +37,7 @@ from .units import (
     MIN_SCORE,
     _document_counts,
     _words,
+    compiled_kernel,
     number_range,
 )
 
@@ -655,8 +656,21 @@ _NUMBER_START_RE = re.compile(f"[0-9０-９{COUNT_NUMERALS}○]")
 
 def has_number(text: str) -> bool:
     """Whether ``_NUMBER_RE`` finds a number in ``text`` (tried only where a digit or a
-    numeral stands)."""
+    numeral stands): the kernel's one pass where it was built."""
+    if _HAS_NUMBER is not None:
+        return _HAS_NUMBER(text, _NUMERALS, "年")
+    return has_number_python(text)
+
+
+def has_number_python(text: str) -> bool:
+    """``has_number`` by the regex: the definition that the kernel's ``has_number``
+    follows (``tests/test_parallel_kernel.py``)."""
     return match_at_openings(_NUMBER_START_RE, _NUMBER_RE, text, 0, len(text)) is not None
+
+
+_HAS_NUMBER = compiled_kernel("has_number")
+#: the numerals of ``_COUNT_RE`` (the kernel reads its digits 0-9, ０-９ itself)
+_NUMERALS = COUNT_NUMERALS + "○"
 
 
 def rule_statistics(carriers: list[str]) -> bool:

@@ -61,14 +61,21 @@ from ..vocabulary import (
     WHITESPACE,
 )
 from .genre import REPORT_AT
-from .rules import PRODUCTIVE_SUFFIXES, rule_case_frame, rule_is_name, rule_statistics
+from .rules import (
+    PRODUCTIVE_SUFFIXES,
+    has_number,
+    rule_case_frame,
+    rule_is_name,
+    rule_statistics,
+)
 from .units import (
-    _COUNT_RE,
-    _DIGIT_RE,
+    _NUMERAL_CHARS,
     _QUOTES,
     FUNCTION_CHARS,
     _is_han,
     _words,
+    compiled_kernel,
+    first_mark,
     quoted_member_inner,
 )
 
@@ -154,7 +161,12 @@ _BREAK = re.compile(f"{_SPACE}*[{re.escape(LINE_BREAKS)}]{_SPACE}*")
 def text_length(view: str, start: int, end: int) -> int:
     """The characters of ``view[start:end]`` without its line breaks and the spaces around
     them, so a hard-wrapped text and its unwrapped reading measure alike."""
+    if first_mark(view, start, end, LINE_BREAKS, _LINE_BREAK_RE) < 0:
+        return end - start  # no line break (the usual case): ``_BREAK`` finds nothing
     return end - start - sum(len(m) for m in _BREAK.findall(view, start, end))
+
+
+_LINE_BREAK_RE = re.compile(f"[{re.escape(LINE_BREAKS)}]")
 
 
 def _list_goes_on(view: str, end: int) -> bool:
@@ -194,9 +206,19 @@ def _heads_with_bodies(view: str, spans: list[tuple[int, int]]) -> bool:
     实施……。加强重点流域综合治理。巩固……): the members head sentences or paragraphs with a
     body after them, against members that are whole consecutive sentences with nothing
     between them but the terminal (加强A……。加强B……。)."""
-    return all(
-        sum(1 for c in view[a[1] : b[0]] if _is_han(c)) >= BODY_CHARS for a, b in pairwise(spans)
-    )
+    return all(_han_count(view, a[1], b[0]) >= BODY_CHARS for a, b in pairwise(spans))
+
+
+def _han_count(view: str, start: int, end: int) -> int:
+    """How many characters of ``view[start:end]`` are Han (``_is_han``: not numerals); the
+    kernel's ``count_han`` where it was built."""
+    if _COUNT_HAN is None:
+        return sum(1 for c in view[start:end] if _is_han(c))
+    return _COUNT_HAN(view, start, end, _NUMERALS)
+
+
+_COUNT_HAN = compiled_kernel("count_han")
+_NUMERALS = "".join(sorted(_NUMERAL_CHARS))
 
 
 def _level(view: str, group: Parallel, spans: list[tuple[int, int]]) -> str:
@@ -312,7 +334,7 @@ def group_features(
         min(spread, 1.0),
         1.0 if len(set(lengths)) == 1 else 0.0,
         1.0 if set(lengths) == {4} else 0.0,
-        sum(1 for c in carriers if _DIGIT_RE.search(c) or _COUNT_RE.search(c)) / n,
+        sum(1 for c in carriers if has_number(c)) / n,  # _DIGIT_RE or _COUNT_RE finds one
         0.0 if "names" in skip else sum(1 for c in carriers if rule_is_name(c)) / n,
         1.0 if goes_on else 0.0,
         1.0 if level == "phrase" and n == 2 else 0.0,

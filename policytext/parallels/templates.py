@@ -31,6 +31,10 @@ def new_template(prefix: str, infix: str, suffix: str, lead: int) -> Template:
     return _NEW_TUPLE(Template, (prefix, infix, suffix, lead))
 
 
+if (_TUPLE_MAKER := compiled_kernel("tuple_maker")) is not None:
+    new_template = _TUPLE_MAKER(Template)  # the same Template as defined above, in one step
+
+
 # --- templates -----------------------------------------------------------------------
 
 #: one-character words that open parallel clauses (是…，是…; 以…为…; 同…，同…)

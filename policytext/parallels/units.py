@@ -148,6 +148,10 @@ def compiled_kernel(name: str) -> Any:
     return getattr(_parcore, name, None)
 
 
+if (_TUPLE_MAKER := compiled_kernel("tuple_maker")) is not None:
+    new_unit = _TUPLE_MAKER(Unit)  # the same Unit as the definition above, in one step
+
+
 # --- scans of a sentence: the kernel's one pass where it is built, else the regex ----------
 
 _TRIM_CHARS = "".join(sorted(TRIM))
@@ -1087,7 +1091,7 @@ def plus_chain_units(view: str, sentence: Span) -> list[list[Unit]]:
     written as a formula, its items compared as the items of a 、-list (the templates decide:
     人防+物防+技防 share 防; 策划+融资+运营 share nothing). A formula with an open end
     (“人工智能+”) is no such run. Cheap test first: most sentences have no plus sign."""
-    if not _PLUS_RE.search(view, sentence.start, sentence.end):
+    if first_mark(view, sentence.start, sentence.end, PLUS_SIGNS, _PLUS_RE) < 0:
         return []
     runs = []
     for match in _PLUS_CHAIN_RE.finditer(view, sentence.start, sentence.end):

@@ -1,0 +1,256 @@
+"""The compiled scans added for speed (``policytext._parcore``) agree with the Python
+definitions they stand for: ``rules.has_number_python``, ``grouping._share_a_character``'s
+sets, and the regexes of ``segment`` and ``slogans`` (hypothesis, and every sentence and
+paragraph of the essay in both scripts)."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import policytext as pt
+from policytext import layout, segment, slogans
+from policytext.parallels import grouping, rules, scoring, templates
+from policytext.parallels import units as scans
+from policytext.vocabulary import CLAUSE_MARKS, LINE_BREAKS, SENTENCE_END
+
+kernel = pytest.importorskip(
+    "policytext._parcore", reason="the compiled parallels core is not built"
+)
+
+#: digits of both widths, the numerals of ``_COUNT_RE``, 年, other Han characters
+number_text = st.text(alphabet="05９一二十百千万两〇○年个甲乙a.", max_size=20)
+
+
+def _has_number(text: str) -> bool:
+    return kernel.has_number(text, rules._NUMERALS, "年")
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(number_text)
+@example("四十斤")
+@example("从一九八一年到一九九〇年")
+@example("一九八一年二十")
+@example("“三个离不开”")
+@example("增长6.5%")
+@example("十")
+def test_kernel_has_number_agrees_with_the_regex(text):
+    """``has_number`` finds a number where ``rules._NUMBER_RE`` finds one."""
+    assert _has_number(text) == rules.has_number_python(text)
+
+
+def test_has_number_uses_the_kernel_where_it_is_built():
+    assert rules._HAS_NUMBER is kernel.has_number
+
+
+#: few characters, so that carriers share some and not others
+share_carrier = st.text(alphabet="甲乙丙丁的，a", max_size=8)
+
+
+def _share_python(carriers: list[str]) -> bool:
+    """The definition: the set of the first carrier's characters in every other."""
+    common = set(carriers[0])
+    for carrier in carriers[1:]:
+        common &= set(carrier)
+    return bool(common)
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(st.lists(share_carrier, min_size=2, max_size=5))
+@example(["甲乙", "乙丙", "丙乙"])
+@example(["甲乙", "丙"])
+def test_kernel_shares_a_character_as_the_sets_do(carriers):
+    """``share_a_character`` is whether the carriers' character sets meet, as the Python
+    ``grouping._share_a_character`` reads them (which ``groups_in_run`` asks)."""
+    assert kernel.share_a_character(carriers) == _share_python(carriers)
+    assert grouping._share_a_character(carriers) == _share_python(carriers)
+
+
+def test_the_python_shared_character_test_agrees(monkeypatch):
+    """Without the kernel, ``grouping._share_a_character`` reads the sets itself."""
+    monkeypatch.setattr(grouping, "_SHARE_A_CHARACTER", None)
+    alphabet = "甲乙丙的"
+    for size in (2, 3):
+        for k in range(len(alphabet) ** size):
+            carriers = [alphabet[(k >> (2 * n)) % 4] + alphabet[n] for n in range(size)]
+            assert grouping._share_a_character(carriers) == _share_python(carriers)
+
+
+def test_the_shared_character_test_uses_the_kernel_where_it_is_built():
+    assert grouping._SHARE_A_CHARACTER is kernel.share_a_character
+
+
+#: terminals, ellipses, periods, quotation marks and brackets of every pairing, line
+#: breaks, letters, digits, an underscore and a character beyond the BMP
+segment_text = st.text(
+    alphabet='。！？!?｡…⋯..．“”"《》（）()[]「」\n\r\u2028甲a1_ 、𠀀', max_size=30
+)
+
+
+def _terminals_python(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``segment._terminals`` by its regexes."""
+    found = []
+    while match := segment.match_at_openings(
+        segment._TERMINAL_START_RE, segment._TERMINAL_RE, text, start, end
+    ):
+        found.append((match.start(), match.end(), match.group()))
+        start = match.end()
+    return found
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(segment_text, st.integers(-2, 32), st.integers(-2, 32))
+@example("他说。。……！甲...？乙．", 0, 16)
+@example("“什么？”他说。", 0, 8)
+@example("甲\n\n乙\r\n丙", 0, 9)
+def test_kernel_segment_scans_agree_with_the_regexes(text, start, end):
+    """The kernel's terminals, pair marks, line contents and first word character are the
+    matches of the regexes of ``segment``."""
+    terminals = kernel.terminals(
+        text, start, end, segment.STRONG_TERMINALS, segment.ELLIPSIS_CHARS, segment.PERIODS
+    )
+    assert terminals == _terminals_python(text, start, end)
+    assert kernel.marks_at(text, start, end, segment._PAIR_CHARS) == [
+        match.start() for match in segment._PAIR_RE.finditer(text, start, end)
+    ]
+    assert kernel.runs_outside(text, segment._BREAK_CHARS) == [
+        match.span() for match in segment._LINE_CONTENT_RE.finditer(text)
+    ]
+    match = segment._WORD_CHAR_RE.search(text, start, end)
+    assert kernel.first_alnum(text, start, end) == (end if match is None else match.start())
+    assert [(k, k + 1) for k in kernel.marks_at(text, 0, len(text), slogans._QUOTE_CHARS)] == [
+        match.span() for match in slogans._QUOTE_CHAR.finditer(text)
+    ]
+
+
+def test_kernel_segment_scans_agree_on_the_essay(essay):
+    """The same on every paragraph of the essay, in both scripts."""
+    for text in (essay, pt.to_traditional(essay)):
+        assert kernel.runs_outside(text, segment._BREAK_CHARS) == [
+            match.span() for match in segment._LINE_CONTENT_RE.finditer(text)
+        ]
+        for p in pt.split_paragraphs(text):
+            args = (segment.STRONG_TERMINALS, segment.ELLIPSIS_CHARS, segment.PERIODS)
+            assert kernel.terminals(text, p.start, p.end, *args) == _terminals_python(
+                text, p.start, p.end
+            )
+            assert kernel.marks_at(text, p.start, p.end, segment._PAIR_CHARS) == [
+                match.start() for match in segment._PAIR_RE.finditer(text, p.start, p.end)
+            ]
+
+
+def test_the_segment_scans_use_the_kernel_where_it_is_built():
+    assert segment._TERMINALS is kernel.terminals
+    assert segment._MARKS_AT is kernel.marks_at
+    assert segment._RUNS_OUTSIDE is kernel.runs_outside
+    assert segment._FIRST_ALNUM is kernel.first_alnum
+    assert slogans._MARKS_AT is kernel.marks_at
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.text(alphabet="+＋甲乙\n\r a", max_size=20), st.integers(-2, 22), st.integers(-2, 22))
+def test_kernel_plus_signs_and_line_breaks_agree_with_the_regexes(text, start, end):
+    """``first_mark`` finds the plus signs (``units._PLUS_RE``) and the line breaks
+    (``scoring._LINE_BREAK_RE``) the regexes find, as the callers ask it."""
+    for marks, pattern in (
+        (scans.PLUS_SIGNS, scans._PLUS_RE),
+        (LINE_BREAKS, scoring._LINE_BREAK_RE),
+    ):
+        match = pattern.search(text, start, end)
+        assert kernel.first_mark(text, start, end, marks) == (
+            -1 if match is None else match.start()
+        )
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(
+    st.text(alphabet="推进加快规范建设工作问题甲", max_size=6),
+    st.sampled_from(["leads", "verbs", "heads"]),
+)
+@example("推进", "leads")
+@example("甲推进", "leads")
+@example("甲乙规范", "verbs")
+@example("平安建设", "heads")
+def test_word_edges_by_set_agree_with_the_tuples(text, words):
+    """``grouping._opens_with_word``/``_ends_with_word`` answer as ``str.startswith`` and
+    ``str.endswith`` of the word tuples they stand for."""
+    sets = {
+        "leads": (grouping._LEADS_AND_VERBS_SET, grouping._LEADS_AND_VERBS),
+        "verbs": (grouping._LIST_VERB_SET, grouping.LIST_VERBS),
+        "heads": (grouping._HEAD_WORD_SET, grouping.HEAD_WORDS),
+    }
+    found, words_tuple = sets[words]
+    assert grouping._opens_with_word(text, found) == text.startswith(words_tuple)
+    assert grouping._ends_with_word(text, found) == text.endswith(words_tuple)
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.text(alphabet="甲\n\r\x0b\u2028\u2029 a", max_size=20))
+def test_kernel_line_breaks_agree_with_the_regex(text):
+    """``layout._break_chars`` finds the characters ``layout._BREAK_CHAR_RE`` finds."""
+    expected = [match.start() for match in layout._BREAK_CHAR_RE.finditer(text)]
+    assert kernel.marks_at(text, 0, len(text), LINE_BREAKS) == expected
+    assert layout._break_chars(text) == expected
+    assert layout._MARKS_AT is kernel.marks_at
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(st.text(alphabet="一二十亿甲乙a，。𠀀", max_size=20), st.integers(0, 22), st.integers(0, 22))
+def test_kernel_han_count_agrees_with_the_python(text, start, end):
+    """``scoring._han_count`` counts the characters ``units._is_han`` accepts, with the
+    kernel and without it."""
+    expected = sum(1 for c in text[start:end] if scans._is_han(c))
+    assert kernel.count_han(text, start, end, scoring._NUMERALS) == expected
+    assert scoring._han_count(text, start, end) == expected
+    assert scoring._COUNT_HAN is kernel.count_han
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    st.integers(0, 10**6),
+    st.integers(0, 10**6),
+    st.integers(0, 10**6),
+    st.sampled_from(["phrase", "clause", "semicolon", "sentence"]),
+    st.text(alphabet="甲乙的", max_size=3),
+)
+def test_kernel_units_and_templates_are_the_named_tuples(start, end, carrier_end, level, text):
+    """``units.new_unit`` and ``templates.new_template`` by the kernel's ``tuple_maker``
+    give the NamedTuples their definitions give: equal, of the same type, with the same
+    fields and hash, tracked by the garbage collector as ``tuple.__new__`` leaves them."""
+    unit = scans.new_unit(start, end, carrier_end, level)
+    expected = tuple.__new__(scans.Unit, (start, end, carrier_end, level))
+    assert type(unit) is scans.Unit and unit == expected and hash(unit) == hash(expected)
+    assert (unit.start, unit.end, unit.carrier_end, unit.level) == (start, end, carrier_end, level)
+    assert gc.is_tracked(unit) == gc.is_tracked(expected)
+    template = templates.new_template(text, "", text[::-1], start)
+    defined = templates.Template(text, "", text[::-1], start)
+    assert type(template) is templates.Template and template == defined
+    assert template.shared == defined.shared
+    assert scans.new_unit is not scans.Unit  # the kernel's maker where it was built:
+    assert "tuple_maker" in getattr(scans.new_unit, "__qualname__", "")
+
+
+def test_tuple_maker_makes_only_tuples():
+    with pytest.raises(TypeError):
+        kernel.tuple_maker(list)
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.text(alphabet="甲a1 ，,。.：:；;？?！!、﹐", max_size=16))
+def test_row_breaking_marks_by_the_kernel_agree(content):
+    """``layout._has_row_breaking_mark`` answers as the Python test of each character."""
+    expected = any(mark in CLAUSE_MARKS or mark in SENTENCE_END for mark in content)
+    assert layout._has_row_breaking_mark(content) == expected
+    assert layout._FIRST_MARK is kernel.first_mark
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(st.text(alphabet="（(一二十1\n\r 　)）甲", max_size=16))
+@example("（一\n）")
+@example("甲（二\r\n 1）")
+def test_marker_cut_by_its_openings_agrees_with_the_search(text):
+    """``layout._has_marker_cut`` finds a cut marker where ``_MARKER_CUT_RE.search`` does."""
+    assert layout._has_marker_cut(text) == (layout._MARKER_CUT_RE.search(text) is not None)
