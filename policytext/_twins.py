@@ -21,6 +21,7 @@ import os
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 #: the modules (under ``policytext``) that ``pip install`` also builds as compiled twins
 #: (``setup.py`` reads this file for them and for :func:`twin_name`)
@@ -36,6 +37,8 @@ TWINS = (
     "parallels.grouping",
 )
 PACKAGE = Path(__file__).resolve().parent
+#: asks for the Python modules and no compiled kernel (``POLICYTEXT_PARALLELS=python``)
+PYTHON_ONLY = ("POLICYTEXT_PARALLELS", "python")
 
 #: the twins in use, by module (``parallels.grouping`` …); empty: the Python modules run
 COMPILED: dict[str, ModuleType] = {}
@@ -83,7 +86,21 @@ class TwinFinder(importlib.abc.MetaPathFinder):
 
 def install() -> None:
     """Put the twins' finder first on ``sys.meta_path`` (unless ``POLICYTEXT_PARALLELS=python``)."""
-    if os.environ.get("POLICYTEXT_PARALLELS") == "python":
+    if os.environ.get(PYTHON_ONLY[0]) == PYTHON_ONLY[1]:
         return
     if not any(isinstance(finder, TwinFinder) for finder in sys.meta_path):
         sys.meta_path.insert(0, TwinFinder())
+
+
+def compiled_kernel(name: str) -> Any:
+    """The function ``name`` of the compiled kernel ``policytext._parcore``, or None where it
+    was not built or ``POLICYTEXT_PARALLELS=python`` asks for the Python code (each use keeps
+    its Python definition; ``tests/test_parcore_scans.py`` and the kernel tests check that
+    both agree)."""
+    if os.environ.get(PYTHON_ONLY[0]) == PYTHON_ONLY[1]:
+        return None
+    try:
+        kernel = importlib.import_module("policytext._parcore")
+    except ImportError:
+        return None
+    return getattr(kernel, name, None)

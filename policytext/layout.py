@@ -42,7 +42,6 @@ with ``"lines"``.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from bisect import bisect_right
@@ -55,6 +54,7 @@ from typing import Any, Literal, NamedTuple, TypeVar
 
 import numpy as np
 
+from ._twins import compiled_kernel
 from .results import Layout, Span, Token
 from .validation import ensure_text
 from .vocabulary import (
@@ -76,21 +76,7 @@ LAYOUT_MODES = ("auto", "lines", "blank-lines", "wrapped")
 _BREAK_CHAR_RE = re.compile(f"[{LINE_BREAKS}]")
 
 
-def _kernel(name: str) -> Any:
-    """The function ``name`` of the compiled kernel ``policytext._parcore``, or None where it
-    was not built or ``POLICYTEXT_PARALLELS=python`` asks for the Python code (as
-    ``parallels.units.compiled_kernel``; ``tests/test_parcore_scans.py`` checks that both
-    agree)."""
-    if os.environ.get("POLICYTEXT_PARALLELS") == "python":
-        return None
-    try:
-        from . import _parcore
-    except ImportError:
-        return None
-    return getattr(_parcore, name, None)
-
-
-_MARKS_AT = _kernel("marks_at")
+_MARKS_AT = compiled_kernel("marks_at")
 
 
 def _break_chars(text: str) -> list[int]:
@@ -286,7 +272,7 @@ def rule_table_row(content: str) -> bool:
 
 #: the marks no table row holds (``rule_table_row``), and the kernel's scan for them
 _ROW_BREAKING_MARKS = "".join(sorted(set(CLAUSE_MARKS) | set(SENTENCE_END)))
-_FIRST_MARK = _kernel("first_mark")
+_FIRST_MARK = compiled_kernel("first_mark")
 
 
 def _has_row_breaking_mark(content: str) -> bool:

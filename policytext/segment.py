@@ -34,11 +34,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
+from ._twins import compiled_kernel
 from .layout import (
     _BREAK_CHAR_RE,
     LINE_BREAK_RE,  # noqa: F401  (kept importable from here)
     LayoutMode,
-    _kernel,
     line_breaks,
     strip_bounds,
     through_layout,
@@ -107,10 +107,10 @@ _WORD_CHAR_RE = re.compile(r"[^\W_]")
 # --- the compiled scans (``policytext._parcore``) where they were built -----------------
 
 
-_MARKS_AT = _kernel("marks_at")
-_RUNS_OUTSIDE = _kernel("runs_outside")
-_FIRST_ALNUM = _kernel("first_alnum")
-_TERMINALS = _kernel("terminals")
+_MARKS_AT = compiled_kernel("marks_at")
+_RUNS_OUTSIDE = compiled_kernel("runs_outside")
+_FIRST_ALNUM = compiled_kernel("first_alnum")
+_TERMINALS = compiled_kernel("terminals")
 #: the characters of ``_PAIR_RE`` and of ``_BREAK_CHAR_RE`` (the kernel reads them)
 _PAIR_CHARS = "".join(PAIRS) + "".join(CLOSING) + '"'
 _BREAK_CHARS = LINE_BREAKS

@@ -23,11 +23,12 @@ from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
+from ._twins import compiled_kernel
 from .data import table_rows
 from .layout import LayoutMode, through_layout
 from .results import Parallel, Slogan, Span
 from .script import simplified_view
-from .segment import _kernel, match_at_openings, paragraphs_of, rule_paired_regions, sentences_of
+from .segment import match_at_openings, paragraphs_of, rule_paired_regions, sentences_of
 from .validation import ensure_text
 from .vocabulary import (
     COUNT_NUMERALS,
@@ -1168,7 +1169,7 @@ def _quote_marks(view: str) -> list[tuple[int, int]]:
     return [(k, k + 1) for k in _MARKS_AT(view, 0, len(view), _QUOTE_CHARS)]
 
 
-_MARKS_AT = _kernel("marks_at")
+_MARKS_AT = compiled_kernel("marks_at")
 #: the characters of ``_QUOTE_CHAR``
 _QUOTE_CHARS = "".join(QUOTES) + '"'
 

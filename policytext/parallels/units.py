@@ -6,14 +6,14 @@
 from __future__ import annotations
 
 import gzip
-import os
 import re
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from .._twins import compiled_kernel
 from ..layout import strip_bounds
 from ..results import Span
 from ..vocabulary import (
@@ -134,18 +134,6 @@ def new_unit(start: int, end: int, carrier_end: int, level: str) -> Unit:
 
 
 _NEW_TUPLE = tuple.__new__
-
-
-def compiled_kernel(name: str) -> Any:
-    """The function ``name`` of the compiled kernel ``policytext._parcore``, or None where
-    it was not built (or ``POLICYTEXT_PARALLELS=python`` asks for the pure-Python code)."""
-    if os.environ.get("POLICYTEXT_PARALLELS") == "python":
-        return None
-    try:
-        from .. import _parcore
-    except ImportError:
-        return None
-    return getattr(_parcore, name, None)
 
 
 if (_TUPLE_MAKER := compiled_kernel("tuple_maker")) is not None:
