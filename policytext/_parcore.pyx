@@ -105,6 +105,13 @@ cdef inline bint _holds(_Chars marks, Py_UCS4 char):
     return False
 
 
+cdef inline Py_ssize_t _run_end(_Chars t, Py_ssize_t k, Py_ssize_t stop, _Chars marks):
+    """The end of the run of ``marks`` characters of ``t`` from ``k`` (before ``stop``)."""
+    while k < stop and _holds(marks, _at(t, k)):
+        k += 1
+    return k
+
+
 cdef Py_ssize_t _find(str s, str shortest, Py_ssize_t at, Py_ssize_t size):
     """The first place of ``shortest[at:at+size]`` in ``s`` (-1: none)."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(s), k, m
@@ -548,23 +555,14 @@ def terminals(str text, Py_ssize_t start, Py_ssize_t end, str strong, str ellips
     while k < stop:
         char = _at(t, k)
         if _holds(s, char):
-            q = k + 1
-            while q < stop and _holds(s, _at(t, q)):
-                q += 1
-            while q < stop and _holds(e, _at(t, q)):
-                q += 1
+            q = _run_end(t, _run_end(t, k + 1, stop, s), stop, e)
         elif _holds(e, char):
-            q = k + 1
-            while q < stop and _holds(e, _at(t, q)):
-                q += 1
-            while q < stop and _holds(s, _at(t, q)):
-                q += 1
+            q = _run_end(t, _run_end(t, k + 1, stop, e), stop, s)
         elif char == u"." and k + 1 < stop and _at(t, k + 1) == u".":
             q = k + 2
             while q < stop and _at(t, q) == u".":
                 q += 1
-            while q < stop and _holds(s, _at(t, q)):
-                q += 1
+            q = _run_end(t, q, stop, s)
         elif _holds(p, char):
             q = k + 1
         else:
