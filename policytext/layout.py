@@ -77,13 +77,25 @@ _BREAK_CHAR_RE = re.compile(f"[{LINE_BREAKS}]")
 
 
 _MARKS_AT = compiled_kernel("marks_at")
+_FIRST_MARK = compiled_kernel("first_mark")
 
 
-def _break_chars(text: str) -> list[int]:
-    """The places of the ``_BREAK_CHAR_RE`` characters in ``text``, in order."""
+def mark_places(text: str, start: int, end: int, marks: str, pattern: re.Pattern[str]) -> list[int]:
+    """The places of the characters of ``marks`` in ``text[start:end]``, in order: the
+    kernel's ``marks_at`` where it was built, else ``pattern``, the regex ``[marks]``."""
     if _MARKS_AT is None:
-        return [match.start() for match in _BREAK_CHAR_RE.finditer(text)]
-    return _MARKS_AT(text, 0, len(text), LINE_BREAKS)
+        return [match.start() for match in pattern.finditer(text, start, end)]
+    return _MARKS_AT(text, start, end, marks)
+
+
+def first_mark(text: str, start: int, end: int, marks: str, pattern: re.Pattern[str]) -> int:
+    """The first place of one of ``marks`` in ``text[start:end]``, or -1: the kernel's
+    ``first_mark`` where it was built, else ``pattern``, the regex ``[marks]`` (or
+    ``[marks]+``)."""
+    if _FIRST_MARK is None:
+        match = pattern.search(text, start, end)
+        return -1 if match is None else match.start()
+    return _FIRST_MARK(text, start, end, marks)
 
 
 #: a line break of any convention (\r\n counts once)
@@ -218,7 +230,7 @@ def line_breaks(text: str) -> list[tuple[int, int]]:
 def _iter_line_breaks(text: str) -> Iterator[tuple[int, int]]:
     """The line breaks of :func:`line_breaks`, one at a time, then ``(len, len)`` for the end."""
     skip = -1
-    for position in _break_chars(text):
+    for position in mark_places(text, 0, len(text), LINE_BREAKS, _BREAK_CHAR_RE):
         if position == skip:
             continue  # the \n of \r\n
         if text[position] == "\r" and text.startswith("\n", position + 1):
@@ -270,16 +282,14 @@ def rule_table_row(content: str) -> bool:
     return len(_FIELD_GAP_RE.findall(content)) >= TABLE_FIELDS - 1
 
 
-#: the marks no table row holds (``rule_table_row``), and the kernel's scan for them
+#: the marks no table row holds (``rule_table_row``)
 _ROW_BREAKING_MARKS = "".join(sorted(set(CLAUSE_MARKS) | set(SENTENCE_END)))
-_FIRST_MARK = compiled_kernel("first_mark")
+_ROW_BREAKING_RE = re.compile(f"[{re.escape(_ROW_BREAKING_MARKS)}]")
 
 
 def _has_row_breaking_mark(content: str) -> bool:
     """Whether ``content`` holds a mark of ``CLAUSE_MARKS`` or ``SENTENCE_END``."""
-    if _FIRST_MARK is None:
-        return any(mark in CLAUSE_MARKS or mark in SENTENCE_END for mark in content)
-    return _FIRST_MARK(content, 0, len(content), _ROW_BREAKING_MARKS) >= 0
+    return first_mark(content, 0, len(content), _ROW_BREAKING_MARKS, _ROW_BREAKING_RE) >= 0
 
 
 def rule_page_number(content: str) -> str | None:

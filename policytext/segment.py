@@ -40,6 +40,7 @@ from .layout import (
     LINE_BREAK_RE,  # noqa: F401  (kept importable from here)
     LayoutMode,
     line_breaks,
+    mark_places,
     strip_bounds,
     through_layout,
 )
@@ -65,7 +66,9 @@ from .vocabulary import (
 #: words after an ellipsis that continue the same sentence (……等, ……的通知)
 ELLIPSIS_CONTINUATIONS = frozenset("等的之和与與及或")
 
-_PAIR_RE = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSING)) + '"]')
+#: the marks ``_paired`` reads: openers and closers of the pairs, the straight quote
+_PAIR_CHARS = "".join(PAIRS) + "".join(CLOSING) + '"'
+_PAIR_RE = re.compile(f"[{re.escape(_PAIR_CHARS)}]")
 _TERMINAL_RE = re.compile(
     "[" + re.escape(STRONG_TERMINALS) + "]+[" + re.escape(ELLIPSIS_CHARS) + "]*"
     "|[" + re.escape(ELLIPSIS_CHARS) + "]+[" + re.escape(STRONG_TERMINALS) + "]*"
@@ -107,27 +110,16 @@ _WORD_CHAR_RE = re.compile(r"[^\W_]")
 # --- the compiled scans (``policytext._parcore``) where they were built -----------------
 
 
-_MARKS_AT = compiled_kernel("marks_at")
 _RUNS_OUTSIDE = compiled_kernel("runs_outside")
 _FIRST_ALNUM = compiled_kernel("first_alnum")
 _TERMINALS = compiled_kernel("terminals")
-#: the characters of ``_PAIR_RE`` and of ``_BREAK_CHAR_RE`` (the kernel reads them)
-_PAIR_CHARS = "".join(PAIRS) + "".join(CLOSING) + '"'
-_BREAK_CHARS = LINE_BREAKS
-
-
-def _pair_marks(text: str, start: int, end: int) -> list[int]:
-    """The places of the ``_PAIR_RE`` marks in ``text[start:end]``, in order."""
-    if _MARKS_AT is None:
-        return [match.start() for match in _PAIR_RE.finditer(text, start, end)]
-    return _MARKS_AT(text, start, end, _PAIR_CHARS)
 
 
 def _line_contents(text: str) -> list[tuple[int, int]]:
     """The spans of the ``_LINE_CONTENT_RE`` matches in ``text``: the runs between breaks."""
     if _RUNS_OUTSIDE is None:
         return [match.span() for match in _LINE_CONTENT_RE.finditer(text)]
-    return _RUNS_OUTSIDE(text, _BREAK_CHARS)
+    return _RUNS_OUTSIDE(text, LINE_BREAKS)
 
 
 # --- small helpers -----------------------------------------------------------
@@ -231,7 +223,7 @@ def _paired(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]]
     regions: list[tuple[int, int, str]] = []
     straight_openers: list[int] = []
     unclosed: set[int] = set()
-    for pos in _pair_marks(text, start, end):
+    for pos in mark_places(text, start, end, _PAIR_CHARS, _PAIR_RE):
         char = text[pos]
         if char == '"':
             if stack and stack[-1][0] == '"':

@@ -23,9 +23,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
-from ._twins import compiled_kernel
 from .data import table_rows
-from .layout import LayoutMode, through_layout
+from .layout import LayoutMode, mark_places, through_layout
 from .results import Parallel, Slogan, Span
 from .script import simplified_view
 from .segment import match_at_openings, paragraphs_of, rule_paired_regions, sentences_of
@@ -67,7 +66,8 @@ MAX_CLAUSE = 8
 _NUMERAL_CHARS = frozenset(COUNT_NUMERALS + "双")
 _NUMERAL_RUN = re.compile(f"[{COUNT_NUMERALS}]+")
 #: the marks a quoted slogan opens or closes with (the candidates of one scan)
-_QUOTE_CHAR = re.compile("[" + re.escape("".join(QUOTES) + '"') + "]")
+_QUOTE_CHARS = "".join(QUOTES) + '"'
+_QUOTE_CHAR = re.compile(f"[{re.escape(_QUOTE_CHARS)}]")
 _CLAUSE_SPLIT = re.compile(r"[，,、；;\s\u3000]+")
 #: the marks that part the members of a quoted slogan sentence (slogan_parallels)
 _MEMBER_SPLIT = re.compile(r"[，,、；;]")
@@ -1162,23 +1162,11 @@ def _quotations(view: str, start: int, end: int, depth: int = 2) -> list[tuple[i
     return found
 
 
-def _quote_marks(view: str) -> list[tuple[int, int]]:
-    """The spans of the ``_QUOTE_CHAR`` matches in ``view`` (by the kernel where built)."""
-    if _MARKS_AT is None:
-        return [match.span() for match in _QUOTE_CHAR.finditer(view)]
-    return [(k, k + 1) for k in _MARKS_AT(view, 0, len(view), _QUOTE_CHARS)]
-
-
-_MARKS_AT = compiled_kernel("marks_at")
-#: the characters of ``_QUOTE_CHAR``
-_QUOTE_CHARS = "".join(QUOTES) + '"'
-
-
 def _slogan_marks(view: str) -> tuple[tuple[int, int], ...]:
     """Where a quotation mark, a formula of the lexicon or a numbered set by its form lies in
     ``view``, in order: one scan of the whole view for each, for :func:`find_slogans`' choice of
     paragraphs and :func:`build_slogans`' choice of sentences."""
-    marks = _quote_marks(view)
+    marks = [(k, k + 1) for k in mark_places(view, 0, len(view), _QUOTE_CHARS, _QUOTE_CHAR)]
     marks += [match.span() for match in _any_formula().finditer(view)]
     marks += _numbered_sets(view)
     return tuple(sorted(marks))

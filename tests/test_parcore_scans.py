@@ -116,7 +116,7 @@ def test_kernel_segment_scans_agree_with_the_regexes(text, start, end):
     assert kernel.marks_at(text, start, end, segment._PAIR_CHARS) == [
         match.start() for match in segment._PAIR_RE.finditer(text, start, end)
     ]
-    assert kernel.runs_outside(text, segment._BREAK_CHARS) == [
+    assert kernel.runs_outside(text, LINE_BREAKS) == [
         match.span() for match in segment._LINE_CONTENT_RE.finditer(text)
     ]
     match = segment._WORD_CHAR_RE.search(text, start, end)
@@ -129,7 +129,7 @@ def test_kernel_segment_scans_agree_with_the_regexes(text, start, end):
 def test_kernel_segment_scans_agree_on_the_essay(essay):
     """The same on every paragraph of the essay, in both scripts."""
     for text in (essay, pt.to_traditional(essay)):
-        assert kernel.runs_outside(text, segment._BREAK_CHARS) == [
+        assert kernel.runs_outside(text, LINE_BREAKS) == [
             match.span() for match in segment._LINE_CONTENT_RE.finditer(text)
         ]
         for p in pt.split_paragraphs(text):
@@ -144,20 +144,19 @@ def test_kernel_segment_scans_agree_on_the_essay(essay):
 
 def test_the_segment_scans_use_the_kernel_where_it_is_built():
     assert segment._TERMINALS is kernel.terminals
-    assert segment._MARKS_AT is kernel.marks_at
     assert segment._RUNS_OUTSIDE is kernel.runs_outside
     assert segment._FIRST_ALNUM is kernel.first_alnum
-    assert slogans._MARKS_AT is kernel.marks_at
+    assert layout._MARKS_AT is kernel.marks_at  # segment's and slogans' mark_places
 
 
 @settings(max_examples=1000, deadline=None, derandomize=True)
 @given(st.text(alphabet="+＋甲乙\n\r a", max_size=20), st.integers(-2, 22), st.integers(-2, 22))
 def test_kernel_plus_signs_and_line_breaks_agree_with_the_regexes(text, start, end):
     """``first_mark`` finds the plus signs (``units._PLUS_RE``) and the line breaks
-    (``scoring._LINE_BREAK_RE``) the regexes find, as the callers ask it."""
+    (``layout._BREAK_CHAR_RE``) the regexes find, as the callers ask it."""
     for marks, pattern in (
         (scans.PLUS_SIGNS, scans._PLUS_RE),
-        (LINE_BREAKS, scoring._LINE_BREAK_RE),
+        (LINE_BREAKS, layout._BREAK_CHAR_RE),
     ):
         match = pattern.search(text, start, end)
         assert kernel.first_mark(text, start, end, marks) == (
@@ -190,10 +189,10 @@ def test_word_edges_by_set_agree_with_the_tuples(text, words):
 @settings(max_examples=1000, deadline=None, derandomize=True)
 @given(st.text(alphabet="甲\n\r\x0b\u2028\u2029 a", max_size=20))
 def test_kernel_line_breaks_agree_with_the_regex(text):
-    """``layout._break_chars`` finds the characters ``layout._BREAK_CHAR_RE`` finds."""
+    """``layout.mark_places`` finds the line breaks ``layout._BREAK_CHAR_RE`` finds."""
     expected = [match.start() for match in layout._BREAK_CHAR_RE.finditer(text)]
     assert kernel.marks_at(text, 0, len(text), LINE_BREAKS) == expected
-    assert layout._break_chars(text) == expected
+    assert layout.mark_places(text, 0, len(text), LINE_BREAKS, layout._BREAK_CHAR_RE) == expected
     assert layout._MARKS_AT is kernel.marks_at
 
 
@@ -203,7 +202,7 @@ def test_kernel_han_count_agrees_with_the_python(text, start, end):
     """``scoring._han_count`` counts the characters ``units._is_han`` accepts, with the
     kernel and without it."""
     expected = sum(1 for c in text[start:end] if scans._is_han(c))
-    assert kernel.count_han(text, start, end, scoring._NUMERALS) == expected
+    assert kernel.count_han(text, start, end, scoring._NUMERALS_NOT_HAN) == expected
     assert scoring._han_count(text, start, end) == expected
     assert scoring._COUNT_HAN is kernel.count_han
 

@@ -649,9 +649,11 @@ def rule_case_frame(carriers: list[str]) -> bool:
 
 #: a number in digits (``_DIGIT_RE``) or in Chinese numerals (``_COUNT_RE``), found by one search
 _NUMBER_RE = re.compile(f"{_DIGIT_RE.pattern}|{_COUNT_RE.pattern}")
+#: the numerals of ``_COUNT_RE`` (the kernel reads its digits 0-9, ０-９ itself)
+_NUMERALS = COUNT_NUMERALS + "○"
 #: the characters a ``_NUMBER_RE`` match opens with: one class, which the regex engine skips
 #: to directly, where the alternation is tried at every place (``has_number``)
-_NUMBER_START_RE = re.compile(f"[0-9０-９{COUNT_NUMERALS}○]")
+_NUMBER_START_RE = re.compile(f"[0-9０-９{_NUMERALS}]")
 
 
 def has_number(text: str) -> bool:
@@ -669,8 +671,6 @@ def has_number_python(text: str) -> bool:
 
 
 _HAS_NUMBER = compiled_kernel("has_number")
-#: the numerals of ``_COUNT_RE`` (the kernel reads its digits 0-9, ０-９ itself)
-_NUMERALS = COUNT_NUMERALS + "○"
 
 
 def rule_statistics(carriers: list[str]) -> bool:

@@ -49,7 +49,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from ..data import table_rows
-from ..layout import rule_heading_start, rule_paragraph_end
+from ..layout import _BREAK_CHAR_RE, rule_heading_start, rule_paragraph_end
 from ..results import Parallel
 from ..vocabulary import (
     CLAUSE_MARKS,
@@ -161,12 +161,9 @@ _BREAK = re.compile(f"{_SPACE}*[{re.escape(LINE_BREAKS)}]{_SPACE}*")
 def text_length(view: str, start: int, end: int) -> int:
     """The characters of ``view[start:end]`` without its line breaks and the spaces around
     them, so a hard-wrapped text and its unwrapped reading measure alike."""
-    if first_mark(view, start, end, LINE_BREAKS, _LINE_BREAK_RE) < 0:
+    if first_mark(view, start, end, LINE_BREAKS, _BREAK_CHAR_RE) < 0:
         return end - start  # no line break (the usual case): ``_BREAK`` finds nothing
     return end - start - sum(len(m) for m in _BREAK.findall(view, start, end))
-
-
-_LINE_BREAK_RE = re.compile(f"[{re.escape(LINE_BREAKS)}]")
 
 
 def _list_goes_on(view: str, end: int) -> bool:
@@ -214,11 +211,12 @@ def _han_count(view: str, start: int, end: int) -> int:
     kernel's ``count_han`` where it was built."""
     if _COUNT_HAN is None:
         return sum(1 for c in view[start:end] if _is_han(c))
-    return _COUNT_HAN(view, start, end, _NUMERALS)
+    return _COUNT_HAN(view, start, end, _NUMERALS_NOT_HAN)
 
 
 _COUNT_HAN = compiled_kernel("count_han")
-_NUMERALS = "".join(sorted(_NUMERAL_CHARS))
+#: the numeral characters ``_is_han`` leaves out
+_NUMERALS_NOT_HAN = "".join(sorted(_NUMERAL_CHARS))
 
 
 def _level(view: str, group: Parallel, spans: list[tuple[int, int]]) -> str:

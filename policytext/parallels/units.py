@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .._twins import compiled_kernel
-from ..layout import strip_bounds
+from ..layout import first_mark, strip_bounds
 from ..results import Span
 from ..vocabulary import (
     BRACKETS,
@@ -167,18 +167,8 @@ def _block_starts_python(view: str, start: int, end: int, size: int) -> list[int
 _PHRASE_MARKS = compiled_kernel("phrase_marks")
 _CLAUSE_CORES = compiled_kernel("clause_cores")
 _BLOCK_STARTS = compiled_kernel("block_starts")
-_FIRST_MARK = compiled_kernel("first_mark")
 _STRIPPED = compiled_kernel("stripped")
 _PIECES = compiled_kernel("pieces")
-
-
-def first_mark(view: str, start: int, end: int, marks: str, pattern: re.Pattern[str]) -> int:
-    """The first place of one of ``marks`` in ``view[start:end]``, or -1; ``pattern`` is the
-    regex ``[marks]`` (or ``[marks]+``) that finds it where the kernel was not built."""
-    if _FIRST_MARK is None:
-        match = pattern.search(view, start, end)
-        return -1 if match is None else match.start()
-    return _FIRST_MARK(view, start, end, marks)
 
 
 def has_semicolon(view: str, start: int, end: int) -> bool:
