@@ -81,6 +81,9 @@ LATER = (
     "calibration_parallel_passages_21_report.json",
     "calibration_parallel_passages_21.json",
     "independent_parallel_passages_22_report.json",
+    "calibration_parallel_passages_23_report.json",
+    "calibration_parallel_passages_23.json",
+    "independent_parallel_passages_24_report.json",
 )
 
 
@@ -314,6 +317,20 @@ SETS = (
     PassageSet(
         "independent_parallel_passages_22_report.json",
         "d22-report", 1, 48, True, (100, 500), False, LATER[:49], None, 1, "20261270", True,
+    ),
+    PassageSet(
+        "calibration_parallel_passages_23_report.json",
+        "c23-report", 1, 67, True, (100, 500), False, LATER[:50], None, 2, "20261310", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_23.json",
+        "c23-policy", 1, 48, True, (100, 500), False, LATER[:51], 2, 2, "20261311", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "independent_parallel_passages_24_report.json",
+        "d24-report", 1, 48, True, (100, 500), False, LATER[:52], None, 2, "20261312", True,
     ),
 )  # fmt: skip
 
