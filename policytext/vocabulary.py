@@ -122,3 +122,6 @@ PRIVATE_USE = "".join(map(chr, range(0xE000, 0xF900)))
 #: list, not its first member (向｜行业内企业、产业链上下游企业); after a list's last member
 #: and a 、 they open a new clause (去部署、把上级的要求贯彻到…)
 PREPOSITIONS = frozenset("向对在把从为将与以及和由")
+#: indefinite quantifiers of a plural object (a numeral one and a collective classifier),
+#: longest first: what a verb of policy prose sets before its object (建设一批…, 出台一系列…)
+INDEFINITE_QUANTIFIERS = ("一大批", "一系列", "一揽子", "一批", "一些")

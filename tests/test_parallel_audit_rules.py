@@ -1609,8 +1609,15 @@ def test_lead_cut_keeps_whole_words():
     # (公益性文化事业, not 益性文化事业)
     assert_group_in_both_scripts(
         "要继续推进文化体制改革，扶持公益性文化事业，发展文化产业，鼓励文化创新，"
-        "培育骨干文化企业。",
+        "培育骨干文化事业发展。",
         ["公益性文化事业", "发展文化产业", "鼓励文化创新"],
+    )
+    # rec30: where the fourth clause also holds 文化 right before its last word,
+    # rule_last_word_slot reads all four whole clauses (their verbs are no lead)
+    assert_group_in_both_scripts(
+        "要继续推进文化体制改革，扶持公益性文化事业，发展文化产业，鼓励文化创新，"
+        "培育骨干文化企业。",
+        ["扶持公益性文化事业", "发展文化产业", "鼓励文化创新", "培育骨干文化企业"],
     )
 
 
@@ -2729,4 +2736,109 @@ def test_rule_borrowed_suffix_keeps_a_group_over_an_inner_pair():
             "主动接受社会各界监督",
             "加强审计监督、统计监督",
         ],
+    )
+
+
+# --- rec30 (report prose, set 22 half A): clauses alike by a slot the template search misses
+
+
+def test_rule_quantified_objects_verbs_of_different_lengths():
+    # the quantifier stands two and four characters in: one place is all the search reads
+    text = (
+        "启动一批新的国家重大科技项目，建设一批高水平的国家科学中心和技术创新中心，"
+        "培育壮大一批有国际竞争力的创新型领军企业，建设一批全面创新改革试验区。"
+    )
+    assert_group_in_both_scripts(
+        text,
+        [
+            "启动一批新的国家重大科技项目",
+            "建设一批高水平的国家科学中心和技术创新中心",
+            "培育壮大一批有国际竞争力的创新型领军企业",
+            "建设一批全面创新改革试验区",
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("carriers", "expected"),
+    [
+        (["启动一批新的科技项目", "培育壮大一批创新型领军企业", "建设一批试验区"], "一批"),
+        (["提出一系列新理念", "出台一系列重大方针政策", "推出一系列重大举措"], "一系列"),
+        (["启动一批新的科技项目", "培育壮大一批创新型领军企业"], None),  # two clauses
+        (["建设一批实验室", "出台一系列政策", "推出一批举措"], None),  # different quantifiers
+        (["入选第一批试点", "入选第一批名录", "入选第一批名单"], None),  # an ordinal
+        (["文化是一个民族的灵魂", "可以深刻影响一个国家", "改变一个民族的命运"], None),
+        (["更新一批", "封存一批", "淘汰一批"], None),  # no object after it
+    ],
+)
+def test_rule_quantified_objects(carriers, expected):
+    assert grouping.rule_quantified_objects(carriers) == expected
+
+
+def test_rule_last_word_slot_object_modifier_before_the_last_word():
+    # a lead before the first clause's verb is cut off (全社会 is the subject of all three)
+    text = "尤其需要全社会提高科技意识，多方面增加科技投入，真正依靠科技进步。"
+    assert_group_in_both_scripts(text, ["提高科技意识", "多方面增加科技投入", "真正依靠科技进步"])
+    text = "生态文明制度更加完善，城乡人居环境更加宜居，人与自然和谐共生更加彰显。"
+    assert_group_in_both_scripts(
+        text, ["生态文明制度更加完善", "城乡人居环境更加宜居", "人与自然和谐共生更加彰显"]
+    )
+
+
+def test_rule_last_word_slot_keeps_a_lead_that_a_cut_would_split():
+    # 社会｜主义民族关系 would split 社会主义: the first clause stays whole
+    text = (
+        "发展平等、团结、互助的社会主义民族关系，教育全党认真执行党的民族政策，努力做好民族工作。"
+    )
+    assert_group_in_both_scripts(
+        text,
+        [
+            "发展平等、团结、互助的社会主义民族关系",
+            "教育全党认真执行党的民族政策",
+            "努力做好民族工作",
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("carriers", "expected"),
+    [
+        (["提高科技意识", "多方面增加科技投入", "真正依靠科技进步"], "科技"),
+        (
+            [
+                "建设中国特色社会主义法治体系",
+                "建设社会主义法治国家",
+                "发展中国特色社会主义法治理论",
+            ],
+            "社会主义法治",
+        ),
+        (["提高科技意识", "增加科技投入"], None),  # two clauses
+        # a word at different places
+        (["扩大国有资本经营预算实施范围", "深化部门预算改革", "推进政府预算决算公开"], None),
+        # the slot cuts a word (修正｜主义, 国际｜主义)
+        (["扑灭修正主义路线", "摧毁了修正主义集团", "履行了国际主义义务"], None),
+        (["卫生方面", "开展爱国卫生运动", "改善城乡卫生条件"], None),  # a topic opens a clause
+        (["推动文化建设", "加强文化建设", "繁荣文化建设"], None),  # one last word: a suffix
+        (["全省增长10%", "全市增长20%", "全区增长30%"], None),  # digits
+    ],
+)
+def test_rule_last_word_slot(carriers, expected):
+    assert grouping.rule_last_word_slot(carriers) == expected
+
+
+def test_rule_last_word_slot_not_inside_a_title():
+    text = "实施新的《信访条例》，畅通了信访渠道，规范了信访秩序。"
+    for script in (text, pt.to_traditional(text)):
+        found = [len(g.members) for g in pt.find_parallels(script, min_score=0.0)]
+        assert 3 not in found
+
+
+def test_slot_groups_leave_out_enumeration_markers():
+    text = "六是奋力推进文化振兴，大力发展特色文化旅游，繁荣发展文化事业和文化产业。"
+    assert_group_in_both_scripts(
+        text, ["奋力推进文化振兴", "大力发展特色文化旅游", "繁荣发展文化事业和文化产业"]
+    )
+    text = "一是启动一批新的科技项目，二是建设一批科学中心，三是培育壮大一批领军企业。"
+    assert_group_in_both_scripts(
+        text, ["启动一批新的科技项目", "建设一批科学中心", "培育壮大一批领军企业"]
     )

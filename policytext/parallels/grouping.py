@@ -13,7 +13,9 @@ from ..slogans import build_slogans, slogan_parallels
 from ..vocabulary import (
     BRACKET_MARKS,
     BRACKETS,
+    CLOSERS,
     COLONS,
+    INDEFINITE_QUANTIFIERS,
     ITEM_EDGES,
     LINE_BREAKS,
     PREPOSITIONS,
@@ -62,15 +64,18 @@ from .templates import (
     _SECOND_OPENERS,
     CORRELATIVES,
     LEADING_WORDS,
+    VERB_SLOT,
     Template,
     _common_prefix,
     _correlative,
+    _weight,
     aligned_strength,
     find_template,
     new_template,
     slot_piece,
 )
 from .units import (
+    _HEADING_MARKER,
     _QUOTES,
     CONJUNCTIONS,
     FUNCTION_CHARS,
@@ -1922,6 +1927,181 @@ def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
     return groups
 
 
+def _after_marker(view: str, unit: Unit) -> Unit:
+    """``unit`` without the enumeration marker it opens with (六是｜奋力推进文化振兴)."""
+    marker = _HEADING_MARKER.match(view, unit.start, unit.carrier_end)
+    if marker is None or marker.end() >= unit.carrier_end - 1:
+        return unit
+    return _clip(unit, marker.end() - unit.start, None)
+
+
+def _quantifier_after_verb(carrier: str) -> str | None:
+    """The indefinite quantifier (``INDEFINITE_QUANTIFIERS``) that follows the clause's
+    opening verb of one to ``VERB_SLOT`` characters, with an object after it (培育壮大｜一批｜
+    有国际竞争力的…), else None; not an ordinal (第一批)."""
+    at = carrier.find("一", 1, VERB_SLOT + 1)
+    if at < 0 or carrier[at - 1] == "第":
+        return None
+    for quantifier in INDEFINITE_QUANTIFIERS:
+        if carrier.startswith(quantifier, at) and len(carrier) > at + len(quantifier):
+            return quantifier
+    return None
+
+
+#: the fewest clauses ``rule_quantified_objects`` reads as a group
+QUANTIFIED_CLAUSES = 3
+
+
+def rule_quantified_objects(carriers: list[str]) -> str | None:
+    """Three or more clauses that each open with a verb of one to ``VERB_SLOT`` characters
+    before one indefinite quantifier and an object: the verbs vary in length, so the
+    quantifier stands at different places (启动一批…项目，建设一批…中心，培育壮大一批…
+    企业，建设一批…试验区; the template search reads only one place). The quantifier, or None.
+
+    Not: two clauses; different quantifiers (建设一批…，出台一系列…); a quantifier further
+    in (可以深刻影响一个国家…); an ordinal (第一批); a numeral of one thing (建设一个…).
+    """
+    if len(carriers) < QUANTIFIED_CLAUSES:
+        return None
+    quantifier = _quantifier_after_verb(carriers[0])
+    if quantifier is None:
+        return None
+    for carrier in carriers[1:]:  # a loop: the compiled twin makes no generator
+        if _quantifier_after_verb(carrier) != quantifier:
+            return None
+    return quantifier
+
+
+def quantified_object_groups(text: str, view: str, clauses: list[Unit]) -> list[Parallel]:
+    """Maximal runs of a sentence's clauses that ``rule_quantified_objects`` reads as a group
+    (a precheck first: the sentence holds 一 three times)."""
+    if len(clauses) < QUANTIFIED_CLAUSES or (
+        view.count("一", clauses[0].start, clauses[-1].end) < QUANTIFIED_CLAUSES
+    ):
+        return []
+    clauses = [_after_marker(view, u) for u in clauses]
+    quantifiers = [_quantifier_after_verb(view[u.start : u.carrier_end]) for u in clauses]
+    groups = []
+    i = 0
+    while i < len(clauses):
+        j = i
+        while (
+            j + 1 < len(clauses)
+            and quantifiers[i] is not None
+            and quantifiers[j + 1] == quantifiers[i]
+        ):
+            j += 1
+        window = clauses[i : j + 1]
+        carriers = _carriers(view, window)
+        quantifier = rule_quantified_objects(carriers)
+        if quantifier is not None:
+            groups.append(_group(text, view, window, new_template("", quantifier, "", 0)))
+        i = j + 1
+    return groups
+
+
+#: the length of the last word after ``rule_last_word_slot``'s shared slot (提高｜科技｜意识)
+LAST_WORD = 2
+#: the longest shared slot ``rule_last_word_slot`` reads
+LONGEST_SLOT = 6
+
+
+def _cuts_no_word(carrier: str, at: int) -> bool:
+    """Whether a cut of ``carrier`` at ``at`` (after some characters of its own) splits no
+    word of the word table (修正｜主义路线 splits 修正主义)."""
+    return carrier[at - 1 : at + 1] not in _words() and word_across(carrier, at) is None
+
+
+def rule_last_word_slot(carriers: list[str]) -> str | None:
+    """Three or more clauses that hold one shared word (two characters or more, Chinese,
+    content) right before a last word of ``LAST_WORD`` characters of their own: the slot
+    of the object's modifier, counted from the end, as ``rule_verb_slot`` counts from the
+    opening (提高科技意识，多方面增加科技投入，真正依靠科技进步; 生态文明制度更加完善，
+    城乡人居环境更加宜居…). The shared word (the longest such), or None.
+
+    Not: two clauses; a word at different places (扩大国有资本经营预算实施范围，深化部门
+    预算改革，推进政府预算、决算公开); one last word for all (a suffix: the template search
+    reads it); a slot that opens a clause (卫生方面，…卫生运动: a topic) or cuts a word
+    (修正主义路线，…国际主义义务); digits.
+    """
+    if len(carriers) < 3:
+        return None
+    shortest = length_range(carriers)[0]
+    if shortest < LAST_WORD + 3:
+        return None  # a slot of two and a character before it
+    first = carriers[0]
+    size = 0
+    while size < LONGEST_SLOT and size + LAST_WORD + 1 < shortest:
+        char = first[-LAST_WORD - size - 1]
+        if not _is_han(char):
+            break
+        for carrier in carriers:  # a loop: the compiled twin makes no generator
+            if carrier[-LAST_WORD - size - 1] != char:
+                char = ""
+                break
+        if not char:
+            break
+        size += 1
+    if size < 2:
+        return None
+    slot = first[len(first) - LAST_WORD - size : len(first) - LAST_WORD]
+    if _weight(slot) < 2 or len({c[-LAST_WORD:] for c in carriers}) == 1:
+        return None
+    for carrier in carriers:
+        last = carrier[-LAST_WORD:]
+        if not (_is_han(last[0]) and _is_han(last[1])):
+            return None
+        if not _cuts_no_word(carrier, len(carrier) - LAST_WORD - size):
+            return None
+    return slot
+
+
+def _last_word_verb(view: str, unit: Unit, at: int, longest: int) -> Unit:
+    """``unit`` cut where its opening runs longer than ``longest`` before the slot at
+    ``at``: from the word of two characters before the slot (its verb: 尤其需要全社会｜
+    提高｜科技意识), where the table holds that word and the cut splits none; else whole
+    (发展…互助的社会｜主义民族关系 would split 社会主义)."""
+    cut = at - 2 - unit.start
+    if at - unit.start <= longest or view[at - 2 : at] not in _words():
+        return unit
+    if not _cuts_no_word(view[unit.start : unit.carrier_end], cut):
+        return unit
+    return _clip(unit, cut, None)
+
+
+def last_word_slot_groups(text: str, view: str, clauses: list[Unit]) -> list[Parallel]:
+    """Maximal runs of a sentence's clauses that ``rule_last_word_slot`` reads as a group
+    (a precheck first: three clauses in a row with the same two characters before their
+    last word, none closed by a quotation or title mark: 实施新的《信访条例》); a first
+    clause with a longer opening than the others loses its lead."""
+    if len(clauses) < 3:
+        return []
+    keys = [
+        ""
+        if view[u.carrier_end : u.carrier_end + 1] in CLOSERS
+        else view[u.carrier_end - LAST_WORD - 2 : u.carrier_end - LAST_WORD]
+        for u in clauses
+    ]
+    groups = []
+    i = 0
+    while i + 2 < len(clauses):
+        j = i
+        while j + 1 < len(clauses) and keys[j + 1] == keys[i]:
+            j += 1
+        if j - i < 2 or not keys[i]:
+            i = j + 1
+            continue
+        window = [_after_marker(view, u) for u in clauses[i : j + 1]]
+        slot = rule_last_word_slot(_carriers(view, window))
+        if slot is not None:
+            starts = [u.carrier_end - LAST_WORD - len(slot) for u in window]
+            longest = max(at - u.start for at, u in zip(starts[1:], window[1:], strict=True))
+            window = [_last_word_verb(view, window[0], starts[0], longest), *window[1:]]
+            groups.append(_group(text, view, window, new_template("", slot, "", 0)))
+        i = j + 1
+    return groups
+
+
 def _sentences_by_paragraph(
     paragraphs: tuple[Span, ...], sentences: tuple[Span, ...]
 ) -> Iterator[tuple[int, list[Span]]]:
@@ -2042,7 +2222,10 @@ def build_parallels(
             for run in plus_chain_units(view, sentence):
                 found += [g for g in groups_in_run(text, view, run) if len(g.members) >= 3]
             found += block_groups(text, view, sentence)
-            found += groups_in_run(text, view, clause_units(view, sentence))
+            clauses = clause_units(view, sentence)
+            found += groups_in_run(text, view, clauses)
+            found += quantified_object_groups(text, view, clauses)
+            found += last_word_slot_groups(text, view, clauses)
             if not has_semicolon(view, sentence.start, sentence.end):
                 continue  # no ；-pieces (the usual case): asked once, not by both calls below
             leads = semicolon_units(view, sentence)
