@@ -84,6 +84,8 @@ LATER = (
     "calibration_parallel_passages_23_report.json",
     "calibration_parallel_passages_23.json",
     "independent_parallel_passages_24_report.json",
+    "calibration_parallel_passages_25_report.json",
+    "calibration_parallel_passages_25.json",
 )
 
 
@@ -331,6 +333,16 @@ SETS = (
     PassageSet(
         "independent_parallel_passages_24_report.json",
         "d24-report", 1, 48, True, (100, 500), False, LATER[:52], None, 2, "20261312", True,
+    ),
+    PassageSet(
+        "calibration_parallel_passages_25_report.json",
+        "c25-report", 1, 48, True, (100, 500), False, LATER[:53], None, 2, "20261320", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_25.json",
+        "c25-policy", 1, 48, True, (100, 500), False, LATER[:54], 2, 2, "20261321", True,
+        ("calibration", "calibration-report"),
     ),
 )  # fmt: skip
 
