@@ -86,6 +86,8 @@ LATER = (
     "independent_parallel_passages_24_report.json",
     "calibration_parallel_passages_25_report.json",
     "calibration_parallel_passages_25.json",
+    "calibration_parallel_passages_26_report.json",
+    "calibration_parallel_passages_26.json",
 )
 
 
@@ -342,6 +344,16 @@ SETS = (
     PassageSet(
         "calibration_parallel_passages_25.json",
         "c25-policy", 1, 48, True, (100, 500), False, LATER[:54], 2, 2, "20261321", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_26_report.json",
+        "c26-report", 1, 48, True, (100, 500), False, LATER[:55], None, 2, "20261330", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_26.json",
+        "c26-policy", 1, 48, True, (100, 500), False, LATER[:56], 2, 2, "20261331", True,
         ("calibration", "calibration-report"),
     ),
 )  # fmt: skip
