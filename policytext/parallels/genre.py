@@ -64,12 +64,18 @@ def evidence(text: str, weights: dict[str, float] | None = None) -> tuple[float,
     return sum(filter(None, map(get, chars))) + sum(filter(None, map(get, pairs))), len(chars)
 
 
+def model_tables(table_class: Any) -> Any:
+    """The shipped model as ``table_class``'s tables (the kernel's ``GenreTable``: the
+    weights and the whitespace and digits :func:`normalised` reads)."""
+    return table_class(genre_model()[0], WHITESPACE, DIGITS)
+
+
 @lru_cache(maxsize=1)
 def compiled_table() -> Any:
     """The shipped model as the compiled kernel's tables (``_parcore.GenreTable``), or
     None where the kernel is not built (or ``POLICYTEXT_PARALLELS=python``)."""
     table = compiled_kernel("GenreTable")
-    return None if table is None else table(genre_model()[0], WHITESPACE, DIGITS)
+    return None if table is None else model_tables(table)
 
 
 def evidence_between(view: str, start: int, end: int) -> tuple[float, int]:
