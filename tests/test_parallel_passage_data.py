@@ -88,6 +88,9 @@ LATER = (
     "calibration_parallel_passages_25.json",
     "calibration_parallel_passages_26_report.json",
     "calibration_parallel_passages_26.json",
+    "independent_parallel_passages_27_report.json",
+    "calibration_parallel_passages_28_report.json",
+    "calibration_parallel_passages_28.json",
 )
 
 
@@ -354,6 +357,20 @@ SETS = (
     PassageSet(
         "calibration_parallel_passages_26.json",
         "c26-policy", 1, 48, True, (100, 500), False, LATER[:56], 2, 2, "20261331", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "independent_parallel_passages_27_report.json",
+        "d27-report", 1, 48, True, (100, 500), False, LATER[:57], None, 2, "20261340", True,
+    ),
+    PassageSet(
+        "calibration_parallel_passages_28_report.json",
+        "c28-report", 1, 48, True, (100, 500), False, LATER[:58], None, 2, "20261341", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_28.json",
+        "c28-policy", 1, 48, True, (100, 500), False, LATER[:59], 2, 2, "20261342", True,
         ("calibration", "calibration-report"),
     ),
 )  # fmt: skip
