@@ -91,6 +91,7 @@ LATER = (
     "independent_parallel_passages_27_report.json",
     "calibration_parallel_passages_28_report.json",
     "calibration_parallel_passages_28.json",
+    "independent_parallel_passages_29.json",
 )
 
 
@@ -372,6 +373,10 @@ SETS = (
         "calibration_parallel_passages_28.json",
         "c28-policy", 1, 48, True, (100, 500), False, LATER[:59], 2, 2, "20261342", True,
         ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "independent_parallel_passages_29.json",
+        "d29-dev", 1, 48, True, (100, 500), False, LATER[:60], 7, 2, "20261343", True,
     ),
 )  # fmt: skip
 
