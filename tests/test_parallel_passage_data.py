@@ -92,6 +92,8 @@ LATER = (
     "calibration_parallel_passages_28_report.json",
     "calibration_parallel_passages_28.json",
     "independent_parallel_passages_29.json",
+    "calibration_parallel_passages_30_report.json",
+    "calibration_parallel_passages_30.json",
 )
 
 
@@ -377,6 +379,16 @@ SETS = (
     PassageSet(
         "independent_parallel_passages_29.json",
         "d29-dev", 1, 48, True, (100, 500), False, LATER[:60], 7, 2, "20261343", True,
+    ),
+    PassageSet(
+        "calibration_parallel_passages_30_report.json",
+        "c30-report", 1, 48, True, (100, 500), False, LATER[:61], None, 2, "20261350", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_30.json",
+        "c30-policy", 1, 48, True, (100, 500), False, LATER[:62], 3, 2, "20261351", True,
+        ("calibration", "calibration-report"),
     ),
 )  # fmt: skip
 
