@@ -527,6 +527,25 @@ def runs_outside(str text, str marks):
     return found
 
 
+def joined_runs(str text, Py_ssize_t start, Py_ssize_t end, str marks, Py_UCS4 joiner):
+    """The starts of the runs of ``marks`` characters in ``text[start:end]`` that ``joiner``
+    and another ``marks`` character follow: the matches of the regex
+    ``[marks]+(?=joiner[marks])`` (``segment._DOTTED_START_RE``, where a dotted name may start)."""
+    cdef Py_ssize_t k, run_start, stop
+    cdef list found = []
+    cdef _Chars t = _chars(text), m = _marks(marks)
+    k, stop = _within(text, start, end)
+    while k < stop:
+        if not _holds(m, _at(t, k)):
+            k += 1
+            continue
+        run_start = k
+        k = _run_end(t, k, stop, m)
+        if k + 1 < stop and _at(t, k) == joiner and _holds(m, _at(t, k + 1)):
+            found.append(run_start)
+    return found
+
+
 def first_alnum(str text, Py_ssize_t start, Py_ssize_t end):
     """The first place in ``text[start:end]`` of a letter or digit of any script
     (``str.isalnum``), or ``end``: where the regex ``[^\\W_]`` finds its first match

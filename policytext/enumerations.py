@@ -23,17 +23,15 @@ under （三） after 4.-6. under （二）).
 
 from __future__ import annotations
 
-import gc
 import itertools
 import re
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from .caches import collector_paused
 from .layout import LayoutMode, through_layout
 from .results import Enumeration, Item, Span
 from .script import simplified_view
@@ -176,9 +174,9 @@ def marker_starts(view: str) -> list[int]:
     """
     codes = np.frombuffer(view.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     codes = np.minimum(codes, _TABLE_TOP)
-    follows = _FIRST_TABLE[codes]
+    follows = _FIRST_TABLE.take(codes)  # take: a plain loop, where [codes] builds an iterator
     following = np.empty_like(follows)
-    following[:-1] = _CLASS_TABLE[codes[1:]]
+    following[:-1] = _CLASS_TABLE.take(codes[1:])
     following[-1:] = _ANY  # the end of the text
     return np.flatnonzero(follows & following).tolist()
 
@@ -1186,25 +1184,8 @@ def find_enumerations(text: str, layout: LayoutMode = "auto") -> tuple[Enumerati
 def _enumerations_of(text: str) -> tuple[Enumeration, ...]:
     paragraphs = paragraphs_of(text)
     view = simplified_view(text)
-    with _collector_paused():
+    with collector_paused():
         return build_enumerations(text, view, paragraphs)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while the many small result objects are built.
-
-    Its full passes rescan every object built so far, which made dense runs of
-    markers (一、…\n二、… repeated) slower than linear; the runs' parent links
-    are collected once it is back on.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # --- views -----------------------------------------------------------------------

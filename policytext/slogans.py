@@ -82,6 +82,10 @@ _EXPANSION_OPEN = "〈（(【《：:即"
 _MISMATCHED_QUOTE = re.compile(
     '[“「『]([^“”「」『』"\n]{1,16})["＂]|"([^“”「」『』"\n]{1,16})[”」』]'
 )
+#: the characters a ``_MISMATCHED_QUOTE`` match opens with (its alternation gives the regex
+#: engine no first character to skip to), and the regex of one of them
+_MISMATCH_OPENERS = '“「『"'
+_MISMATCH_OPENER = re.compile(f"[{_MISMATCH_OPENERS}]")
 
 
 def parse_numeral(text: str) -> int | None:
@@ -297,7 +301,13 @@ def _formula_starts() -> re.Pattern[str]:
 def _formula_openings() -> re.Pattern[str]:
     """The first characters of the formulas of the lexicon, as one class, which the regex
     engine skips to directly (``_formula_matches``)."""
-    return re.compile("[" + re.escape("".join(sorted({f[0] for f in formula_lexicon()}))) + "]")
+    return re.compile("[" + re.escape(_formula_first_chars()) + "]")
+
+
+@lru_cache(maxsize=1)
+def _formula_first_chars() -> str:
+    """The first characters of the formulas of the lexicon, in order."""
+    return "".join(sorted({f[0] for f in formula_lexicon()}))
 
 
 def _formula_matches(view: str, start: int, end: int) -> list[re.Match[str]]:
@@ -1162,12 +1172,42 @@ def _quotations(view: str, start: int, end: int, depth: int = 2) -> list[tuple[i
     return found
 
 
+def _mismatched_quotes(view: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of ``_MISMATCHED_QUOTE.finditer(view, start, end)``, tried only where one
+    of ``_MISMATCH_OPENERS`` stands (a search tries the alternation at every place)."""
+    return _matches_at(view, start, end, _MISMATCH_OPENERS, _MISMATCH_OPENER, _MISMATCHED_QUOTE)
+
+
+def _matches_at(
+    view: str,
+    start: int,
+    end: int,
+    openings: str,
+    opening: re.Pattern[str],
+    pattern: re.Pattern[str],
+) -> list[re.Match[str]]:
+    """The matches of ``pattern.finditer(view, start, end)`` where every match of ``pattern``
+    is non-empty and opens with a character of ``openings`` (``opening``: the regex of one):
+    ``pattern`` is tried only at those characters, each past the last match."""
+    found = []
+    after = start
+    for at in mark_places(view, start, end, openings, opening):
+        if at >= after and (match := pattern.match(view, at, end)) is not None:
+            found.append(match)
+            after = match.end()
+    return found
+
+
 def _slogan_marks(view: str) -> tuple[tuple[int, int], ...]:
     """Where a quotation mark, a formula of the lexicon or a numbered set by its form lies in
     ``view``, in order: one scan of the whole view for each, for :func:`find_slogans`' choice of
     paragraphs and :func:`build_slogans`' choice of sentences."""
     marks = [(k, k + 1) for k in mark_places(view, 0, len(view), _QUOTE_CHARS, _QUOTE_CHAR)]
-    marks += [match.span() for match in _any_formula().finditer(view)]
+    firsts = _formula_first_chars()
+    marks += [
+        match.span()
+        for match in _matches_at(view, 0, len(view), firsts, _formula_openings(), _any_formula())
+    ]
     marks += _numbered_sets(view)
     return tuple(sorted(marks))
 
@@ -1241,7 +1281,7 @@ def build_slogans(
             ):
                 # a counted set's members spelled out hold no formula of their own either
                 taken.update(range(open_pos, close_end))
-        for match in _MISMATCHED_QUOTE.finditer(view, sentence.start, sentence.end):
+        for match in _mismatched_quotes(view, sentence.start, sentence.end):
             open_pos, close_end = match.start(), match.end()
             if open_pos in taken or close_end - 1 in taken:
                 continue

@@ -254,3 +254,61 @@ def test_row_breaking_marks_by_the_kernel_agree(content):
 def test_marker_cut_by_its_openings_agrees_with_the_search(text):
     """``layout._has_marker_cut`` finds a cut marker where ``_MARKER_CUT_RE.search`` does."""
     assert layout._has_marker_cut(text) == (layout._MARKER_CUT_RE.search(text) is not None)
+
+
+#: label characters, dots, an at sign and Han characters around them
+dotted_text = st.text(alphabet="ab1-.．@甲 \n𠀀", max_size=24)
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(dotted_text, st.integers(-2, 26), st.integers(-2, 26))
+@example("见www.gov.cn和a.b.c", 0, 15)
+@example("1.5.x", 1, 5)
+@example("ab.", 0, 3)
+def test_kernel_dotted_starts_agree_with_the_regex(text, start, end):
+    """``joined_runs`` finds the matches of ``segment._DOTTED_START_RE``, and
+    ``segment.dotted_names`` the matches of ``_DOTTED_RE.finditer`` it stands for."""
+    expected = [m.start() for m in segment._DOTTED_START_RE.finditer(text, start, end)]
+    assert kernel.joined_runs(text, start, end, segment._LABEL_CHARS, ".") == expected
+    assert segment.dotted_starts(text, start, end) == expected
+    assert [m.span() for m in segment.dotted_names(text, start, end)] == [
+        m.span() for m in segment._DOTTED_RE.finditer(text, start, end)
+    ]
+    assert_uses_kernel(segment._JOINED_RUNS, kernel.joined_runs)
+
+
+def test_label_chars_are_the_regex_class():
+    """``segment._LABEL_CHARS`` holds the ASCII characters of ``[A-Za-z0-9\\-]``."""
+    chars = "".join(c for c in map(chr, range(128)) if segment._DOTTED_START_RE.match(c + ".a"))
+    assert chars == segment._LABEL_CHARS
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(
+    st.text(alphabet='“”「」『』"＂甲乙\n', max_size=24), st.integers(-2, 26), st.integers(-2, 26)
+)
+@example('“甲乙"丙"丁”', 0, 8)
+@example('"甲」「乙＂', 0, 6)
+def test_mismatched_quotes_at_their_openers_agree_with_the_regex(text, start, end):
+    """``slogans._mismatched_quotes`` finds the matches of ``_MISMATCHED_QUOTE.finditer``."""
+    assert [m.span() for m in slogans._mismatched_quotes(text, start, end)] == [
+        m.span() for m in slogans._MISMATCHED_QUOTE.finditer(text, start, end)
+    ]
+
+
+def test_formulas_at_their_first_characters_agree_with_the_regex(essay):
+    """The formulas ``slogans._slogan_marks`` takes match where ``_any_formula().finditer``
+    does, on the essay and on its formulas run together."""
+    lexicon = slogans.formula_lexicon()
+    texts = [essay, pt.simplified_view(essay), "".join(sorted(lexicon)[:200]), "三三个代表两"]
+    for text in texts:
+        found = slogans._matches_at(
+            text,
+            0,
+            len(text),
+            slogans._formula_first_chars(),
+            slogans._formula_openings(),
+            slogans._any_formula(),
+        )
+        expected = [m.span() for m in slogans._any_formula().finditer(text)]
+        assert [m.span() for m in found] == expected
