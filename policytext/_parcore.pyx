@@ -16,6 +16,7 @@ from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
 from libc.stdlib cimport calloc, free
 from libc.string cimport memset
+from types import MemberDescriptorType
 
 
 cdef extern from "Python.h":
@@ -489,6 +490,38 @@ def tuple_maker(type cls):
         Py_INCREF(d)
         PyTuple_SET_ITEM(made, 3, d)
         return made
+
+    return make
+
+
+cdef extern from *:
+    """
+    static int __pyx_policytext_set_slot(PyObject* slot, PyObject* obj, PyObject* value) {
+        return Py_TYPE(slot)->tp_descr_set(slot, obj, value);
+    }
+    """
+    int __pyx_policytext_set_slot(object slot, object obj, object value) except -1
+
+
+def span_maker(type cls, start_slot, end_slot, text_slot, label_slot):
+    """The function ``make(source, start, end, label=None)`` that does what
+    ``results.span_of`` does (its definition): a ``cls`` allocated as ``object.__new__``
+    allocates it, its four slots set through their descriptors (``*_slot``, whose
+    ``__set__`` the definition calls), without a frame of the interpreter."""
+    for slot in (start_slot, end_slot, text_slot, label_slot):
+        if not isinstance(slot, MemberDescriptorType):
+            raise TypeError("span_maker sets slots through their member descriptors")
+
+    def make(source, start, end, label=None):
+        cdef object span
+        if not 0 <= start <= end <= len(source):
+            raise ValueError(f"invalid span offsets {start}..{end} in {len(source)} characters")
+        span = __pyx_policytext_alloc(cls, 0)
+        __pyx_policytext_set_slot(start_slot, span, start)
+        __pyx_policytext_set_slot(end_slot, span, end)
+        __pyx_policytext_set_slot(text_slot, span, source)
+        __pyx_policytext_set_slot(label_slot, span, label)
+        return span
 
     return make
 

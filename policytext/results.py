@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from ._twins import compiled_kernel
+
 
 def _jsonable(value: Any) -> Any:
     if isinstance(value, _Result):
@@ -108,6 +110,13 @@ def span_of(source: str, start: int, end: int, label: str | None = None) -> Span
     _set_source(span, source)
     _set_label(span, label)
     return span
+
+
+#: :func:`span_of` as the compiled kernel makes spans, where it was built (its definition
+#: stays above, ``tests/test_parcore_scans.py`` checks that both agree)
+span_of_python = span_of
+if (_SPAN_MAKER := compiled_kernel("span_maker")) is not None:
+    span_of = _SPAN_MAKER(Span, Span.start, Span.end, _SPAN_SOURCE, Span.label)
 
 
 def _span_text(span: Span) -> str:

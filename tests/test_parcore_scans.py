@@ -312,3 +312,39 @@ def test_formulas_at_their_first_characters_agree_with_the_regex(essay):
         )
         expected = [m.span() for m in slogans._any_formula().finditer(text)]
         assert [m.span() for m in found] == expected
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(
+    st.text(alphabet="甲乙a 𠀀", max_size=8),
+    st.integers(-2, 10),
+    st.integers(-2, 10),
+    st.sampled_from([None, "page_number", "x"]),
+)
+def test_kernel_spans_are_the_python_spans(source, start, end, label):
+    """The kernel's ``span_maker`` makes the span ``results.span_of_python`` makes (fields,
+    type, text shared, tracked by the collector), and refuses the offsets it refuses."""
+    from policytext import results
+
+    maker = kernel.span_maker(
+        results.Span, results.Span.start, results.Span.end, results._SPAN_SOURCE, results.Span.label
+    )
+    try:
+        expected = results.span_of_python(source, start, end, label)
+    except ValueError as error:
+        with pytest.raises(ValueError, match=str(error).replace(".", r"\.")):
+            maker(source, start, end, label)
+        return
+    made = maker(source, start, end, label)
+    assert type(made) is results.Span and made == expected and made.text == expected.text
+    assert results._SPAN_SOURCE.__get__(made) is source
+    assert (made.start, made.end, made.label) == (expected.start, expected.end, expected.label)
+    assert gc.is_tracked(made) == gc.is_tracked(expected)
+    assert ("make" in getattr(results.span_of, "__qualname__", "")) is not PYTHON_ASKED
+
+
+def test_span_maker_sets_only_member_slots():
+    from policytext import results
+
+    with pytest.raises(TypeError):
+        kernel.span_maker(results.Span, results.Span.start, results.Span.end, property(), None)
