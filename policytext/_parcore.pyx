@@ -526,6 +526,34 @@ def span_maker(type cls, start_slot, end_slot, text_slot, label_slot):
     return make
 
 
+cdef extern from "Python.h":
+    int PyObject_GenericSetAttr(object obj, object name, object value) except -1
+
+
+def fields_maker(type cls, tuple names):
+    """The function ``make(*values)`` that returns ``cls(*values)`` for a dataclass ``cls``
+    whose ``__init__`` only sets its fields ``names``, in order, by ``object.__setattr__``
+    (frozen or not; no defaults taken, no ``__post_init__``): ``cls`` allocated as
+    ``object.__new__`` allocates it and each field set as that ``__init__`` sets it,
+    without the interpreter's frames."""
+    cdef Py_ssize_t n = len(names)
+    for name in names:
+        if type(name) is not str:
+            raise TypeError("fields_maker sets fields by their names")
+
+    def make(*values):
+        cdef object made
+        cdef Py_ssize_t k
+        if len(values) != n:
+            raise TypeError(f"{cls.__name__} has {n} fields, not {len(values)}")
+        made = __pyx_policytext_alloc(cls, 0)
+        for k in range(n):
+            PyObject_GenericSetAttr(made, names[k], values[k])
+        return made
+
+    return make
+
+
 # --- scans of a paragraph (``segment``): the regular expressions' matches, in one pass ---
 
 

@@ -33,7 +33,7 @@ import numpy as np
 
 from .caches import collector_paused
 from .layout import LayoutMode, through_layout
-from .results import Enumeration, Item, Span
+from .results import Enumeration, Item, Span, fields_maker, span_of
 from .script import simplified_view
 from .segment import paragraphs_of, sentences_of
 from .validation import ensure_text
@@ -214,6 +214,10 @@ class Marker:
     after_clause: bool = False  # right after a sentence or clause end (…两部分组成，（三）…)
     #: opens a paragraph whose previous paragraph ends with a colon (…主要内容是：⏎一、…)
     announced: bool = False
+
+
+#: ``Marker(*fields)`` (``results.fields_maker``: without the frame of its ``__init__``)
+_new_marker = fields_maker(Marker)
 
 
 @dataclass
@@ -476,18 +480,18 @@ def find_markers(
             continue
         style, index = style_index
         markers.append(
-            Marker(
-                start=start,
-                end=end,
-                style=style,
-                index=index,
-                strong=strength,
-                paragraph=paragraph,
-                at_paragraph_start=start == line_start,
-                indent=indents[paragraph],
-                after_sentence=rule_after_sentence(view, start, line_start),
-                after_clause=rule_after_sentence(view, start, line_start, "。！？!?；;，,：:"),
-                announced=start == line_start and rule_announced(view, paragraphs, paragraph),
+            _new_marker(  # every field of Marker, in order
+                start,
+                end,
+                style,
+                index,
+                strength,  # strong
+                paragraph,
+                start == line_start,  # at_paragraph_start
+                indents[paragraph],  # indent
+                rule_after_sentence(view, start, line_start),  # after_sentence
+                rule_after_sentence(view, start, line_start, "。！？!?；;，,：:"),  # after_clause
+                start == line_start and rule_announced(view, paragraphs, paragraph),  # announced
             )
         )
     return rule_closer_before_ordinal(markers)
@@ -1039,7 +1043,7 @@ class _Builder:
         stop = _trim_end(self.text, start, match.start() if match else end)
         if stop <= start:
             return None
-        return Span.of(self.text, start, stop)
+        return span_of(self.text, start, stop)
 
     def preview(self, items: list[Item], limit_start: int, floor: int = 0) -> Span | None:
         """A run of the item headings, in order, somewhere before the enumeration."""
@@ -1068,7 +1072,7 @@ class _Builder:
                     break
                 cursor += gap + len(heading)
             else:
-                return Span.of(self.text, position, cursor)
+                return span_of(self.text, position, cursor)
             position = self.view.rfind(headings[0], window_start, position)
         return None
 
@@ -1124,8 +1128,8 @@ class _Builder:
             items.append(
                 Item(
                     index=marker.index,
-                    marker=Span.of(self.text, marker.start, marker.end),
-                    span=Span.of(self.text, marker.start, end),
+                    marker=span_of(self.text, marker.start, marker.end),
+                    span=span_of(self.text, marker.start, end),
                     heading=self.heading(marker.end, end),
                     children=tuple(child_enums),
                 )

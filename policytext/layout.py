@@ -55,7 +55,7 @@ from typing import Any, Literal, NamedTuple, TypeVar
 import numpy as np
 
 from ._twins import compiled_kernel
-from .results import Layout, Span, Token
+from .results import Layout, Span, Token, span_of
 from .validation import ensure_text
 from .vocabulary import (
     CLAUSE_MARKS,
@@ -789,7 +789,7 @@ class Reading:
         """Many spans at once (the hot path: sentences, clauses), positions found by numpy."""
         if len(spans) < NUMPY_FROM:
             return tuple(
-                Span.of(self.raw, a, b, span.label)
+                span_of(self.raw, a, b, span.label)
                 for span in spans
                 for a, b in (self.bounds(span.start, span.end),)
             )
@@ -799,7 +799,7 @@ class Reading:
         begin = firsts + shifts[np.searchsorted(starts, firsts, side="right") - 1]
         finish = lasts + shifts[np.searchsorted(starts, lasts, side="right") - 1] + 1
         return tuple(
-            Span.of(raw, a, b, span.label)
+            span_of(raw, a, b, span.label)
             for a, b, span in zip(begin.tolist(), finish.tolist(), spans, strict=True)
         )
 
@@ -821,7 +821,7 @@ class Reading:
             return tuple(self._map(v) for v in value)
         if isinstance(value, Span):
             start, end = self.bounds(value.start, value.end)
-            return Span.of(self.raw, start, end, value.label)
+            return span_of(self.raw, start, end, value.label)
         if isinstance(value, Token):
             start, end = self.bounds(value.start, value.end)
             return Token(self.raw[start:end], start, end, value.norm)
@@ -931,11 +931,11 @@ def _layout(
     widths: _Widths | None,
 ) -> Layout:
     def span(line: _Line, label: str | None) -> Span:
-        return Span.of(text, line.start, line.end, label)
+        return span_of(text, line.start, line.end, label)
 
     return Layout(
         mode=mode,
-        paragraphs=tuple(Span.of(text, a, b) for a, b in paragraphs),
+        paragraphs=tuple(span_of(text, a, b) for a, b in paragraphs),
         soft_breaks=tuple(_break_span(text, line) for line in soft_breaks),
         furniture=tuple(span(lines[i], label) for i, label in sorted(furniture.items())),
         captions=tuple(
@@ -950,7 +950,7 @@ def _layout(
 
 
 def _break_span(text: str, line: _Line) -> Span:
-    return Span.of(text, line.break_start, line.break_end, "soft")
+    return span_of(text, line.break_start, line.break_end, "soft")
 
 
 def _spaced(text: str, before: _Line, after: _Line) -> bool:

@@ -235,6 +235,22 @@ class Layout(_Result):
 
 
 _CLASSES = {c.__name__: c for c in (Span, Token, Item, Enumeration, Parallel, Slogan, Layout)}
+
+
+def fields_maker(cls: type) -> Any:
+    """``cls(*values)``, every field of the dataclass ``cls`` given in order: the compiled
+    kernel's ``fields_maker`` where it was built (it sets the fields as the ``__init__``
+    the dataclass wrote does, without its frame), else ``cls`` itself."""
+    make = compiled_kernel("fields_maker")
+    if make is None or hasattr(cls, "__post_init__"):
+        return cls
+    return make(cls, tuple(f.name for f in fields(cls)))
+
+
+#: ``Parallel(members, kind, shared, start, end, score)`` (see :func:`fields_maker`)
+new_parallel = fields_maker(Parallel)
+#: ``Slogan(span, kind, count, expansion)`` (see :func:`fields_maker`)
+new_slogan = fields_maker(Slogan)
 #: fields holding nested results: class name -> {field: class name of its elements}
 _NESTED = {
     "Item": {"marker": "Span", "span": "Span", "heading": "Span", "children": "Enumeration"},

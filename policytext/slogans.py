@@ -25,7 +25,7 @@ from importlib import resources
 
 from .data import table_rows
 from .layout import LayoutMode, mark_places, through_layout
-from .results import Parallel, Slogan, Span
+from .results import Parallel, Slogan, Span, new_parallel, new_slogan
 from .script import simplified_view
 from .segment import match_at_openings, paragraphs_of, rule_paired_regions, sentences_of
 from .validation import ensure_text
@@ -1054,7 +1054,7 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
     span = Span(open_pos, close_end, text[open_pos:close_end])
     if formula:
         expansion = _expansion(text, view, close_end, limit, members) if members else None
-        return Slogan(span, "numbered_formula", count, expansion)
+        return new_slogan(span, "numbered_formula", count, expansion)
     if rule_reported_speech(view, open_pos, content) or rule_counted_expansion(
         content, view[close_end : close_end + 6]
     ):
@@ -1062,11 +1062,11 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
     before, after = _context(view, open_pos, close_end)
     if score is None:
         if rule_short_campaign(content, after) or rule_paired_calls(view, open_pos, close_end):
-            return Slogan(span, "quoted", None, None)
+            return new_slogan(span, "quoted", None, None)
         return None
     score += _context_evidence(before, after)
     if score >= slogan_threshold() or rule_qualified_formula(content, before, after):
-        return Slogan(span, "quoted", None, None)
+        return new_slogan(span, "quoted", None, None)
     return None
 
 
@@ -1315,7 +1315,9 @@ def slogan_parallels(text: str, view: str, slogans: tuple[Slogan, ...]) -> list[
         lengths = {b - a for a, b in pieces}
         if len(pieces) >= 2 and len(lengths) == 1 and 3 <= lengths.pop() <= longest:
             members = tuple(Span(a, b, text[a:b]) for a, b in pieces)
-            groups.append(Parallel(members, "slogan", (), members[0].start, members[-1].end, 0.9))
+            groups.append(
+                new_parallel(members, "slogan", (), members[0].start, members[-1].end, 0.9)
+            )
     return groups
 
 

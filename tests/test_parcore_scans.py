@@ -348,3 +348,40 @@ def test_span_maker_sets_only_member_slots():
 
     with pytest.raises(TypeError):
         kernel.span_maker(results.Span, results.Span.start, results.Span.end, property(), None)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    st.lists(st.integers(0, 9), min_size=1, max_size=3),
+    st.sampled_from(["pair", "parallelism", "slogan"]),
+    st.lists(st.text(alphabet="甲乙", max_size=2), max_size=2),
+    st.floats(0, 1),
+    st.sampled_from([None, 3]),
+)
+def test_kernel_fields_maker_makes_what_the_dataclass_makes(offsets, kind, shared, score, count):
+    """``results.new_parallel`` and ``new_slogan`` make the results their classes make
+    (fields, equality, hash, GC tracking), and refuse a wrong count of fields."""
+    from policytext import results
+
+    source = "甲乙丙丁戊己庚辛壬癸"
+    members = tuple(results.span_of_python(source, k, k + 1) for k in offsets)
+    values = (members, kind, tuple(shared), offsets[0], offsets[-1] + 1, score)
+    made, expected = (
+        kernel.fields_maker(results.Parallel, _names(results.Parallel))(*values),
+        (results.Parallel(*values)),
+    )
+    assert type(made) is results.Parallel and made == expected and hash(made) == hash(expected)
+    assert gc.is_tracked(made) == gc.is_tracked(expected)
+    slogan = (members[0], kind, count, members if count else None)
+    made = kernel.fields_maker(results.Slogan, _names(results.Slogan))(*slogan)
+    assert made == results.Slogan(*slogan) and made.to_dict() == results.Slogan(*slogan).to_dict()
+    with pytest.raises(TypeError):
+        kernel.fields_maker(results.Parallel, _names(results.Parallel))(*values[:-1])
+    assert (results.new_parallel is results.Parallel) is PYTHON_ASKED
+    assert (results.new_slogan is results.Slogan) is PYTHON_ASKED
+
+
+def _names(cls: type) -> tuple[str, ...]:
+    import dataclasses
+
+    return tuple(f.name for f in dataclasses.fields(cls))

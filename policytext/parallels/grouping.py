@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
 
-from ..results import Parallel, Slogan, Span
+from ..results import Parallel, Slogan, Span, new_parallel, span_of
 from ..slogans import build_slogans, slogan_parallels
 from ..vocabulary import (
     BRACKET_MARKS,
@@ -304,8 +304,8 @@ def _whole_even_list(text: str, view: str, run: list[Unit], group: Parallel) -> 
     if lead is None or run[0].start + lead > group.members[0].start:
         return group
     window = [_clip(run[0], lead, None) if lead else run[0], *run[1:]]
-    members = tuple(Span.of(text, u.start, u.carrier_end) for u in window)
-    return Parallel(
+    members = tuple(span_of(text, u.start, u.carrier_end) for u in window)
+    return new_parallel(
         members, group.kind, group.shared, members[0].start, members[-1].end, group.score
     )
 
@@ -1651,15 +1651,15 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
         start = unit.start
         while start < end - 1 and view[start].isspace():
             start += 1  # 规范｜PLC 控制系统: no space left over where a lead was cut
-        members.append(Span.of(text, start, end))
+        members.append(span_of(text, start, end))
     kind = "parallelism" if len(members) >= 3 else "pair"
-    return Parallel(
-        members=tuple(members),
-        kind=kind,
-        shared=template.shared,
-        start=members[0].start,
-        end=members[-1].end,
-        score=score_group(template, carriers, units[0].level)
+    return new_parallel(
+        tuple(members),
+        kind,
+        template.shared,
+        members[0].start,
+        members[-1].end,
+        score_group(template, carriers, units[0].level)
         if template.prefix or template.infix or template.suffix
         else 0.6,
     )
@@ -1675,8 +1675,8 @@ def _minimal_members(text: str, view: str, group: Parallel) -> Parallel:
         part not in h for part in group.shared[1:] for h in heads
     ):
         return group
-    members = tuple(Span.of(text, m.start, e) for m, e in zip(group.members, firsts, strict=True))
-    return Parallel(
+    members = tuple(span_of(text, m.start, e) for m, e in zip(group.members, firsts, strict=True))
+    return new_parallel(
         members, group.kind, group.shared, members[0].start, members[-1].end, group.score
     )
 
@@ -1761,7 +1761,7 @@ def _quoted_members(text: str, view: str, group: Parallel) -> Parallel:
     edges = [quoted_edges(view, m.start, m.end) for m in group.members]
     if all(edge == (m.start, m.end) for edge, m in zip(edges, group.members, strict=True)):
         return group
-    members = tuple(Span.of(text, a, b) for a, b in edges)
+    members = tuple(span_of(text, a, b) for a, b in edges)
     return replace(group, members=members, start=members[0].start, end=members[-1].end)
 
 
@@ -1865,7 +1865,7 @@ def _drop_opening_clause(text: str, view: str, group: Parallel) -> Parallel:
     if cut is None:
         return group
     start = members[0].start + cut
-    members[0] = Span.of(text, start, members[0].end)
+    members[0] = span_of(text, start, members[0].end)
     return replace(group, members=tuple(members), start=start)
 
 
@@ -1899,8 +1899,8 @@ def _whole_word_edges(text: str, view: str, group: Parallel) -> Parallel:
         end += 1
     if (start, end) == (first.start, last.end):
         return group
-    members[0] = Span.of(text, start, first.end)
-    members[-1] = Span.of(text, last.start, end)
+    members[0] = span_of(text, start, first.end)
+    members[-1] = span_of(text, last.start, end)
     return replace(group, members=tuple(members), start=start, end=end)
 
 
@@ -1917,10 +1917,10 @@ def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
             or rule_geographic_names(carriers, "phrase")
         ):
             continue  # 粤东粤西粤北: regions; 全党全军全国: bodies; 淮河海河辽河: rivers
-        members = tuple(Span.of(text, a, b) for a, b in items)
+        members = tuple(span_of(text, a, b) for a, b in items)
         score = score_group(template, carriers, "phrase")
         groups.append(
-            Parallel(
+            new_parallel(
                 members, "parallelism", template.shared, members[0].start, members[-1].end, score
             )
         )
@@ -2121,7 +2121,7 @@ def _sentences_by_paragraph(
 
 def _scored(group: Parallel, score: float) -> Parallel:
     """``dataclasses.replace(group, score=score)``, without its look-up of the fields."""
-    return Parallel(group.members, group.kind, group.shared, group.start, group.end, score)
+    return new_parallel(group.members, group.kind, group.shared, group.start, group.end, score)
 
 
 def _inside_one_member(group: Parallel, other: Parallel) -> bool:
