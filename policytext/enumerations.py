@@ -178,7 +178,7 @@ def marker_starts(view: str) -> list[int]:
     following = np.empty_like(follows)
     following[:-1] = _CLASS_TABLE.take(codes[1:])
     following[-1:] = _ANY  # the end of the text
-    return np.flatnonzero(follows & following).tolist()
+    return (follows & following).nonzero()[0].tolist()  # np.flatnonzero of a 1-d array
 
 
 def chinese_number(numeral: str) -> int | None:
@@ -216,8 +216,11 @@ class Marker:
     announced: bool = False
 
 
-#: ``Marker(*fields)`` (``results.fields_maker``: without the frame of its ``__init__``)
+#: ``Marker(*fields)``, ``Item(*fields)``, ``Enumeration(*fields)``: every field given, in
+#: order (``results.fields_maker``: without the frame of the ``__init__`` they wrote)
 _new_marker = fields_maker(Marker)
+_new_item = fields_maker(Item)
+_new_enumeration = fields_maker(Enumeration)
 
 
 @dataclass
@@ -1126,12 +1129,12 @@ class _Builder:
                 pending.extendleft(reversed([c for c in outside if c.markers[0].start < end]))
                 escaped.extend(c for c in outside if c.markers[0].start >= end)
             items.append(
-                Item(
-                    index=marker.index,
-                    marker=span_of(self.text, marker.start, marker.end),
-                    span=span_of(self.text, marker.start, end),
-                    heading=self.heading(marker.end, end),
-                    children=tuple(child_enums),
+                _new_item(
+                    marker.index,
+                    span_of(self.text, marker.start, marker.end),  # marker
+                    span_of(self.text, marker.start, end),  # span
+                    self.heading(marker.end, end),  # heading
+                    tuple(child_enums),  # children
                 )
             )
         styles = {
@@ -1140,14 +1143,14 @@ class _Builder:
             if not (m.style == "首先" and self.view.startswith("最后", m.start))
         }
         style = styles.pop() if len(styles) == 1 else "mixed"
-        enumeration = Enumeration(
-            items=tuple(items),
-            style=style,
-            level=level,
-            start=items[0].span.start,
-            end=items[-1].span.end,
-            preview=self.preview(items, items[0].span.start, floor),
-            issues=tuple(chain.issues),
+        enumeration = _new_enumeration(
+            tuple(items),
+            style,
+            level,
+            items[0].span.start,  # start
+            items[-1].span.end,  # end
+            self.preview(items, items[0].span.start, floor),  # preview
+            tuple(chain.issues),  # issues
         )
         return enumeration, escaped
 

@@ -252,6 +252,9 @@ def strip_bounds(
     return start, end
 
 
+_NEW_TUPLE = tuple.__new__
+
+
 def _lines(text: str) -> list[_Line]:
     lines = []
     start = 0
@@ -260,7 +263,8 @@ def _lines(text: str) -> list[_Line]:
         indent = (
             _display_width(text[start:content_start]) if start < content_start < content_end else 0
         )
-        lines.append(_Line(content_start, content_end, start, break_start, break_end, indent))
+        line = (content_start, content_end, start, break_start, break_end, indent)
+        lines.append(_NEW_TUPLE(_Line, line))  # _Line(*line) without its __new__ in Python
         start = break_end
     return lines
 

@@ -390,7 +390,8 @@ def calibration_table(genre: str) -> tuple[tuple[float, float, int, int, float],
 def probability(features: tuple[float, ...]) -> float:
     """The model's probability that a group with these features is right."""
     intercept, coefficients, _ = model()
-    z = intercept + sum(w * x for w, x in zip(coefficients, features, strict=True))
+    # summed from a list: the compiled twin makes no generator (the same sum, in order)
+    z = intercept + sum([w * x for w, x in zip(coefficients, features, strict=True)])
     return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
 
 

@@ -1121,12 +1121,13 @@ def inline_heading_units(view: str, sentences: list[Span]) -> list[Unit]:
     (强化机制创新。深化落实…。强化保护修复。建好…。强化示范引领。支持…): a report whose
     headings were run into one paragraph. Empty unless three headings have bodies."""
     units: list[Unit] = []
-    for k, sentence in enumerate(sentences[:-1]):
-        unit = heading_unit(view, sentence)
+    headings = [heading_unit(view, sentence) for sentence in sentences]  # each read once
+    for k in range(len(sentences) - 1):
+        unit = headings[k]
         if unit is None or rule_figure_statement(view, unit):
             continue
         body = sentences[k + 1]
-        following = heading_unit(view, body)
+        following = headings[k + 1]
         longer = _trimmed(view, body.start, body.end)
         if following is None or longer[1] - longer[0] > unit.end - unit.start:
             units.append(unit)
