@@ -800,8 +800,9 @@ class Reading:
         firsts = np.fromiter((s.start for s in spans), dtype=np.int64, count=len(spans))
         lasts = np.fromiter((s.end for s in spans), dtype=np.int64, count=len(spans)) - 1
         raw, starts, shifts = self.raw, self._starts_array, self._shifts_array
-        begin = firsts + shifts[np.searchsorted(starts, firsts, side="right") - 1]
-        finish = lasts + shifts[np.searchsorted(starts, lasts, side="right") - 1] + 1
+        # take: shifts[...] as a plain loop (fancy indexing builds an iterator)
+        begin = firsts + shifts.take(np.searchsorted(starts, firsts, side="right") - 1)
+        finish = lasts + shifts.take(np.searchsorted(starts, lasts, side="right") - 1) + 1
         return tuple(
             span_of(raw, a, b, span.label)
             for a, b, span in zip(begin.tolist(), finish.tolist(), spans, strict=True)
