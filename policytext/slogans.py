@@ -270,7 +270,31 @@ def rule_numbered_set(phrase: str) -> bool:
 
 
 #: the heads alone, what :func:`_numbered_sets` scans for (rarer than numerals, so quicker)
-_SET_HEADS = re.compile("|".join([*FORMULA_HEADS, "路线", *JOINT_HEADS]))
+_SET_HEAD_LIST = (*FORMULA_HEADS, "路线", *JOINT_HEADS)
+_SET_HEADS = re.compile("|".join(_SET_HEAD_LIST))
+#: the heads as a set, and their first characters (as a string and its regex)
+_HEAD_WORDS = frozenset(_SET_HEAD_LIST)
+_HEAD_FIRSTS = "".join(sorted({head[0] for head in _HEAD_WORDS}))
+_HEAD_FIRST = re.compile(f"[{_HEAD_FIRSTS}]")
+#: every head has two characters and none ends with a character another opens with: two
+#: heads never overlap, so the places of the heads are the matches ``finditer`` gives
+_HEADS_APART = all(len(head) == 2 for head in _HEAD_WORDS) and not any(
+    a[-1] == b[0] for a in _HEAD_WORDS for b in _HEAD_WORDS
+)
+
+
+def _set_heads(view: str, start: int, end: int) -> list[int]:
+    """The starts of the matches of ``_SET_HEADS.finditer(view, start, end)``: the places of
+    the heads' first characters that open a head (where ``_HEADS_APART``)."""
+    if not _HEADS_APART:
+        return [match.start() for match in _SET_HEADS.finditer(view, start, end)]
+    if end - start < 2:
+        return []
+    return [
+        at
+        for at in mark_places(view, start, end - 1, _HEAD_FIRSTS, _HEAD_FIRST)
+        if view[at : at + 2] in _HEAD_WORDS
+    ]
 
 
 def _numbered_sets(view: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -279,14 +303,15 @@ def _numbered_sets(view: str, start: int = 0, end: int | None = None) -> list[tu
     is an article's): found by their heads, then read back to the numeral."""
     end = len(view) if end is None else end
     found = []
-    for head in _SET_HEADS.finditer(view, start, end):
+    for head in _set_heads(view, start, end):
+        head_end = head + 2
         for modifier in range(3):
-            begin = head.start() - 2 - modifier
+            begin = head - 2 - modifier
             if begin < start:
                 break
-            if _NUMBERED_SET.fullmatch(view, begin, head.end()):
+            if _NUMBERED_SET.fullmatch(view, begin, head_end):
                 if not begin or view[begin - 1] not in _NOT_BEFORE_SET:
-                    found.append((begin, head.end()))
+                    found.append((begin, head_end))
                 break
     return found
 

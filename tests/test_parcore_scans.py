@@ -385,3 +385,19 @@ def _names(cls: type) -> tuple[str, ...]:
     import dataclasses
 
     return tuple(f.name for f in dataclasses.fields(cls))
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(
+    st.text(alphabet="原则红旗路线齐下并举三大甲", max_size=24),
+    st.integers(-2, 26),
+    st.integers(-2, 26),
+)
+@example("三大原则红旗路线", 0, 8)
+@example("原则", 1, 2)
+def test_set_heads_at_their_first_characters_agree_with_the_regex(text, start, end):
+    """``slogans._set_heads`` finds the starts of ``_SET_HEADS.finditer``'s matches (the
+    heads never overlap: ``_HEADS_APART``)."""
+    assert slogans._HEADS_APART
+    expected = [m.start() for m in slogans._SET_HEADS.finditer(text, start, end)]
+    assert slogans._set_heads(text, start, end) == expected
