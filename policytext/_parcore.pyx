@@ -670,6 +670,25 @@ def count_han(str text, Py_ssize_t start, Py_ssize_t end, str excluded):
 # --- the cheap test of a window (``grouping._hopeless``), without slicing a carrier ---
 
 
+def cuts_word(str view, Py_ssize_t at, str numerals, frozenset words):
+    """``scoring._cuts_word``: whether a member edge at ``at`` falls inside a two- or
+    three-character word of ``words``, both sides Chinese characters (``units._is_han``:
+    not one of ``numerals``); the pieces sliced as Python slices them."""
+    cdef _Chars v, x
+    cdef Py_UCS4 before, after
+    if at <= 0 or at >= PyUnicode_GET_LENGTH(view):
+        return False
+    v, x = _chars(view), _marks(numerals)
+    before, after = _at(v, at - 1), _at(v, at)
+    if not (_is_han(before) and not _holds(x, before) and _is_han(after) and not _holds(x, after)):
+        return False
+    return (
+        view[at - 1 : at + 1] in words
+        or view[at - 2 : at + 1] in words
+        or view[at - 1 : at + 2] in words
+    )
+
+
 cdef inline bint _heads_equal(str a, str b, Py_ssize_t size):
     """``a[:size] == b[:size]``."""
     cdef _Chars ca = _chars(a), cb = _chars(b)

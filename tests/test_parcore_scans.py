@@ -401,3 +401,20 @@ def test_set_heads_at_their_first_characters_agree_with_the_regex(text, start, e
     assert slogans._HEADS_APART
     expected = [m.start() for m in slogans._SET_HEADS.finditer(text, start, end)]
     assert slogans._set_heads(text, start, end) == expected
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(st.text(alphabet="生命周期信息科学一二a，", max_size=8), st.integers(-2, 10))
+@example("生命周期", 2)
+@example("命周", 1)
+@example("生命", 1)
+def test_kernel_word_cuts_agree_with_the_python(text, at):
+    """The kernel's ``cuts_word`` answers as ``scoring._cuts_word``'s Python definition."""
+    found = kernel.cuts_word(text, at, scoring._NUMERALS_NOT_HAN, scans._words())
+    chosen = scoring._CUTS_WORD
+    scoring._CUTS_WORD = None  # the Python definition
+    try:
+        assert scoring._cuts_word(text, at) == found
+    finally:
+        scoring._CUTS_WORD = chosen
+    assert_uses_kernel(scoring._CUTS_WORD, kernel.cuts_word)

@@ -217,6 +217,8 @@ def _han_count(view: str, start: int, end: int) -> int:
 _COUNT_HAN = compiled_kernel("count_han")
 #: the numeral characters ``_is_han`` leaves out
 _NUMERALS_NOT_HAN = "".join(sorted(_NUMERAL_CHARS))
+#: ``_cuts_word`` by the kernel, where it was built (the Python stays its definition)
+_CUTS_WORD = compiled_kernel("cuts_word")
 
 
 def _level(view: str, group: Parallel, spans: list[tuple[int, int]]) -> str:
@@ -252,6 +254,8 @@ def _level(view: str, group: Parallel, spans: list[tuple[int, int]]) -> str:
 def _cuts_word(view: str, at: int) -> bool:
     """Whether a member edge at ``at`` falls inside a two- or three-character word of the
     shipped word list (both sides Chinese characters: 生命｜周期, 信息｜科学)."""
+    if _CUTS_WORD is not None:
+        return _CUTS_WORD(view, at, _NUMERALS_NOT_HAN, _words())
     if at <= 0 or at >= len(view) or not (_is_han(view[at - 1]) and _is_han(view[at])):
         return False
     words = _words()
