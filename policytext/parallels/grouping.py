@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import replace
 from itertools import pairwise
 
 from ..results import Parallel, Slogan, Span, new_parallel, span_of
@@ -1762,7 +1761,9 @@ def _quoted_members(text: str, view: str, group: Parallel) -> Parallel:
     if all(edge == (m.start, m.end) for edge, m in zip(edges, group.members, strict=True)):
         return group
     members = tuple(span_of(text, a, b) for a, b in edges)
-    return replace(group, members=members, start=members[0].start, end=members[-1].end)
+    return new_parallel(  # dataclasses.replace(group, members=…, start=…, end=…)
+        members, group.kind, group.shared, members[0].start, members[-1].end, group.score
+    )
 
 
 def rule_orphan_edge(view: str, at: int, step: int) -> bool:
@@ -1866,7 +1867,9 @@ def _drop_opening_clause(text: str, view: str, group: Parallel) -> Parallel:
         return group
     start = members[0].start + cut
     members[0] = span_of(text, start, members[0].end)
-    return replace(group, members=tuple(members), start=start)
+    return new_parallel(  # dataclasses.replace(group, members=…, start=…)
+        tuple(members), group.kind, group.shared, start, group.end, group.score
+    )
 
 
 def _cut_opening(view: str, group: Parallel) -> bool:
@@ -1901,7 +1904,9 @@ def _whole_word_edges(text: str, view: str, group: Parallel) -> Parallel:
         return group
     members[0] = span_of(text, start, first.end)
     members[-1] = span_of(text, last.start, end)
-    return replace(group, members=tuple(members), start=start, end=end)
+    return new_parallel(  # dataclasses.replace(group, members=…, start=…, end=…)
+        tuple(members), group.kind, group.shared, start, end, group.score
+    )
 
 
 def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:

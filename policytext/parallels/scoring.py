@@ -152,6 +152,7 @@ EXPECTED_SIGN = {
 _SENTENCE_GAP = frozenset(STRONG_TERMINALS)
 _LINE_BREAK_CHARS = frozenset(LINE_BREAKS)
 _LIST_MARKS = frozenset(LIST_MARKS)
+_CLAUSE_NOT_LIST = frozenset(CLAUSE_MARKS) - _LIST_MARKS
 #: a line break with the spaces around it: layout, not text (a hard-wrapped line, the
 #: indentation of the next paragraph)
 _SPACE = f"[{re.escape(WHITESPACE)}]"
@@ -235,16 +236,16 @@ def _level(view: str, group: Parallel, spans: list[tuple[int, int]]) -> str:
     1 of 3 of whole sentences; the sentence flag, fitted mostly on whole sentences,
     pulled the leads down with them."""
     gaps = "".join(view[a[1] : b[0]] for a, b in pairwise(spans))
-    if any(c in _LINE_BREAK_CHARS for c in gaps):
+    if not _LINE_BREAK_CHARS.isdisjoint(gaps):  # any(c in _LINE_BREAK_CHARS for c in gaps)
         breaks = [m for a, b in pairwise(spans) for m in _BREAK.finditer(view, a[1], b[0])]
         if any(rule_break_ends_sentence(view, m.start(), m.end()) for m in breaks):
             return LEAD if _heads_with_bodies(view, spans) else "sentence"
         gaps = "".join(_BREAK.sub("", view[a[1] : b[0]]) for a, b in pairwise(spans))
-    if any(c in _SENTENCE_GAP for c in gaps):
+    if not _SENTENCE_GAP.isdisjoint(gaps):
         return LEAD if _heads_with_bodies(view, spans) else "sentence"
     if "；" in gaps or ";" in gaps:
         return "semicolon"
-    if any(c in CLAUSE_MARKS and c not in _LIST_MARKS for c in gaps):
+    if not _CLAUSE_NOT_LIST.isdisjoint(gaps):  # a clause mark that is no list mark
         return "clause"
     if not gaps.strip() and group.kind != "slogan":
         return "block"

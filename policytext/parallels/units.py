@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .._twins import compiled_kernel
-from ..layout import first_mark, strip_bounds
+from ..layout import first_mark, mark_places, strip_bounds
 from ..results import Span
 from ..vocabulary import (
     BRACKETS,
@@ -578,7 +578,8 @@ def _unopened_closer(view: str, start: int, end: int) -> int | None:
 
 
 _QUOTE_MARKS = QUOTE_OPENERS | QUOTE_CLOSERS
-_QUOTE_MARK_RE = re.compile("[" + re.escape("".join(sorted(_QUOTE_MARKS))) + "]")
+_QUOTE_MARK_CHARS = "".join(sorted(_QUOTE_MARKS))
+_QUOTE_MARK_RE = re.compile("[" + re.escape(_QUOTE_MARK_CHARS) + "]")
 _SPACES = frozenset(WHITESPACE)
 
 
@@ -606,7 +607,7 @@ def rule_quoted_member(view: str, start: int, end: int) -> tuple[int, int]:
         or end <= start
         or view[before] not in QUOTE_OPENERS
         or view[after] not in QUOTE_CLOSERS
-        or _QUOTE_MARK_RE.search(view, start, end) is not None
+        or first_mark(view, start, end, _QUOTE_MARK_CHARS, _QUOTE_MARK_RE) >= 0
     ):
         return start, end
     return before, after + 1
@@ -628,7 +629,7 @@ def rule_unclosed_quote(view: str, start: int, end: int) -> tuple[int, int]:
     opening mark precedes it (演示版”转为“实用版 gives “演示版”转为“实用版”). Otherwise
     ``start, end`` stay (推进“放管服”改革 is closed inside).
     """
-    marks = [m.start() for m in _QUOTE_MARK_RE.finditer(view, start, end)]
+    marks = mark_places(view, start, end, _QUOTE_MARK_CHARS, _QUOTE_MARK_RE)
     if not marks:
         return start, end
     new_start, new_end = start, end
