@@ -670,6 +670,22 @@ def count_han(str text, Py_ssize_t start, Py_ssize_t end, str excluded):
 # --- the cheap test of a window (``grouping._hopeless``), without slicing a carrier ---
 
 
+def display_width(str text, Py_ssize_t start, Py_ssize_t end):
+    """``layout._display_width(text[start:end])``: two cells a character, one for those of
+    ``layout._NARROW_RE`` (U+0000-U+02FF, U+FF61-U+FFDC, U+FFE8-U+FFEE)."""
+    cdef _Chars t = _chars(text)
+    cdef Py_ssize_t k, cells = 0
+    cdef Py_UCS4 char
+    start, end = _within(text, start, end)
+    for k in range(start, end):
+        char = _at(t, k)
+        if char <= 0x2FF or 0xFF61 <= char <= 0xFFDC or 0xFFE8 <= char <= 0xFFEE:
+            cells += 1
+        else:
+            cells += 2
+    return cells
+
+
 def cuts_word(str view, Py_ssize_t at, str numerals, frozenset words):
     """``scoring._cuts_word``: whether a member edge at ``at`` falls inside a two- or
     three-character word of ``words``, both sides Chinese characters (``units._is_han``:

@@ -216,8 +216,16 @@ class _Line(NamedTuple):
 _NARROW_RE = re.compile("[\x00-\u02ff\uff61-\uffdc\uffe8-\uffee]")
 
 
-def _display_width(text: str) -> int:
-    return 2 * len(text) - len(_NARROW_RE.findall(text))
+def _display_width(text: str, start: int = 0, end: int | None = None) -> int:
+    """The cells ``text[start:end]`` takes (the kernel's ``display_width`` where built)."""
+    end = len(text) if end is None else end
+    if _DISPLAY_WIDTH is not None:
+        return _DISPLAY_WIDTH(text, start, end)
+    part = text[start:end]
+    return 2 * len(part) - len(_NARROW_RE.findall(part))
+
+
+_DISPLAY_WIDTH = compiled_kernel("display_width")
 
 
 def line_breaks(text: str) -> list[tuple[int, int]]:
@@ -261,7 +269,7 @@ def _lines(text: str) -> list[_Line]:
     for break_start, break_end in _iter_line_breaks(text):
         content_start, content_end = strip_bounds(text, start, break_start)
         indent = (
-            _display_width(text[start:content_start]) if start < content_start < content_end else 0
+            _display_width(text, start, content_start) if start < content_start < content_end else 0
         )
         line = (content_start, content_end, start, break_start, break_end, indent)
         lines.append(_NEW_TUPLE(_Line, line))  # _Line(*line) without its __new__ in Python
@@ -569,7 +577,7 @@ def _page_width(text: str, lines: list[_Line], narrowest: int = 0) -> tuple[_Wid
     best: tuple[_Widths, float] | None = None
     for display, tolerance in ((False, 2), (True, 4)):
         sizes = (
-            [_display_width(text[line.line_start : line.break_start]) for line in lines]
+            [_display_width(text, line.line_start, line.break_start) for line in lines]
             if display
             else [line.break_start - line.line_start for line in lines]
         )
@@ -656,7 +664,7 @@ def rule_short_wrapped(text: str, lines: list[_Line]) -> _Widths | None:
         return None
     for display, tolerance in ((False, 2), (True, 4)):
         sizes = [
-            _display_width(text[line.line_start : line.break_start])
+            _display_width(text, line.line_start, line.break_start)
             if display
             else line.break_start - line.line_start
             for line in lines

@@ -418,3 +418,17 @@ def test_kernel_word_cuts_agree_with_the_python(text, at):
     finally:
         scoring._CUTS_WORD = chosen
     assert_uses_kernel(scoring._CUTS_WORD, kernel.cuts_word)
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(st.text(alphabet="a é\u02ff\u0300甲，\uff61\uffdc\uffdd\uffe8\uffee\uffef𠀀", max_size=12))
+def test_kernel_display_width_agrees_with_the_regex(text):
+    """``display_width`` counts the cells ``layout._NARROW_RE`` makes of ``text`` and of
+    each of its stretches."""
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            part = text[start:end]
+            expected = 2 * len(part) - len(layout._NARROW_RE.findall(part))
+            assert kernel.display_width(text, start, end) == expected
+            assert layout._display_width(text, start, end) == expected
+    assert_uses_kernel(layout._DISPLAY_WIDTH, kernel.display_width)
