@@ -398,9 +398,7 @@ def first_mark(str view, Py_ssize_t start, Py_ssize_t end, str marks):
     return -1
 
 
-def stripped(str view, Py_ssize_t start, Py_ssize_t end, str chars):
-    """``start..end`` without ``chars`` (no Han character) at either end, as
-    ``layout.strip_bounds`` shrinks it."""
+cdef (Py_ssize_t, Py_ssize_t) _strip(str view, Py_ssize_t start, Py_ssize_t end, str chars):
     cdef Py_UCS4 char
     cdef _Chars v = _chars(view), c = _marks(chars)
     while start < end:
@@ -414,6 +412,42 @@ def stripped(str view, Py_ssize_t start, Py_ssize_t end, str chars):
             break
         end -= 1
     return start, end
+
+
+def stripped(str view, Py_ssize_t start, Py_ssize_t end, str chars):
+    """``start..end`` without ``chars`` (no Han character) at either end, as
+    ``layout.strip_bounds`` shrinks it."""
+    return _strip(view, start, end, chars)
+
+
+def unit_maker(type cls, str trim):
+    """The function ``make(view, start, end, level, carrier_end=None)`` that does what
+    ``units._unit`` does (its definition): the unit ``cls(start, end, carrier_end, level)``
+    of ``start..end`` without ``trim`` at its ends (``stripped``), its carrier cut there
+    too, or None under two characters; in one step."""
+    if not issubclass(cls, tuple):
+        raise TypeError(f"unit_maker makes tuples, not {cls.__name__}")
+
+    def make(str view, Py_ssize_t start, Py_ssize_t end, level, carrier_end=None):
+        cdef Py_ssize_t carrier, stop
+        cdef object made
+        start, end = _strip(view, start, end, trim)
+        if end - start < 2:
+            return None
+        if carrier_end is None:
+            carrier = end
+        else:
+            stop = carrier_end
+            carrier = _strip(view, start, end if end < stop else stop, trim)[1]
+        if start + 1 > carrier:
+            carrier = start + 1
+        made = __pyx_policytext_alloc(cls, 4)
+        for k, item in enumerate((start, end, carrier, level)):
+            Py_INCREF(item)
+            PyTuple_SET_ITEM(made, k, item)
+        return made
+
+    return make
 
 
 def pieces(str view, Py_ssize_t start, Py_ssize_t end, str marks):

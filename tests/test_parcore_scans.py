@@ -432,3 +432,21 @@ def test_kernel_display_width_agrees_with_the_regex(text):
             assert kernel.display_width(text, start, end) == expected
             assert layout._display_width(text, start, end) == expected
     assert_uses_kernel(layout._DISPLAY_WIDTH, kernel.display_width)
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(
+    st.text(alphabet="甲乙 ，。a“”\n", max_size=12),
+    st.integers(0, 12),
+    st.integers(0, 12),
+    st.sampled_from(["phrase", "sentence"]),
+    st.one_of(st.none(), st.integers(0, 14)),
+)
+def test_kernel_units_are_the_python_units(text, start, end, level, carrier_end):
+    """The kernel's ``unit_maker`` makes the unit ``units._unit_python`` makes (or None)."""
+    start, end = min(start, len(text)), min(end, len(text))
+    maker = kernel.unit_maker(scans.Unit, scans._TRIM_CHARS)
+    expected = scans._unit_python(text, start, end, level, carrier_end)
+    made = maker(text, start, end, level, carrier_end)
+    assert made == expected and type(made) is type(expected)
+    assert (scans._unit is scans._unit_python) is PYTHON_ASKED

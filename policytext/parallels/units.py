@@ -221,6 +221,13 @@ def _unit(
     return new_unit(start, end, start + 1 if start + 1 > carrier else carrier, level)
 
 
+#: ``_unit`` as the kernel makes units, where it was built (the definition stays above;
+#: ``tests/test_parcore_scans.py`` checks that both agree)
+_unit_python = _unit
+if (_UNIT_MAKER := compiled_kernel("unit_maker")) is not None:
+    _unit = _UNIT_MAKER(Unit, _TRIM_CHARS)
+
+
 def _pieces(pattern: re.Pattern[str], view: str, start: int, end: int) -> list[tuple[int, int]]:
     """``view[start:end]`` cut at the matches of ``pattern``."""
     pieces = []
