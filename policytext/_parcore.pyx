@@ -704,6 +704,33 @@ def count_han(str text, Py_ssize_t start, Py_ssize_t end, str excluded):
 # --- the cheap test of a window (``grouping._hopeless``), without slicing a carrier ---
 
 
+def table_pairs(
+    str text, const unsigned short[::1] first, const unsigned short[::1] follows, unsigned short end
+):
+    """The places ``k`` where ``first[text[k]] & follows[text[k + 1]]`` is not 0 (``end``
+    in place of the second at the text's end), each code point read as the tables' last
+    entry where it lies beyond them: ``enumerations.marker_starts``' numpy arrays, in one
+    pass."""
+    cdef _Chars t = _chars(text)
+    cdef Py_ssize_t k, top = first.shape[0] - 1, last = follows.shape[0] - 1
+    cdef Py_UCS4 char
+    cdef unsigned short wanted, after
+    cdef list found = []
+    for k in range(t.length):
+        char = _at(t, k)
+        wanted = first[char if char < top else top]
+        if not wanted:
+            continue
+        if k + 1 < t.length:
+            char = _at(t, k + 1)
+            after = follows[char if char < last else last]
+        else:
+            after = end
+        if wanted & after:
+            found.append(k)
+    return found
+
+
 def display_width(str text, Py_ssize_t start, Py_ssize_t end):
     """``layout._display_width(text[start:end])``: two cells a character, one for those of
     ``layout._NARROW_RE`` (U+0000-U+02FF, U+FF61-U+FFDC, U+FFE8-U+FFEE)."""

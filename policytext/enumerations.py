@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ._twins import compiled_kernel
 from .caches import collector_paused
 from .layout import LayoutMode, through_layout
 from .results import Enumeration, Item, Span, fields_maker, span_of
@@ -160,6 +161,7 @@ def _class_tables() -> tuple[np.ndarray, np.ndarray]:
 
 
 _FIRST_TABLE, _CLASS_TABLE = _class_tables()
+_TABLE_PAIRS = compiled_kernel("table_pairs")
 
 
 def marker_starts(view: str) -> list[int]:
@@ -172,6 +174,8 @@ def marker_starts(view: str) -> list[int]:
     >>> marker_starts("统一要求，二是加强。①")
     [1, 5, 10]
     """
+    if _TABLE_PAIRS is not None:  # the kernel reads the same tables in one pass
+        return _TABLE_PAIRS(view, _FIRST_TABLE, _CLASS_TABLE, _ANY)
     codes = np.frombuffer(view.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     codes = np.minimum(codes, _TABLE_TOP)
     follows = _FIRST_TABLE.take(codes)  # take: a plain loop, where [codes] builds an iterator

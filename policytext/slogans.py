@@ -220,6 +220,38 @@ def formula_lexicon() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _formula_lengths() -> tuple[int, ...]:
+    """The lengths of the formulas of the lexicon, longest first."""
+    return tuple(sorted({len(formula) for formula in formula_lexicon()}, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _formula_pairs() -> frozenset[str]:
+    """The first two characters of the formulas of the lexicon (each has two or more)."""
+    if min(_formula_lengths()) < 2:
+        raise ValueError("a formula of the lexicon has fewer than two characters")
+    return frozenset(formula[:2] for formula in formula_lexicon())
+
+
+def _formula_spans(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the matches of ``_any_formula().finditer(view, start, end)``: at each
+    first character of a formula past the last one found, the longest formula of the
+    lexicon that starts there (the alternation lists them longest first)."""
+    rank, lengths, pairs = _lexicon_rank(), _formula_lengths(), _formula_pairs()
+    found = []
+    after = start
+    for at in mark_places(view, start, end, _formula_first_chars(), _formula_openings()):
+        if at < after or at + 2 > end or view[at : at + 2] not in pairs:
+            continue  # most first characters (numerals) open no formula
+        for size in lengths:
+            if at + size <= end and view[at : at + size] in rank:
+                found.append((at, at + size))
+                after = at + size
+                break
+    return found
+
+
+@lru_cache(maxsize=1)
 def _lexicon_rank() -> dict[str, int]:
     """Each formula's place in :func:`formula_lexicon` (longest first)."""
     return {formula: rank for rank, formula in enumerate(formula_lexicon())}
@@ -1228,11 +1260,7 @@ def _slogan_marks(view: str) -> tuple[tuple[int, int], ...]:
     ``view``, in order: one scan of the whole view for each, for :func:`find_slogans`' choice of
     paragraphs and :func:`build_slogans`' choice of sentences."""
     marks = [(k, k + 1) for k in mark_places(view, 0, len(view), _QUOTE_CHARS, _QUOTE_CHAR)]
-    firsts = _formula_first_chars()
-    marks += [
-        match.span()
-        for match in _matches_at(view, 0, len(view), firsts, _formula_openings(), _any_formula())
-    ]
+    marks += _formula_spans(view, 0, len(view))
     marks += _numbered_sets(view)
     return tuple(sorted(marks))
 

@@ -297,8 +297,9 @@ def test_mismatched_quotes_at_their_openers_agree_with_the_regex(text, start, en
 
 
 def test_formulas_at_their_first_characters_agree_with_the_regex(essay):
-    """The formulas ``slogans._slogan_marks`` takes match where ``_any_formula().finditer``
-    does, on the essay and on its formulas run together."""
+    """The formulas ``slogans._slogan_marks`` takes (``_formula_spans``, and ``_matches_at``)
+    match where ``_any_formula().finditer`` does, on the essay and on formulas run
+    together."""
     lexicon = slogans.formula_lexicon()
     texts = [essay, pt.simplified_view(essay), "".join(sorted(lexicon)[:200]), "三三个代表两"]
     for text in texts:
@@ -312,6 +313,10 @@ def test_formulas_at_their_first_characters_agree_with_the_regex(essay):
         )
         expected = [m.span() for m in slogans._any_formula().finditer(text)]
         assert [m.span() for m in found] == expected
+        assert slogans._formula_spans(text, 0, len(text)) == expected
+        for start, end in ((1, len(text) - 1), (2, len(text) // 2)):
+            expected = [m.span() for m in slogans._any_formula().finditer(text, start, end)]
+            assert slogans._formula_spans(text, start, end) == expected
 
 
 @settings(max_examples=2000, deadline=None, derandomize=True)
@@ -450,3 +455,24 @@ def test_kernel_units_are_the_python_units(text, start, end, level, carrier_end)
     made = maker(text, start, end, level, carrier_end)
     assert made == expected and type(made) is type(expected)
     assert (scans._unit is scans._unit_python) is PYTHON_ASKED
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(st.text(alphabet="一二是要、（）(1.a第其次首先最后①甲 \uffff𠀀", max_size=16))
+@example("统一要求，二是加强。①")
+def test_kernel_marker_starts_agree_with_the_tables(text):
+    """The kernel's ``table_pairs`` keeps the places ``enumerations.marker_starts``' numpy
+    arrays keep."""
+    from policytext import enumerations
+
+    chosen = enumerations._TABLE_PAIRS
+    enumerations._TABLE_PAIRS = None  # the numpy definition
+    try:
+        expected = enumerations.marker_starts(text)
+    finally:
+        enumerations._TABLE_PAIRS = chosen
+    found = kernel.table_pairs(
+        text, enumerations._FIRST_TABLE, enumerations._CLASS_TABLE, enumerations._ANY
+    )
+    assert found == expected == enumerations.marker_starts(text)
+    assert_uses_kernel(enumerations._TABLE_PAIRS, kernel.table_pairs)
