@@ -20,6 +20,7 @@ from types import MemberDescriptorType
 
 
 cdef extern from "Python.h":
+    ctypedef unsigned short Py_UCS2  # a character of a two-byte string (kind 2)
     # the characters of a ready string read by its kind and data, found once per string
     int PyUnicode_KIND(object)
     void* PyUnicode_DATA(object)
@@ -119,6 +120,18 @@ cdef Py_ssize_t _find(str s, str shortest, Py_ssize_t at, Py_ssize_t size):
     cdef int s_kind = PyUnicode_KIND(s), p_kind = PyUnicode_KIND(shortest)
     cdef void* s_data = PyUnicode_DATA(s)
     cdef void* p_data = PyUnicode_DATA(shortest)
+    cdef const Py_UCS2* sw
+    cdef const Py_UCS2* pw
+    if s_kind == 2 and p_kind == 2 and size > 0:  # the usual strings: read in place
+        sw, pw = <const Py_UCS2*>s_data, <const Py_UCS2*>p_data + at
+        for k in range(n - size + 1):
+            if sw[k] == pw[0]:
+                for m in range(1, size):
+                    if sw[k + m] != pw[m]:
+                        break
+                else:
+                    return k
+        return -1
     for k in range(n - size + 1):
         for m in range(size):
             if PyUnicode_READ(s_kind, s_data, k + m) != PyUnicode_READ(p_kind, p_data, at + m):
@@ -390,7 +403,16 @@ def first_mark(str view, Py_ssize_t start, Py_ssize_t end, str marks):
     cdef Py_ssize_t k
     cdef Py_UCS4 char
     cdef _Chars v = _chars(view), m = _marks(marks)
+    cdef const Py_UCS2* wide
+    cdef Py_UCS2 unit
     start, end = _within(view, start, end)
+    if v.kind == 2 and m.bits != NULL:  # the usual text: every character has its bit
+        wide = <const Py_UCS2*>v.data
+        for k in range(start, end):
+            unit = wide[k]
+            if not _is_han(unit) and (m.bits[unit >> 3] >> (unit & 7)) & 1:
+                return k
+        return -1
     for k in range(start, end):
         char = _at(v, k)
         if not _is_han(char) and _holds(m, char):
@@ -597,7 +619,16 @@ def marks_at(str text, Py_ssize_t start, Py_ssize_t end, str marks):
     cdef Py_ssize_t k
     cdef list found = []
     cdef _Chars t = _chars(text), m = _marks(marks)
+    cdef const Py_UCS2* wide
+    cdef Py_UCS2 char
     start, end = _within(text, start, end)
+    if t.kind == 2 and m.bits != NULL:  # the usual text: every character has its bit
+        wide = <const Py_UCS2*>t.data
+        for k in range(start, end):
+            char = wide[k]
+            if (m.bits[char >> 3] >> (char & 7)) & 1:
+                found.append(k)
+        return found
     for k in range(start, end):
         if _holds(m, _at(t, k)):
             found.append(k)
@@ -665,9 +696,17 @@ def terminals(str text, Py_ssize_t start, Py_ssize_t end, str strong, str ellips
     cdef Py_UCS4 char
     cdef list found = []
     cdef _Chars t = _chars(text), s = _marks(strong), e = _marks(ellipsis), p = _marks(periods)
+    cdef bint han_free = True  # no mark is a Han character: a Han character ends no sentence
+    for marks in (strong, ellipsis, periods):
+        for char in <str>marks:
+            if _is_han(char):
+                han_free = False
     k, stop = _within(text, start, end)
     while k < stop:
         char = _at(t, k)
+        if han_free and _is_han(char):
+            k += 1
+            continue
         if _holds(s, char):
             q = _run_end(t, _run_end(t, k + 1, stop, s), stop, e)
         elif _holds(e, char):
