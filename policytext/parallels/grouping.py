@@ -109,13 +109,14 @@ from .units import (
 
 
 def _carriers(view: str, units: list[Unit]) -> list[str]:
-    """What each unit compares: ``view[u.start : u.carrier_end]`` (by the kernel where built)."""
-    if _CARRIERS is not None:
-        return _CARRIERS(view, units)
+    """What each unit compares: ``view[u.start : u.carrier_end]`` (the kernel's ``carriers``
+    where it was built)."""
     return [view[u.start : u.carrier_end] for u in units]
 
 
 _CARRIERS = compiled_kernel("carriers")
+if _CARRIERS is not None:
+    _carriers = _CARRIERS  # the same slices, called directly (the Python stays the definition)
 
 
 def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
