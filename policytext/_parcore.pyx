@@ -16,9 +16,11 @@ from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
 from libc.stdlib cimport calloc, free
 from libc.string cimport memset
+from types import MemberDescriptorType
 
 
 cdef extern from "Python.h":
+    ctypedef unsigned short Py_UCS2  # a character of a two-byte string (kind 2)
     # the characters of a ready string read by its kind and data, found once per string
     int PyUnicode_KIND(object)
     void* PyUnicode_DATA(object)
@@ -118,6 +120,18 @@ cdef Py_ssize_t _find(str s, str shortest, Py_ssize_t at, Py_ssize_t size):
     cdef int s_kind = PyUnicode_KIND(s), p_kind = PyUnicode_KIND(shortest)
     cdef void* s_data = PyUnicode_DATA(s)
     cdef void* p_data = PyUnicode_DATA(shortest)
+    cdef const Py_UCS2* sw
+    cdef const Py_UCS2* pw
+    if s_kind == 2 and p_kind == 2 and size > 0:  # the usual strings: read in place
+        sw, pw = <const Py_UCS2*>s_data, <const Py_UCS2*>p_data + at
+        for k in range(n - size + 1):
+            if sw[k] == pw[0]:
+                for m in range(1, size):
+                    if sw[k + m] != pw[m]:
+                        break
+                else:
+                    return k
+        return -1
     for k in range(n - size + 1):
         for m in range(size):
             if PyUnicode_READ(s_kind, s_data, k + m) != PyUnicode_READ(p_kind, p_data, at + m):
@@ -389,7 +403,16 @@ def first_mark(str view, Py_ssize_t start, Py_ssize_t end, str marks):
     cdef Py_ssize_t k
     cdef Py_UCS4 char
     cdef _Chars v = _chars(view), m = _marks(marks)
+    cdef const Py_UCS2* wide
+    cdef Py_UCS2 unit
     start, end = _within(view, start, end)
+    if v.kind == 2 and m.bits != NULL:  # the usual text: every character has its bit
+        wide = <const Py_UCS2*>v.data
+        for k in range(start, end):
+            unit = wide[k]
+            if not _is_han(unit) and (m.bits[unit >> 3] >> (unit & 7)) & 1:
+                return k
+        return -1
     for k in range(start, end):
         char = _at(v, k)
         if not _is_han(char) and _holds(m, char):
@@ -397,9 +420,7 @@ def first_mark(str view, Py_ssize_t start, Py_ssize_t end, str marks):
     return -1
 
 
-def stripped(str view, Py_ssize_t start, Py_ssize_t end, str chars):
-    """``start..end`` without ``chars`` (no Han character) at either end, as
-    ``layout.strip_bounds`` shrinks it."""
+cdef (Py_ssize_t, Py_ssize_t) _strip(str view, Py_ssize_t start, Py_ssize_t end, str chars):
     cdef Py_UCS4 char
     cdef _Chars v = _chars(view), c = _marks(chars)
     while start < end:
@@ -413,6 +434,42 @@ def stripped(str view, Py_ssize_t start, Py_ssize_t end, str chars):
             break
         end -= 1
     return start, end
+
+
+def stripped(str view, Py_ssize_t start, Py_ssize_t end, str chars):
+    """``start..end`` without ``chars`` (no Han character) at either end, as
+    ``layout.strip_bounds`` shrinks it."""
+    return _strip(view, start, end, chars)
+
+
+def unit_maker(type cls, str trim):
+    """The function ``make(view, start, end, level, carrier_end=None)`` that does what
+    ``units._unit`` does (its definition): the unit ``cls(start, end, carrier_end, level)``
+    of ``start..end`` without ``trim`` at its ends (``stripped``), its carrier cut there
+    too, or None under two characters; in one step."""
+    if not issubclass(cls, tuple):
+        raise TypeError(f"unit_maker makes tuples, not {cls.__name__}")
+
+    def make(str view, Py_ssize_t start, Py_ssize_t end, level, carrier_end=None):
+        cdef Py_ssize_t carrier, stop
+        cdef object made
+        start, end = _strip(view, start, end, trim)
+        if end - start < 2:
+            return None
+        if carrier_end is None:
+            carrier = end
+        else:
+            stop = carrier_end
+            carrier = _strip(view, start, end if end < stop else stop, trim)[1]
+        if start + 1 > carrier:
+            carrier = start + 1
+        made = __pyx_policytext_alloc(cls, 4)
+        for k, item in enumerate((start, end, carrier, level)):
+            Py_INCREF(item)
+            PyTuple_SET_ITEM(made, k, item)
+        return made
+
+    return make
 
 
 def pieces(str view, Py_ssize_t start, Py_ssize_t end, str marks):
@@ -493,6 +550,66 @@ def tuple_maker(type cls):
     return make
 
 
+cdef extern from *:
+    """
+    static int __pyx_policytext_set_slot(PyObject* slot, PyObject* obj, PyObject* value) {
+        return Py_TYPE(slot)->tp_descr_set(slot, obj, value);
+    }
+    """
+    int __pyx_policytext_set_slot(object slot, object obj, object value) except -1
+
+
+def span_maker(type cls, start_slot, end_slot, text_slot, label_slot):
+    """The function ``make(source, start, end, label=None)`` that does what
+    ``results.span_of`` does (its definition): a ``cls`` allocated as ``object.__new__``
+    allocates it, its four slots set through their descriptors (``*_slot``, whose
+    ``__set__`` the definition calls), without a frame of the interpreter."""
+    for slot in (start_slot, end_slot, text_slot, label_slot):
+        if not isinstance(slot, MemberDescriptorType):
+            raise TypeError("span_maker sets slots through their member descriptors")
+
+    def make(source, start, end, label=None):
+        cdef object span
+        if not 0 <= start <= end <= len(source):
+            raise ValueError(f"invalid span offsets {start}..{end} in {len(source)} characters")
+        span = __pyx_policytext_alloc(cls, 0)
+        __pyx_policytext_set_slot(start_slot, span, start)
+        __pyx_policytext_set_slot(end_slot, span, end)
+        __pyx_policytext_set_slot(text_slot, span, source)
+        __pyx_policytext_set_slot(label_slot, span, label)
+        return span
+
+    return make
+
+
+cdef extern from "Python.h":
+    int PyObject_GenericSetAttr(object obj, object name, object value) except -1
+
+
+def fields_maker(type cls, tuple names):
+    """The function ``make(*values)`` that returns ``cls(*values)`` for a dataclass ``cls``
+    whose ``__init__`` only sets its fields ``names``, in order, by ``object.__setattr__``
+    (frozen or not; no defaults taken, no ``__post_init__``): ``cls`` allocated as
+    ``object.__new__`` allocates it and each field set as that ``__init__`` sets it,
+    without the interpreter's frames."""
+    cdef Py_ssize_t n = len(names)
+    for name in names:
+        if type(name) is not str:
+            raise TypeError("fields_maker sets fields by their names")
+
+    def make(*values):
+        cdef object made
+        cdef Py_ssize_t k
+        if len(values) != n:
+            raise TypeError(f"{cls.__name__} has {n} fields, not {len(values)}")
+        made = __pyx_policytext_alloc(cls, 0)
+        for k in range(n):
+            PyObject_GenericSetAttr(made, names[k], values[k])
+        return made
+
+    return make
+
+
 # --- scans of a paragraph (``segment``): the regular expressions' matches, in one pass ---
 
 
@@ -502,7 +619,16 @@ def marks_at(str text, Py_ssize_t start, Py_ssize_t end, str marks):
     cdef Py_ssize_t k
     cdef list found = []
     cdef _Chars t = _chars(text), m = _marks(marks)
+    cdef const Py_UCS2* wide
+    cdef Py_UCS2 char
     start, end = _within(text, start, end)
+    if t.kind == 2 and m.bits != NULL:  # the usual text: every character has its bit
+        wide = <const Py_UCS2*>t.data
+        for k in range(start, end):
+            char = wide[k]
+            if (m.bits[char >> 3] >> (char & 7)) & 1:
+                found.append(k)
+        return found
     for k in range(start, end):
         if _holds(m, _at(t, k)):
             found.append(k)
@@ -524,6 +650,25 @@ def runs_outside(str text, str marks):
         while k < t.length and not _holds(m, _at(t, k)):
             k += 1
         found.append((run_start, k))
+    return found
+
+
+def joined_runs(str text, Py_ssize_t start, Py_ssize_t end, str marks, Py_UCS4 joiner):
+    """The starts of the runs of ``marks`` characters in ``text[start:end]`` that ``joiner``
+    and another ``marks`` character follow: the matches of the regex
+    ``[marks]+(?=joiner[marks])`` (``segment._DOTTED_START_RE``, where a dotted name may start)."""
+    cdef Py_ssize_t k, run_start, stop
+    cdef list found = []
+    cdef _Chars t = _chars(text), m = _marks(marks)
+    k, stop = _within(text, start, end)
+    while k < stop:
+        if not _holds(m, _at(t, k)):
+            k += 1
+            continue
+        run_start = k
+        k = _run_end(t, k, stop, m)
+        if k + 1 < stop and _at(t, k) == joiner and _holds(m, _at(t, k + 1)):
+            found.append(run_start)
     return found
 
 
@@ -551,9 +696,17 @@ def terminals(str text, Py_ssize_t start, Py_ssize_t end, str strong, str ellips
     cdef Py_UCS4 char
     cdef list found = []
     cdef _Chars t = _chars(text), s = _marks(strong), e = _marks(ellipsis), p = _marks(periods)
+    cdef bint han_free = True  # no mark is a Han character: a Han character ends no sentence
+    for marks in (strong, ellipsis, periods):
+        for char in <str>marks:
+            if _is_han(char):
+                han_free = False
     k, stop = _within(text, start, end)
     while k < stop:
         char = _at(t, k)
+        if han_free and _is_han(char):
+            k += 1
+            continue
         if _holds(s, char):
             q = _run_end(t, _run_end(t, k + 1, stop, s), stop, e)
         elif _holds(e, char):
@@ -588,6 +741,68 @@ def count_han(str text, Py_ssize_t start, Py_ssize_t end, str excluded):
 
 
 # --- the cheap test of a window (``grouping._hopeless``), without slicing a carrier ---
+
+
+def table_pairs(
+    str text, const unsigned short[::1] first, const unsigned short[::1] follows, unsigned short end
+):
+    """The places ``k`` where ``first[text[k]] & follows[text[k + 1]]`` is not 0 (``end``
+    in place of the second at the text's end), each code point read as the tables' last
+    entry where it lies beyond them: ``enumerations.marker_starts``' numpy arrays, in one
+    pass."""
+    cdef _Chars t = _chars(text)
+    cdef Py_ssize_t k, top = first.shape[0] - 1, last = follows.shape[0] - 1
+    cdef Py_UCS4 char
+    cdef unsigned short wanted, after
+    cdef list found = []
+    for k in range(t.length):
+        char = _at(t, k)
+        wanted = first[char if char < top else top]
+        if not wanted:
+            continue
+        if k + 1 < t.length:
+            char = _at(t, k + 1)
+            after = follows[char if char < last else last]
+        else:
+            after = end
+        if wanted & after:
+            found.append(k)
+    return found
+
+
+def display_width(str text, Py_ssize_t start, Py_ssize_t end):
+    """``layout._display_width(text[start:end])``: two cells a character, one for those of
+    ``layout._NARROW_RE`` (U+0000-U+02FF, U+FF61-U+FFDC, U+FFE8-U+FFEE)."""
+    cdef _Chars t = _chars(text)
+    cdef Py_ssize_t k, cells = 0
+    cdef Py_UCS4 char
+    start, end = _within(text, start, end)
+    for k in range(start, end):
+        char = _at(t, k)
+        if char <= 0x2FF or 0xFF61 <= char <= 0xFFDC or 0xFFE8 <= char <= 0xFFEE:
+            cells += 1
+        else:
+            cells += 2
+    return cells
+
+
+def cuts_word(str view, Py_ssize_t at, str numerals, frozenset words):
+    """``scoring._cuts_word``: whether a member edge at ``at`` falls inside a two- or
+    three-character word of ``words``, both sides Chinese characters (``units._is_han``:
+    not one of ``numerals``); the pieces sliced as Python slices them."""
+    cdef _Chars v, x
+    cdef Py_UCS4 before, after
+    if at <= 0 or at >= PyUnicode_GET_LENGTH(view):
+        return False
+    v, x = _chars(view), _marks(numerals)
+    before, after = _at(v, at - 1), _at(v, at)
+    if not (_is_han(before) and not _holds(x, before) and _is_han(after) and not _holds(x, after)):
+        return False
+    return (
+        view[at - 1 : at + 1] in words
+        or view[at - 2 : at + 1] in words
+        or view[at - 1 : at + 2] in words
+    )
 
 
 cdef inline bint _heads_equal(str a, str b, Py_ssize_t size):

@@ -35,6 +35,7 @@ TWINS = (
     "parallels.rules",
     "parallels.scoring",
     "parallels.grouping",
+    "parallels.genre",
 )
 PACKAGE = Path(__file__).resolve().parent
 #: asks for the Python modules and no compiled kernel (``POLICYTEXT_PARALLELS=python``)

@@ -13,8 +13,11 @@ not the analysis.
 
 from __future__ import annotations
 
+import gc
 import inspect
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import ModuleType
 
 #: the caches holding the segmentation model (reloading it takes seconds)
@@ -64,3 +67,22 @@ def clear_caches(model: bool = False, tables: bool = False) -> list[str]:
                 value.cache_clear()
                 cleared.append(qualified)
     return sorted(cleared)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while the many small result objects are built
+    (``PolicyDoc``'s layers, ``find_enumerations``).
+
+    Its full passes rescan every object built so far, which made dense runs of
+    markers (一、…\n二、… repeated) slower than linear, and its young passes cost
+    every layer time for objects that refcounts free anyway; the few cycles (the
+    enumeration runs' parent links) are collected once it is back on.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .caches import collector_paused
 from .enumerations import build_enumerations, enumeration_rows, format_outline
 from .layout import LayoutMode, Reading, ensure_layout, read
 from .parallels import MinScore, build_parallels, resolve_min_score
@@ -80,7 +81,8 @@ def _layer(name: str, docstring: str) -> Any:
     back to raw offsets when the layout joined lines or set furniture aside."""
 
     def layer(doc: PolicyDoc) -> Any:
-        value = getattr(doc._layers, name)
+        with collector_paused():  # the layers build many small objects and no cycle
+            value = getattr(doc._layers, name)
         if doc._reading.identity:
             return value
         if name in _LEAF_LAYERS:  # no other layer is built from it: keep only the mapped copy

@@ -23,19 +23,18 @@ under （三） after 4.-6. under （二）).
 
 from __future__ import annotations
 
-import gc
 import itertools
 import re
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from ._twins import compiled_kernel
+from .caches import collector_paused
 from .layout import LayoutMode, through_layout
-from .results import Enumeration, Item, Span
+from .results import Enumeration, Item, Span, fields_maker, span_of
 from .script import simplified_view
 from .segment import paragraphs_of, sentences_of
 from .validation import ensure_text
@@ -162,6 +161,7 @@ def _class_tables() -> tuple[np.ndarray, np.ndarray]:
 
 
 _FIRST_TABLE, _CLASS_TABLE = _class_tables()
+_TABLE_PAIRS = compiled_kernel("table_pairs")
 
 
 def marker_starts(view: str) -> list[int]:
@@ -174,13 +174,15 @@ def marker_starts(view: str) -> list[int]:
     >>> marker_starts("统一要求，二是加强。①")
     [1, 5, 10]
     """
+    if _TABLE_PAIRS is not None:  # the kernel reads the same tables in one pass
+        return _TABLE_PAIRS(view, _FIRST_TABLE, _CLASS_TABLE, _ANY)
     codes = np.frombuffer(view.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     codes = np.minimum(codes, _TABLE_TOP)
-    follows = _FIRST_TABLE[codes]
+    follows = _FIRST_TABLE.take(codes)  # take: a plain loop, where [codes] builds an iterator
     following = np.empty_like(follows)
-    following[:-1] = _CLASS_TABLE[codes[1:]]
+    following[:-1] = _CLASS_TABLE.take(codes[1:])
     following[-1:] = _ANY  # the end of the text
-    return np.flatnonzero(follows & following).tolist()
+    return (follows & following).nonzero()[0].tolist()  # np.flatnonzero of a 1-d array
 
 
 def chinese_number(numeral: str) -> int | None:
@@ -216,6 +218,13 @@ class Marker:
     after_clause: bool = False  # right after a sentence or clause end (…两部分组成，（三）…)
     #: opens a paragraph whose previous paragraph ends with a colon (…主要内容是：⏎一、…)
     announced: bool = False
+
+
+#: ``Marker(*fields)``, ``Item(*fields)``, ``Enumeration(*fields)``: every field given, in
+#: order (``results.fields_maker``: without the frame of the ``__init__`` they wrote)
+_new_marker = fields_maker(Marker)
+_new_item = fields_maker(Item)
+_new_enumeration = fields_maker(Enumeration)
 
 
 @dataclass
@@ -478,18 +487,18 @@ def find_markers(
             continue
         style, index = style_index
         markers.append(
-            Marker(
-                start=start,
-                end=end,
-                style=style,
-                index=index,
-                strong=strength,
-                paragraph=paragraph,
-                at_paragraph_start=start == line_start,
-                indent=indents[paragraph],
-                after_sentence=rule_after_sentence(view, start, line_start),
-                after_clause=rule_after_sentence(view, start, line_start, "。！？!?；;，,：:"),
-                announced=start == line_start and rule_announced(view, paragraphs, paragraph),
+            _new_marker(  # every field of Marker, in order
+                start,
+                end,
+                style,
+                index,
+                strength,  # strong
+                paragraph,
+                start == line_start,  # at_paragraph_start
+                indents[paragraph],  # indent
+                rule_after_sentence(view, start, line_start),  # after_sentence
+                rule_after_sentence(view, start, line_start, "。！？!?；;，,：:"),  # after_clause
+                start == line_start and rule_announced(view, paragraphs, paragraph),  # announced
             )
         )
     return rule_closer_before_ordinal(markers)
@@ -1041,7 +1050,7 @@ class _Builder:
         stop = _trim_end(self.text, start, match.start() if match else end)
         if stop <= start:
             return None
-        return Span.of(self.text, start, stop)
+        return span_of(self.text, start, stop)
 
     def preview(self, items: list[Item], limit_start: int, floor: int = 0) -> Span | None:
         """A run of the item headings, in order, somewhere before the enumeration."""
@@ -1070,7 +1079,7 @@ class _Builder:
                     break
                 cursor += gap + len(heading)
             else:
-                return Span.of(self.text, position, cursor)
+                return span_of(self.text, position, cursor)
             position = self.view.rfind(headings[0], window_start, position)
         return None
 
@@ -1124,12 +1133,12 @@ class _Builder:
                 pending.extendleft(reversed([c for c in outside if c.markers[0].start < end]))
                 escaped.extend(c for c in outside if c.markers[0].start >= end)
             items.append(
-                Item(
-                    index=marker.index,
-                    marker=Span.of(self.text, marker.start, marker.end),
-                    span=Span.of(self.text, marker.start, end),
-                    heading=self.heading(marker.end, end),
-                    children=tuple(child_enums),
+                _new_item(
+                    marker.index,
+                    span_of(self.text, marker.start, marker.end),  # marker
+                    span_of(self.text, marker.start, end),  # span
+                    self.heading(marker.end, end),  # heading
+                    tuple(child_enums),  # children
                 )
             )
         styles = {
@@ -1138,14 +1147,14 @@ class _Builder:
             if not (m.style == "首先" and self.view.startswith("最后", m.start))
         }
         style = styles.pop() if len(styles) == 1 else "mixed"
-        enumeration = Enumeration(
-            items=tuple(items),
-            style=style,
-            level=level,
-            start=items[0].span.start,
-            end=items[-1].span.end,
-            preview=self.preview(items, items[0].span.start, floor),
-            issues=tuple(chain.issues),
+        enumeration = _new_enumeration(
+            tuple(items),
+            style,
+            level,
+            items[0].span.start,  # start
+            items[-1].span.end,  # end
+            self.preview(items, items[0].span.start, floor),  # preview
+            tuple(chain.issues),  # issues
         )
         return enumeration, escaped
 
@@ -1186,25 +1195,8 @@ def find_enumerations(text: str, layout: LayoutMode = "auto") -> tuple[Enumerati
 def _enumerations_of(text: str) -> tuple[Enumeration, ...]:
     paragraphs = paragraphs_of(text)
     view = simplified_view(text)
-    with _collector_paused():
+    with collector_paused():
         return build_enumerations(text, view, paragraphs)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while the many small result objects are built.
-
-    Its full passes rescan every object built so far, which made dense runs of
-    markers (一、…\n二、… repeated) slower than linear; the runs' parent links
-    are collected once it is back on.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # --- views -----------------------------------------------------------------------

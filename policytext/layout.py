@@ -55,7 +55,7 @@ from typing import Any, Literal, NamedTuple, TypeVar
 import numpy as np
 
 from ._twins import compiled_kernel
-from .results import Layout, Span, Token
+from .results import Layout, Span, Token, span_of
 from .validation import ensure_text
 from .vocabulary import (
     CLAUSE_MARKS,
@@ -216,8 +216,16 @@ class _Line(NamedTuple):
 _NARROW_RE = re.compile("[\x00-\u02ff\uff61-\uffdc\uffe8-\uffee]")
 
 
-def _display_width(text: str) -> int:
-    return 2 * len(text) - len(_NARROW_RE.findall(text))
+def _display_width(text: str, start: int = 0, end: int | None = None) -> int:
+    """The cells ``text[start:end]`` takes (the kernel's ``display_width`` where built)."""
+    end = len(text) if end is None else end
+    if _DISPLAY_WIDTH is not None:
+        return _DISPLAY_WIDTH(text, start, end)
+    part = text[start:end]
+    return 2 * len(part) - len(_NARROW_RE.findall(part))
+
+
+_DISPLAY_WIDTH = compiled_kernel("display_width")
 
 
 def line_breaks(text: str) -> list[tuple[int, int]]:
@@ -252,15 +260,19 @@ def strip_bounds(
     return start, end
 
 
+_NEW_TUPLE = tuple.__new__
+
+
 def _lines(text: str) -> list[_Line]:
     lines = []
     start = 0
     for break_start, break_end in _iter_line_breaks(text):
         content_start, content_end = strip_bounds(text, start, break_start)
         indent = (
-            _display_width(text[start:content_start]) if start < content_start < content_end else 0
+            _display_width(text, start, content_start) if start < content_start < content_end else 0
         )
-        lines.append(_Line(content_start, content_end, start, break_start, break_end, indent))
+        line = (content_start, content_end, start, break_start, break_end, indent)
+        lines.append(_NEW_TUPLE(_Line, line))  # _Line(*line) without its __new__ in Python
         start = break_end
     return lines
 
@@ -565,7 +577,7 @@ def _page_width(text: str, lines: list[_Line], narrowest: int = 0) -> tuple[_Wid
     best: tuple[_Widths, float] | None = None
     for display, tolerance in ((False, 2), (True, 4)):
         sizes = (
-            [_display_width(text[line.line_start : line.break_start]) for line in lines]
+            [_display_width(text, line.line_start, line.break_start) for line in lines]
             if display
             else [line.break_start - line.line_start for line in lines]
         )
@@ -652,7 +664,7 @@ def rule_short_wrapped(text: str, lines: list[_Line]) -> _Widths | None:
         return None
     for display, tolerance in ((False, 2), (True, 4)):
         sizes = [
-            _display_width(text[line.line_start : line.break_start])
+            _display_width(text, line.line_start, line.break_start)
             if display
             else line.break_start - line.line_start
             for line in lines
@@ -789,17 +801,18 @@ class Reading:
         """Many spans at once (the hot path: sentences, clauses), positions found by numpy."""
         if len(spans) < NUMPY_FROM:
             return tuple(
-                Span.of(self.raw, a, b, span.label)
+                span_of(self.raw, a, b, span.label)
                 for span in spans
                 for a, b in (self.bounds(span.start, span.end),)
             )
         firsts = np.fromiter((s.start for s in spans), dtype=np.int64, count=len(spans))
         lasts = np.fromiter((s.end for s in spans), dtype=np.int64, count=len(spans)) - 1
         raw, starts, shifts = self.raw, self._starts_array, self._shifts_array
-        begin = firsts + shifts[np.searchsorted(starts, firsts, side="right") - 1]
-        finish = lasts + shifts[np.searchsorted(starts, lasts, side="right") - 1] + 1
+        # take: shifts[...] as a plain loop (fancy indexing builds an iterator)
+        begin = firsts + shifts.take(np.searchsorted(starts, firsts, side="right") - 1)
+        finish = lasts + shifts.take(np.searchsorted(starts, lasts, side="right") - 1) + 1
         return tuple(
-            Span.of(raw, a, b, span.label)
+            span_of(raw, a, b, span.label)
             for a, b, span in zip(begin.tolist(), finish.tolist(), spans, strict=True)
         )
 
@@ -821,7 +834,7 @@ class Reading:
             return tuple(self._map(v) for v in value)
         if isinstance(value, Span):
             start, end = self.bounds(value.start, value.end)
-            return Span.of(self.raw, start, end, value.label)
+            return span_of(self.raw, start, end, value.label)
         if isinstance(value, Token):
             start, end = self.bounds(value.start, value.end)
             return Token(self.raw[start:end], start, end, value.norm)
@@ -931,11 +944,11 @@ def _layout(
     widths: _Widths | None,
 ) -> Layout:
     def span(line: _Line, label: str | None) -> Span:
-        return Span.of(text, line.start, line.end, label)
+        return span_of(text, line.start, line.end, label)
 
     return Layout(
         mode=mode,
-        paragraphs=tuple(Span.of(text, a, b) for a, b in paragraphs),
+        paragraphs=tuple(span_of(text, a, b) for a, b in paragraphs),
         soft_breaks=tuple(_break_span(text, line) for line in soft_breaks),
         furniture=tuple(span(lines[i], label) for i, label in sorted(furniture.items())),
         captions=tuple(
@@ -950,7 +963,7 @@ def _layout(
 
 
 def _break_span(text: str, line: _Line) -> Span:
-    return Span.of(text, line.break_start, line.break_end, "soft")
+    return span_of(text, line.break_start, line.break_end, "soft")
 
 
 def _spaced(text: str, before: _Line, after: _Line) -> bool:

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from ._twins import compiled_kernel
+
 
 def _jsonable(value: Any) -> Any:
     if isinstance(value, _Result):
@@ -108,6 +110,13 @@ def span_of(source: str, start: int, end: int, label: str | None = None) -> Span
     _set_source(span, source)
     _set_label(span, label)
     return span
+
+
+#: :func:`span_of` as the compiled kernel makes spans, where it was built (its definition
+#: stays above, ``tests/test_parcore_scans.py`` checks that both agree)
+span_of_python = span_of
+if (_SPAN_MAKER := compiled_kernel("span_maker")) is not None:
+    span_of = _SPAN_MAKER(Span, Span.start, Span.end, _SPAN_SOURCE, Span.label)
 
 
 def _span_text(span: Span) -> str:
@@ -226,6 +235,22 @@ class Layout(_Result):
 
 
 _CLASSES = {c.__name__: c for c in (Span, Token, Item, Enumeration, Parallel, Slogan, Layout)}
+
+
+def fields_maker(cls: type) -> Any:
+    """``cls(*values)``, every field of the dataclass ``cls`` given in order: the compiled
+    kernel's ``fields_maker`` where it was built (it sets the fields as the ``__init__``
+    the dataclass wrote does, without its frame), else ``cls`` itself."""
+    make = compiled_kernel("fields_maker")
+    if make is None or hasattr(cls, "__post_init__"):
+        return cls
+    return make(cls, tuple(f.name for f in fields(cls)))
+
+
+#: ``Parallel(members, kind, shared, start, end, score)`` (see :func:`fields_maker`)
+new_parallel = fields_maker(Parallel)
+#: ``Slogan(span, kind, count, expansion)`` (see :func:`fields_maker`)
+new_slogan = fields_maker(Slogan)
 #: fields holding nested results: class name -> {field: class name of its elements}
 _NESTED = {
     "Item": {"marker": "Span", "span": "Span", "heading": "Span", "children": "Enumeration"},

@@ -249,7 +249,8 @@ def _character_view(text: str) -> str:
         return "".join(_character_view(text[i : i + _CHUNK]) for i in range(0, len(text), _CHUNK))
     lookup = _code_point_table()
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    mapped = np.where(codes < len(lookup), lookup[np.minimum(codes, len(lookup) - 1)], codes)
+    # take: lookup[...] as a plain loop (fancy indexing builds an iterator over the indices)
+    mapped = np.where(codes < len(lookup), lookup.take(np.minimum(codes, len(lookup) - 1)), codes)
     return mapped.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
 
 

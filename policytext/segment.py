@@ -98,6 +98,10 @@ _EMAIL_RE = re.compile(
 )
 #: dotted names (hankcs.com, gov.cn); the top-level domain is checked in Python
 _DOTTED_RE = re.compile(r"(?<![A-Za-z0-9.\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+#: the characters of a dotted name's labels, and the regex of a run of them that a dot and
+#: another label follow (where a ``_DOTTED_RE`` match may start)
+_LABEL_CHARS = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_DOTTED_START_RE = re.compile(r"[A-Za-z0-9\-]+(?=\.[A-Za-z0-9\-])")
 TOP_LEVEL_DOMAINS = frozenset({"com", "cn", "org", "net", "gov", "edu", "int", "info", "io"})
 _LIST_MARKER_BEFORE_PERIOD_RE = re.compile(r"(?<![^\W\d_])(?<!\d)(?:\d{1,3}|[A-Za-z])$")
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -258,6 +262,29 @@ def _paired(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]]
     return regions, straight_openers
 
 
+def dotted_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a run of label characters that a dot and another label follow starts in
+    ``text[start:end]``: the kernel's ``joined_runs`` where it was built, else the regex."""
+    if _JOINED_RUNS is not None:
+        return _JOINED_RUNS(text, start, end, _LABEL_CHARS, ".")
+    return [match.start() for match in _DOTTED_START_RE.finditer(text, start, end)]
+
+
+_JOINED_RUNS = compiled_kernel("joined_runs")
+
+
+def dotted_names(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of ``_DOTTED_RE.finditer(text, start, end)``, tried only where one may
+    start (:func:`dotted_starts`; its lookbehind keeps the regex engine from skipping
+    there: a search tries every place). No match starts inside another."""
+    found = []
+    for at in dotted_starts(text, start, end):
+        match = _DOTTED_RE.match(text, at, end)
+        if match is not None:
+            found.append(match)
+    return found
+
+
 def rule_url_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """URLs, e-mail addresses and bare domains: no split inside them.
 
@@ -288,7 +315,7 @@ def rule_url_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ]
     email_starts = [a for a, _ in emails]
     domains = []
-    for match in _DOTTED_RE.finditer(text, start, end):
+    for match in dotted_names(text, start, end):
         if inside(match.start(), urls, url_starts) or inside(match.start(), emails, email_starts):
             continue
         labels = match.group().lower().split(".")

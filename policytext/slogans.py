@@ -25,7 +25,7 @@ from importlib import resources
 
 from .data import table_rows
 from .layout import LayoutMode, mark_places, through_layout
-from .results import Parallel, Slogan, Span
+from .results import Parallel, Slogan, Span, new_parallel, new_slogan
 from .script import simplified_view
 from .segment import match_at_openings, paragraphs_of, rule_paired_regions, sentences_of
 from .validation import ensure_text
@@ -82,6 +82,10 @@ _EXPANSION_OPEN = "〈（(【《：:即"
 _MISMATCHED_QUOTE = re.compile(
     '[“「『]([^“”「」『』"\n]{1,16})["＂]|"([^“”「」『』"\n]{1,16})[”」』]'
 )
+#: the characters a ``_MISMATCHED_QUOTE`` match opens with (its alternation gives the regex
+#: engine no first character to skip to), and the regex of one of them
+_MISMATCH_OPENERS = '“「『"'
+_MISMATCH_OPENER = re.compile(f"[{_MISMATCH_OPENERS}]")
 
 
 def parse_numeral(text: str) -> int | None:
@@ -216,6 +220,38 @@ def formula_lexicon() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _formula_lengths() -> tuple[int, ...]:
+    """The lengths of the formulas of the lexicon, longest first."""
+    return tuple(sorted({len(formula) for formula in formula_lexicon()}, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _formula_pairs() -> frozenset[str]:
+    """The first two characters of the formulas of the lexicon (each has two or more)."""
+    if min(_formula_lengths()) < 2:
+        raise ValueError("a formula of the lexicon has fewer than two characters")
+    return frozenset(formula[:2] for formula in formula_lexicon())
+
+
+def _formula_spans(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the matches of ``_any_formula().finditer(view, start, end)``: at each
+    first character of a formula past the last one found, the longest formula of the
+    lexicon that starts there (the alternation lists them longest first)."""
+    rank, lengths, pairs = _lexicon_rank(), _formula_lengths(), _formula_pairs()
+    found = []
+    after = start
+    for at in mark_places(view, start, end, _formula_first_chars(), _formula_openings()):
+        if at < after or at + 2 > end or view[at : at + 2] not in pairs:
+            continue  # most first characters (numerals) open no formula
+        for size in lengths:
+            if at + size <= end and view[at : at + size] in rank:
+                found.append((at, at + size))
+                after = at + size
+                break
+    return found
+
+
+@lru_cache(maxsize=1)
 def _lexicon_rank() -> dict[str, int]:
     """Each formula's place in :func:`formula_lexicon` (longest first)."""
     return {formula: rank for rank, formula in enumerate(formula_lexicon())}
@@ -266,7 +302,31 @@ def rule_numbered_set(phrase: str) -> bool:
 
 
 #: the heads alone, what :func:`_numbered_sets` scans for (rarer than numerals, so quicker)
-_SET_HEADS = re.compile("|".join([*FORMULA_HEADS, "路线", *JOINT_HEADS]))
+_SET_HEAD_LIST = (*FORMULA_HEADS, "路线", *JOINT_HEADS)
+_SET_HEADS = re.compile("|".join(_SET_HEAD_LIST))
+#: the heads as a set, and their first characters (as a string and its regex)
+_HEAD_WORDS = frozenset(_SET_HEAD_LIST)
+_HEAD_FIRSTS = "".join(sorted({head[0] for head in _HEAD_WORDS}))
+_HEAD_FIRST = re.compile(f"[{_HEAD_FIRSTS}]")
+#: every head has two characters and none ends with a character another opens with: two
+#: heads never overlap, so the places of the heads are the matches ``finditer`` gives
+_HEADS_APART = all(len(head) == 2 for head in _HEAD_WORDS) and not any(
+    a[-1] == b[0] for a in _HEAD_WORDS for b in _HEAD_WORDS
+)
+
+
+def _set_heads(view: str, start: int, end: int) -> list[int]:
+    """The starts of the matches of ``_SET_HEADS.finditer(view, start, end)``: the places of
+    the heads' first characters that open a head (where ``_HEADS_APART``)."""
+    if not _HEADS_APART:
+        return [match.start() for match in _SET_HEADS.finditer(view, start, end)]
+    if end - start < 2:
+        return []
+    return [
+        at
+        for at in mark_places(view, start, end - 1, _HEAD_FIRSTS, _HEAD_FIRST)
+        if view[at : at + 2] in _HEAD_WORDS
+    ]
 
 
 def _numbered_sets(view: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -275,14 +335,15 @@ def _numbered_sets(view: str, start: int = 0, end: int | None = None) -> list[tu
     is an article's): found by their heads, then read back to the numeral."""
     end = len(view) if end is None else end
     found = []
-    for head in _SET_HEADS.finditer(view, start, end):
+    for head in _set_heads(view, start, end):
+        head_end = head + 2
         for modifier in range(3):
-            begin = head.start() - 2 - modifier
+            begin = head - 2 - modifier
             if begin < start:
                 break
-            if _NUMBERED_SET.fullmatch(view, begin, head.end()):
+            if _NUMBERED_SET.fullmatch(view, begin, head_end):
                 if not begin or view[begin - 1] not in _NOT_BEFORE_SET:
-                    found.append((begin, head.end()))
+                    found.append((begin, head_end))
                 break
     return found
 
@@ -297,7 +358,13 @@ def _formula_starts() -> re.Pattern[str]:
 def _formula_openings() -> re.Pattern[str]:
     """The first characters of the formulas of the lexicon, as one class, which the regex
     engine skips to directly (``_formula_matches``)."""
-    return re.compile("[" + re.escape("".join(sorted({f[0] for f in formula_lexicon()}))) + "]")
+    return re.compile("[" + re.escape(_formula_first_chars()) + "]")
+
+
+@lru_cache(maxsize=1)
+def _formula_first_chars() -> str:
+    """The first characters of the formulas of the lexicon, in order."""
+    return "".join(sorted({f[0] for f in formula_lexicon()}))
 
 
 def _formula_matches(view: str, start: int, end: int) -> list[re.Match[str]]:
@@ -1044,7 +1111,7 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
     span = Span(open_pos, close_end, text[open_pos:close_end])
     if formula:
         expansion = _expansion(text, view, close_end, limit, members) if members else None
-        return Slogan(span, "numbered_formula", count, expansion)
+        return new_slogan(span, "numbered_formula", count, expansion)
     if rule_reported_speech(view, open_pos, content) or rule_counted_expansion(
         content, view[close_end : close_end + 6]
     ):
@@ -1052,11 +1119,11 @@ def _quoted(text: str, view: str, open_pos: int, close_end: int, limit: int) -> 
     before, after = _context(view, open_pos, close_end)
     if score is None:
         if rule_short_campaign(content, after) or rule_paired_calls(view, open_pos, close_end):
-            return Slogan(span, "quoted", None, None)
+            return new_slogan(span, "quoted", None, None)
         return None
     score += _context_evidence(before, after)
     if score >= slogan_threshold() or rule_qualified_formula(content, before, after):
-        return Slogan(span, "quoted", None, None)
+        return new_slogan(span, "quoted", None, None)
     return None
 
 
@@ -1162,12 +1229,38 @@ def _quotations(view: str, start: int, end: int, depth: int = 2) -> list[tuple[i
     return found
 
 
+def _mismatched_quotes(view: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of ``_MISMATCHED_QUOTE.finditer(view, start, end)``, tried only where one
+    of ``_MISMATCH_OPENERS`` stands (a search tries the alternation at every place)."""
+    return _matches_at(view, start, end, _MISMATCH_OPENERS, _MISMATCH_OPENER, _MISMATCHED_QUOTE)
+
+
+def _matches_at(
+    view: str,
+    start: int,
+    end: int,
+    openings: str,
+    opening: re.Pattern[str],
+    pattern: re.Pattern[str],
+) -> list[re.Match[str]]:
+    """The matches of ``pattern.finditer(view, start, end)`` where every match of ``pattern``
+    is non-empty and opens with a character of ``openings`` (``opening``: the regex of one):
+    ``pattern`` is tried only at those characters, each past the last match."""
+    found = []
+    after = start
+    for at in mark_places(view, start, end, openings, opening):
+        if at >= after and (match := pattern.match(view, at, end)) is not None:
+            found.append(match)
+            after = match.end()
+    return found
+
+
 def _slogan_marks(view: str) -> tuple[tuple[int, int], ...]:
     """Where a quotation mark, a formula of the lexicon or a numbered set by its form lies in
     ``view``, in order: one scan of the whole view for each, for :func:`find_slogans`' choice of
     paragraphs and :func:`build_slogans`' choice of sentences."""
     marks = [(k, k + 1) for k in mark_places(view, 0, len(view), _QUOTE_CHARS, _QUOTE_CHAR)]
-    marks += [match.span() for match in _any_formula().finditer(view)]
+    marks += _formula_spans(view, 0, len(view))
     marks += _numbered_sets(view)
     return tuple(sorted(marks))
 
@@ -1241,7 +1334,7 @@ def build_slogans(
             ):
                 # a counted set's members spelled out hold no formula of their own either
                 taken.update(range(open_pos, close_end))
-        for match in _MISMATCHED_QUOTE.finditer(view, sentence.start, sentence.end):
+        for match in _mismatched_quotes(view, sentence.start, sentence.end):
             open_pos, close_end = match.start(), match.end()
             if open_pos in taken or close_end - 1 in taken:
                 continue
@@ -1275,7 +1368,9 @@ def slogan_parallels(text: str, view: str, slogans: tuple[Slogan, ...]) -> list[
         lengths = {b - a for a, b in pieces}
         if len(pieces) >= 2 and len(lengths) == 1 and 3 <= lengths.pop() <= longest:
             members = tuple(Span(a, b, text[a:b]) for a, b in pieces)
-            groups.append(Parallel(members, "slogan", (), members[0].start, members[-1].end, 0.9))
+            groups.append(
+                new_parallel(members, "slogan", (), members[0].start, members[-1].end, 0.9)
+            )
     return groups
 
 

@@ -254,3 +254,225 @@ def test_row_breaking_marks_by_the_kernel_agree(content):
 def test_marker_cut_by_its_openings_agrees_with_the_search(text):
     """``layout._has_marker_cut`` finds a cut marker where ``_MARKER_CUT_RE.search`` does."""
     assert layout._has_marker_cut(text) == (layout._MARKER_CUT_RE.search(text) is not None)
+
+
+#: label characters, dots, an at sign and Han characters around them
+dotted_text = st.text(alphabet="ab1-.．@甲 \n𠀀", max_size=24)
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(dotted_text, st.integers(-2, 26), st.integers(-2, 26))
+@example("见www.gov.cn和a.b.c", 0, 15)
+@example("1.5.x", 1, 5)
+@example("ab.", 0, 3)
+def test_kernel_dotted_starts_agree_with_the_regex(text, start, end):
+    """``joined_runs`` finds the matches of ``segment._DOTTED_START_RE``, and
+    ``segment.dotted_names`` the matches of ``_DOTTED_RE.finditer`` it stands for."""
+    expected = [m.start() for m in segment._DOTTED_START_RE.finditer(text, start, end)]
+    assert kernel.joined_runs(text, start, end, segment._LABEL_CHARS, ".") == expected
+    assert segment.dotted_starts(text, start, end) == expected
+    assert [m.span() for m in segment.dotted_names(text, start, end)] == [
+        m.span() for m in segment._DOTTED_RE.finditer(text, start, end)
+    ]
+    assert_uses_kernel(segment._JOINED_RUNS, kernel.joined_runs)
+
+
+def test_label_chars_are_the_regex_class():
+    """``segment._LABEL_CHARS`` holds the ASCII characters of ``[A-Za-z0-9\\-]``."""
+    chars = "".join(c for c in map(chr, range(128)) if segment._DOTTED_START_RE.match(c + ".a"))
+    assert chars == segment._LABEL_CHARS
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(
+    st.text(alphabet='“”「」『』"＂甲乙\n', max_size=24), st.integers(-2, 26), st.integers(-2, 26)
+)
+@example('“甲乙"丙"丁”', 0, 8)
+@example('"甲」「乙＂', 0, 6)
+def test_mismatched_quotes_at_their_openers_agree_with_the_regex(text, start, end):
+    """``slogans._mismatched_quotes`` finds the matches of ``_MISMATCHED_QUOTE.finditer``."""
+    assert [m.span() for m in slogans._mismatched_quotes(text, start, end)] == [
+        m.span() for m in slogans._MISMATCHED_QUOTE.finditer(text, start, end)
+    ]
+
+
+def test_formulas_at_their_first_characters_agree_with_the_regex(essay):
+    """The formulas ``slogans._slogan_marks`` takes (``_formula_spans``, and ``_matches_at``)
+    match where ``_any_formula().finditer`` does, on the essay and on formulas run
+    together."""
+    lexicon = slogans.formula_lexicon()
+    texts = [essay, pt.simplified_view(essay), "".join(sorted(lexicon)[:200]), "三三个代表两"]
+    for text in texts:
+        found = slogans._matches_at(
+            text,
+            0,
+            len(text),
+            slogans._formula_first_chars(),
+            slogans._formula_openings(),
+            slogans._any_formula(),
+        )
+        expected = [m.span() for m in slogans._any_formula().finditer(text)]
+        assert [m.span() for m in found] == expected
+        assert slogans._formula_spans(text, 0, len(text)) == expected
+        for start, end in ((1, len(text) - 1), (2, len(text) // 2)):
+            expected = [m.span() for m in slogans._any_formula().finditer(text, start, end)]
+            assert slogans._formula_spans(text, start, end) == expected
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(
+    st.text(alphabet="甲乙a 𠀀", max_size=8),
+    st.integers(-2, 10),
+    st.integers(-2, 10),
+    st.sampled_from([None, "page_number", "x"]),
+)
+def test_kernel_spans_are_the_python_spans(source, start, end, label):
+    """The kernel's ``span_maker`` makes the span ``results.span_of_python`` makes (fields,
+    type, text shared, tracked by the collector), and refuses the offsets it refuses."""
+    from policytext import results
+
+    maker = kernel.span_maker(
+        results.Span, results.Span.start, results.Span.end, results._SPAN_SOURCE, results.Span.label
+    )
+    try:
+        expected = results.span_of_python(source, start, end, label)
+    except ValueError as error:
+        with pytest.raises(ValueError, match=str(error).replace(".", r"\.")):
+            maker(source, start, end, label)
+        return
+    made = maker(source, start, end, label)
+    assert type(made) is results.Span and made == expected and made.text == expected.text
+    assert results._SPAN_SOURCE.__get__(made) is source
+    assert (made.start, made.end, made.label) == (expected.start, expected.end, expected.label)
+    assert gc.is_tracked(made) == gc.is_tracked(expected)
+    assert ("make" in getattr(results.span_of, "__qualname__", "")) is not PYTHON_ASKED
+
+
+def test_span_maker_sets_only_member_slots():
+    from policytext import results
+
+    with pytest.raises(TypeError):
+        kernel.span_maker(results.Span, results.Span.start, results.Span.end, property(), None)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    st.lists(st.integers(0, 9), min_size=1, max_size=3),
+    st.sampled_from(["pair", "parallelism", "slogan"]),
+    st.lists(st.text(alphabet="甲乙", max_size=2), max_size=2),
+    st.floats(0, 1),
+    st.sampled_from([None, 3]),
+)
+def test_kernel_fields_maker_makes_what_the_dataclass_makes(offsets, kind, shared, score, count):
+    """``results.new_parallel`` and ``new_slogan`` make the results their classes make
+    (fields, equality, hash, GC tracking), and refuse a wrong count of fields."""
+    from policytext import results
+
+    source = "甲乙丙丁戊己庚辛壬癸"
+    members = tuple(results.span_of_python(source, k, k + 1) for k in offsets)
+    values = (members, kind, tuple(shared), offsets[0], offsets[-1] + 1, score)
+    made, expected = (
+        kernel.fields_maker(results.Parallel, _names(results.Parallel))(*values),
+        (results.Parallel(*values)),
+    )
+    assert type(made) is results.Parallel and made == expected and hash(made) == hash(expected)
+    assert gc.is_tracked(made) == gc.is_tracked(expected)
+    slogan = (members[0], kind, count, members if count else None)
+    made = kernel.fields_maker(results.Slogan, _names(results.Slogan))(*slogan)
+    assert made == results.Slogan(*slogan) and made.to_dict() == results.Slogan(*slogan).to_dict()
+    with pytest.raises(TypeError):
+        kernel.fields_maker(results.Parallel, _names(results.Parallel))(*values[:-1])
+    assert (results.new_parallel is results.Parallel) is PYTHON_ASKED
+    assert (results.new_slogan is results.Slogan) is PYTHON_ASKED
+
+
+def _names(cls: type) -> tuple[str, ...]:
+    import dataclasses
+
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(
+    st.text(alphabet="原则红旗路线齐下并举三大甲", max_size=24),
+    st.integers(-2, 26),
+    st.integers(-2, 26),
+)
+@example("三大原则红旗路线", 0, 8)
+@example("原则", 1, 2)
+def test_set_heads_at_their_first_characters_agree_with_the_regex(text, start, end):
+    """``slogans._set_heads`` finds the starts of ``_SET_HEADS.finditer``'s matches (the
+    heads never overlap: ``_HEADS_APART``)."""
+    assert slogans._HEADS_APART
+    expected = [m.start() for m in slogans._SET_HEADS.finditer(text, start, end)]
+    assert slogans._set_heads(text, start, end) == expected
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(st.text(alphabet="生命周期信息科学一二a，", max_size=8), st.integers(-2, 10))
+@example("生命周期", 2)
+@example("命周", 1)
+@example("生命", 1)
+def test_kernel_word_cuts_agree_with_the_python(text, at):
+    """The kernel's ``cuts_word`` answers as ``scoring._cuts_word``'s Python definition."""
+    found = kernel.cuts_word(text, at, scoring._NUMERALS_NOT_HAN, scans._words())
+    chosen = scoring._CUTS_WORD
+    scoring._CUTS_WORD = None  # the Python definition
+    try:
+        assert scoring._cuts_word(text, at) == found
+    finally:
+        scoring._CUTS_WORD = chosen
+    assert_uses_kernel(scoring._CUTS_WORD, kernel.cuts_word)
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(st.text(alphabet="a é\u02ff\u0300甲，\uff61\uffdc\uffdd\uffe8\uffee\uffef𠀀", max_size=12))
+def test_kernel_display_width_agrees_with_the_regex(text):
+    """``display_width`` counts the cells ``layout._NARROW_RE`` makes of ``text`` and of
+    each of its stretches."""
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            part = text[start:end]
+            expected = 2 * len(part) - len(layout._NARROW_RE.findall(part))
+            assert kernel.display_width(text, start, end) == expected
+            assert layout._display_width(text, start, end) == expected
+    assert_uses_kernel(layout._DISPLAY_WIDTH, kernel.display_width)
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(
+    st.text(alphabet="甲乙 ，。a“”\n", max_size=12),
+    st.integers(0, 12),
+    st.integers(0, 12),
+    st.sampled_from(["phrase", "sentence"]),
+    st.one_of(st.none(), st.integers(0, 14)),
+)
+def test_kernel_units_are_the_python_units(text, start, end, level, carrier_end):
+    """The kernel's ``unit_maker`` makes the unit ``units._unit_python`` makes (or None)."""
+    start, end = min(start, len(text)), min(end, len(text))
+    maker = kernel.unit_maker(scans.Unit, scans._TRIM_CHARS)
+    expected = scans._unit_python(text, start, end, level, carrier_end)
+    made = maker(text, start, end, level, carrier_end)
+    assert made == expected and type(made) is type(expected)
+    assert (scans._unit is scans._unit_python) is PYTHON_ASKED
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(st.text(alphabet="一二是要、（）(1.a第其次首先最后①甲 \uffff𠀀", max_size=16))
+@example("统一要求，二是加强。①")
+def test_kernel_marker_starts_agree_with_the_tables(text):
+    """The kernel's ``table_pairs`` keeps the places ``enumerations.marker_starts``' numpy
+    arrays keep."""
+    from policytext import enumerations
+
+    chosen = enumerations._TABLE_PAIRS
+    enumerations._TABLE_PAIRS = None  # the numpy definition
+    try:
+        expected = enumerations.marker_starts(text)
+    finally:
+        enumerations._TABLE_PAIRS = chosen
+    found = kernel.table_pairs(
+        text, enumerations._FIRST_TABLE, enumerations._CLASS_TABLE, enumerations._ANY
+    )
+    assert found == expected == enumerations.marker_starts(text)
+    assert_uses_kernel(enumerations._TABLE_PAIRS, kernel.table_pairs)

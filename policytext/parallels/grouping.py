@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import replace
 from itertools import pairwise
 
-from ..results import Parallel, Slogan, Span
+from ..results import Parallel, Slogan, Span, new_parallel, span_of
 from ..slogans import build_slogans, slogan_parallels
 from ..vocabulary import (
     BRACKET_MARKS,
@@ -110,13 +109,14 @@ from .units import (
 
 
 def _carriers(view: str, units: list[Unit]) -> list[str]:
-    """What each unit compares: ``view[u.start : u.carrier_end]`` (by the kernel where built)."""
-    if _CARRIERS is not None:
-        return _CARRIERS(view, units)
+    """What each unit compares: ``view[u.start : u.carrier_end]`` (the kernel's ``carriers``
+    where it was built)."""
     return [view[u.start : u.carrier_end] for u in units]
 
 
 _CARRIERS = compiled_kernel("carriers")
+if _CARRIERS is not None:
+    _carriers = _CARRIERS  # the same slices, called directly (the Python stays the definition)
 
 
 def groups_in_run(text: str, view: str, units: list[Unit]) -> list[Parallel]:
@@ -304,8 +304,8 @@ def _whole_even_list(text: str, view: str, run: list[Unit], group: Parallel) -> 
     if lead is None or run[0].start + lead > group.members[0].start:
         return group
     window = [_clip(run[0], lead, None) if lead else run[0], *run[1:]]
-    members = tuple(Span.of(text, u.start, u.carrier_end) for u in window)
-    return Parallel(
+    members = tuple(span_of(text, u.start, u.carrier_end) for u in window)
+    return new_parallel(
         members, group.kind, group.shared, members[0].start, members[-1].end, group.score
     )
 
@@ -1651,15 +1651,15 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
         start = unit.start
         while start < end - 1 and view[start].isspace():
             start += 1  # 规范｜PLC 控制系统: no space left over where a lead was cut
-        members.append(Span.of(text, start, end))
+        members.append(span_of(text, start, end))
     kind = "parallelism" if len(members) >= 3 else "pair"
-    return Parallel(
-        members=tuple(members),
-        kind=kind,
-        shared=template.shared,
-        start=members[0].start,
-        end=members[-1].end,
-        score=score_group(template, carriers, units[0].level)
+    return new_parallel(
+        tuple(members),
+        kind,
+        template.shared,
+        members[0].start,
+        members[-1].end,
+        score_group(template, carriers, units[0].level)
         if template.prefix or template.infix or template.suffix
         else 0.6,
     )
@@ -1675,8 +1675,8 @@ def _minimal_members(text: str, view: str, group: Parallel) -> Parallel:
         part not in h for part in group.shared[1:] for h in heads
     ):
         return group
-    members = tuple(Span.of(text, m.start, e) for m, e in zip(group.members, firsts, strict=True))
-    return Parallel(
+    members = tuple(span_of(text, m.start, e) for m, e in zip(group.members, firsts, strict=True))
+    return new_parallel(
         members, group.kind, group.shared, members[0].start, members[-1].end, group.score
     )
 
@@ -1761,8 +1761,10 @@ def _quoted_members(text: str, view: str, group: Parallel) -> Parallel:
     edges = [quoted_edges(view, m.start, m.end) for m in group.members]
     if all(edge == (m.start, m.end) for edge, m in zip(edges, group.members, strict=True)):
         return group
-    members = tuple(Span.of(text, a, b) for a, b in edges)
-    return replace(group, members=members, start=members[0].start, end=members[-1].end)
+    members = tuple(span_of(text, a, b) for a, b in edges)
+    return new_parallel(  # dataclasses.replace(group, members=…, start=…, end=…)
+        members, group.kind, group.shared, members[0].start, members[-1].end, group.score
+    )
 
 
 def rule_orphan_edge(view: str, at: int, step: int) -> bool:
@@ -1865,8 +1867,10 @@ def _drop_opening_clause(text: str, view: str, group: Parallel) -> Parallel:
     if cut is None:
         return group
     start = members[0].start + cut
-    members[0] = Span.of(text, start, members[0].end)
-    return replace(group, members=tuple(members), start=start)
+    members[0] = span_of(text, start, members[0].end)
+    return new_parallel(  # dataclasses.replace(group, members=…, start=…)
+        tuple(members), group.kind, group.shared, start, group.end, group.score
+    )
 
 
 def _cut_opening(view: str, group: Parallel) -> bool:
@@ -1899,9 +1903,11 @@ def _whole_word_edges(text: str, view: str, group: Parallel) -> Parallel:
         end += 1
     if (start, end) == (first.start, last.end):
         return group
-    members[0] = Span.of(text, start, first.end)
-    members[-1] = Span.of(text, last.start, end)
-    return replace(group, members=tuple(members), start=start, end=end)
+    members[0] = span_of(text, start, first.end)
+    members[-1] = span_of(text, last.start, end)
+    return new_parallel(  # dataclasses.replace(group, members=…, start=…, end=…)
+        tuple(members), group.kind, group.shared, start, end, group.score
+    )
 
 
 def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
@@ -1917,10 +1923,10 @@ def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
             or rule_geographic_names(carriers, "phrase")
         ):
             continue  # 粤东粤西粤北: regions; 全党全军全国: bodies; 淮河海河辽河: rivers
-        members = tuple(Span.of(text, a, b) for a, b in items)
+        members = tuple(span_of(text, a, b) for a, b in items)
         score = score_group(template, carriers, "phrase")
         groups.append(
-            Parallel(
+            new_parallel(
                 members, "parallelism", template.shared, members[0].start, members[-1].end, score
             )
         )
@@ -2121,7 +2127,7 @@ def _sentences_by_paragraph(
 
 def _scored(group: Parallel, score: float) -> Parallel:
     """``dataclasses.replace(group, score=score)``, without its look-up of the fields."""
-    return Parallel(group.members, group.kind, group.shared, group.start, group.end, score)
+    return new_parallel(group.members, group.kind, group.shared, group.start, group.end, score)
 
 
 def _inside_one_member(group: Parallel, other: Parallel) -> bool:

@@ -152,6 +152,7 @@ EXPECTED_SIGN = {
 _SENTENCE_GAP = frozenset(STRONG_TERMINALS)
 _LINE_BREAK_CHARS = frozenset(LINE_BREAKS)
 _LIST_MARKS = frozenset(LIST_MARKS)
+_CLAUSE_NOT_LIST = frozenset(CLAUSE_MARKS) - _LIST_MARKS
 #: a line break with the spaces around it: layout, not text (a hard-wrapped line, the
 #: indentation of the next paragraph)
 _SPACE = f"[{re.escape(WHITESPACE)}]"
@@ -217,6 +218,8 @@ def _han_count(view: str, start: int, end: int) -> int:
 _COUNT_HAN = compiled_kernel("count_han")
 #: the numeral characters ``_is_han`` leaves out
 _NUMERALS_NOT_HAN = "".join(sorted(_NUMERAL_CHARS))
+#: ``_cuts_word`` by the kernel, where it was built (the Python stays its definition)
+_CUTS_WORD = compiled_kernel("cuts_word")
 
 
 def _level(view: str, group: Parallel, spans: list[tuple[int, int]]) -> str:
@@ -233,16 +236,16 @@ def _level(view: str, group: Parallel, spans: list[tuple[int, int]]) -> str:
     1 of 3 of whole sentences; the sentence flag, fitted mostly on whole sentences,
     pulled the leads down with them."""
     gaps = "".join(view[a[1] : b[0]] for a, b in pairwise(spans))
-    if any(c in _LINE_BREAK_CHARS for c in gaps):
+    if not _LINE_BREAK_CHARS.isdisjoint(gaps):  # any(c in _LINE_BREAK_CHARS for c in gaps)
         breaks = [m for a, b in pairwise(spans) for m in _BREAK.finditer(view, a[1], b[0])]
         if any(rule_break_ends_sentence(view, m.start(), m.end()) for m in breaks):
             return LEAD if _heads_with_bodies(view, spans) else "sentence"
         gaps = "".join(_BREAK.sub("", view[a[1] : b[0]]) for a, b in pairwise(spans))
-    if any(c in _SENTENCE_GAP for c in gaps):
+    if not _SENTENCE_GAP.isdisjoint(gaps):
         return LEAD if _heads_with_bodies(view, spans) else "sentence"
     if "；" in gaps or ";" in gaps:
         return "semicolon"
-    if any(c in CLAUSE_MARKS and c not in _LIST_MARKS for c in gaps):
+    if not _CLAUSE_NOT_LIST.isdisjoint(gaps):  # a clause mark that is no list mark
         return "clause"
     if not gaps.strip() and group.kind != "slogan":
         return "block"
@@ -252,6 +255,8 @@ def _level(view: str, group: Parallel, spans: list[tuple[int, int]]) -> str:
 def _cuts_word(view: str, at: int) -> bool:
     """Whether a member edge at ``at`` falls inside a two- or three-character word of the
     shipped word list (both sides Chinese characters: 生命｜周期, 信息｜科学)."""
+    if _CUTS_WORD is not None:
+        return _CUTS_WORD(view, at, _NUMERALS_NOT_HAN, _words())
     if at <= 0 or at >= len(view) or not (_is_han(view[at - 1]) and _is_han(view[at])):
         return False
     words = _words()
@@ -390,7 +395,8 @@ def calibration_table(genre: str) -> tuple[tuple[float, float, int, int, float],
 def probability(features: tuple[float, ...]) -> float:
     """The model's probability that a group with these features is right."""
     intercept, coefficients, _ = model()
-    z = intercept + sum(w * x for w, x in zip(coefficients, features, strict=True))
+    # summed from a list: the compiled twin makes no generator (the same sum, in order)
+    z = intercept + sum([w * x for w, x in zip(coefficients, features, strict=True)])
     return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
 
 

@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .._twins import compiled_kernel
-from ..layout import first_mark, strip_bounds
+from ..layout import first_mark, mark_places, strip_bounds
 from ..results import Span
 from ..vocabulary import (
     BRACKETS,
@@ -219,6 +219,13 @@ def _unit(
     else:  # min and max as expressions: the builtins cost more to call than to compare
         carrier = _trimmed(view, start, end if end < carrier_end else carrier_end)[1]
     return new_unit(start, end, start + 1 if start + 1 > carrier else carrier, level)
+
+
+#: ``_unit`` as the kernel makes units, where it was built (the definition stays above;
+#: ``tests/test_parcore_scans.py`` checks that both agree)
+_unit_python = _unit
+if (_UNIT_MAKER := compiled_kernel("unit_maker")) is not None:
+    _unit = _UNIT_MAKER(Unit, _TRIM_CHARS)
 
 
 def _pieces(pattern: re.Pattern[str], view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -578,7 +585,8 @@ def _unopened_closer(view: str, start: int, end: int) -> int | None:
 
 
 _QUOTE_MARKS = QUOTE_OPENERS | QUOTE_CLOSERS
-_QUOTE_MARK_RE = re.compile("[" + re.escape("".join(sorted(_QUOTE_MARKS))) + "]")
+_QUOTE_MARK_CHARS = "".join(sorted(_QUOTE_MARKS))
+_QUOTE_MARK_RE = re.compile("[" + re.escape(_QUOTE_MARK_CHARS) + "]")
 _SPACES = frozenset(WHITESPACE)
 
 
@@ -606,7 +614,7 @@ def rule_quoted_member(view: str, start: int, end: int) -> tuple[int, int]:
         or end <= start
         or view[before] not in QUOTE_OPENERS
         or view[after] not in QUOTE_CLOSERS
-        or _QUOTE_MARK_RE.search(view, start, end) is not None
+        or first_mark(view, start, end, _QUOTE_MARK_CHARS, _QUOTE_MARK_RE) >= 0
     ):
         return start, end
     return before, after + 1
@@ -628,7 +636,7 @@ def rule_unclosed_quote(view: str, start: int, end: int) -> tuple[int, int]:
     opening mark precedes it (演示版”转为“实用版 gives “演示版”转为“实用版”). Otherwise
     ``start, end`` stay (推进“放管服”改革 is closed inside).
     """
-    marks = [m.start() for m in _QUOTE_MARK_RE.finditer(view, start, end)]
+    marks = mark_places(view, start, end, _QUOTE_MARK_CHARS, _QUOTE_MARK_RE)
     if not marks:
         return start, end
     new_start, new_end = start, end
@@ -1056,7 +1064,11 @@ def rule_counted_opening(opening: str) -> bool:
     Not digits or marks (2025年…), not a numeral first (一是…, 三年来…)."""
     if not opening or not _is_han(opening[0]):
         return False
-    return min(opening) >= HAN_FIRST and max(opening) <= HAN_LAST
+    # min(opening) >= HAN_FIRST and max(opening) <= HAN_LAST, without their parsed calls
+    for char in opening:  # noqa: SIM110 - a loop: the compiled twin makes no generator
+        if not HAN_FIRST <= char <= HAN_LAST:
+            return False
+    return True
 
 
 #: items of Chinese characters joined by plus signs, three or more (人防+物防+技防)
@@ -1121,12 +1133,13 @@ def inline_heading_units(view: str, sentences: list[Span]) -> list[Unit]:
     (强化机制创新。深化落实…。强化保护修复。建好…。强化示范引领。支持…): a report whose
     headings were run into one paragraph. Empty unless three headings have bodies."""
     units: list[Unit] = []
-    for k, sentence in enumerate(sentences[:-1]):
-        unit = heading_unit(view, sentence)
+    headings = [heading_unit(view, sentence) for sentence in sentences]  # each read once
+    for k in range(len(sentences) - 1):
+        unit = headings[k]
         if unit is None or rule_figure_statement(view, unit):
             continue
         body = sentences[k + 1]
-        following = heading_unit(view, body)
+        following = headings[k + 1]
         longer = _trimmed(view, body.start, body.end)
         if following is None or longer[1] - longer[0] > unit.end - unit.start:
             units.append(unit)
