@@ -97,11 +97,13 @@ _EMAIL_RE = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
 )
 #: dotted names (hankcs.com, gov.cn); the top-level domain is checked in Python
-_DOTTED_RE = re.compile(r"(?<![A-Za-z0-9.\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-#: the characters of a dotted name's labels, and the regex of a run of them that a dot and
-#: another label follow (where a ``_DOTTED_RE`` match may start)
+#: the characters of a dotted name's labels (one definition: the regexes below read it)
 _LABEL_CHARS = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-_DOTTED_START_RE = re.compile(r"[A-Za-z0-9\-]+(?=\.[A-Za-z0-9\-])")
+_LABEL = f"[{re.escape(_LABEL_CHARS)}]"
+_DOTTED_RE = re.compile(rf"(?<![{re.escape(_LABEL_CHARS)}.]){_LABEL}+(?:\.{_LABEL}+)+")
+#: a run of label characters that a dot and another label follow (where a ``_DOTTED_RE``
+#: match may start)
+_DOTTED_START_RE = re.compile(rf"{_LABEL}+(?=\.{_LABEL})")
 TOP_LEVEL_DOMAINS = frozenset({"com", "cn", "org", "net", "gov", "edu", "int", "info", "io"})
 _LIST_MARKER_BEFORE_PERIOD_RE = re.compile(r"(?<![^\W\d_])(?<!\d)(?:\d{1,3}|[A-Za-z])$")
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")

@@ -304,10 +304,7 @@ def _whole_even_list(text: str, view: str, run: list[Unit], group: Parallel) -> 
     if lead is None or run[0].start + lead > group.members[0].start:
         return group
     window = [_clip(run[0], lead, None) if lead else run[0], *run[1:]]
-    members = tuple(span_of(text, u.start, u.carrier_end) for u in window)
-    return new_parallel(
-        members, group.kind, group.shared, members[0].start, members[-1].end, group.score
-    )
+    return _with_members(group, tuple(span_of(text, u.start, u.carrier_end) for u in window))
 
 
 def rule_edge_pair(view: str, window: list[Unit]) -> bool:
@@ -1675,9 +1672,8 @@ def _minimal_members(text: str, view: str, group: Parallel) -> Parallel:
         part not in h for part in group.shared[1:] for h in heads
     ):
         return group
-    members = tuple(span_of(text, m.start, e) for m, e in zip(group.members, firsts, strict=True))
-    return new_parallel(
-        members, group.kind, group.shared, members[0].start, members[-1].end, group.score
+    return _with_members(
+        group, tuple(span_of(text, m.start, e) for m, e in zip(group.members, firsts, strict=True))
     )
 
 
@@ -1761,10 +1757,7 @@ def _quoted_members(text: str, view: str, group: Parallel) -> Parallel:
     edges = [quoted_edges(view, m.start, m.end) for m in group.members]
     if all(edge == (m.start, m.end) for edge, m in zip(edges, group.members, strict=True)):
         return group
-    members = tuple(span_of(text, a, b) for a, b in edges)
-    return new_parallel(  # dataclasses.replace(group, members=…, start=…, end=…)
-        members, group.kind, group.shared, members[0].start, members[-1].end, group.score
-    )
+    return _with_members(group, tuple(span_of(text, a, b) for a, b in edges))
 
 
 def rule_orphan_edge(view: str, at: int, step: int) -> bool:
@@ -1868,9 +1861,7 @@ def _drop_opening_clause(text: str, view: str, group: Parallel) -> Parallel:
         return group
     start = members[0].start + cut
     members[0] = span_of(text, start, members[0].end)
-    return new_parallel(  # dataclasses.replace(group, members=…, start=…)
-        tuple(members), group.kind, group.shared, start, group.end, group.score
-    )
+    return _with_members(group, tuple(members))
 
 
 def _cut_opening(view: str, group: Parallel) -> bool:
@@ -1905,9 +1896,7 @@ def _whole_word_edges(text: str, view: str, group: Parallel) -> Parallel:
         return group
     members[0] = span_of(text, start, first.end)
     members[-1] = span_of(text, last.start, end)
-    return new_parallel(  # dataclasses.replace(group, members=…, start=…, end=…)
-        tuple(members), group.kind, group.shared, start, end, group.score
-    )
+    return _with_members(group, tuple(members))
 
 
 def block_groups(text: str, view: str, sentence: Span) -> list[Parallel]:
@@ -2123,6 +2112,14 @@ def _sentences_by_paragraph(
         batch.append(sentence)
     if batch:
         yield index, batch
+
+
+def _with_members(group: Parallel, members: tuple[Span, ...]) -> Parallel:
+    """``group`` with new ``members`` (its start and end theirs): ``dataclasses.replace``
+    without its look-up of the fields."""
+    return new_parallel(
+        members, group.kind, group.shared, members[0].start, members[-1].end, group.score
+    )
 
 
 def _scored(group: Parallel, score: float) -> Parallel:
