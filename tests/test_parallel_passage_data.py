@@ -94,6 +94,10 @@ LATER = (
     "independent_parallel_passages_29.json",
     "calibration_parallel_passages_30_report.json",
     "calibration_parallel_passages_30.json",
+    "calibration_parallel_passages_31_report.json",
+    "calibration_parallel_passages_31.json",
+    "calibration_parallel_passages_32_report.json",
+    "calibration_parallel_passages_32.json",
 )
 
 
@@ -388,6 +392,26 @@ SETS = (
     PassageSet(
         "calibration_parallel_passages_30.json",
         "c30-policy", 1, 48, True, (100, 500), False, LATER[:62], 3, 2, "20261351", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_31_report.json",
+        "c31-report", 1, 48, True, (100, 500), False, LATER[:63], None, 2, "20261360", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_31.json",
+        "c31-policy", 1, 48, True, (100, 500), False, LATER[:64], 4, 2, "20261361", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_32_report.json",
+        "c32-report", 1, 48, True, (100, 500), False, LATER[:65], None, 2, "20261370", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_32.json",
+        "c32-policy", 1, 48, True, (100, 500), False, LATER[:66], 2, 2, "20261371", True,
         ("calibration", "calibration-report"),
     ),
 )  # fmt: skip
