@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import inspect
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import ModuleType
@@ -69,6 +70,13 @@ def clear_caches(model: bool = False, tables: bool = False) -> list[str]:
     return sorted(cleared)
 
 
+#: how many callers, in any thread, are inside :func:`collector_paused`, and whether the
+#: collector was on when the first of them came in (guarded by ``_PAUSE_LOCK``)
+_PAUSE_LOCK = threading.Lock()
+_pause_depth = 0
+_pause_restores = False
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off while the many small result objects are built
@@ -78,11 +86,21 @@ def collector_paused() -> Iterator[None]:
     markers (一、…\n二、… repeated) slower than linear, and its young passes cost
     every layer time for objects that refcounts free anyway; the few cycles (the
     enumeration runs' parent links) are collected once it is back on.
+
+    The switch is the interpreter's, so calls are counted across threads: the first
+    caller in turns the collector off, the last one out turns it back on if it was on
+    before the first came in (nested calls and threads that overlap never leave it off).
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _pause_depth, _pause_restores
+    with _PAUSE_LOCK:
+        if _pause_depth == 0:
+            _pause_restores = gc.isenabled()
+            gc.disable()
+        _pause_depth += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _PAUSE_LOCK:
+            _pause_depth -= 1
+            if _pause_depth == 0 and _pause_restores:
+                gc.enable()
