@@ -770,19 +770,14 @@ def table_pairs(
     return found
 
 
-def display_width(str text, Py_ssize_t start, Py_ssize_t end):
+def display_width(str text, Py_ssize_t start, Py_ssize_t end, str narrow):
     """``layout._display_width(text[start:end])``: two cells a character, one for those of
-    ``layout._NARROW_RE`` (U+0000-U+02FF, U+FF61-U+FFDC, U+FFE8-U+FFEE)."""
-    cdef _Chars t = _chars(text)
+    ``narrow`` (``vocabulary.NARROW``)."""
+    cdef _Chars t = _chars(text), n = _marks(narrow)
     cdef Py_ssize_t k, cells = 0
-    cdef Py_UCS4 char
     start, end = _within(text, start, end)
     for k in range(start, end):
-        char = _at(t, k)
-        if char <= 0x2FF or 0xFF61 <= char <= 0xFFDC or 0xFFE8 <= char <= 0xFFEE:
-            cells += 1
-        else:
-            cells += 2
+        cells += 1 if _holds(n, _at(t, k)) else 2
     return cells
 
 

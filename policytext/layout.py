@@ -63,6 +63,8 @@ from .vocabulary import (
     CLOSING,
     INLINE_SPACES,
     LINE_BREAKS,
+    NARROW,
+    NARROW_RANGES,
     NUMERAL_CHARS,
     PARAGRAPH_END,
     SENTENCE_END,
@@ -211,16 +213,17 @@ class _Line(NamedTuple):
     indent: int  # display width of the indentation
 
 
-#: characters one cell wide (ASCII, Latin, half-width forms); the rest, CJK text and its
-#: punctuation, take two cells as printed in Chinese
-_NARROW_RE = re.compile("[\x00-\u02ff\uff61-\uffdc\uffe8-\uffee]")
+#: characters one cell wide (``vocabulary.NARROW_RANGES``)
+_NARROW_RE = re.compile(
+    "[" + "".join(f"{re.escape(first)}-{re.escape(last)}" for first, last in NARROW_RANGES) + "]"
+)
 
 
 def _display_width(text: str, start: int = 0, end: int | None = None) -> int:
     """The cells ``text[start:end]`` takes (the kernel's ``display_width`` where built)."""
     end = len(text) if end is None else end
     if _DISPLAY_WIDTH is not None:
-        return _DISPLAY_WIDTH(text, start, end)
+        return _DISPLAY_WIDTH(text, start, end, NARROW)
     part = text[start:end]
     return 2 * len(part) - len(_NARROW_RE.findall(part))
 

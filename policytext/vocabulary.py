@@ -116,6 +116,13 @@ PLUS_SIGNS = "+＋"
 #: could not map, such as a list marker's stop (1\ue010)
 PRIVATE_USE = "".join(map(chr, range(0xE000, 0xF900)))
 
+#: the ranges of characters printed one cell wide (ASCII, Latin and the other alphabets to
+#: U+02FF, the half-width forms U+FF61-U+FFDC and U+FFE8-U+FFEE), first and last character;
+#: every other character, CJK text and its punctuation, takes two cells as printed in Chinese
+NARROW_RANGES = (("\x00", "\u02ff"), ("\uff61", "\uffdc"), ("\uffe8", "\uffee"))
+#: the same characters as one string (what the compiled kernel reads)
+NARROW = "".join(chr(c) for first, last in NARROW_RANGES for c in range(ord(first), ord(last) + 1))
+
 # --- words ----------------------------------------------------------------------------
 
 #: prepositions (coverbs) that open a phrase or a clause: before a 、-list they open the

@@ -15,7 +15,7 @@ import policytext as pt
 from policytext import layout, segment, slogans
 from policytext.parallels import grouping, rules, scoring, templates
 from policytext.parallels import units as scans
-from policytext.vocabulary import CLAUSE_MARKS, LINE_BREAKS, SENTENCE_END
+from policytext.vocabulary import CLAUSE_MARKS, LINE_BREAKS, NARROW, SENTENCE_END
 from tests.support.pure_python import PYTHON_ASKED, assert_uses_kernel
 
 kernel = pytest.importorskip(
@@ -434,7 +434,7 @@ def test_kernel_display_width_agrees_with_the_regex(text):
         for end in range(start, len(text) + 1):
             part = text[start:end]
             expected = 2 * len(part) - len(layout._NARROW_RE.findall(part))
-            assert kernel.display_width(text, start, end) == expected
+            assert kernel.display_width(text, start, end, NARROW) == expected
             assert layout._display_width(text, start, end) == expected
     assert_uses_kernel(layout._DISPLAY_WIDTH, kernel.display_width)
 

@@ -61,3 +61,13 @@ def test_the_rules_read_the_vocabulary_not_copies_of_it():
     assert enumerations.CHINESE_DIGITS is v.CHINESE_DIGITS
     assert rules.CLAUSE_EDGES is v.CLAUSE_EDGES and grouping.ITEM_EDGES is v.ITEM_EDGES
     assert rules.INLINE_SPACES is v.INLINE_SPACES and rules.CLAUSE_MARKS is v.CLAUSE_MARKS
+
+
+def test_narrow_characters_are_the_one_cell_ranges():
+    """ASCII and the half-width forms print one cell; Chinese text, its full-width
+    punctuation and the full-width forms print two; the string is the ranges."""
+    narrow = frozenset(v.NARROW)
+    assert len(v.NARROW) == sum(ord(b) - ord(a) + 1 for a, b in v.NARROW_RANGES)
+    assert {"a", " ", "é", "ｱ", "￨"} <= narrow
+    assert not {"中", "，", "。", "Ａ", "　", "“"} & narrow
+    assert layout._display_width("中文ab，ｱ") == 9
