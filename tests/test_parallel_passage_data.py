@@ -98,6 +98,10 @@ LATER = (
     "calibration_parallel_passages_31.json",
     "calibration_parallel_passages_32_report.json",
     "calibration_parallel_passages_32.json",
+    "calibration_parallel_passages_33_report.json",
+    "calibration_parallel_passages_33.json",
+    "calibration_parallel_passages_34_report.json",
+    "calibration_parallel_passages_34.json",
 )
 
 
@@ -412,6 +416,26 @@ SETS = (
     PassageSet(
         "calibration_parallel_passages_32.json",
         "c32-policy", 1, 48, True, (100, 500), False, LATER[:66], 2, 2, "20261371", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_33_report.json",
+        "c33-report", 1, 48, True, (100, 500), False, LATER[:67], None, 2, "20261380", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_33.json",
+        "c33-policy", 1, 48, True, (100, 500), False, LATER[:68], 2, 2, "20261381", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_34_report.json",
+        "c34-report", 1, 48, True, (100, 500), False, LATER[:69], None, 2, "20261390", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_34.json",
+        "c34-policy", 1, 45, True, (100, 500), False, LATER[:70], 2, 2, "20261391", True,
         ("calibration", "calibration-report"),
     ),
 )  # fmt: skip
