@@ -102,6 +102,9 @@ LATER = (
     "calibration_parallel_passages_33.json",
     "calibration_parallel_passages_34_report.json",
     "calibration_parallel_passages_34.json",
+    "calibration_parallel_passages_35_report.json",
+    "calibration_parallel_passages_35.json",
+    "calibration_parallel_passages_36_report.json",
 )
 
 
@@ -436,6 +439,21 @@ SETS = (
     PassageSet(
         "calibration_parallel_passages_34.json",
         "c34-policy", 1, 45, True, (100, 500), False, LATER[:70], 2, 2, "20261391", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_35_report.json",
+        "c35-report", 1, 48, True, (100, 500), False, LATER[:71], None, 2, "20261400", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_35.json",
+        "c35-policy", 1, 33, True, (100, 500), False, LATER[:72], 2, 2, "20261401", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_36_report.json",
+        "c36-report", 1, 48, True, (100, 500), False, LATER[:73], None, 2, "20261410", True,
         ("calibration", "calibration-report"),
     ),
 )  # fmt: skip
