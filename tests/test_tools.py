@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
 
 from benchmarks.bench_scale import summary
 from tools import results_table
@@ -41,3 +44,80 @@ def test_the_benchmark_summary_reads_its_measured_rows():
         "structure `n_process=2` vs 1": "1.93×",
         "peak RSS of one worker, largest vs smallest corpus streamed": "1.06 (150 MB, 159 MB)",
     }
+
+
+#: the sets drawn by tools.draw_passages, in the order they were drawn (each one apart from
+#: the sets registered before it), with the seed, kind and size of each draw
+DRAWN = (
+    ("calibration_parallel_passages_31_report.json", 20261360, "report", 48),
+    ("calibration_parallel_passages_31.json", 20261361, "normative", 48),
+    ("calibration_parallel_passages_32_report.json", 20261370, "report", 48),
+    ("calibration_parallel_passages_32.json", 20261371, "normative", 48),
+    ("calibration_parallel_passages_33_report.json", 20261380, "report", 48),
+    ("calibration_parallel_passages_33.json", 20261381, "normative", 48),
+    ("calibration_parallel_passages_34_report.json", 20261390, "report", 48),
+    ("calibration_parallel_passages_34.json", 20261391, "normative", 48),
+    ("calibration_parallel_passages_35_report.json", 20261400, "report", 48),
+    ("calibration_parallel_passages_35.json", 20261401, "normative", 48),
+    ("calibration_parallel_passages_36_report.json", 20261410, "report", 48),
+)
+
+
+@pytest.mark.parametrize("index", [0, 9, 10])
+def test_the_draw_gives_again_the_passages_a_set_says_it_drew(index):
+    """Redrawn with its seed, apart from the sets registered before it (the later ones
+    ignored), a set's draw gives its passages: files, offsets, and random/cue picks in order
+    (set 35's normative draw ran out of eligible paragraphs at 33)."""
+    from tests.conftest import load_passages, shared_path
+    from tools.draw_passages import draw
+
+    shared_path("corpora", "policy_docs", "SOURCES.md")
+    name, seed, kind, count = DRAWN[index]
+    later = [drawn[0] for drawn in DRAWN[index:]]
+    got = draw(seed, kind, "B", count, ignore=later)
+    passages = load_passages(name)["passages"]
+    assert [(p["file"], p["start"], p["end"], p["pick"]) for p in got] == [
+        (p["file"], p["start"], p["end"], p["note"].split(";")[0]) for p in passages
+    ]
+    assert all(p["text"] for p in got)
+
+
+def test_the_drawn_paragraphs_of_wrapped_text_run_to_a_sentence_end():
+    from tools.draw_passages import paragraphs
+
+    text = "  一、总体要求\n坚持系统推进，统筹\n发展和安全。\n\n二、重点任务"
+    assert [text[s:e] for s, e in paragraphs(text, wrapped=False)] == [
+        "一、总体要求",
+        "坚持系统推进，统筹",
+        "发展和安全。",
+        "二、重点任务",
+    ]
+    assert [text[s:e] for s, e in paragraphs(text, wrapped=True)] == [
+        "一、总体要求\n坚持系统推进，统筹\n发展和安全。",
+        "二、重点任务",
+    ]
+
+
+def test_the_pooled_scores_are_the_sums_of_the_sets_and_the_halves_split_them():
+    from tests.conftest import load_passages, shared_path
+    from tests.support.parallel_scoring import score_passages
+    from tools import score_parallel_sets as tool
+
+    shared_path("corpora")
+    names = (
+        "calibration_parallel_passages_31_report.json",
+        "independent_parallel_passages_27_report.json",
+    )
+    files = [Path(__file__).parent / "data" / name for name in names]
+    groups = [0, 0, 0, 0]
+    for name in names:
+        counts, _, _ = score_passages(load_passages(name), "simplified")
+        groups = [a + b for a, b in zip(groups, counts, strict=True)]
+    whole = tool.pooled(files, "simplified")
+    assert whole["report"][0] == groups and whole["report"][2] == 2
+    assert whole["normative"][2] == 0  # no policy passages in report sets
+    halves = [tool.pooled(files, "simplified", half)["report"][0] for half in "AB"]
+    assert [a + b for a, b in zip(*halves, strict=True)] == groups
+    assert all(sum(half) for half in halves)  # both halves are in the two sets
+    line = tool.lines(files, ["simplified"])[0]
+    assert line.startswith("simplified  report     files 2 groups " + str(groups))

@@ -7,6 +7,7 @@ monotone; ``tools.build_formulas`` reads the development documents too.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -18,6 +19,13 @@ ROOT = Path(__file__).resolve().parents[1]
 def shared_root() -> Path:
     """``../shared`` beside the project, or ``POLICYTEXT_SHARED``."""
     return Path(os.environ.get("POLICYTEXT_SHARED") or ROOT.parent / "shared")
+
+
+def document_half(file: str) -> str:
+    """``"A"`` or ``"B"``: the half of the development documents a shared corpus file
+    (``gwr_cpc_wikisource/gwr_1958.txt``) falls in, by the parity of ``sha1("23:" + file)``.
+    Rule writers study half A; the check sets are drawn from half B."""
+    return "AB"[int(hashlib.sha1(("23:" + file).encode()).hexdigest(), 16) % 2]
 
 
 def development_passages(names: Iterable[str]) -> Iterator[tuple[dict, str]]:

@@ -1,0 +1,182 @@
+"""Draw passages of the shared corpora for blind annotation, by the procedure the "about"
+of the calibration sets 28 to 36 states.
+
+Run from the project root, with ``../shared`` beside it (or ``POLICYTEXT_SHARED``)::
+
+    python -m tools.draw_passages 20261410 report B 48 drawn.json [earlier.json ...]
+
+The documents: for ``report``, the first 21 provincial reports of 2026 by name and every
+national report of ``gwr_cpc_wikisource``; for ``normative``, the development policy
+documents (``sha1(name) % 3 != 0``); of either, one half (:func:`tools.calibration.document_half`).
+A paragraph is a non-empty stripped line (in a hard-wrapped file, a run of lines up to one
+ending in 。！？); eligible: 100 to 500 characters, overlapping no passage of
+``tests/data/*parallel_passages*.json`` or ``tests/data/agreement/*.json`` (``ignore``
+leaves named sets out, to redraw one) nor one drawn before (the ``earlier`` draws). The
+files are sorted, shuffled once with the seed and visited round-robin, at most two passages
+a file; odd draws are random paragraphs, even draws ones with a cue (three 、, a quotation
+mark, a ；, or a numeral before 个项大化为条种). Offsets index the file read as UTF-8.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+from collections.abc import Collection, Sequence
+from pathlib import Path
+
+from tools.calibration import ROOT, document_half, shared_root
+
+#: what makes a paragraph a "cue" draw
+CUE = re.compile(r"(、.*){3,}|[“”「」‘’\"]|；|[一二两三四五六七八九十][个项大化为条种]")
+SENTENCE_END = "。！？"
+LENGTHS = (100, 500)
+PER_FILE = 2
+PROVINCIAL_REPORTS = 21
+
+
+def wrapped_files(corpora: Path) -> set[str]:
+    """The hard-wrapped policy documents, as ``policy_docs/SOURCES.md`` lists them."""
+    sources = (corpora / "policy_docs" / "SOURCES.md").read_text(encoding="utf-8")
+    return {"policy_docs/" + m for m in re.findall(r"^- (\S+\.txt) \(mid-sentence", sources, re.M)}
+
+
+def documents(corpora: Path, kind: str, half: str) -> list[str]:
+    """The files (relative to the corpora) a draw of ``kind`` and ``half`` reads, sorted."""
+    if kind == "report":
+        provincial = sorted(p.name for p in (corpora / "gwr_provincial_2026").glob("*.txt"))
+        files = [f"gwr_provincial_2026/{name}" for name in provincial[:PROVINCIAL_REPORTS]]
+        files += sorted(
+            f"gwr_cpc_wikisource/{p.name}" for p in (corpora / "gwr_cpc_wikisource").glob("*.txt")
+        )
+    elif kind == "normative":
+        files = [
+            f"policy_docs/{p.name}"
+            for p in (corpora / "policy_docs").glob("*.txt")
+            if int(hashlib.sha1(p.name.encode()).hexdigest(), 16) % 3 != 0
+        ]
+    else:
+        raise ValueError(f"kind must be 'report' or 'normative', not {kind!r}")
+    return sorted(f for f in files if document_half(f) == half)
+
+
+def paragraphs(text: str, wrapped: bool) -> list[tuple[int, int]]:
+    """``(start, end)`` of each paragraph: a stripped non-empty line, or in wrapped text a run
+    of lines up to one that ends a sentence (or a blank line)."""
+    spans, run, pos = [], None, 0
+    for line in text.split("\n"):
+        start = pos + len(line) - len(line.lstrip())
+        end = pos + len(line.rstrip())
+        pos += len(line) + 1
+        if not wrapped:
+            if line.strip():
+                spans.append((start, end))
+            continue
+        if not line.strip():
+            if run:
+                spans.append(run)
+                run = None
+            continue
+        run = (run[0], end) if run else (start, end)
+        if line.rstrip().endswith(tuple(SENTENCE_END)):
+            spans.append(run)
+            run = None
+    if run:
+        spans.append(run)
+    return spans
+
+
+def taken_passages(ignore: Collection[str] = ()) -> list[dict]:
+    """Every passage (file, start, end) of the annotated sets in ``tests/data``."""
+    data_dir = ROOT / "tests" / "data"
+    taken = []
+    for path in sorted(data_dir.glob("*parallel_passages*.json")) + sorted(
+        data_dir.glob("agreement/*.json")
+    ):
+        if path.name in ignore:
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        passages = data.get("passages", []) if isinstance(data, dict) else data
+        taken += [p for p in passages if isinstance(p, dict) and "file" in p]
+    return taken
+
+
+def draw(
+    seed: int,
+    kind: str,
+    half: str,
+    count: int,
+    earlier: Sequence[dict] = (),
+    ignore: Collection[str] = (),
+) -> list[dict]:
+    """``count`` passages (fewer when the documents run out) as dicts of file, start, end,
+    pick ("random" or "cue") and text."""
+    corpora = shared_root() / "corpora"
+    wrapped = wrapped_files(corpora)
+    taken = taken_passages(ignore) + list(earlier)
+    order = documents(corpora, kind, half)
+    rng = random.Random(seed)  # one generator: the shuffle, then every choice
+    rng.shuffle(order)
+    texts, eligible = {}, {}
+    for file in order:
+        text = (corpora / file).read_text(encoding="utf-8")
+        texts[file] = text
+        low, high = LENGTHS
+        eligible[file] = [
+            (s, e) for s, e in paragraphs(text, file in wrapped) if low <= e - s <= high
+        ]
+    drawn: list[dict] = []
+    per_file: dict[str, int] = {}
+    while len(drawn) < count:
+        progressed = False
+        for file in order:
+            if len(drawn) >= count:
+                break
+            if per_file.get(file, 0) >= PER_FILE:
+                continue
+            pick = "random" if len(drawn) % 2 == 0 else "cue"
+            free = [
+                (s, e)
+                for s, e in eligible[file]
+                if not any(
+                    p["file"] == file and s < p["end"] and p["start"] < e for p in taken + drawn
+                )
+            ]
+            if pick == "cue":
+                free = [(s, e) for s, e in free if CUE.search(texts[file][s:e])]
+            if not free:
+                continue
+            s, e = rng.choice(free)
+            drawn.append(
+                {"file": file, "start": s, "end": e, "pick": pick, "text": texts[file][s:e]}
+            )
+            per_file[file] = per_file.get(file, 0) + 1
+            progressed = True
+        if not progressed:
+            break
+    return drawn
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("seed", type=int)
+    parser.add_argument("kind", choices=("report", "normative"))
+    parser.add_argument("half", choices=("A", "B"))
+    parser.add_argument("count", type=int)
+    parser.add_argument("out", type=Path, help="where the drawn passages go (JSON)")
+    parser.add_argument("earlier", nargs="*", type=Path, help="draws made before this one")
+    parser.add_argument(
+        "--ignore", action="append", default=[], help="a tests/data set to leave out"
+    )
+    args = parser.parse_args(argv)
+    earlier = [p for path in args.earlier for p in json.loads(path.read_text(encoding="utf-8"))]
+    drawn = draw(args.seed, args.kind, args.half, args.count, earlier, args.ignore)
+    args.out.write_text(json.dumps(drawn, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"{args.out}: {len(drawn)} passages, {len({d['file'] for d in drawn})} files")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
