@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.conftest import load_passages, passage_texts, shared_path
+from tools.draw_passages import wrapped_files
 
 OPENING = '“「‘"『'
 CLOSING = '”」’"』'
@@ -475,9 +476,8 @@ def texts(data: dict) -> list[tuple[dict, str]]:
 
 
 def _wrapped_files() -> set[str]:
-    sources = shared_path("corpora", "policy_docs", "SOURCES.md").read_text(encoding="utf-8")
-    names = re.findall(r"^- (\S+\.txt) \(mid-sentence", sources, re.MULTILINE)
-    return {f"policy_docs/{name}" for name in names}
+    shared_path("corpora", "policy_docs", "SOURCES.md")
+    return wrapped_files(shared_path("corpora"))
 
 
 def _overlap(p: dict, q: dict) -> bool:
