@@ -171,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
         "--ignore", action="append", default=[], help="a tests/data set to leave out"
     )
     args = parser.parse_args(argv)
+    missing = [str(path) for path in args.earlier if not path.is_file()]
+    if missing:
+        parser.error(f"no such earlier draw: {', '.join(missing)}")
+    if not (shared_root() / "corpora").is_dir():
+        parser.error(f"{shared_root() / 'corpora'} is absent: set POLICYTEXT_SHARED")
     earlier = [p for path in args.earlier for p in json.loads(path.read_text(encoding="utf-8"))]
     drawn = draw(args.seed, args.kind, args.half, args.count, earlier, args.ignore)
     args.out.write_text(json.dumps(drawn, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -88,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(scripts) - set(SCRIPTS)
     if unknown:
         parser.error(f"unknown script {sorted(unknown)}: choose from {', '.join(SCRIPTS)}")
+    missing = [str(file) for file in args.files if not file.is_file()]
+    if missing:
+        parser.error(f"no such passage set: {', '.join(missing)}")
     for line in lines(args.files, scripts, args.half, args.min_score):
         print(line)
     return 0
