@@ -106,6 +106,9 @@ LATER = (
     "calibration_parallel_passages_35_report.json",
     "calibration_parallel_passages_35.json",
     "calibration_parallel_passages_36_report.json",
+    "calibration_parallel_passages_37_report.json",
+    "calibration_parallel_passages_37.json",
+    "calibration_parallel_passages_38_report.json",
 )
 
 
@@ -455,6 +458,21 @@ SETS = (
     PassageSet(
         "calibration_parallel_passages_36_report.json",
         "c36-report", 1, 48, True, (100, 500), False, LATER[:73], None, 2, "20261410", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_37_report.json",
+        "c37-report", 1, 48, True, (100, 500), False, LATER[:74], None, 2, "20261420", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_37.json",
+        "c37-policy", 1, 29, True, (100, 500), False, LATER[:75], 2, 2, "20261421", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_38_report.json",
+        "c38-report", 1, 48, True, (100, 500), False, LATER[:76], None, 2, "20261430", True,
         ("calibration", "calibration-report"),
     ),
 )  # fmt: skip

@@ -60,14 +60,17 @@ DRAWN = (
     ("calibration_parallel_passages_35_report.json", 20261400, "report", 48),
     ("calibration_parallel_passages_35.json", 20261401, "normative", 48),
     ("calibration_parallel_passages_36_report.json", 20261410, "report", 48),
+    ("calibration_parallel_passages_37_report.json", 20261420, "report", 48),
+    ("calibration_parallel_passages_37.json", 20261421, "normative", 48),
+    ("calibration_parallel_passages_38_report.json", 20261430, "report", 48),
 )
 
 
-@pytest.mark.parametrize("index", [0, 9, 10])
+@pytest.mark.parametrize("index", [0, 9, 10, 12])
 def test_the_draw_gives_again_the_passages_a_set_says_it_drew(index):
     """Redrawn with its seed, apart from the sets registered before it (the later ones
     ignored), a set's draw gives its passages: files, offsets, and random/cue picks in order
-    (set 35's normative draw ran out of eligible paragraphs at 33)."""
+    (the normative draws of sets 35 and 37 ran out of eligible paragraphs at 33 and 29)."""
     from tests.conftest import load_passages, shared_path
     from tools.draw_passages import draw
 
