@@ -1,5 +1,5 @@
 """Draw passages of the shared corpora for blind annotation, by the procedure the "about"
-of the calibration sets 28 to 36 states.
+of the annotated sets 27 to 38 states.
 
 Run from the project root, with ``../shared`` beside it (or ``POLICYTEXT_SHARED``)::
 
@@ -45,6 +45,8 @@ def wrapped_files(corpora: Path) -> set[str]:
 
 def documents(corpora: Path, kind: str, half: str) -> list[str]:
     """The files (relative to the corpora) a draw of ``kind`` and ``half`` reads, sorted."""
+    if half not in ("A", "B"):
+        raise ValueError(f"half must be 'A' or 'B', not {half!r}")
     if kind == "report":
         provincial = sorted(p.name for p in (corpora / "gwr_provincial_2026").glob("*.txt"))
         files = [f"gwr_provincial_2026/{name}" for name in provincial[:PROVINCIAL_REPORTS]]
@@ -120,10 +122,10 @@ def draw(
     rng = random.Random(seed)  # one generator: the shuffle, then every choice
     rng.shuffle(order)
     texts, eligible = {}, {}
+    low, high = LENGTHS
     for file in order:
         text = (corpora / file).read_text(encoding="utf-8")
         texts[file] = text
-        low, high = LENGTHS
         eligible[file] = [
             (s, e) for s, e in paragraphs(text, file in wrapped) if low <= e - s <= high
         ]
