@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.bench_scale import summary
+from tests.test_parallel_passage_data import SETS as PASSAGE_SETS
 from tools import results_table
 
 
@@ -47,22 +48,12 @@ def test_the_benchmark_summary_reads_its_measured_rows():
 
 
 #: the sets drawn by tools.draw_passages, in the order they were drawn (each one apart from
-#: the sets registered before it), with the seed, kind and size of each draw
-DRAWN = (
-    ("calibration_parallel_passages_31_report.json", 20261360, "report", 48),
-    ("calibration_parallel_passages_31.json", 20261361, "normative", 48),
-    ("calibration_parallel_passages_32_report.json", 20261370, "report", 48),
-    ("calibration_parallel_passages_32.json", 20261371, "normative", 48),
-    ("calibration_parallel_passages_33_report.json", 20261380, "report", 48),
-    ("calibration_parallel_passages_33.json", 20261381, "normative", 48),
-    ("calibration_parallel_passages_34_report.json", 20261390, "report", 48),
-    ("calibration_parallel_passages_34.json", 20261391, "normative", 48),
-    ("calibration_parallel_passages_35_report.json", 20261400, "report", 48),
-    ("calibration_parallel_passages_35.json", 20261401, "normative", 48),
-    ("calibration_parallel_passages_36_report.json", 20261410, "report", 48),
-    ("calibration_parallel_passages_37_report.json", 20261420, "report", 48),
-    ("calibration_parallel_passages_37.json", 20261421, "normative", 48),
-    ("calibration_parallel_passages_38_report.json", 20261430, "report", 48),
+#: the sets registered before it): the registered sets from set 31 on, each draw asking for
+#: 48 passages of its kind
+DRAWN = tuple(
+    (s.name, int(s.seed), "report" if s.name.endswith("_report.json") else "normative", 48)
+    for s in PASSAGE_SETS
+    if s.seed and int(s.seed) >= 20261360
 )
 
 

@@ -117,7 +117,10 @@ def draw(
     pick ("random" or "cue") and text."""
     corpora = shared_root() / "corpora"
     wrapped = wrapped_files(corpora)
-    taken = taken_passages(ignore) + list(earlier)
+    # the stretches already annotated or drawn, by file
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for p in [*taken_passages(ignore), *earlier]:
+        taken.setdefault(p["file"], []).append((p["start"], p["end"]))
     order = documents(corpora, kind, half)
     rng = random.Random(seed)  # one generator: the shuffle, then every choice
     rng.shuffle(order)
@@ -139,13 +142,8 @@ def draw(
             if per_file.get(file, 0) >= PER_FILE:
                 continue
             pick = "random" if len(drawn) % 2 == 0 else "cue"
-            free = [
-                (s, e)
-                for s, e in eligible[file]
-                if not any(
-                    p["file"] == file and s < p["end"] and p["start"] < e for p in taken + drawn
-                )
-            ]
+            used = taken.get(file, [])
+            free = [(s, e) for s, e in eligible[file] if not any(s < b and a < e for a, b in used)]
             if pick == "cue":
                 free = [(s, e) for s, e in free if CUE.search(texts[file][s:e])]
             if not free:
@@ -154,6 +152,7 @@ def draw(
             drawn.append(
                 {"file": file, "start": s, "end": e, "pick": pick, "text": texts[file][s:e]}
             )
+            taken.setdefault(file, []).append((s, e))
             per_file[file] = per_file.get(file, 0) + 1
             progressed = True
         if not progressed:
