@@ -43,6 +43,7 @@ from .rules import (
     rule_elaboration_member,
     rule_event_list,
     rule_geographic_names,
+    rule_label_opening,
     rule_linked_member,
     rule_name_list,
     rule_programme_list,
@@ -1677,6 +1678,19 @@ def _minimal_members(text: str, view: str, group: Parallel) -> Parallel:
     )
 
 
+def _opening_clause_members(text: str, view: str, group: Parallel) -> Parallel:
+    """Sentences compared by their first clauses, three or more, reported by those clauses
+    when they carry all the shared material (ANNOTATION.md: the minimal unit that carries
+    the template; 坚持人民主体地位，…。坚持依法治国，…) unless a first clause only labels its
+    sentence (:func:`rule_label_opening`). Pairs keep whole sentences."""
+    if len(group.members) < 3:
+        return group
+    heads = [view[m.start : _first_clause_end(view, m.start, m.end)] for m in group.members]
+    if rule_label_opening(heads, group.shared):
+        return group
+    return _minimal_members(text, view, group)
+
+
 def _dedupe(groups: list[Parallel]) -> list[Parallel]:
     """Drop a group whose members repeat members of a larger or better group.
 
@@ -2236,7 +2250,10 @@ def build_parallels(
                 found += [g for g in groups_in_run(text, view, leads) if len(g.members) >= 3]
             whole_runs = groups_in_run(text, view, semicolon_units(view, sentence, whole=True))
             found += [_minimal_members(text, view, g) for g in whole_runs]
-        found += groups_in_run(text, view, sentence_units(view, paragraph_sentences))
+        found += [
+            _opening_clause_members(text, view, g)
+            for g in groups_in_run(text, view, sentence_units(view, paragraph_sentences))
+        ]
         if len(paragraph_sentences) >= 3 and _three_end_alike(view, paragraph_sentences):
             whole_sentences = sentence_units(view, paragraph_sentences, whole=True)
             found += [

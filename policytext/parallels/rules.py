@@ -1462,6 +1462,23 @@ def rule_adverbial_sentences(template: Template, carriers: list[str], level: str
     )
 
 
+#: the fewest characters of its own a sentence's first clause holds, beside the shared
+#: material, to be the member itself (坚持依法治国: 4); with fewer it labels the sentence
+LABEL_OPENING = 3
+
+
+def rule_label_opening(heads: list[str], shared: tuple[str, ...]) -> bool:
+    """Sentences compared by their first clauses, one of which is the shared material and at
+    most two characters more, are members whole: that clause labels what follows (在思想上，
+    …。在工作上，…; 就诊前，…。就诊中，…), it carries no template of its own.
+
+    Not: first clauses with their own object (坚持人民主体地位，…。坚持依法治国，…; 加强对
+    宪法和法律实施的监督，…), which are the members (the minimal unit of the template).
+    """
+    common = sum(len(part) for part in shared)
+    return any(len(head) - common < LABEL_OPENING for head in heads)
+
+
 #: the compass points that name regions: 粤东, 西北, 东部
 COMPASS = frozenset("东西南北")
 
