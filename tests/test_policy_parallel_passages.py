@@ -168,13 +168,16 @@ HELD_OUT_7_FLOOR = {
 #: same in both scripts. Floors just below: the bar is not met here. Lowered after the rule
 #: round of 2026-12-03 (eighth part; refit: default 0.781, "normative" 0.960, "report" 0.562):
 #: groups P 0.811 R 0.684 F1 0.742 (policy P 0.692 R 0.571 F1 0.626); "normative" on the policy
-#: part P 0.714 R 0.286 F1 0.408, "report" on the report part P 0.778 R 0.750 F1 0.764
+#: part P 0.714 R 0.286 F1 0.408, "report" on the report part P 0.778 R 0.750 F1 0.764.
+#: Lowered when min35 merged (4 December, sixteenth part; report default 0.816 -> 0.625), read
+#: once: groups P 0.756 R 0.789 F1 0.772 (policy P 0.625 F1 0.667, report P 0.828 R 0.833
+#: F1 0.830); "normative" on the policy part P 0.643 R 0.571 F1 0.605
 HELD_OUT_8 = ("heldout_parallel_passages_8.json", "heldout_parallel_passages_8_report.json")
 HELD_OUT_8_FLOOR = {
     "groups_f1": 0.74,
-    "groups_p": 0.81,
+    "groups_p": 0.75,
     "slogans_f1": 0.85,
-    "kinds": {"policy": (0.68, 0.40), "report": (0.77, 0.76)},
+    "kinds": {"policy": (0.64, 0.40), "report": (0.77, 0.76)},
 }
 
 #: the tenth held-out set (64 passages of held-out policy documents, up to three per file,
@@ -273,7 +276,9 @@ HELD_OUT_19_FLOOR = {
 #: the kind of text (policytext.parallels.GENRES) of each part of a held-out set
 KIND = {"policy": "normative", "report": "report"}
 HELD_OUT_6 = ("heldout_parallel_passages_6.json", "heldout_parallel_passages_6_report.json")
-HELD_OUT_6_FLOOR = {"groups_f1": 0.75, "groups_p": 0.76, "slogans_f1": 0.89}
+#: held-out set 6's precision floor lowered when min35 merged (sixteenth part), read once:
+#: groups P 0.744 R 0.826 F1 0.783 (policy P 0.636 F1 0.697, report P 0.857 R 0.900 F1 0.878)
+HELD_OUT_6_FLOOR = {"groups_f1": 0.75, "groups_p": 0.74, "slogans_f1": 0.89}
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
@@ -424,6 +429,18 @@ def test_score_is_calibrated_on_the_development_passages(capsys):
 #: 0.761), groups scoring 0.9 or more right 26 of 29; set 34 P 0.886 R 0.811 F1 0.847
 #: (policy 0.900 / 0.850 / 0.874, report 0.875 / 0.765 / 0.816), 34 of 38; the same in both
 #: scripts. Floors just below.
+#: calibration sets 35 to 38 (48 report passages each, with 33 and 29 policy passages in sets
+#: 35 and 37: the last of half B; drawn and annotated blind at the end of the fifteenth part,
+#: banked unscored): they judged min35 by the rule written before they were annotated
+#: (sixteenth part: report F1 pooled 0.756 -> 0.790, normative 0.844 -> 0.844; over all check
+#: sets 12-38 report 0.825 -> 0.843, normative 0.813 -> 0.812), and it merged. Read on main
+#: with min35 (report default 0.625): set 35 P 0.804 R 0.708 F1 0.753 (policy 0.810 / 0.750 /
+#: 0.779, report 0.800 / 0.688 / 0.739), groups scoring 0.9 or more right 20 of 23; set 36
+#: (report) 0.796 / 0.774 / 0.785, 20 of 23; set 37 0.873 / 0.828 / 0.850 (policy 0.952 /
+#: 0.846 / 0.896, report 0.824 / 0.812 / 0.818), 22 of 23; set 38 (report) 0.850 / 0.778 /
+#: 0.812, 15 of 16. The floors of sets 32 to 34 were lowered to min35's reads then: set 32
+#: 0.857 / 0.821 / 0.838 (25 of 25), set 33 0.806 / 0.763 / 0.784 (27 of 30), set 34 0.868 /
+#: 0.838 / 0.853 (33 of 37). The same in both scripts. Floors just below.
 CALIBRATION_CHECKS = {
     "calibration set 12": (
         "calibration_parallel_passages_12.json",
@@ -473,9 +490,20 @@ CALIBRATION_CHECKS = {
         "calibration_parallel_passages_34.json",
         "calibration_parallel_passages_34_report.json",
     ),
+    "calibration set 35": (
+        "calibration_parallel_passages_35.json",
+        "calibration_parallel_passages_35_report.json",
+    ),
+    "calibration set 36": ("calibration_parallel_passages_36_report.json",),
+    "calibration set 37": (
+        "calibration_parallel_passages_37.json",
+        "calibration_parallel_passages_37_report.json",
+    ),
+    "calibration set 38": ("calibration_parallel_passages_38_report.json",),
 }
 #: the least precision and F1 at the default each check set holds (just below its reads), and
-#: a score at or above which the set's groups are right at least 0.85 (sets 12, 31, 33 and 34), 0.8 (set 15) or 0.9 (sets 21, 23, 25, 26, 28, 30 and 32) of the time
+#: a score at or above which the set's groups are right at least 0.85 (sets 12, 31 and 33 to
+#: 36), 0.8 (set 15) or 0.9 (sets 21, 23, 25, 26, 28, 30, 32, 37 and 38) of the time
 CALIBRATION_CHECK_FLOOR = {
     "calibration set 12": (0.85, 0.82, 0.9, 0.85),
     "calibration set 15": (0.84, 0.83, 0.8, 0.8),
@@ -486,9 +514,13 @@ CALIBRATION_CHECK_FLOOR = {
     "calibration set 28": (0.83, 0.79, 0.9, 0.9),
     "calibration set 30": (0.82, 0.79, 0.9, 0.9),
     "calibration set 31": (0.85, 0.71, 0.9, 0.85),
-    "calibration set 32": (0.87, 0.84, 0.9, 0.9),
-    "calibration set 33": (0.83, 0.79, 0.9, 0.85),
-    "calibration set 34": (0.88, 0.84, 0.9, 0.85),
+    "calibration set 32": (0.85, 0.83, 0.9, 0.9),
+    "calibration set 33": (0.80, 0.78, 0.9, 0.85),
+    "calibration set 34": (0.86, 0.84, 0.9, 0.85),
+    "calibration set 35": (0.80, 0.75, 0.9, 0.85),
+    "calibration set 36": (0.79, 0.78, 0.9, 0.85),
+    "calibration set 37": (0.87, 0.84, 0.9, 0.9),
+    "calibration set 38": (0.84, 0.81, 0.9, 0.9),
 }
 
 
