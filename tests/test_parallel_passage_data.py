@@ -109,6 +109,9 @@ LATER = (
     "calibration_parallel_passages_37_report.json",
     "calibration_parallel_passages_37.json",
     "calibration_parallel_passages_38_report.json",
+    "calibration_parallel_passages_39_report.json",
+    "calibration_parallel_passages_39.json",
+    "calibration_parallel_passages_40_report.json",
 )
 
 
@@ -473,6 +476,21 @@ SETS = (
     PassageSet(
         "calibration_parallel_passages_38_report.json",
         "c38-report", 1, 48, True, (100, 500), False, LATER[:76], None, 2, "20261430", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_39_report.json",
+        "c39-report", 1, 48, True, (100, 500), False, LATER[:77], None, 2, "20261440", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_39.json",
+        "c39-policy", 1, 25, True, (100, 500), False, LATER[:78], 2, 2, "20261441", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_40_report.json",
+        "c40-report", 1, 48, True, (100, 500), False, LATER[:79], None, 2, "20261450", True,
         ("calibration", "calibration-report"),
     ),
 )  # fmt: skip

@@ -57,11 +57,12 @@ DRAWN = tuple(
 )
 
 
-@pytest.mark.parametrize("index", [0, 9, 10, 12])
+@pytest.mark.parametrize("index", [0, 9, 10, 12, 15, 16])
 def test_the_draw_gives_again_the_passages_a_set_says_it_drew(index):
     """Redrawn with its seed, apart from the sets registered before it (the later ones
     ignored), a set's draw gives its passages: files, offsets, and random/cue picks in order
-    (the normative draws of sets 35 and 37 ran out of eligible paragraphs at 33 and 29)."""
+    (the normative draws of sets 35, 37 and 39 ran out of eligible paragraphs at 33, 29 and
+    25)."""
     from tests.conftest import load_passages, shared_path
     from tools.draw_passages import draw
 
@@ -74,6 +75,23 @@ def test_the_draw_gives_again_the_passages_a_set_says_it_drew(index):
         (p["file"], p["start"], p["end"], p["note"].split(";")[0]) for p in passages
     ]
     assert all(p["text"] for p in got)
+
+
+def test_the_draw_keeps_to_its_cap_of_passages_a_file():
+    """Two passages a file unless told otherwise; a higher cap draws more where the half's
+    files with free paragraphs are few (half B of the normative documents since set 35)."""
+    from collections import Counter
+
+    from tests.conftest import shared_path
+    from tools.draw_passages import draw, main
+
+    shared_path("corpora", "policy_docs", "SOURCES.md")
+    capped = Counter(p["file"] for p in draw(20261460, "normative", "B", 48))
+    raised = Counter(p["file"] for p in draw(20261460, "normative", "B", 48, most_per_file=6))
+    assert max(capped.values()) <= 2 < max(raised.values()) <= 6
+    assert sum(raised.values()) > sum(capped.values())
+    with pytest.raises(SystemExit):
+        main(["1", "normative", "B", "4", "out.json", "--per-file", "0"])
 
 
 def test_the_drawn_paragraphs_of_wrapped_text_run_to_a_sentence_end():

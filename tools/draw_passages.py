@@ -1,5 +1,5 @@
 """Draw passages of the shared corpora for blind annotation, by the procedure the "about"
-of the annotated sets 27 to 38 states.
+of the annotated sets 27 to 41 states.
 
 Run from the project root, with ``../shared`` beside it (or ``POLICYTEXT_SHARED``)::
 
@@ -7,14 +7,15 @@ Run from the project root, with ``../shared`` beside it (or ``POLICYTEXT_SHARED`
 
 The documents: for ``report``, the first 21 provincial reports of 2026 by name and every
 national report of ``gwr_cpc_wikisource``; for ``normative``, the development policy
-documents (``sha1(name) % 3 != 0``); of either, one half (:func:`tools.calibration.document_half`).
-A paragraph is a non-empty stripped line (in a hard-wrapped file, a run of lines up to one
-ending in 。！？); eligible: 100 to 500 characters, overlapping no passage of
-``tests/data/*parallel_passages*.json`` or ``tests/data/agreement/*.json`` (``ignore``
-leaves named sets out, to redraw one) nor one drawn before (the ``earlier`` draws). The
-files are sorted, shuffled once with the seed and visited round-robin, at most two passages
-a file; odd draws are random paragraphs, even draws ones with a cue (three 、, a quotation
-mark, a ；, or a numeral before 个项大化为条种). Offsets index the file read as UTF-8.
+documents (``sha1(name) % 3 != 0``); of either, one half
+(:func:`tools.calibration.document_half`). A paragraph is a non-empty stripped line (in a
+hard-wrapped file, a run of lines up to one ending in 。！？); eligible: 100 to 500 characters,
+overlapping no passage of ``tests/data/*parallel_passages*.json`` or
+``tests/data/agreement/*.json`` (``ignore`` leaves named sets out, to redraw one) nor one
+drawn before (the ``earlier`` draws). The files are sorted, shuffled once with the seed and
+visited round-robin, at most two passages a file (``--per-file`` raises it where the
+documents run out); odd draws are random paragraphs, even draws ones with a cue (three 、, a
+quotation mark, a ；, or a numeral before 个项大化为条种). Offsets index the file read as UTF-8.
 """
 
 from __future__ import annotations
@@ -112,9 +113,10 @@ def draw(
     count: int,
     earlier: Sequence[dict] = (),
     ignore: Collection[str] = (),
+    most_per_file: int = PER_FILE,
 ) -> list[dict]:
-    """``count`` passages (fewer when the documents run out) as dicts of file, start, end,
-    pick ("random" or "cue") and text."""
+    """``count`` passages (fewer when the documents run out), at most ``most_per_file`` of
+    one file, as dicts of file, start, end, pick ("random" or "cue") and text."""
     corpora = shared_root() / "corpora"
     wrapped = wrapped_files(corpora)
     # the stretches already annotated or drawn, by file
@@ -139,7 +141,7 @@ def draw(
         for file in order:
             if len(drawn) >= count:
                 break
-            if per_file.get(file, 0) >= PER_FILE:
+            if per_file.get(file, 0) >= most_per_file:
                 continue
             pick = "random" if len(drawn) % 2 == 0 else "cue"
             used = taken.get(file, [])
@@ -171,14 +173,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--ignore", action="append", default=[], help="a tests/data set to leave out"
     )
+    parser.add_argument(
+        "--per-file", type=int, default=PER_FILE, help="at most this many passages of one file"
+    )
     args = parser.parse_args(argv)
+    if args.per_file < 1:
+        parser.error("--per-file must be 1 or more")
     missing = [str(path) for path in args.earlier if not path.is_file()]
     if missing:
         parser.error(f"no such earlier draw: {', '.join(missing)}")
     if not (shared_root() / "corpora").is_dir():
         parser.error(f"{shared_root() / 'corpora'} is absent: set POLICYTEXT_SHARED")
     earlier = [p for path in args.earlier for p in json.loads(path.read_text(encoding="utf-8"))]
-    drawn = draw(args.seed, args.kind, args.half, args.count, earlier, args.ignore)
+    drawn = draw(args.seed, args.kind, args.half, args.count, earlier, args.ignore, args.per_file)
     args.out.write_text(json.dumps(drawn, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{args.out}: {len(drawn)} passages, {len({d['file'] for d in drawn})} files")
     return 0
