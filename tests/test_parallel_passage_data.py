@@ -112,6 +112,7 @@ LATER = (
     "calibration_parallel_passages_39_report.json",
     "calibration_parallel_passages_39.json",
     "calibration_parallel_passages_40_report.json",
+    "calibration_parallel_passages_41.json",
 )
 
 
@@ -491,6 +492,11 @@ SETS = (
     PassageSet(
         "calibration_parallel_passages_40_report.json",
         "c40-report", 1, 48, True, (100, 500), False, LATER[:79], None, 2, "20261450", True,
+        ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "calibration_parallel_passages_41.json",
+        "c41-policy", 1, 48, True, (100, 500), False, LATER[:80], 6, 6, "20261460", True,
         ("calibration", "calibration-report"),
     ),
 )  # fmt: skip

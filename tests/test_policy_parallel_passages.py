@@ -449,6 +449,12 @@ def test_score_is_calibrated_on_the_development_passages(capsys):
 #: 0.800 / 0.889, report 0.773 / 0.889 / 0.827), groups scoring 0.9 or more right 24 of 25;
 #: set 40 (report) 0.775 / 0.850 / 0.811, 12 of 14; the same in both scripts. Floors just
 #: below.
+#: calibration set 41 (48 policy passages of the 12 half-B development documents with free
+#: paragraphs left, up to six a file; drawn and annotated blind in the sixteenth part after
+#: rep36 was judged and before prec36 was frozen): it judged prec36 with all the check sets
+#: (set 41 normative F1 0.758 -> 0.758, over sets 12-41 0.810 -> 0.812: not merged). Read on
+#: main with min35: P 0.739 R 0.778 F1 0.758 (9 core groups), groups scoring 0.9 or more right
+#: 6 of 7; the same in both scripts. Floors just below.
 CALIBRATION_CHECKS = {
     "calibration set 12": (
         "calibration_parallel_passages_12.json",
@@ -513,10 +519,11 @@ CALIBRATION_CHECKS = {
         "calibration_parallel_passages_39_report.json",
     ),
     "calibration set 40": ("calibration_parallel_passages_40_report.json",),
+    "calibration set 41": ("calibration_parallel_passages_41.json",),
 }
 #: the least precision and F1 at the default each check set holds (just below its reads), and
-#: a score at or above which the set's groups are right at least 0.85 (sets 12, 31, 33 to 36
-#: and 40), 0.8 (set 15) or 0.9 (sets 21, 23, 25, 26, 28, 30, 32 and 37 to 39) of the time
+#: a score at or above which the set's groups are right at least 0.85 (sets 12, 31, 33 to 36,
+#: 40 and 41), 0.8 (set 15) or 0.9 (sets 21, 23, 25, 26, 28, 30, 32 and 37 to 39) of the time
 CALIBRATION_CHECK_FLOOR = {
     "calibration set 12": (0.85, 0.82, 0.9, 0.85),
     "calibration set 15": (0.84, 0.83, 0.8, 0.8),
@@ -536,6 +543,7 @@ CALIBRATION_CHECK_FLOOR = {
     "calibration set 38": (0.84, 0.81, 0.9, 0.9),
     "calibration set 39": (0.79, 0.83, 0.9, 0.9),
     "calibration set 40": (0.77, 0.81, 0.9, 0.85),
+    "calibration set 41": (0.73, 0.75, 0.9, 0.85),
 }
 
 
