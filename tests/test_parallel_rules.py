@@ -515,6 +515,35 @@ def test_rule_subject_only():
     assert not rules.rule_subject_only(Template("我们", "", "工人", 0))
 
 
+def test_rule_label_opening():
+    assert rules.rule_label_opening(["在思想上", "在工作上", "在作风上"], ("在", "上"))
+    assert rules.rule_label_opening(["就诊前", "就诊中", "就诊后"], ("就诊",))
+    assert not rules.rule_label_opening(["坚持人民主体地位", "坚持依法治国"], ("坚持",))
+    assert not rules.rule_label_opening(["加强生态环境保护", "加强安全生产监管"], ("加强",))
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (  # the template sits in the first clauses alone: they are the members
+            "坚持人民主体地位，充分调动人民积极性。坚持依法治国，建设法治国家。"
+            "坚持全面深化改革，不断增强发展活力。",
+            ["坚持人民主体地位", "坚持依法治国", "坚持全面深化改革"],
+        ),
+        (  # first clauses that only label their sentences: the sentences are the members
+            "在思想上，要牢固树立宗旨意识。在工作上，要密切联系群众。在作风上，要坚持艰苦奋斗。",
+            [
+                "在思想上，要牢固树立宗旨意识",
+                "在工作上，要密切联系群众",
+                "在作风上，要坚持艰苦奋斗",
+            ],
+        ),
+    ],
+)
+def test_sentences_compared_by_first_clauses_report_those_clauses(text, members):
+    assert [[m.text for m in g.members] for g in pt.find_parallels(text, min_score=0)] == [members]
+
+
 def test_rule_case_frame():
     assert rules.rule_case_frame(["尚未招标的", "正在建设的", "已完成示范建设的"])
     assert not rules.rule_case_frame(["尚未招标的", "正在建设的"])
