@@ -50,9 +50,10 @@ NAME_2 = "independent_parallel_passages_2.json"
 #: (session of 2026-12-02, sixth part; default 0.688 -> 0.750): one wrong report group more,
 #: report P 0.800 F1 0.755, all P 0.885 F1 0.825; report P lowered after rep27's refit (3
 #: December, tenth part): a pair the refit moved from the band of 0.500 to 0.878 (国务院已取消…
-#: 行政审批事项 | 各级地方政府也取消了…), report P 0.786 F1 0.880; report and all lowered when min35 merged (4 December, sixteenth
-#: part; sentence runs reported by their first clauses, refit: report default 0.816 -> 0.625):
-#: report P 0.706 F1 0.828, all P 0.848 F1 0.878
+#: 行政审批事项 | 各级地方政府也取消了…), report P 0.786 F1 0.880; report and all lowered
+#: when min35 merged (4 December, sixteenth part; sentence runs reported by their first
+#: clauses, refit: report default 0.816 -> 0.625): report P 0.706 F1 0.828, all P 0.848
+#: F1 0.878
 FLOOR_2 = {
     "dev": {"groups_p": 0.93, "groups_f1": 0.86},
     "report": {"groups_p": 0.70, "groups_f1": 0.75},
@@ -118,8 +119,8 @@ FLOOR_22 = one_part_floors("report", 0.92, 0.82, 0.88)  # the set has no normati
 #: the twenty-fourth independent set (48 passages of half-A development reports, 37 national
 #: and 11 provincial), drawn by the lead and annotated blind in the session of 2026-12-03
 #: (thirteenth part), scored fresh on main 985cdca: P 0.900 R 0.667 F1 0.766, slogans 0.914;
-#: then studied by rule round rec31 (not merged); the same on rec30's rules (merged then); lowered when min35 merged (sixteenth part; report default
-#: 0.625): P 0.830 R 0.708 F1 0.764
+#: then studied by rule round rec31 (not merged); the same on rec30's rules (merged then);
+#: lowered when min35 merged (sixteenth part; report default 0.625): P 0.830 R 0.708 F1 0.764
 NAME_24 = "independent_parallel_passages_24_report.json"
 FLOOR_24 = one_part_floors("report", 0.82, 0.75, 0.90)  # the set has no normative part
 #: the twenty-seventh independent set (48 passages of half-A development reports, 41 national

@@ -1663,11 +1663,17 @@ def _group(text: str, view: str, units: list[Unit], template: Template) -> Paral
     )
 
 
-def _minimal_members(text: str, view: str, group: Parallel) -> Parallel:
-    """Shrink ；-piece members to their first clauses when those carry all the shared material."""
+def _minimal_members(
+    text: str, view: str, group: Parallel, *, labels_stay_whole: bool = False
+) -> Parallel:
+    """Shrink members to their first clauses when those carry all the shared material; with
+    ``labels_stay_whole``, not where a first clause only labels its member
+    (:func:`rule_label_opening`)."""
     firsts = [_first_clause_end(view, m.start, m.end) for m in group.members]
     heads = [view[m.start : end] for m, end in zip(group.members, firsts, strict=True)]
     if all(end == m.end for m, end in zip(group.members, firsts, strict=True)):
+        return group
+    if labels_stay_whole and rule_label_opening(heads, group.shared):
         return group
     if not all(h.startswith(group.shared[0]) for h in heads) or any(
         part not in h for part in group.shared[1:] for h in heads
@@ -1685,10 +1691,7 @@ def _opening_clause_members(text: str, view: str, group: Parallel) -> Parallel:
     sentence (:func:`rule_label_opening`). Pairs keep whole sentences."""
     if len(group.members) < 3:
         return group
-    heads = [view[m.start : _first_clause_end(view, m.start, m.end)] for m in group.members]
-    if rule_label_opening(heads, group.shared):
-        return group
-    return _minimal_members(text, view, group)
+    return _minimal_members(text, view, group, labels_stay_whole=True)
 
 
 def _dedupe(groups: list[Parallel]) -> list[Parallel]:
