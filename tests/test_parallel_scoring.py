@@ -28,6 +28,7 @@ from tools.calibrate_parallels import (
     SETS,
     TEST_DATA,
     TOP,
+    acceptable,
     choose_default,
     choose_threshold,
     main,
@@ -88,11 +89,13 @@ def test_the_shipped_threshold_is_the_rules_choice_on_the_shipped_table():
     assert scoring.default_min_score() == choose_default(options, by_kind)
     assert scoring.default_min_score() in _score_values()
     # one threshold serves both kinds of text: near the best F1 on each (the threshold rule
-    # on one kind's passages alone finds none better by more than the tolerance)
+    # on one kind's passages alone finds none better by more than 0.01: with the shipped
+    # tables the kinds' best thresholds differ, 0.719 and 0.697, and the default is the best
+    # on all passages, 0.002 below the best on the reports)
     for genre, kind_options in zip(scoring.GENRES, by_kind, strict=True):
         figures = {o[0]: o[3] for o in kind_options}
         best = figures[choose_threshold(kind_options)]
-        assert figures[scoring.default_min_score()] >= best - F1_TOLERANCE, genre
+        assert figures[scoring.default_min_score()] >= best - max(F1_TOLERANCE, 0.01), genre
     # keeping more groups never loses recall
     recalls = [o[2] for o in options]
     assert recalls == sorted(recalls, reverse=True)
@@ -113,13 +116,17 @@ def test_the_tables_name_the_calibration_set_they_were_measured_on():
         assert "Calibration set" in text and "cross-validation" in text, name
 
 
-def test_the_threshold_rule_prefers_precision_then_the_highest_threshold_near_the_best_f1():
+def test_the_threshold_rule_prefers_precision_then_the_best_f1(monkeypatch):
     assert MIN_PRECISION == 0.80  # issue 19's bar
-    # P >= 0.80 reached: the best such F1 is 0.805 (0.7); 0.9 is within 0.01 of it
+    assert F1_TOLERANCE == 0.0  # the best F1 itself (0.01 until round 39)
+    # P >= 0.80 reached: the best such F1 is 0.805 (0.7)
     options = [(0.4, 0.75, 0.90, 0.82), (0.7, 0.81, 0.80, 0.805), (0.9, 0.85, 0.75, 0.797)]
+    assert choose_threshold(options) == 0.7
+    # with a tolerance of 0.01, 0.9 is near enough the best; 0.95 is not
+    monkeypatch.setattr("tools.calibrate_parallels.F1_TOLERANCE", 0.01)
     assert choose_threshold(options) == 0.9
-    # 0.95 reaches the precision but is more than 0.01 below the best F1
     assert choose_threshold([*options, (0.95, 0.95, 0.6, 0.73)]) == 0.9
+    monkeypatch.undo()
     # no threshold reaches 0.80: the most precise keeping recall >= 0.5
     weak = [(0.4, 0.6, 0.9, 0.72), (0.7, 0.7, 0.6, 0.65), (0.9, 0.78, 0.3, 0.44)]
     assert choose_threshold(weak) == 0.7
@@ -345,11 +352,18 @@ def test_each_kind_of_text_has_the_rules_threshold_on_its_own_calibration_passag
         assert threshold in values
         assert scoring.resolve_min_score(genre) == threshold
         assert f"{genre} calibration passages: at min_score_{genre} {threshold:.3f}" in comments
-    # the score reads each kind's own bands, so the thresholds need not differ; the default,
-    # acceptable on every kind (choose_default), is at most the highest acceptable on each
-    assert all(
-        scoring.default_min_score() <= scoring.genre_min_score(genre) for genre in scoring.GENRES
-    )
+    # the score reads each kind's own bands, so the thresholds need not differ. A default
+    # acceptable on every kind (choose_default) is at most the highest acceptable on each;
+    # where no threshold is (the shipped tables: 0.719 on normative passages, 0.697 on
+    # reports), it is the rule's choice on all the calibration passages
+    by_kind = [_threshold_options(genre) for genre in scoring.GENRES]
+    if set.intersection(*(acceptable(kind) for kind in by_kind)):
+        assert all(
+            scoring.default_min_score() <= scoring.genre_min_score(genre)
+            for genre in scoring.GENRES
+        )
+    else:
+        assert scoring.default_min_score() == choose_threshold(_threshold_options())
 
 
 def test_a_kind_of_text_filters_like_its_threshold():

@@ -28,11 +28,11 @@ had not seen.
 Groups scoring below :func:`default_min_score` (the threshold stated in the model
 table) are not returned unless the caller asks for them (``min_score=0.0``). It is
 chosen on the calibration set to serve both kinds
-(``tools.calibrate_parallels.choose_default``): the highest threshold whose F1 on the
-calibration passages of each kind is within 0.01 of the best reached there with
-precision >= 0.8. With the shipped tables it is the lowest report band's value, so it
-keeps every group of a paragraph read as a report and leaves out the lowest band of a
-paragraph read as normative. A caller who knows the kind of text can still ask for the threshold
+(``tools.calibrate_parallels.choose_default``): the threshold of the best F1 reached with
+precision >= 0.8 on the calibration passages of each kind, or, where the two kinds' best
+differ, on all of them. With the shipped tables it is 0.719: it leaves out the bands below
+0.76 of a paragraph read as a report and below 0.719 of one read as normative. A caller who
+knows the kind of text can still ask for the threshold
 chosen by the rule on the calibration passages of that kind only
 (``min_score="normative"`` or ``"report"``, :data:`GENRES`); the kind read per
 paragraph does not change which threshold applies, only which bands score a group.
