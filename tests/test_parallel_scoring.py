@@ -17,7 +17,7 @@ import policytext as pt
 from policytext.data import table_rows
 from policytext.parallels import scoring
 from tests.conftest import load_passages, passage_texts, shared_path
-from tests.support.parallel_scoring import covers
+from tests.support.parallel_scoring import covers, prf
 from tests.test_package import _heavy_modules_after
 from tools.calibrate_parallels import (
     CALIBRATION,
@@ -116,17 +116,15 @@ def test_the_tables_name_the_calibration_set_they_were_measured_on():
         assert "Calibration set" in text and "cross-validation" in text, name
 
 
-def test_the_threshold_rule_prefers_precision_then_the_best_f1(monkeypatch):
+def test_the_threshold_rule_prefers_precision_then_the_best_f1():
     assert MIN_PRECISION == 0.80  # issue 19's bar
     assert F1_TOLERANCE == 0.0  # the best F1 itself (0.01 until round 39)
     # P >= 0.80 reached: the best such F1 is 0.805 (0.7)
     options = [(0.4, 0.75, 0.90, 0.82), (0.7, 0.81, 0.80, 0.805), (0.9, 0.85, 0.75, 0.797)]
     assert choose_threshold(options) == 0.7
     # with a tolerance of 0.01, 0.9 is near enough the best; 0.95 is not
-    monkeypatch.setattr("tools.calibrate_parallels.F1_TOLERANCE", 0.01)
-    assert choose_threshold(options) == 0.9
-    assert choose_threshold([*options, (0.95, 0.95, 0.6, 0.73)]) == 0.9
-    monkeypatch.undo()
+    assert choose_threshold(options, 0.01) == 0.9
+    assert choose_threshold([*options, (0.95, 0.95, 0.6, 0.73)], 0.01) == 0.9
     # no threshold reaches 0.80: the most precise keeping recall >= 0.5
     weak = [(0.4, 0.6, 0.9, 0.72), (0.7, 0.7, 0.6, 0.65), (0.9, 0.78, 0.3, 0.44)]
     assert choose_threshold(weak) == 0.7
@@ -431,3 +429,23 @@ def test_the_tool_rebuilds_the_tables_byte_identically(tmp_path):
     assert main(["--out", str(tmp_path)]) == 0
     for name in (scoring.MODEL, scoring.TABLE):
         assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name
+
+
+def test_the_blind_sets_raise_f1_on_documents_left_out(capsys):
+    """Round 39's judge, kept as a guard: fitted and measured with the blind check sets, the
+    tables score the check sets' documents they left out (five folds) better than tables
+    built without any blind set, by the rule that merged them (normative F1 +0.010 and P
+    +0.02, reports no lower; read 0.810 -> 0.822, P 0.847 -> 0.889; 0.838 -> 0.840)."""
+    shared_path("corpora")
+    pytest.importorskip("sklearn")
+    from tools.crossvalidate_parallels import crossvalidated
+
+    result = crossvalidated()
+    before = {genre: prf(*result.before[genre]) for genre in scoring.GENRES}
+    blind = {genre: prf(*result.blind[genre]) for genre in scoring.GENRES}
+    with capsys.disabled():
+        for genre in scoring.GENRES:
+            print(f"\n{genre}: F1 {before[genre][2]:.3f} -> {blind[genre][2]:.3f}", end="")
+    assert blind["normative"][2] >= before["normative"][2] + 0.010
+    assert blind["normative"][0] >= before["normative"][0] + 0.02
+    assert blind["report"][2] >= before["report"][2]

@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import argparse
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
@@ -222,6 +222,17 @@ def joined(*parts: Passages) -> Passages:
         golds += part.golds
         spans += part.spans
     return Passages(found, golds, spans)
+
+
+def subset(passages: Passages, keep: Callable[[str], bool]) -> Passages:
+    """The passages whose source file ``keep`` accepts (passage indexes renumbered)."""
+    index = [k for k, (name, _, _) in enumerate(passages.spans) if keep(name)]
+    new = {old: k for k, old in enumerate(index)}
+    return Passages(
+        [c._replace(passage=new[c.passage]) for c in passages.found if c.passage in new],
+        [passages.golds[k] for k in index],
+        [passages.spans[k] for k in index],
+    )
 
 
 def overlapping(passages: Passages, others: Passages) -> int:
@@ -432,9 +443,11 @@ def scores_at(passages: Passages, scores: list[float], threshold: float, genre: 
     return prf(*counts)
 
 
-def choose_threshold(options: Sequence[tuple[float, float, float, float]]) -> float:
+def choose_threshold(
+    options: Sequence[tuple[float, float, float, float]], tolerance: float = F1_TOLERANCE
+) -> float:
     """The default threshold among ``(threshold, P, R, F1)`` options: the highest
-    threshold with precision >= MIN_PRECISION whose F1 is within F1_TOLERANCE of the best
+    threshold with precision >= MIN_PRECISION whose F1 is within ``tolerance`` of the best
     F1 reached with that precision (with the tolerance 0, the best F1 itself, the highest
     threshold on a tie); if none reaches it, the most precise threshold keeping recall >=
     MIN_RECALL (ties: the higher recall, then the lower threshold); if none keeps that
@@ -450,25 +463,28 @@ def choose_threshold(options: Sequence[tuple[float, float, float, float]]) -> fl
     feasible = [o for o in options if o[1] >= MIN_PRECISION]
     if feasible:
         best = max(o[3] for o in feasible)
-        return max(o[0] for o in feasible if o[3] >= best - F1_TOLERANCE)
+        return max(o[0] for o in feasible if o[3] >= best - tolerance)
     recalled = [o for o in options if o[2] >= MIN_RECALL]
     if recalled:
         return max(recalled, key=lambda o: (o[1], o[2], -o[0]))[0]
     return min(o[0] for o in options)
 
 
-def acceptable(options: Sequence[tuple[float, float, float, float]]) -> set[float]:
+def acceptable(
+    options: Sequence[tuple[float, float, float, float]], tolerance: float = F1_TOLERANCE
+) -> set[float]:
     """The thresholds of ``(threshold, P, R, F1)`` options that reach MIN_PRECISION with an
-    F1 within F1_TOLERANCE of the best F1 reached with that precision (the thresholds
+    F1 within ``tolerance`` of the best F1 reached with that precision (the thresholds
     :func:`choose_threshold` chooses the highest of)."""
     feasible = [o for o in options if o[1] >= MIN_PRECISION]
     best = max((o[3] for o in feasible), default=0.0)
-    return {o[0] for o in feasible if o[3] >= best - F1_TOLERANCE}
+    return {o[0] for o in feasible if o[3] >= best - tolerance}
 
 
 def choose_default(
     options: Sequence[tuple[float, float, float, float]],
     by_kind: Sequence[Sequence[tuple[float, float, float, float]]],
+    tolerance: float = F1_TOLERANCE,
 ) -> float:
     """The default threshold: one threshold that serves every kind of text. Of the
     thresholds :func:`acceptable` on the calibration passages of each kind (``by_kind``:
@@ -487,8 +503,56 @@ def choose_default(
     >>> choose_default(pooled, [[(0.5, 0.7, 0.8, 0.75), (0.8, 0.9, 0.7, 0.79)], normative])
     0.8
     """
-    common = set.intersection(*(acceptable(kind) for kind in by_kind)) if by_kind else set()
-    return max(common) if common else choose_threshold(options)
+    common = (
+        set.intersection(*(acceptable(kind, tolerance) for kind in by_kind)) if by_kind else set()
+    )
+    return max(common) if common else choose_threshold(options, tolerance)
+
+
+class Tables(NamedTuple):
+    """What :func:`fit_tables` fits and measures: the model, the calibration groups'
+    probabilities, each kind's reliability table, the groups' scores, ``(threshold, P, R,
+    F1)`` on all calibration passages, the same per kind, each kind's threshold, the
+    default."""
+
+    model: Linear
+    probabilities: list[float]
+    tables: dict[str, list]
+    scores: list[float]
+    options: list[tuple[float, float, float, float]]
+    kept_by_genre: dict[str, dict[float, tuple[float, float, float]]]
+    genre_chosen: dict[str, float]
+    default: float
+
+
+def fit_tables(
+    development: Passages, calibration: Passages, tolerance: float = F1_TOLERANCE
+) -> Tables:
+    """The model fitted on ``development``, its bands and thresholds measured on
+    ``calibration`` (the threshold rules with this F1 ``tolerance``)."""
+    model = _fit([c.features for c in development.found], development.labels)
+    probabilities = model.probabilities([c.features for c in calibration.found])
+    tables = {genre: genre_reliability(probabilities, calibration, genre) for genre in GENRES}
+    scores = [
+        calibrate(p, tables[c.genre]) for p, c in zip(probabilities, calibration.found, strict=True)
+    ]
+    options = [
+        (value, *(_written(x) for x in scores_at(calibration, scores, value)))
+        for value in sorted({row[5] for table in tables.values() for row in table})
+    ]
+    kept_by_genre = {
+        genre: {
+            o[0]: tuple(_written(x) for x in scores_at(calibration, scores, o[0], genre))
+            for o in options
+        }
+        for genre in GENRES
+    }
+    by_kind = {genre: [(t, *f) for t, f in kept_by_genre[genre].items()] for genre in GENRES}
+    genre_chosen = {genre: choose_threshold(by_kind[genre], tolerance) for genre in GENRES}
+    default = choose_default(options, list(by_kind.values()), tolerance)
+    return Tables(
+        model, probabilities, tables, scores, options, kept_by_genre, genre_chosen, default
+    )
 
 
 def _figures(p: float, r: float, f: float) -> str:
@@ -538,33 +602,11 @@ def main(argv: list[str] | None = None) -> int:
 
     development = joined(candidates(development_sets), candidates(blind_sets, "fit"))
     calibration = joined(candidates(calibration_sets), candidates(blind_sets, "calibration"))
-    model = _fit([c.features for c in development.found], development.labels)
+    fitted = fit_tables(development, calibration)
+    model, probabilities, tables, scores, options, kept_by_genre, genre_chosen, chosen = fitted
     cv = cross_validated(development.found)
-    probabilities = model.probabilities([c.features for c in calibration.found])
-    tables = {genre: genre_reliability(probabilities, calibration, genre) for genre in GENRES}
-    scores = [
-        calibrate(p, tables[c.genre]) for p, c in zip(probabilities, calibration.found, strict=True)
-    ]
     cv_scores = [calibrate(p, tables[c.genre]) for p, c in zip(cv, development.found, strict=True)]
-    options = [
-        (value, *(_written(x) for x in scores_at(calibration, scores, value)))
-        for value in sorted({row[5] for table in tables.values() for row in table})
-    ]
     kept = {o[0]: o[1:] for o in options}
-    kept_by_genre = {
-        genre: {
-            o[0]: tuple(_written(x) for x in scores_at(calibration, scores, o[0], genre))
-            for o in options
-        }
-        for genre in GENRES
-    }
-    genre_chosen = {
-        genre: choose_threshold([(t, *figures) for t, figures in kept_by_genre[genre].items()])
-        for genre in GENRES
-    }
-    chosen = choose_default(
-        options, [[(t, *f) for t, f in kept_by_genre[genre].items()] for genre in GENRES]
-    )
     cv_table = [
         (genre, low, high, total, hits, hits / total if total else float("nan"))
         for genre in GENRES
