@@ -113,6 +113,8 @@ LATER = (
     "calibration_parallel_passages_39.json",
     "calibration_parallel_passages_40_report.json",
     "calibration_parallel_passages_41.json",
+    "heldout_parallel_passages_42.json",
+    "heldout_parallel_passages_42_report.json",
 )
 
 
@@ -498,6 +500,14 @@ SETS = (
         "calibration_parallel_passages_41.json",
         "c41-policy", 1, 48, True, (100, 500), False, LATER[:80], 6, 6, "20261460", True,
         ("calibration", "calibration-report"),
+    ),
+    PassageSet(
+        "heldout_parallel_passages_42.json",
+        "h42-policy", 1, 48, True, (100, 500), True, LATER[:81], 10, 3, "20261470", True,
+    ),
+    PassageSet(
+        "heldout_parallel_passages_42_report.json",
+        "h42-report", 1, 48, True, (100, 500), True, LATER[:82], None, 7, "20261471", True,
     ),
 )  # fmt: skip
 

@@ -10,6 +10,7 @@ import pytest
 from benchmarks.bench_scale import summary
 from tests.test_parallel_passage_data import SETS as PASSAGE_SETS
 from tools import results_table
+from tools.draw_passages import HELD_OUT
 
 
 def test_the_readme_table_is_the_one_made_from_the_results():
@@ -49,12 +50,14 @@ def test_the_benchmark_summary_reads_its_measured_rows():
 
 #: the sets drawn by tools.draw_passages, in the order they were drawn (each one apart from
 #: the sets registered before it): the registered sets from set 31 on, each draw asking for
-#: 48 passages of its kind, at most its ``per_file`` of one file
+#: 48 passages of its kind from half B of the development documents (the held-out documents
+#: for a held-out set), at most its ``per_file`` of one file
 DRAWN = tuple(
     (
         s.name,
         int(s.seed),
         "report" if s.name.endswith("_report.json") else "normative",
+        HELD_OUT if s.heldout else "B",
         48,
         s.per_file,
     )
@@ -63,19 +66,19 @@ DRAWN = tuple(
 )
 
 
-@pytest.mark.parametrize("index", [0, 9, 10, 12, 15, 16, 17])
+@pytest.mark.parametrize("index", [0, 9, 10, 12, 15, 16, 17, 18, 19])
 def test_the_draw_gives_again_the_passages_a_set_says_it_drew(index):
     """Redrawn with its seed, apart from the sets registered before it (the later ones
     ignored), a set's draw gives its passages: files, offsets, and random/cue picks in order
     (the normative draws of sets 35, 37 and 39 ran out of eligible paragraphs at 33, 29 and
-    25; set 41 drew up to six a file)."""
+    25; set 41 drew up to six a file; held-out set 42 from the held-out documents)."""
     from tests.conftest import load_passages, shared_path
     from tools.draw_passages import draw
 
     shared_path("corpora", "policy_docs", "SOURCES.md")
-    name, seed, kind, count, most_per_file = DRAWN[index]
+    name, seed, kind, half, count, most_per_file = DRAWN[index]
     later = [drawn[0] for drawn in DRAWN[index:]]
-    got = draw(seed, kind, "B", count, ignore=later, most_per_file=most_per_file)
+    got = draw(seed, kind, half, count, ignore=later, most_per_file=most_per_file)
     passages = load_passages(name)["passages"]
     assert [(p["file"], p["start"], p["end"], p["pick"]) for p in got] == [
         (p["file"], p["start"], p["end"], p["note"].split(";")[0]) for p in passages

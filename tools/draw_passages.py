@@ -1,5 +1,5 @@
 """Draw passages of the shared corpora for blind annotation, by the procedure the "about"
-of the annotated sets 27 to 41 states.
+of the annotated sets 27 to 42 states.
 
 Run from the project root, with ``../shared`` beside it (or ``POLICYTEXT_SHARED``)::
 
@@ -8,7 +8,9 @@ Run from the project root, with ``../shared`` beside it (or ``POLICYTEXT_SHARED`
 The documents: for ``report``, the first 21 provincial reports of 2026 by name and every
 national report of ``gwr_cpc_wikisource``; for ``normative``, the development policy
 documents (``sha1(name) % 3 != 0``); of either, one half
-(:func:`tools.calibration.document_half`). A paragraph is a non-empty stripped line (in a
+(:func:`tools.calibration.document_half`). With ``held-out`` instead of a half: the held-out
+documents (the provincial reports of 2026 after the first 21; the policy documents with
+``sha1(name) % 3 == 0``), for held-out sets. A paragraph is a non-empty stripped line (in a
 hard-wrapped file, a run of lines up to one ending in 。！？); eligible: 100 to 500 characters,
 overlapping no passage of ``tests/data/*parallel_passages*.json`` or
 ``tests/data/agreement/*.json`` (``ignore`` leaves named sets out, to redraw one) nor one
@@ -36,6 +38,8 @@ SENTENCE_END = "。！？"
 LENGTHS = (100, 500)
 PER_FILE = 2
 PROVINCIAL_REPORTS = 21
+#: the ``half`` that names the held-out documents instead of a half of the development ones
+HELD_OUT = "held-out"
 
 
 def wrapped_files(corpora: Path) -> set[str]:
@@ -45,11 +49,15 @@ def wrapped_files(corpora: Path) -> set[str]:
 
 
 def documents(corpora: Path, kind: str, half: str) -> list[str]:
-    """The files (relative to the corpora) a draw of ``kind`` and ``half`` reads, sorted."""
-    if half not in ("A", "B"):
-        raise ValueError(f"half must be 'A' or 'B', not {half!r}")
+    """The files (relative to the corpora) a draw of ``kind`` and ``half`` (``"A"``, ``"B"``
+    or ``HELD_OUT``) reads, sorted."""
+    if half not in ("A", "B", HELD_OUT):
+        raise ValueError(f"half must be 'A', 'B' or {HELD_OUT!r}, not {half!r}")
+    held_out = half == HELD_OUT
     if kind == "report":
         provincial = sorted(p.name for p in (corpora / "gwr_provincial_2026").glob("*.txt"))
+        if held_out:
+            return [f"gwr_provincial_2026/{name}" for name in provincial[PROVINCIAL_REPORTS:]]
         files = [f"gwr_provincial_2026/{name}" for name in provincial[:PROVINCIAL_REPORTS]]
         files += sorted(
             f"gwr_cpc_wikisource/{p.name}" for p in (corpora / "gwr_cpc_wikisource").glob("*.txt")
@@ -58,8 +66,10 @@ def documents(corpora: Path, kind: str, half: str) -> list[str]:
         files = [
             f"policy_docs/{p.name}"
             for p in (corpora / "policy_docs").glob("*.txt")
-            if int(hashlib.sha1(p.name.encode()).hexdigest(), 16) % 3 != 0
+            if (int(hashlib.sha1(p.name.encode()).hexdigest(), 16) % 3 == 0) == held_out
         ]
+        if held_out:
+            return sorted(files)
     else:
         raise ValueError(f"kind must be 'report' or 'normative', not {kind!r}")
     return sorted(f for f in files if document_half(f) == half)
@@ -166,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("seed", type=int)
     parser.add_argument("kind", choices=("report", "normative"))
-    parser.add_argument("half", choices=("A", "B"))
+    parser.add_argument("half", choices=("A", "B", HELD_OUT))
     parser.add_argument("count", type=int)
     parser.add_argument("out", type=Path, help="where the drawn passages go (JSON)")
     parser.add_argument("earlier", nargs="*", type=Path, help="draws made before this one")
