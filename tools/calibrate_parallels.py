@@ -17,9 +17,11 @@ right when it matches an annotated group (core or not) by the rule of
 1. logistic regression (scikit-learn, L2, standardised features) on
    ``policytext.parallels.scoring.FEATURES`` — leaving out features too rare to learn
    (``MIN_SUPPORT``) or fitted against their ``EXPECTED_SIGN`` — fitted on all the
-   development passages; leave-documents-out cross-validation on them (``FOLDS`` folds of
-   whole source files) is reported, not used: the rules were written from those
-   passages, so their cross-validated precision is optimistic;
+   development passages (the fit side of the blind sets included); leave-documents-out
+   cross-validation on them (``FOLDS`` folds of whole source files) is reported, not used:
+   the rules were written from the development sets among them, so their cross-validated
+   precision is optimistic (``python -m tools.crossvalidate_parallels`` measures the
+   tables on the blind sets' documents left out);
 2. each calibration group is given the kind of text its paragraph reads as
    (``policytext.parallels.genre``, a model of the development documents; never the
    file name) and, per kind, the groups ordered by the model's probability are cut
