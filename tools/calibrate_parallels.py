@@ -173,20 +173,14 @@ def blind_side(file: str) -> str:
     return "fit" if document_half(file, "37") == "A" else "calibration"
 
 
-def candidates(names: Sequence[str], side: str | None = None) -> Passages:
-    """Every predicted group (raw score, no threshold) of the passage sets ``names`` (of the
-    documents on one :func:`blind_side`, or all), found as ``find_parallels`` finds them:
-    on the reading of the text (``layout="auto"``: a hard-wrapped passage is read across its
-    soft line breaks), members in raw offsets."""
+def candidates(names: Sequence[str]) -> Passages:
+    """Every predicted group (raw score, no threshold) of the passage sets ``names``, found
+    as ``find_parallels`` finds them: on the reading of the text (``layout="auto"``: a
+    hard-wrapped passage is read across its soft line breaks), members in raw offsets."""
     found: list[Candidate] = []
     golds = []
     spans = []
-    kept = (
-        (p, t)
-        for p, t in development_passages(names)
-        if side is None or blind_side(p["file"]) == side
-    )
-    for index, (passage, text) in enumerate(kept):
+    for index, (passage, text) in enumerate(development_passages(names)):
         reading = read(text, "auto")
         view = simplified_view(reading.text)
         paragraphs = paragraphs_of(reading.text)
@@ -432,6 +426,14 @@ def genre_of(file: str) -> str:
 def scores_at(passages: Passages, scores: list[float], threshold: float, genre: str | None = None):
     """The annotation rule's (P, R, F1) over the passages (of one kind of text, ``genre``,
     or all), keeping groups scoring >= threshold."""
+    return prf(*counts_at(passages, scores, threshold, genre))
+
+
+def counts_at(
+    passages: Passages, scores: list[float], threshold: float, genre: str | None = None
+) -> list[int]:
+    """The annotation rule's counts behind :func:`scores_at`: (matched predictions,
+    predictions, matched core gold, core gold)."""
     by_passage: dict[int, list[list[tuple[int, int]]]] = {}
     for c, s in zip(passages.found, scores, strict=True):
         if s >= threshold:
@@ -442,7 +444,7 @@ def scores_at(passages: Passages, scores: list[float], threshold: float, genre: 
             continue
         counted = score_groups(by_passage.get(index, []), gold)
         counts = [a + b for a, b in zip(counts, counted, strict=True)]
-    return prf(*counts)
+    return counts
 
 
 def choose_threshold(
@@ -602,8 +604,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("no development passage set of tests/data is present")
     trial = calibration_sets != list(CALIBRATION)
 
-    development = joined(candidates(development_sets), candidates(blind_sets, "fit"))
-    calibration = joined(candidates(calibration_sets), candidates(blind_sets, "calibration"))
+    blind = candidates(blind_sets)
+    development = joined(
+        candidates(development_sets), subset(blind, lambda f: blind_side(f) == "fit")
+    )
+    calibration = joined(
+        candidates(calibration_sets), subset(blind, lambda f: blind_side(f) == "calibration")
+    )
     fitted = fit_tables(development, calibration)
     model, probabilities, tables, scores, options, kept_by_genre, genre_chosen, chosen = fitted
     cv = cross_validated(development.found)

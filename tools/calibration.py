@@ -21,12 +21,18 @@ def shared_root() -> Path:
     return Path(os.environ.get("POLICYTEXT_SHARED") or ROOT.parent / "shared")
 
 
+def document_bucket(file: str, salt: str, buckets: int) -> int:
+    """The bucket (0 to ``buckets - 1``) a shared corpus file falls in: ``sha1(salt + ":" +
+    file)`` modulo ``buckets``, so that every split of passages by document is one hash."""
+    return int(hashlib.sha1(f"{salt}:{file}".encode()).hexdigest(), 16) % buckets
+
+
 def document_half(file: str, salt: str = "23") -> str:
     """``"A"`` or ``"B"``: the half of the development documents a shared corpus file
     (``gwr_cpc_wikisource/gwr_1958.txt``) falls in, by the parity of ``sha1(salt + ":" +
     file)``. With the default salt: rule writers study half A; the check sets are drawn from
     half B. ``tools.calibrate_parallels`` halves the check sets' documents with salt "37"."""
-    return "AB"[int(hashlib.sha1(f"{salt}:{file}".encode()).hexdigest(), 16) % 2]
+    return "AB"[document_bucket(file, salt, 2)]
 
 
 def development_passages(names: Iterable[str]) -> Iterator[tuple[dict, str]]:

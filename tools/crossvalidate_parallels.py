@@ -23,10 +23,9 @@ seventeenth part): normative F1 0.810 -> 0.822, reports 0.838 -> 0.840.
 from __future__ import annotations
 
 import argparse
-import hashlib
 from typing import NamedTuple
 
-from tests.support.parallel_scoring import prf, score_groups
+from tests.support.parallel_scoring import prf
 from tools.calibrate_parallels import (
     BLIND_SETS,
     CALIBRATION,
@@ -37,11 +36,12 @@ from tools.calibrate_parallels import (
     blind_side,
     calibrate,
     candidates,
+    counts_at,
     fit_tables,
-    genre_of,
     joined,
     subset,
 )
+from tools.calibration import document_bucket
 
 FOLDS = 5
 #: the threshold rule's F1 tolerance of the tables before round 39
@@ -50,7 +50,7 @@ BEFORE_TOLERANCE = 0.01
 
 def fold_of(file: str, folds: int = FOLDS) -> int:
     """The fold of a source file: ``sha1("37f:" + file)`` modulo ``folds``."""
-    return int(hashlib.sha1(f"37f:{file}".encode()).hexdigest(), 16) % folds
+    return document_bucket(file, "37f", folds)
 
 
 def counts(tables: Tables, passages: Passages, genre: str) -> list[int]:
@@ -58,16 +58,11 @@ def counts(tables: Tables, passages: Passages, genre: str) -> list[int]:
     gold) on the passages of one kind of document, keeping the groups ``tables`` score at
     least at their default."""
     probabilities = tables.model.probabilities([c.features for c in passages.found])
-    kept: dict[int, list] = {}
-    for c, p in zip(passages.found, probabilities, strict=True):
-        if calibrate(p, tables.tables[c.genre]) >= tables.default:
-            kept.setdefault(c.passage, []).append(c.members)
-    total = [0, 0, 0, 0]
-    for index, gold in enumerate(passages.golds):
-        if genre_of(passages.spans[index][0]) == genre:
-            found = score_groups(kept.get(index, []), gold)
-            total = [a + b for a, b in zip(total, found, strict=True)]
-    return total
+    scores = [
+        calibrate(p, tables.tables[c.genre])
+        for c, p in zip(passages.found, probabilities, strict=True)
+    ]
+    return counts_at(passages, scores, tables.default, genre)
 
 
 class Comparison(NamedTuple):
